@@ -1,0 +1,329 @@
+import * as z from 'zod';
+import type { Field, RawValue, RepeatGroup, Section, SectionItem } from './fields.js';
+
+/**
+ * A form definition and everything derived from it: the zod schema, decoding a browser post, the values
+ * an input shows, the answers as a person reads them, the CSV columns. Nothing here knows a specific form.
+ */
+
+export type Answers = Record<string, unknown>;
+
+/** What a round tells a form: its reference date (peildatum). */
+export interface FormContext {
+  readonly referenceDate: string;
+}
+
+export interface RuleIssue {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+export interface FormDefinitionInput {
+  /** Stable machine id, used in URLs and storage. kebab-case. */
+  readonly id: string;
+  readonly title: string;
+  readonly intro: string;
+  readonly sections: readonly Section[];
+  /** Cross-field rules that reject (e.g. a date required when a yes/no is yes). */
+  readonly rules?: (answers: Answers) => RuleIssue[];
+  /** Extra text shown at the top of the page for a round, e.g. the schedule in force on its reference date. */
+  readonly roundNotice?: (context: FormContext) => string | undefined;
+  /** The answer that holds the official's email address, for the confirmation email. */
+  readonly contactEmailKey: string;
+  /** The answer that holds the official's name, for the version history. */
+  readonly contactNameKey: string;
+}
+
+export interface FormDefinition extends FormDefinitionInput {
+  readonly schema: z.ZodType<Answers>;
+}
+
+/** Raw state of the page: strings as typed, rows as shown. Kept on every error and re-render. */
+export type RawState = Record<string, RawValue | Record<string, RawValue>[]>;
+
+export interface FieldError {
+  /** Dotted path, e.g. `locations.1.capacity`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export function fieldsOf(items: readonly SectionItem[]): Field[] {
+  return items.filter((item): item is Field => item.type === 'field');
+}
+
+export function allItems(definition: Pick<FormDefinitionInput, 'sections'>): SectionItem[] {
+  return definition.sections.flatMap((section) => section.items);
+}
+
+function fieldSchema(field: Field): z.ZodType {
+  return field.required ? field.schema : field.schema.optional();
+}
+
+function repeatSchema(group: RepeatGroup): z.ZodType {
+  const row = z.strictObject(
+    Object.fromEntries(group.fields.map((field) => [field.key, fieldSchema(field)])),
+  );
+  return z
+    .array(row, {
+      error: (issue) =>
+        issue.input === undefined
+          ? `‘${group.label}’ ontbreekt: geef een lijst, eventueel leeg.`
+          : `‘${group.label}’ moet een lijst zijn.`,
+    })
+    .min(group.min, { error: `Vul minstens ${group.min} ${group.itemLabel.toLowerCase()} in.` })
+    .max(group.max, { error: `U kunt hoogstens ${group.max} regels invullen bij ‘${group.label}’.` });
+}
+
+/** Builds the definition: derives the strict schema (unknown fields are rejected) with the form's rules. */
+export function defineForm(input: FormDefinitionInput): FormDefinition {
+  const shape = Object.fromEntries(
+    allItems(input).map((item) => [item.key, item.type === 'field' ? fieldSchema(item) : repeatSchema(item)]),
+  );
+  const keys = Object.keys(shape);
+  if (new Set(keys).size !== keys.length) throw new Error(`Formulier ${input.id}: dubbele veldsleutels`);
+  const base = z.strictObject(shape);
+  const schema = input.rules
+    ? base.superRefine((answers, ctx) => {
+        for (const issue of input.rules!(answers)) {
+          ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: answers });
+        }
+      })
+    : base;
+  return { ...input, schema: schema as unknown as z.ZodType<Answers> };
+}
+
+const rowName = /^(\w+)\[(\d+)\]\[(\w+)\]$/;
+
+export interface DecodedPost {
+  readonly raw: RawState;
+  /** Names posted that the form does not know. */
+  readonly unknownNames: string[];
+  /** Hidden control fields (`_action`, `_submissionId`, `_baseVersion`). */
+  readonly control: Record<string, string>;
+}
+
+/**
+ * Turns a browser post (`locations[1][capacity]=12`) into the raw page state. Repeated rows keep their
+ * order; names the form does not know are reported, never silently dropped.
+ */
+export function decodeFormPost(definition: FormDefinition, params: URLSearchParams): DecodedPost {
+  const items = new Map(allItems(definition).map((item) => [item.key, item]));
+  const raw: RawState = {};
+  const rows = new Map<string, Map<number, Record<string, RawValue>>>();
+  const unknownNames: string[] = [];
+  const control: Record<string, string> = {};
+  for (const [name, value] of params) {
+    if (name.startsWith('_')) {
+      control[name] = value;
+      continue;
+    }
+    const rowMatch = rowName.exec(name);
+    if (rowMatch) {
+      const [, groupKey, index, fieldKey] = rowMatch as unknown as [string, string, string, string];
+      const group = items.get(groupKey);
+      if (
+        group?.type === 'repeat' &&
+        group.fields.some((field) => field.key === fieldKey) &&
+        Number(index) < 1000
+      ) {
+        const groupRows = rows.get(groupKey) ?? new Map<number, Record<string, RawValue>>();
+        const row = groupRows.get(Number(index)) ?? {};
+        row[fieldKey] = value;
+        groupRows.set(Number(index), row);
+        rows.set(groupKey, groupRows);
+        continue;
+      }
+    } else if (items.get(name)?.type === 'field') {
+      raw[name] = value;
+      continue;
+    }
+    unknownNames.push(name);
+  }
+  for (const item of items.values()) {
+    if (item.type !== 'repeat') continue;
+    const groupRows = rows.get(item.key);
+    raw[item.key] = groupRows ? [...groupRows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row) : [];
+  }
+  return { raw, unknownNames, control };
+}
+
+function isBlankRow(row: Record<string, RawValue>): boolean {
+  return Object.values(row).every((value) => value.trim() === '');
+}
+
+/** The candidate answers for the schema: typed where the input could be read, blank rows left out. */
+export function rawToCandidate(definition: FormDefinition, raw: RawState): Answers {
+  const answers: Answers = {};
+  for (const item of allItems(definition)) {
+    if (item.type === 'field') {
+      const value = item.fromForm(typeof raw[item.key] === 'string' ? (raw[item.key] as string) : '');
+      if (value !== undefined) answers[item.key] = value;
+      continue;
+    }
+    const rows = Array.isArray(raw[item.key]) ? (raw[item.key] as Record<string, RawValue>[]) : [];
+    answers[item.key] = rows
+      .filter((row) => !isBlankRow(row))
+      .map((row) => {
+        const candidate: Answers = {};
+        for (const field of item.fields) {
+          const value = field.fromForm(row[field.key] ?? '');
+          if (value !== undefined) candidate[field.key] = value;
+        }
+        return candidate;
+      });
+  }
+  return answers;
+}
+
+/** The page state for stored answers (prefill on amendment), or an empty page. */
+export function answersToRaw(definition: FormDefinition, answers: Answers = {}): RawState {
+  const raw: RawState = {};
+  for (const item of allItems(definition)) {
+    if (item.type === 'field') {
+      raw[item.key] = item.toForm(answers[item.key]);
+      continue;
+    }
+    const rows = Array.isArray(answers[item.key]) ? (answers[item.key] as Answers[]) : [];
+    raw[item.key] = rows.map((row) =>
+      Object.fromEntries(item.fields.map((field) => [field.key, field.toForm(row[field.key])])),
+    );
+  }
+  return raw;
+}
+
+/** An empty row of a repeated group. */
+export function emptyRow(group: RepeatGroup): Record<string, RawValue> {
+  return Object.fromEntries(group.fields.map((field) => [field.key, '']));
+}
+
+function describePath(definition: FormDefinition, path: readonly PropertyKey[]): string | undefined {
+  const [first, index] = path;
+  const item = allItems(definition).find((candidate) => candidate.key === first);
+  if (item?.type === 'repeat' && typeof index === 'number') return `${item.itemLabel} ${index + 1}`;
+  return undefined;
+}
+
+/**
+ * Maps zod issues to one Dutch message per field path. Messages already name the field; a row of a
+ * repeated group is named too (`Opvanglocatie 2: …`).
+ */
+export function toFieldErrors(definition: FormDefinition, error: z.ZodError): FieldError[] {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  const add = (path: PropertyKey[], message: string) => {
+    const key = path.map(String).join('.');
+    if (seen.has(key)) return;
+    seen.add(key);
+    const row = describePath(definition, path);
+    errors.push({ path: key, message: row && path.length > 2 ? `${row}: ${message}` : message });
+  };
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        add([...issue.path, key], `Onbekend veld ‘${key}’: dit formulier kent dit veld niet.`);
+      }
+      continue;
+    }
+    add(issue.path, issue.message);
+  }
+  const order = fieldOrder(definition);
+  const rank = (path: string) => {
+    const [key, index, field] = path.split('.');
+    return (order.get(key!) ?? 1e6) * 1e6 + Number(index ?? 0) * 1e3 + (order.get(`${key}.${field}`) ?? 0);
+  };
+  return errors.sort((a, b) => rank(a.path) - rank(b.path));
+}
+
+/** Position of every field on the page, so errors are listed in the order the official meets them. */
+function fieldOrder(definition: FormDefinition): Map<string, number> {
+  const order = new Map<string, number>();
+  for (const [index, item] of allItems(definition).entries()) {
+    order.set(item.key, index);
+    if (item.type !== 'repeat') continue;
+    for (const [fieldIndex, field] of item.fields.entries())
+      order.set(`${item.key}.${field.key}`, fieldIndex);
+  }
+  return order;
+}
+
+export interface ValidationOutcome {
+  readonly success: boolean;
+  readonly answers?: Answers;
+  readonly errors: FieldError[];
+}
+
+/** Validates candidate answers (from a browser post or a JSON client) against the definition. */
+export function validateAnswers(definition: FormDefinition, candidate: unknown): ValidationOutcome {
+  const parsed = definition.schema.safeParse(candidate);
+  if (parsed.success) return { success: true, answers: parsed.data, errors: [] };
+  return { success: false, errors: toFieldErrors(definition, parsed.error) };
+}
+
+export interface AnswerRow {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface AnswerGroup {
+  readonly title: string;
+  readonly rows: AnswerRow[];
+}
+
+export interface AnswerSection {
+  readonly title: string;
+  readonly rows: AnswerRow[];
+  readonly groups: AnswerGroup[];
+}
+
+/** The answers as a person reads them (check page, confirmation page, email), section by section. */
+export function describeAnswers(definition: FormDefinition, answers: Answers): AnswerSection[] {
+  return definition.sections.map((section) => {
+    const rows: AnswerRow[] = [];
+    const groups: AnswerGroup[] = [];
+    for (const item of section.items) {
+      if (item.type === 'field') {
+        rows.push({ label: item.label, value: item.display(answers[item.key]) });
+        continue;
+      }
+      const list = Array.isArray(answers[item.key]) ? (answers[item.key] as Answers[]) : [];
+      if (list.length === 0) rows.push({ label: item.label, value: 'Geen' });
+      list.forEach((row, index) => {
+        groups.push({
+          title: `${item.itemLabel} ${index + 1}`,
+          rows: item.fields.map((field) => ({ label: field.label, value: field.display(row[field.key]) })),
+        });
+      });
+    }
+    return { title: section.title, rows, groups };
+  });
+}
+
+export interface CsvColumn {
+  /** Stable machine key. */
+  readonly key: string;
+  /** Dutch header. */
+  readonly header: string;
+  readonly value: (answers: Answers) => string | number;
+}
+
+/** One column per single-value field (repeated groups are exported in long format of their own). */
+export function csvColumns(definition: FormDefinition): CsvColumn[] {
+  return fieldsOf(allItems(definition)).map((field) => ({
+    key: field.key,
+    header: field.csvHeader,
+    value: (answers) => field.toCsv(answers[field.key]),
+  }));
+}
+
+/** Columns of one repeated group in long format (one row per item). */
+export function csvGroupColumns(group: RepeatGroup): CsvColumn[] {
+  return group.fields.map((field) => ({
+    key: `${group.key}.${field.key}`,
+    header: field.csvHeader,
+    value: (row) => field.toCsv(row[field.key]),
+  }));
+}
+
+export function repeatGroups(definition: FormDefinition): RepeatGroup[] {
+  return allItems(definition).filter((item): item is RepeatGroup => item.type === 'repeat');
+}

@@ -1,0 +1,216 @@
+import { contactSection } from './contact-section.js';
+import { rateOn } from './data/contribution-schedule.js';
+import { type Answers, defineForm, type RuleIssue } from './definition.js';
+import { choice, date, integer, money, repeat, section, text, textarea, yesNo } from './fields.js';
+import { formatDate, formatMoney } from './format.js';
+
+/**
+ * Eigen bijdrage Oekraïners: whether and how the municipality charges working displaced persons from
+ * Ukraine the national own contribution, its reception locations and the adults charged.
+ */
+export const eigenBijdrage = defineForm({
+  id: 'eigen-bijdrage',
+  title: 'Eigen bijdrage ontheemden uit Oekraïne',
+  intro:
+    'Volwassenen in de gemeentelijke opvang met een inkomen betalen een vaste landelijke eigen bijdrage per maand. ' +
+    'Met dit formulier laat uw gemeente de regietafel weten of en hoe zij de eigen bijdrage int. ' +
+    'Vul de stand in op de peildatum. U kunt uw antwoorden tot de sluitingsdatum wijzigen.',
+  contactEmailKey: 'contactEmail',
+  contactNameKey: 'contactName',
+  roundNotice: ({ referenceDate }) => {
+    const rate = rateOn(referenceDate);
+    if (!rate) return undefined;
+    return (
+      `Landelijke bedragen op de peildatum (${formatDate(referenceDate)}): ` +
+      `${formatMoney(rate.operatingCosts)} voor exploitatie en nutsvoorzieningen en ` +
+      `${formatMoney(rate.catering)} voor catering, per volwassene per maand ` +
+      `(geldig vanaf ${formatDate(rate.effectiveFrom)}).`
+    );
+  },
+  sections: [
+    section('invoering', 'Invoering van de eigen bijdrage', [
+      yesNo('collects', {
+        label: 'Vraagt uw gemeente een eigen bijdrage van werkende ontheemden?',
+        name: 'Eigen bijdrage gevraagd',
+        csvHeader: 'Vraagt eigen bijdrage',
+      }),
+      date('collectingSince', {
+        label: 'Sinds wanneer vraagt uw gemeente de eigen bijdrage?',
+        name: 'Startdatum eigen bijdrage',
+        hint: 'Alleen invullen als u ‘ja’ koos. Bijvoorbeeld 1-7-2024.',
+        csvHeader: 'Eigen bijdrage sinds',
+        optional: true,
+      }),
+      money('amountOperatingCosts', {
+        label: 'Bedrag voor exploitatie en nutsvoorzieningen',
+        name: 'Bedrag exploitatie en nutsvoorzieningen',
+        hint: 'Per volwassene per maand, zoals uw gemeente het in rekening brengt. Bijvoorbeeld 244,22.',
+        unit: 'per volwassene per maand',
+        csvHeader: 'Bedrag exploitatie per volwassene per maand (EUR)',
+        optional: true,
+      }),
+      money('amountCatering', {
+        label: 'Bedrag voor catering',
+        name: 'Bedrag catering',
+        hint: 'Per volwassene per maand, alleen op locaties met catering. Laat leeg als geen locatie catering heeft.',
+        unit: 'per volwassene per maand',
+        csvHeader: 'Bedrag catering per volwassene per maand (EUR)',
+        optional: true,
+      }),
+      choice('incomeVerification', {
+        label: 'Hoe stelt uw gemeente het inkomen vast?',
+        name: 'Inkomenscontrole',
+        csvHeader: 'Inkomenscontrole',
+        optional: true,
+        options: [
+          { value: 'eigen-verklaring', label: 'Met een eigen verklaring van de bewoner' },
+          { value: 'uwv', label: 'Met gegevens van UWV' },
+          { value: 'beide', label: 'Allebei' },
+        ],
+      }),
+      choice('executedBy', {
+        label: 'Wie voert de eigen bijdrage uit?',
+        name: 'Uitvoering',
+        csvHeader: 'Uitvoering door',
+        optional: true,
+        options: [
+          { value: 'gemeente', label: 'De gemeente zelf' },
+          { value: 'samenwerking', label: 'Een andere gemeente of een regionale samenwerking' },
+          { value: 'extern', label: 'Een externe organisatie' },
+        ],
+      }),
+      text('executorName', {
+        label: 'Naam van de uitvoerende organisatie',
+        hint: 'Alleen invullen als een andere organisatie de eigen bijdrage uitvoert.',
+        csvHeader: 'Naam uitvoerder',
+        maxLength: 150,
+        optional: true,
+      }),
+    ]),
+    section(
+      'locaties',
+      'Opvanglocaties',
+      [
+        repeat('locations', {
+          label: 'Opvanglocaties',
+          itemLabel: 'Opvanglocatie',
+          hint: 'Voeg een regel toe voor elke gemeentelijke opvanglocatie voor ontheemden uit Oekraïne.',
+          max: 50,
+          fields: [
+            text('name', {
+              label: 'Naam van de locatie',
+              name: 'Naam van de locatie',
+              csvHeader: 'Locatie',
+              maxLength: 120,
+            }),
+            integer('capacity', {
+              label: 'Capaciteit',
+              unit: 'plaatsen',
+              csvHeader: 'Capaciteit (plaatsen)',
+              max: 5000,
+            }),
+            yesNo('catering', {
+              label: 'Is er catering op deze locatie?',
+              name: 'Catering',
+              csvHeader: 'Catering',
+            }),
+            integer('residents', {
+              label: 'Aantal bewoners op de peildatum',
+              name: 'Aantal bewoners',
+              unit: 'bewoners',
+              csvHeader: 'Bewoners',
+              max: 5000,
+            }),
+          ],
+        }),
+      ],
+      'De locaties waar uw gemeente ontheemden uit Oekraïne opvangt, met de stand op de peildatum.',
+    ),
+    section(
+      'volwassenen',
+      'Volwassenen en opbrengst',
+      [
+        integer('adultsFull', {
+          label: 'Volwassenen die de volledige bijdrage betalen',
+          name: 'Volwassenen volledige bijdrage',
+          unit: 'volwassenen',
+          csvHeader: 'Volwassenen volledige bijdrage',
+          optional: true,
+        }),
+        integer('adultsPartial', {
+          label: 'Volwassenen die een gedeeltelijke bijdrage betalen',
+          name: 'Volwassenen gedeeltelijke bijdrage',
+          hint: 'Hun inkomen ligt tussen de inkomensgrenzen.',
+          unit: 'volwassenen',
+          csvHeader: 'Volwassenen gedeeltelijke bijdrage',
+          optional: true,
+        }),
+        integer('adultsCustom', {
+          label: 'Volwassenen met maatwerk',
+          name: 'Volwassenen met maatwerk',
+          hint: 'Individuele schrijnende gevallen waarin uw gemeente afwijkt.',
+          unit: 'volwassenen',
+          csvHeader: 'Volwassenen maatwerk',
+          optional: true,
+        }),
+        money('monthlyRevenue', {
+          label: 'Opbrengst per maand',
+          name: 'Opbrengst per maand',
+          hint: 'Het totaal dat uw gemeente per maand aan eigen bijdragen ontvangt.',
+          unit: 'per maand',
+          csvHeader: 'Opbrengst per maand (EUR)',
+          optional: true,
+        }),
+      ],
+      'Alleen invullen als uw gemeente de eigen bijdrage al vraagt. Maximaal twee volwassenen per huishouden betalen.',
+    ),
+    section('toelichting', 'Toelichting', [
+      textarea('remarks', {
+        label: 'Wilt u nog iets toelichten?',
+        name: 'Toelichting',
+        hint: 'Bijvoorbeeld knelpunten in de uitvoering of vragen aan de regietafel.',
+        csvHeader: 'Toelichting',
+        optional: true,
+      }),
+    ]),
+    contactSection(),
+  ],
+  rules: (answers: Answers) => {
+    const issues: RuleIssue[] = [];
+    if (answers.collects === true) {
+      const needed: [string, string][] = [
+        ['collectingSince', 'Vul in sinds wanneer uw gemeente de eigen bijdrage vraagt.'],
+        ['amountOperatingCosts', 'Vul het bedrag voor exploitatie en nutsvoorzieningen in.'],
+        ['incomeVerification', 'Kies hoe uw gemeente het inkomen vaststelt.'],
+        ['executedBy', 'Kies wie de eigen bijdrage uitvoert.'],
+      ];
+      for (const [key, message] of needed) {
+        if (answers[key] === undefined) issues.push({ path: [key], message });
+      }
+    }
+    if (answers.collects === false) {
+      for (const key of [
+        'collectingSince',
+        'adultsFull',
+        'adultsPartial',
+        'adultsCustom',
+        'monthlyRevenue',
+      ]) {
+        if (answers[key] !== undefined && answers[key] !== 0) {
+          issues.push({
+            path: [key],
+            message: 'U koos dat uw gemeente geen eigen bijdrage vraagt: laat dit veld leeg.',
+          });
+        }
+      }
+    }
+    if (
+      answers.executedBy !== undefined &&
+      answers.executedBy !== 'gemeente' &&
+      answers.executorName === undefined
+    ) {
+      issues.push({ path: ['executorName'], message: 'Vul de naam van de uitvoerende organisatie in.' });
+    }
+    return issues;
+  },
+});

@@ -1,0 +1,323 @@
+import * as z from 'zod';
+import { formatDate, formatInteger, formatMoney } from './format.js';
+
+/**
+ * Field builders. A field type owns everything about one kind of answer: its validation (with Dutch
+ * messages that name the field), how a browser's string becomes a typed value, how a stored value goes
+ * back into an input, and how it reads in email, on the check page and in CSV. A form definition only
+ * composes them, so one definition drives every output.
+ */
+
+export type Widget =
+  | 'text'
+  | 'email'
+  | 'textarea'
+  | 'integer'
+  | 'money'
+  | 'date'
+  | 'yes-no'
+  | 'radio'
+  | 'select';
+
+/** A value as it sits in a form input: always a string (missing = ''). */
+export type RawValue = string;
+
+export interface ChoiceOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+export interface Field<T = unknown> {
+  readonly type: 'field';
+  readonly key: string;
+  readonly widget: Widget;
+  /** Dutch question or label shown above the input. */
+  readonly label: string;
+  /** Short name used in error messages and CSV when the label is a long question. */
+  readonly name: string;
+  readonly hint?: string;
+  /** Unit shown next to the input and in summaries, e.g. `plaatsen` or `per maand`. */
+  readonly unit?: string;
+  /** Dutch column header in CSV exports; the machine key is `key`. */
+  readonly csvHeader: string;
+  readonly required: boolean;
+  readonly options?: readonly ChoiceOption[];
+  /** Longest accepted text, shown as `maxlength`. */
+  readonly maxLength?: number;
+  /** Typed value schema, with Dutch messages. */
+  readonly schema: z.ZodType<T>;
+  /** Turns a browser's string into a candidate value for the schema (undefined when empty). */
+  fromForm(raw: RawValue): unknown;
+  /** Turns a stored value back into an input's string. */
+  toForm(value: unknown): RawValue;
+  /** Dutch display text for email, check page and confirmation (empty answer → `—`). */
+  display(value: unknown): string;
+  /** Cell value for CSV: strings and numbers as is, booleans as ja/nee. */
+  toCsv(value: unknown): string | number;
+}
+
+export interface RepeatGroup {
+  readonly type: 'repeat';
+  readonly key: string;
+  /** Heading of the group, e.g. `Opvanglocaties`. */
+  readonly label: string;
+  /** Name of one row, e.g. `Opvanglocatie` (rows read `Opvanglocatie 2`). */
+  readonly itemLabel: string;
+  readonly hint?: string;
+  readonly min: number;
+  readonly max: number;
+  readonly fields: readonly Field[];
+}
+
+export type SectionItem = Field | RepeatGroup;
+
+export interface Section {
+  readonly key: string;
+  readonly title: string;
+  readonly intro?: string;
+  readonly items: readonly SectionItem[];
+}
+
+interface FieldOptions {
+  readonly label: string;
+  readonly name?: string;
+  readonly hint?: string;
+  readonly unit?: string;
+  readonly csvHeader?: string;
+  readonly optional?: boolean;
+}
+
+const quote = (name: string) => `‘${name}’`;
+const empty = '—';
+
+function isBlank(raw: RawValue | undefined): boolean {
+  return raw === undefined || raw.trim() === '';
+}
+
+function base(key: string, widget: Widget, options: FieldOptions) {
+  return {
+    type: 'field' as const,
+    key,
+    widget,
+    label: options.label,
+    name: options.name ?? options.label,
+    hint: options.hint,
+    unit: options.unit,
+    csvHeader: options.csvHeader ?? options.name ?? options.label,
+    required: !options.optional,
+  };
+}
+
+/** Dutch "required" message per widget family. */
+function requiredMessage(widget: Widget, name: string): string {
+  if (widget === 'yes-no' || widget === 'radio' || widget === 'select')
+    return `Kies een antwoord bij ${quote(name)}.`;
+  return `Vul ${quote(name)} in.`;
+}
+
+/** Wraps a value schema so that a missing value gets the field's own required message. */
+function withPresence<T>(schema: z.ZodType<T>, widget: Widget, name: string): z.ZodType<T> {
+  return z
+    .any()
+    .superRefine((value, ctx) => {
+      if (value === undefined || value === null || value === '') {
+        ctx.addIssue({ code: 'custom', message: requiredMessage(widget, name), input: value });
+      }
+    })
+    .pipe(schema) as unknown as z.ZodType<T>;
+}
+
+export function text(key: string, options: FieldOptions & { maxLength?: number }): Field<string> {
+  const meta = base(key, 'text', options);
+  const maxLength = options.maxLength ?? 200;
+  const schema = z
+    .string({ error: `${quote(meta.name)} moet tekst zijn.` })
+    .trim()
+    .min(1, { error: requiredMessage('text', meta.name) })
+    .max(maxLength, { error: `${quote(meta.name)} mag maximaal ${maxLength} tekens lang zijn.` });
+  return {
+    ...meta,
+    maxLength,
+    schema: withPresence(schema, 'text', meta.name),
+    fromForm: (raw) => (isBlank(raw) ? undefined : raw.trim()),
+    toForm: (value) => (typeof value === 'string' ? value : ''),
+    display: (value) => (typeof value === 'string' && value !== '' ? value : empty),
+    toCsv: (value) => (typeof value === 'string' ? value : ''),
+  };
+}
+
+export function textarea(key: string, options: FieldOptions & { maxLength?: number }): Field<string> {
+  const field = text(key, { ...options, maxLength: options.maxLength ?? 2000 });
+  return { ...field, widget: 'textarea' };
+}
+
+export function email(key: string, options: FieldOptions): Field<string> {
+  const meta = base(key, 'email', options);
+  const schema = z
+    .string({ error: `${quote(meta.name)} moet tekst zijn.` })
+    .trim()
+    .max(254, { error: `${quote(meta.name)} is te lang.` })
+    .pipe(
+      z.email({ error: `${quote(meta.name)} moet een geldig e-mailadres zijn, zoals naam@gemeente.nl.` }),
+    );
+  return {
+    ...meta,
+    maxLength: 254,
+    schema: withPresence(schema, 'email', meta.name),
+    fromForm: (raw) => (isBlank(raw) ? undefined : raw.trim()),
+    toForm: (value) => (typeof value === 'string' ? value : ''),
+    display: (value) => (typeof value === 'string' && value !== '' ? value : empty),
+    toCsv: (value) => (typeof value === 'string' ? value : ''),
+  };
+}
+
+/** Accepts `1200`, `1.200` and `1 200` (Dutch thousands separators); anything else stays a string. */
+function parseDutchInteger(raw: RawValue): number | string {
+  const compact = raw.trim().replace(/\s/g, '');
+  if (/^-?\d+$/.test(compact)) return Number(compact);
+  if (/^-?\d{1,3}(\.\d{3})+$/.test(compact)) return Number(compact.replace(/\./g, ''));
+  return raw.trim();
+}
+
+export function integer(key: string, options: FieldOptions & { min?: number; max?: number }): Field<number> {
+  const meta = base(key, 'integer', options);
+  const min = options.min ?? 0;
+  const max = options.max ?? 1_000_000;
+  const schema = z
+    .number({ error: `${quote(meta.name)} moet een heel getal zijn, bijvoorbeeld 12.` })
+    .int({ error: `${quote(meta.name)} moet een heel getal zijn, zonder komma.` })
+    .min(min, {
+      error:
+        min === 0
+          ? `${quote(meta.name)} mag niet negatief zijn.`
+          : `${quote(meta.name)} moet ${min} of meer zijn.`,
+    })
+    .max(max, { error: `${quote(meta.name)} mag niet groter zijn dan ${formatInteger(max)}.` });
+  return {
+    ...meta,
+    schema: withPresence(schema, 'integer', meta.name),
+    fromForm: (raw) => (isBlank(raw) ? undefined : parseDutchInteger(raw)),
+    toForm: (value) => (typeof value === 'number' ? String(value) : ''),
+    display: (value) =>
+      typeof value === 'number' ? `${formatInteger(value)}${meta.unit ? ` ${meta.unit}` : ''}` : empty,
+    toCsv: (value) => (typeof value === 'number' ? value : ''),
+  };
+}
+
+/**
+ * Accepts Dutch (`1.234,56`, `105,00`, `€ 105`) and plain (`105.5`) amounts. A dot followed by exactly three
+ * digits and no comma is a thousands separator, as a Dutch reader means it.
+ */
+function parseMoney(raw: RawValue): number | string {
+  const compact = raw.trim().replace(/[€\s]/g, '');
+  if (/^-?\d{1,3}(\.\d{3})*(,\d{1,2})?$/.test(compact) || /^-?\d+(,\d{1,2})?$/.test(compact)) {
+    return Number(compact.replace(/\./g, '').replace(',', '.'));
+  }
+  if (/^-?\d+(\.\d{1,2})?$/.test(compact)) return Number(compact);
+  return raw.trim();
+}
+
+export function money(key: string, options: FieldOptions & { max?: number }): Field<number> {
+  const meta = base(key, 'money', { ...options, unit: options.unit });
+  const max = options.max ?? 100_000_000;
+  const schema = z
+    .number({ error: `${quote(meta.name)} moet een bedrag in euro’s zijn, bijvoorbeeld 105,00.` })
+    .min(0, { error: `${quote(meta.name)} mag niet negatief zijn.` })
+    .max(max, { error: `${quote(meta.name)} mag niet hoger zijn dan ${formatMoney(max)}.` })
+    .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, {
+      error: `${quote(meta.name)} mag hoogstens twee cijfers achter de komma hebben.`,
+    });
+  return {
+    ...meta,
+    schema: withPresence(schema, 'money', meta.name),
+    fromForm: (raw) => (isBlank(raw) ? undefined : parseMoney(raw)),
+    toForm: (value) => (typeof value === 'number' ? value.toFixed(2).replace('.', ',') : ''),
+    display: (value) =>
+      typeof value === 'number' ? `${formatMoney(value)}${meta.unit ? ` ${meta.unit}` : ''}` : empty,
+    toCsv: (value) => (typeof value === 'number' ? value : ''),
+  };
+}
+
+/** Accepts ISO `2024-07-01` (what a date input sends) and Dutch `1-7-2024`. */
+function parseDate(raw: RawValue): string {
+  const trimmed = raw.trim();
+  const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(trimmed);
+  if (dutch) return `${dutch[3]}-${dutch[2]!.padStart(2, '0')}-${dutch[1]!.padStart(2, '0')}`;
+  return trimmed;
+}
+
+export function date(key: string, options: FieldOptions): Field<string> {
+  const meta = base(key, 'date', options);
+  const schema = z
+    .string({ error: `${quote(meta.name)} moet een datum zijn.` })
+    .pipe(z.iso.date({ error: `${quote(meta.name)} moet een bestaande datum zijn, bijvoorbeeld 1-7-2024.` }))
+    .refine((value) => value >= '2000-01-01' && value <= '2100-12-31', {
+      error: `${quote(meta.name)} moet tussen 2000 en 2100 liggen.`,
+    });
+  return {
+    ...meta,
+    schema: withPresence(schema, 'date', meta.name),
+    fromForm: (raw) => (isBlank(raw) ? undefined : parseDate(raw)),
+    toForm: (value) => (typeof value === 'string' ? value : ''),
+    display: (value) => (typeof value === 'string' ? formatDate(value) : empty),
+    toCsv: (value) => (typeof value === 'string' ? value : ''),
+  };
+}
+
+export function yesNo(key: string, options: FieldOptions): Field<boolean> {
+  const meta = base(key, 'yes-no', options);
+  const schema = z.boolean({ error: `Kies ‘ja’ of ‘nee’ bij ${quote(meta.name)}.` });
+  return {
+    ...meta,
+    options: [
+      { value: 'ja', label: 'Ja' },
+      { value: 'nee', label: 'Nee' },
+    ],
+    schema: withPresence(schema, 'yes-no', meta.name),
+    fromForm: (raw) => (isBlank(raw) ? undefined : raw === 'ja' ? true : raw === 'nee' ? false : raw),
+    toForm: (value) => (value === true ? 'ja' : value === false ? 'nee' : ''),
+    display: (value) => (value === true ? 'Ja' : value === false ? 'Nee' : empty),
+    toCsv: (value) => (value === true ? 'ja' : value === false ? 'nee' : ''),
+  };
+}
+
+export function choice<const V extends string>(
+  key: string,
+  options: FieldOptions & { options: readonly { value: V; label: string }[]; widget?: 'radio' | 'select' },
+): Field<V> {
+  const meta = base(key, options.widget ?? 'radio', options);
+  const values = options.options.map((option) => option.value) as [V, ...V[]];
+  const schema = z.enum(values, {
+    error: `Kies bij ${quote(meta.name)} een van de mogelijkheden: ${options.options.map((o) => o.label).join(', ')}.`,
+  });
+  const labelOf = (value: unknown) => options.options.find((option) => option.value === value)?.label;
+  return {
+    ...meta,
+    options: options.options,
+    schema: withPresence(schema, meta.widget, meta.name) as z.ZodType<V>,
+    fromForm: (raw) => (isBlank(raw) ? undefined : raw),
+    toForm: (value) => (typeof value === 'string' ? value : ''),
+    display: (value) => labelOf(value) ?? empty,
+    toCsv: (value) => (typeof value === 'string' ? value : ''),
+  };
+}
+
+export function repeat(
+  key: string,
+  options: { label: string; itemLabel: string; hint?: string; min?: number; max: number; fields: Field[] },
+): RepeatGroup {
+  return {
+    type: 'repeat',
+    key,
+    label: options.label,
+    itemLabel: options.itemLabel,
+    hint: options.hint,
+    min: options.min ?? 0,
+    max: options.max,
+    fields: options.fields,
+  };
+}
+
+export function section(key: string, title: string, items: SectionItem[], intro?: string): Section {
+  return { key, title, intro, items };
+}

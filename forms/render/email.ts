@@ -1,0 +1,105 @@
+import { type AnswerSection, type Answers, describeAnswers, type FormDefinition } from '../definition.js';
+import { formatDateTime } from '../format.js';
+import { type Html, html } from './html.js';
+
+/**
+ * Email building blocks: HTML made of tables with inline styles (what common mail clients render), no
+ * external images or scripts, and a plain-text twin of every part.
+ */
+
+const font = 'font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;';
+
+export function emailDocument(title: string, body: Html): Html {
+  return html`<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
+<body style="margin:0;padding:0;background:#f3f3f3;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f3f3f3;"><tr><td align="center" style="padding:16px;">
+<table role="presentation" width="640" cellpadding="0" cellspacing="0" style="max-width:640px;width:100%;background:#ffffff;${font}font-size:15px;line-height:1.5;">
+<tr><td style="padding:24px;">${body}</td></tr>
+</table>
+</td></tr></table>
+</body></html>`;
+}
+
+export function answersHtml(sections: AnswerSection[]): Html {
+  const rowsTable = (rows: { label: string; value: string }[]) =>
+    html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 12px 0;">
+${rows.map(
+  (row) =>
+    html`<tr><td style="${font}padding:6px 8px 6px 0;border-bottom:1px solid #dddddd;vertical-align:top;width:55%;">${row.label}</td><td style="${font}padding:6px 0;border-bottom:1px solid #dddddd;vertical-align:top;font-weight:bold;">${row.value}</td></tr>`,
+)}
+</table>`;
+  return html`${sections.map(
+    (section) => html`<h2 style="${font}font-size:18px;margin:20px 0 8px 0;">${section.title}</h2>
+${section.rows.length > 0 ? rowsTable(section.rows) : ''}
+${section.groups.map((group) => html`<h3 style="${font}font-size:15px;margin:12px 0 4px 0;">${group.title}</h3>${rowsTable(group.rows)}`)}`,
+  )}`;
+}
+
+export function answersText(sections: AnswerSection[]): string {
+  const lines: string[] = [];
+  for (const section of sections) {
+    lines.push('', section.title.toUpperCase(), '-'.repeat(section.title.length));
+    for (const row of section.rows) lines.push(`${row.label}: ${row.value}`);
+    for (const group of section.groups) {
+      lines.push('', `  ${group.title}`);
+      for (const row of group.rows) lines.push(`  ${row.label}: ${row.value}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export interface ConfirmationEmailModel {
+  readonly definition: FormDefinition;
+  readonly municipalityName: string;
+  readonly organisation: string;
+  readonly roundTitle: string;
+  readonly version: number;
+  readonly submittedAt: string;
+  readonly submittedBy: string;
+  readonly answers: Answers;
+  readonly late: boolean;
+  /** Link to the form, to amend until the deadline. */
+  readonly formUrl?: string;
+}
+
+export interface RenderedEmail {
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+}
+
+/** The confirmation a municipal official receives after submitting: their answers, in Dutch. */
+export function renderConfirmationEmail(model: ConfirmationEmailModel): RenderedEmail {
+  const sections = describeAnswers(model.definition, model.answers);
+  const subject = `Ontvangen: ${model.definition.title} – gemeente ${model.municipalityName} (${model.roundTitle}, versie ${model.version})`;
+  const intro = `Wij hebben de antwoorden van gemeente ${model.municipalityName} op het formulier ‘${model.definition.title}’ ontvangen: versie ${model.version}, ingezonden op ${formatDateTime(model.submittedAt)} door ${model.submittedBy}.`;
+  const late = model.late
+    ? 'Deze inzending kwam na de sluitingsdatum binnen en is als te laat gemarkeerd.'
+    : '';
+  const amend = model.formUrl
+    ? `Klopt er iets niet? U kunt uw antwoorden tot de sluitingsdatum wijzigen via ${model.formUrl}`
+    : '';
+  const body = html`<p style="${font}margin:0 0 4px 0;font-size:13px;color:#555555;">${model.organisation}</p>
+<h1 style="${font}font-size:22px;margin:0 0 12px 0;">Uw antwoorden zijn ontvangen</h1>
+<p style="${font}margin:0 0 12px 0;">${intro}</p>
+${late ? html`<p style="${font}margin:0 0 12px 0;font-weight:bold;">${late}</p>` : ''}
+${model.formUrl ? html`<p style="${font}margin:0 0 12px 0;">Klopt er iets niet? U kunt uw antwoorden tot de sluitingsdatum <a href="${model.formUrl}" style="color:#0b57a4;">wijzigen</a>.</p>` : ''}
+${answersHtml(sections)}
+<p style="${font}margin:20px 0 0 0;font-size:13px;color:#555555;">Dit bericht is automatisch verstuurd. U hoeft er niet op te antwoorden.</p>`;
+  const text = [
+    model.organisation,
+    '',
+    'Uw antwoorden zijn ontvangen',
+    '',
+    intro,
+    late,
+    amend,
+    answersText(sections),
+    '',
+    'Dit bericht is automatisch verstuurd. U hoeft er niet op te antwoorden.',
+  ]
+    .filter((line, index, all) => line !== '' || all[index - 1] !== '')
+    .join('\n');
+  return { subject, html: emailDocument(subject, body).value, text };
+}

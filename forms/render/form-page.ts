@@ -1,0 +1,240 @@
+import type { FieldError, FormDefinition, RawState } from '../definition.js';
+import type { Field, RawValue, RepeatGroup } from '../fields.js';
+import { formatDate, formatDateTime } from '../format.js';
+import { type Html, html } from './html.js';
+import { layout } from './layout.js';
+
+/**
+ * The form page, rendered from the definition alone: one section per heading, every field with label,
+ * hint, unit and error, repeated groups with add/remove buttons that work without JavaScript, and an
+ * error summary at the top that links to each field.
+ */
+
+export interface FormPageModel {
+  readonly definition: FormDefinition;
+  readonly municipalityName: string;
+  readonly organisation: string;
+  readonly round: { readonly title: string; readonly referenceDate: string; readonly deadline: string };
+  /** Where the form posts to (the page's own URL). */
+  readonly action: string;
+  readonly raw: RawState;
+  readonly errors: readonly FieldError[];
+  /** Idempotency key of this filling-in: a double-click or retry stores one version. */
+  readonly submissionId: string;
+  /** The version this page was opened on (0 = nothing submitted yet). */
+  readonly baseVersion: number;
+  /** A short status line, e.g. after adding a row. */
+  readonly notice?: string;
+  /** Who submitted the version being amended, and when. */
+  readonly amending?: {
+    readonly version: number;
+    readonly submittedAt: string;
+    readonly submittedBy: string;
+  };
+}
+
+/** `locations.1.capacity` → `f-locations-1-capacity`, the id the error summary links to. */
+export function inputId(path: string): string {
+  return `f-${path.replace(/\./g, '-')}`;
+}
+
+function inputName(path: string): string {
+  const [group, index, field] = path.split('.');
+  return field === undefined ? path : `${group}[${index}][${field}]`;
+}
+
+function describedBy(id: string, field: Field, error: string | undefined): string | undefined {
+  const ids = [field.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+function fieldLabel(field: Field): Html {
+  return html`${field.label}${field.required ? '' : html` <span class="rt-optional">(niet verplicht)</span>`}`;
+}
+
+function hintAndError(id: string, field: Field, error: string | undefined): Html {
+  return html`${field.hint ? html`<div class="utrecht-form-field__description utrecht-form-field-description" id="${id}-hint">${field.hint}</div>` : ''}${
+    error
+      ? html`<div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="${id}-error"><span class="rt-visually-hidden">Fout: </span>${error}</div>`
+      : ''
+  }`;
+}
+
+function renderChoice(field: Field, path: string, value: RawValue, error: string | undefined): Html {
+  const id = inputId(path);
+  const options = field.options ?? [];
+  if (field.widget === 'select') {
+    return html`<div class="utrecht-form-field utrecht-form-field--select${error ? ' utrecht-form-field--invalid' : ''}">
+<div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${id}">${fieldLabel(field)}</label></div>
+${hintAndError(id, field, error)}
+<div class="utrecht-form-field__input"><select class="utrecht-select utrecht-select--html-select${error ? ' utrecht-select--invalid' : ''}" id="${id}" name="${inputName(path)}"${raw(describedBy(id, field, error), 'aria-describedby')}${error ? html` aria-invalid="true"` : ''}>
+<option value="">Maak een keuze</option>
+${options.map((option) => html`<option value="${option.value}"${option.value === value ? html` selected` : ''}>${option.label}</option>`)}
+</select></div>
+</div>`;
+  }
+  return html`<div class="utrecht-form-field utrecht-form-field--radio-group${error ? ' utrecht-form-field--invalid' : ''}">
+<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}"${raw(describedBy(id, field, error), 'aria-describedby')}>
+<legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend rt-legend">${fieldLabel(field)}</legend>
+${hintAndError(id, field, error)}
+<div class="rt-options${field.widget === 'yes-no' ? ' rt-options--inline' : ''}">
+${options.map(
+  (option, index) => html`<div class="utrecht-form-field utrecht-form-field--radio rt-option">
+<input type="radio" class="utrecht-radio-button utrecht-radio-button--html-input${error ? ' utrecht-radio-button--invalid' : ''}" id="${index === 0 ? id : `${id}-${option.value}`}" name="${inputName(path)}" value="${option.value}"${option.value === value ? html` checked` : ''}>
+<label class="utrecht-form-label utrecht-form-label--radio" for="${index === 0 ? id : `${id}-${option.value}`}">${option.label}</label>
+</div>`,
+)}
+</div>
+</fieldset>
+</div>`;
+}
+
+/** An attribute only when there is a value. */
+function raw(value: string | undefined, attribute: string): Html {
+  return value ? html` ${attribute}="${value}"` : html``;
+}
+
+function inputAttributes(field: Field): Html {
+  switch (field.widget) {
+    case 'integer':
+      return html` type="text" inputmode="numeric" class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--numeric rt-width-s"`;
+    case 'money':
+      return html` type="text" inputmode="decimal" class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--numeric rt-width-s"`;
+    case 'date':
+      return html` type="date" class="utrecht-textbox utrecht-textbox--html-input rt-width-m"`;
+    case 'email':
+      return html` type="email" autocomplete="email" spellcheck="false" class="utrecht-textbox utrecht-textbox--html-input"`;
+    default:
+      return html` type="text" class="utrecht-textbox utrecht-textbox--html-input"`;
+  }
+}
+
+function autocomplete(field: Field): Html {
+  if (field.key === 'contactName') return html` autocomplete="name"`;
+  if (field.key === 'contactRole') return html` autocomplete="organization-title"`;
+  return html``;
+}
+
+export function renderField(field: Field, path: string, value: RawValue, error: string | undefined): Html {
+  if (field.widget === 'yes-no' || field.widget === 'radio' || field.widget === 'select') {
+    return renderChoice(field, path, value, error);
+  }
+  const id = inputId(path);
+  const invalid = error ? ' utrecht-form-field--invalid' : '';
+  if (field.widget === 'textarea') {
+    return html`<div class="utrecht-form-field utrecht-form-field--textarea${invalid}">
+<div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${id}">${fieldLabel(field)}</label></div>
+${hintAndError(id, field, error)}
+<div class="utrecht-form-field__input"><textarea class="utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}" id="${id}" name="${inputName(path)}" rows="5"${raw(field.maxLength ? String(field.maxLength) : undefined, 'maxlength')}${raw(describedBy(id, field, error), 'aria-describedby')}${error ? html` aria-invalid="true"` : ''}>${value}</textarea></div>
+</div>`;
+  }
+  return html`<div class="utrecht-form-field utrecht-form-field--text${invalid}">
+<div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${id}">${fieldLabel(field)}</label></div>
+${hintAndError(id, field, error)}
+<div class="utrecht-form-field__input rt-input-row">${field.widget === 'money' ? html`<span class="rt-prefix" aria-hidden="true">€</span>` : ''}<input${inputAttributes(field)}${error ? html` utrecht-textbox--invalid` : ''} id="${id}" name="${inputName(path)}" value="${value}"${raw(field.maxLength ? String(field.maxLength) : undefined, 'maxlength')}${autocomplete(field)}${raw(describedBy(id, field, error), 'aria-describedby')}${error ? html` aria-invalid="true"` : ''}>${field.unit ? html`<span class="rt-unit">${field.unit}</span>` : ''}</div>
+</div>`;
+}
+
+function renderGroup(
+  group: RepeatGroup,
+  rows: Record<string, RawValue>[],
+  errorFor: (path: string) => string | undefined,
+  action: string,
+): Html {
+  const groupError = errorFor(group.key);
+  return html`<div class="rt-group" id="${inputId(group.key)}">
+<h3 class="utrecht-heading-3">${group.label}</h3>
+${group.hint ? html`<p class="utrecht-paragraph rt-hint">${group.hint}</p>` : ''}
+${groupError ? html`<p class="utrecht-form-field-error-message" id="${inputId(group.key)}-error"><span class="rt-visually-hidden">Fout: </span>${groupError}</p>` : ''}
+${rows.length === 0 ? html`<p class="utrecht-paragraph">Er zijn nog geen ${group.label.toLowerCase()} ingevuld.</p>` : ''}
+${rows.map(
+  (
+    row,
+    index,
+  ) => html`<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset rt-row" id="${inputId(`${group.key}.${index}`)}">
+<legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend rt-row-legend">${group.itemLabel} ${index + 1}</legend>
+${group.fields.map((field) => {
+  const path = `${group.key}.${index}.${field.key}`;
+  return renderField(field, path, row[field.key] ?? '', errorFor(path));
+})}
+<button type="submit" class="utrecht-button utrecht-button--secondary-action rt-remove" name="_action" value="remove:${group.key}:${index}" formaction="${action}#${inputId(group.key)}">${group.itemLabel} ${index + 1} verwijderen</button>
+</fieldset>`,
+)}
+${
+  rows.length < group.max
+    ? html`<button type="submit" class="utrecht-button utrecht-button--secondary-action" name="_action" value="add:${group.key}" formaction="${action}#${inputId(`${group.key}.${rows.length}`)}">${group.itemLabel} toevoegen</button>`
+    : html`<p class="utrecht-paragraph">U heeft het maximum van ${group.max} ${group.label.toLowerCase()} bereikt.</p>`
+}
+</div>`;
+}
+
+/** The error summary: a heading and a link to each field (general problems have no path), focused on load. */
+export function errorSummary(errors: readonly FieldError[]): Html {
+  if (errors.length === 0) return html``;
+  return html`<div class="utrecht-alert utrecht-alert--error rt-error-summary" id="foutmeldingen" tabindex="-1" autofocus aria-labelledby="foutmeldingen-titel">
+<h2 class="utrecht-heading-2" id="foutmeldingen-titel">Er ${errors.length === 1 ? 'is 1 probleem' : `zijn ${errors.length} problemen`} met uw antwoorden</h2>
+<ul class="utrecht-unordered-list">
+${errors.map((error) =>
+  error.path
+    ? html`<li class="utrecht-unordered-list__item"><a class="utrecht-link utrecht-link--html-a" href="#${inputId(error.path)}">${error.message}</a></li>`
+    : html`<li class="utrecht-unordered-list__item">${error.message}</li>`,
+)}
+</ul>
+</div>`;
+}
+
+export function renderFormPage(model: FormPageModel): Html {
+  const { definition } = model;
+  const errorsByPath = new Map(model.errors.map((error) => [error.path, error.message]));
+  const errorFor = (path: string) => errorsByPath.get(path);
+  const notice = definition.roundNotice?.({ referenceDate: model.round.referenceDate });
+  const content = html`<p class="utrecht-pre-heading rt-pre-heading">Gemeente ${model.municipalityName} · ${model.round.title}</p>
+<h1 class="utrecht-heading-1">${definition.title}</h1>
+${errorSummary(model.errors)}
+${model.notice ? html`<div class="utrecht-alert utrecht-alert--info rt-notice" role="status"><p class="utrecht-paragraph">${model.notice}</p></div>` : ''}
+${
+  model.amending
+    ? html`<div class="utrecht-alert utrecht-alert--info rt-notice"><p class="utrecht-paragraph">U wijzigt versie ${model.amending.version}, ingezonden op ${formatDateTime(model.amending.submittedAt)} door ${model.amending.submittedBy}. Als u opnieuw verstuurt, bewaren we een nieuwe versie; de eerdere versies blijven bewaard.</p></div>`
+    : ''
+}
+<p class="utrecht-paragraph utrecht-paragraph--lead">${definition.intro}</p>
+<dl class="utrecht-data-list rt-round-facts">
+<div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">Peildatum</dt><dd class="utrecht-data-list__item-value">${formatDate(model.round.referenceDate)}</dd></div>
+<div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">Invullen uiterlijk</dt><dd class="utrecht-data-list__item-value">${formatDateTime(model.round.deadline)}</dd></div>
+</dl>
+${notice ? html`<p class="utrecht-paragraph rt-round-notice">${notice}</p>` : ''}
+<p class="utrecht-paragraph">Velden met ‘(niet verplicht)’ mag u leeg laten.</p>
+<form class="utrecht-form rt-form" method="post" action="${model.action}" novalidate>
+<button type="submit" class="rt-default-action" name="_action" value="submit" tabindex="-1" aria-hidden="true">Versturen</button>
+<input type="hidden" name="_submissionId" value="${model.submissionId}">
+<input type="hidden" name="_baseVersion" value="${String(model.baseVersion)}">
+${definition.sections.map(
+  (section) => html`<section class="rt-section" aria-labelledby="sectie-${section.key}">
+<h2 class="utrecht-heading-2" id="sectie-${section.key}">${section.title}</h2>
+${section.intro ? html`<p class="utrecht-paragraph">${section.intro}</p>` : ''}
+${section.items.map((item) =>
+  item.type === 'field'
+    ? renderField(
+        item,
+        item.key,
+        typeof model.raw[item.key] === 'string' ? (model.raw[item.key] as string) : '',
+        errorFor(item.key),
+      )
+    : renderGroup(
+        item,
+        Array.isArray(model.raw[item.key]) ? (model.raw[item.key] as Record<string, RawValue>[]) : [],
+        errorFor,
+        model.action,
+      ),
+)}
+</section>`,
+)}
+<div class="utrecht-button-group rt-actions">
+<button type="submit" class="utrecht-button utrecht-button--primary-action" name="_action" value="submit">${model.baseVersion > 0 ? 'Wijziging versturen' : 'Versturen'}</button>
+</div>
+</form>`;
+  return layout(
+    { title: definition.title, organisation: model.organisation, hasErrors: model.errors.length > 0 },
+    content,
+  );
+}

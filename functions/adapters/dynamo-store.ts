@@ -1,0 +1,270 @@
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Municipality, OutboxMail, Region, Registry, Round, SubmissionVersion } from '../core/model.js';
+import type { Store } from '../core/ports.js';
+
+/**
+ * The single-table layout (one table: PK, SK, GSI1PK/GSI1SK, TTL attribute `expiresAt`):
+ *
+ * | item                | PK                  | SK                                   | GSI1PK / GSI1SK          |
+ * |---------------------|---------------------|--------------------------------------|--------------------------|
+ * | province            | REGISTRY            | PROVINCE#<id>                        |                          |
+ * | region              | REGISTRY            | REGION#<id>                          |                          |
+ * | municipality        | REGISTRY            | MUNICIPALITY#<code>                  |                          |
+ * | round               | ROUND#<id>          | ROUND                                | ROUNDS / <deadline>#<id> |
+ * | submission version  | ROUND#<id>          | VERSION#<form>#<code>#<000001>       |                          |
+ * | current version     | ROUND#<id>          | CURRENT#<form>#<code>                |                          |
+ * | outbox email        | MAIL#<id>           | MAIL                                 | OUTBOX#pending / <at>    |
+ *
+ * Only conditional writes, Query and BatchWrite: the same code runs on dynalite, which has no
+ * transactions, streams or TTL deletion.
+ */
+
+const registryPk = 'REGISTRY';
+const roundPk = (id: string) => `ROUND#${id}`;
+const versionSk = (formId: string, municipality: string, version: number) =>
+  `VERSION#${formId}#${municipality}#${String(version).padStart(6, '0')}`;
+const currentSk = (formId: string, municipality: string) => `CURRENT#${formId}#${municipality}`;
+const mailPk = (id: string) => `MAIL#${id}`;
+const pendingIndex = 'OUTBOX#pending';
+
+/** Removes the key attributes from an item so only the entity remains. */
+function entity<T>(item: Record<string, unknown> | undefined): T | undefined {
+  if (!item) return undefined;
+  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, entityType: _type, expiresAt: _ttl, ...rest } = item;
+  return rest as T;
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return (
+    error instanceof ConditionalCheckFailedException ||
+    (error instanceof Error && error.name === 'ConditionalCheckFailedException')
+  );
+}
+
+export class DynamoStore implements Store {
+  private readonly documents: DynamoDBDocumentClient;
+
+  constructor(
+    private readonly tableName: string,
+    client: DynamoDBClient = new DynamoDBClient({}),
+  ) {
+    this.documents = DynamoDBDocumentClient.from(client, {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    });
+  }
+
+  private async putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  private async get<T>(pk: string, sk: string): Promise<T | undefined> {
+    const result = await this.documents.send(
+      new GetCommand({ TableName: this.tableName, Key: { PK: pk, SK: sk }, ConsistentRead: true }),
+    );
+    return entity<T>(result.Item);
+  }
+
+  async putRegistry(registry: Registry): Promise<void> {
+    const items = [
+      ...registry.provinces.map((province) => ({
+        PK: registryPk,
+        SK: `PROVINCE#${province.id}`,
+        entityType: 'province',
+        ...province,
+      })),
+      ...registry.regions.map((region) => ({
+        PK: registryPk,
+        SK: `REGION#${region.id}`,
+        entityType: 'region',
+        ...region,
+      })),
+      ...registry.municipalities.map((municipality) => ({
+        PK: registryPk,
+        SK: `MUNICIPALITY#${municipality.code}`,
+        entityType: 'municipality',
+        ...municipality,
+      })),
+    ];
+    for (let start = 0; start < items.length; start += 25) {
+      let requests: Record<string, unknown>[] | undefined = items
+        .slice(start, start + 25)
+        .map((item) => ({ PutRequest: { Item: item } }));
+      // BatchWrite may leave items unprocessed under load: send them again until none remain.
+      for (let attempt = 0; requests && requests.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+        const result = await this.documents.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: requests as never } }),
+        );
+        requests = result.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined;
+      }
+    }
+  }
+
+  getMunicipality(code: string): Promise<Municipality | undefined> {
+    return this.get<Municipality>(registryPk, `MUNICIPALITY#${code}`);
+  }
+
+  getRegion(id: string): Promise<Region | undefined> {
+    return this.get<Region>(registryPk, `REGION#${id}`);
+  }
+
+  createRound(round: Round): Promise<boolean> {
+    return this.putIfAbsent({
+      PK: roundPk(round.id),
+      SK: 'ROUND',
+      GSI1PK: 'ROUNDS',
+      GSI1SK: `${round.deadline}#${round.id}`,
+      entityType: 'round',
+      ...round,
+    });
+  }
+
+  getRound(id: string): Promise<Round | undefined> {
+    return this.get<Round>(roundPk(id), 'ROUND');
+  }
+
+  putVersion(version: SubmissionVersion): Promise<boolean> {
+    return this.putIfAbsent({
+      PK: roundPk(version.roundId),
+      SK: versionSk(version.formId, version.municipality, version.version),
+      entityType: 'version',
+      ...version,
+    });
+  }
+
+  getVersion(roundId: string, formId: string, municipality: string, version: number) {
+    return this.get<SubmissionVersion>(roundPk(roundId), versionSk(formId, municipality, version));
+  }
+
+  async latestVersion(roundId: string, formId: string, municipality: string) {
+    const result = await this.documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': roundPk(roundId),
+          ':prefix': `VERSION#${formId}#${municipality}#`,
+        },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    return entity<SubmissionVersion>(result.Items?.[0]);
+  }
+
+  async advanceCurrent(version: SubmissionVersion): Promise<void> {
+    try {
+      await this.documents.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            PK: roundPk(version.roundId),
+            SK: currentSk(version.formId, version.municipality),
+            entityType: 'current',
+            ...version,
+          },
+          ConditionExpression: 'attribute_not_exists(PK) OR version < :version',
+          ExpressionAttributeValues: { ':version': version.version },
+        }),
+      );
+    } catch (error) {
+      // Already at this version or a newer one: nothing to do.
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  enqueueMail(mail: OutboxMail): Promise<boolean> {
+    return this.putIfAbsent({
+      PK: mailPk(mail.id),
+      SK: 'MAIL',
+      GSI1PK: pendingIndex,
+      GSI1SK: `${mail.createdAt}#${mail.id}`,
+      entityType: 'mail',
+      ...mail,
+    });
+  }
+
+  getMail(id: string): Promise<OutboxMail | undefined> {
+    return this.get<OutboxMail>(mailPk(id), 'MAIL');
+  }
+
+  async claimMail(id: string, now: string, leaseUntil: string): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { PK: mailPk(id), SK: 'MAIL' },
+          UpdateExpression: 'SET #status = :sending, leaseUntil = :lease',
+          ConditionExpression:
+            'attribute_exists(PK) AND (#status = :pending OR (#status = :sending AND leaseUntil < :now))',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':sending': 'sending',
+            ':pending': 'pending',
+            ':lease': leaseUntil,
+            ':now': now,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async markMailSent(id: string, messageId: string, sentAt: string): Promise<void> {
+    await this.documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { PK: mailPk(id), SK: 'MAIL' },
+        UpdateExpression:
+          'SET #status = :sent, messageId = :messageId, sentAt = :sentAt REMOVE leaseUntil, GSI1PK, GSI1SK',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sent': 'sent', ':messageId': messageId, ':sentAt': sentAt },
+      }),
+    );
+  }
+
+  async markMailFailed(id: string, error: string, nextAttemptAt: string | undefined): Promise<void> {
+    await this.documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { PK: mailPk(id), SK: 'MAIL' },
+        UpdateExpression: nextAttemptAt
+          ? 'SET #status = :pending, lastError = :error, nextAttemptAt = :next ADD attempts :one REMOVE leaseUntil'
+          : 'SET #status = :failed, lastError = :error, GSI1PK = :failedIndex ADD attempts :one REMOVE leaseUntil, nextAttemptAt',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: nextAttemptAt
+          ? { ':pending': 'pending', ':error': error.slice(0, 1000), ':next': nextAttemptAt, ':one': 1 }
+          : {
+              ':failed': 'failed',
+              ':error': error.slice(0, 1000),
+              ':failedIndex': 'OUTBOX#failed',
+              ':one': 1,
+            },
+      }),
+    );
+  }
+}

@@ -1,0 +1,87 @@
+import type { FieldError } from '../../forms/definition.js';
+
+/**
+ * Domain errors carry their HTTP status and a Dutch message an official understands. Use cases throw
+ * them; the HTTP layer turns them into a page or JSON. `expose` follows middy's convention.
+ */
+export class DomainError extends Error {
+  readonly expose = true;
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadRequest extends DomainError {
+  constructor(message: string) {
+    super(400, 'bad_request', message);
+  }
+}
+
+export class Forbidden extends DomainError {
+  constructor(message: string) {
+    super(403, 'forbidden', message);
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(message = 'Deze pagina bestaat niet. Controleer de link uit uw uitnodiging.') {
+    super(404, 'not_found', message);
+  }
+}
+
+export class MethodNotAllowed extends DomainError {
+  constructor(
+    readonly allowed: readonly string[],
+    method: string,
+  ) {
+    super(
+      405,
+      'method_not_allowed',
+      `De methode ${method} is hier niet toegestaan. Toegestaan: ${allowed.join(', ')}.`,
+    );
+  }
+}
+
+export class Conflict extends DomainError {
+  constructor(message: string) {
+    super(409, 'conflict', message);
+  }
+}
+
+export class PayloadTooLarge extends DomainError {
+  constructor(limitBytes: number) {
+    super(
+      413,
+      'payload_too_large',
+      `Uw inzending is te groot: de grens is ${Math.round(limitBytes / 1024)} kB.`,
+    );
+  }
+}
+
+export class UnsupportedMediaType extends DomainError {
+  constructor() {
+    super(
+      415,
+      'unsupported_media_type',
+      'Stuur het formulier als application/x-www-form-urlencoded (browser) of application/json.',
+    );
+  }
+}
+
+/** Invalid or missing answers: one Dutch message per field. */
+export class ValidationFailed extends DomainError {
+  constructor(readonly fieldErrors: readonly FieldError[]) {
+    super(
+      422,
+      'validation_failed',
+      fieldErrors.length === 1
+        ? 'Er is 1 probleem met de antwoorden.'
+        : `Er zijn ${fieldErrors.length} problemen met de antwoorden.`,
+    );
+  }
+}

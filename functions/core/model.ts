@@ -1,0 +1,92 @@
+import type { Answers } from '../../forms/definition.js';
+
+/** The registry: provinces → regions → municipalities (CBS codes). Data, not code. */
+export interface Province {
+  readonly id: string;
+  readonly name: string;
+  /** Provincial staff who receive the province's summaries. */
+  readonly addresses: readonly string[];
+}
+
+export interface Region {
+  readonly id: string;
+  readonly name: string;
+  readonly province: string;
+  /** Name of the regional board, shown on pages and in emails. */
+  readonly boardName: string;
+  /** The regietafel's addresses (chair, secretary). */
+  readonly addresses: readonly string[];
+}
+
+export interface Municipality {
+  /** CBS code, e.g. GM0193. */
+  readonly code: string;
+  readonly name: string;
+  readonly region: string;
+  /** The municipal coordinator's addresses (invitations, reminders). */
+  readonly contacts: readonly string[];
+}
+
+export interface Registry {
+  readonly provinces: readonly Province[];
+  readonly regions: readonly Region[];
+  readonly municipalities: readonly Municipality[];
+}
+
+/** A round: one form, a reference date, an opening and a deadline, for some regions. */
+export interface Round {
+  readonly id: string;
+  readonly formId: string;
+  readonly title: string;
+  /** Peildatum, ISO date. */
+  readonly referenceDate: string;
+  /** ISO timestamps. */
+  readonly opensAt: string;
+  readonly deadline: string;
+  readonly regions: readonly string[];
+  readonly acceptsLate: boolean;
+}
+
+export interface SubmittedBy {
+  readonly name: string;
+  readonly email: string;
+}
+
+/** One stored version of a municipality's answers. Every version is kept. */
+export interface SubmissionVersion {
+  readonly roundId: string;
+  readonly formId: string;
+  readonly municipality: string;
+  readonly version: number;
+  /** Idempotency key of the filling-in that produced this version. */
+  readonly submissionId: string;
+  readonly submittedAt: string;
+  readonly submittedBy: SubmittedBy;
+  readonly late: boolean;
+  readonly answers: Answers;
+}
+
+/** Who is acting. The HTTP layer authenticates; use cases only see this. */
+export type Principal = {
+  readonly kind: 'municipality';
+  readonly municipality: string;
+  readonly roundId: string;
+};
+
+/** An email waiting in (or delivered from) the outbox. */
+export interface OutboxMail {
+  /** Deterministic key: the same logical email always gets the same id, so it is recorded once. */
+  readonly id: string;
+  readonly kind: string;
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+  readonly createdAt: string;
+  readonly status: 'pending' | 'sending' | 'sent' | 'failed';
+  readonly attempts: number;
+  readonly nextAttemptAt?: string;
+  readonly sentAt?: string;
+  readonly messageId?: string;
+  readonly lastError?: string;
+}

@@ -1,0 +1,60 @@
+import type { Municipality, OutboxMail, Region, Registry, Round, SubmissionVersion } from './model.js';
+
+/**
+ * The small ports use cases talk to. Only adapters (functions/adapters) import the AWS SDK; tests and the
+ * local run pass the same adapters pointed at the emulators.
+ */
+export interface Store {
+  putRegistry(registry: Registry): Promise<void>;
+  getMunicipality(code: string): Promise<Municipality | undefined>;
+  getRegion(id: string): Promise<Region | undefined>;
+
+  /** Creates a round; false when one with that id exists (never overwrites). */
+  createRound(round: Round): Promise<boolean>;
+  getRound(id: string): Promise<Round | undefined>;
+
+  /** Stores a new version; false when that version number already exists (someone else was first). */
+  putVersion(version: SubmissionVersion): Promise<boolean>;
+  getVersion(
+    roundId: string,
+    formId: string,
+    municipality: string,
+    version: number,
+  ): Promise<SubmissionVersion | undefined>;
+  /** The highest stored version: the truth, read from the version items themselves. */
+  latestVersion(
+    roundId: string,
+    formId: string,
+    municipality: string,
+  ): Promise<SubmissionVersion | undefined>;
+  /** Moves the current-version copy forward; never backwards (a late or repeated call changes nothing). */
+  advanceCurrent(version: SubmissionVersion): Promise<void>;
+
+  /** Records an email once; false when that id is already recorded. */
+  enqueueMail(mail: OutboxMail): Promise<boolean>;
+  getMail(id: string): Promise<OutboxMail | undefined>;
+  /** Takes the email for sending until `leaseUntil`; false when another sender holds it or it was sent. */
+  claimMail(id: string, now: string, leaseUntil: string): Promise<boolean>;
+  markMailSent(id: string, messageId: string, sentAt: string): Promise<void>;
+  markMailFailed(id: string, error: string, nextAttemptAt: string | undefined): Promise<void>;
+}
+
+export interface MailMessage {
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+}
+
+export interface Mailer {
+  /** Sends one message; resolves with the provider's message id, rejects on failure. */
+  send(message: MailMessage): Promise<{ messageId: string }>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Ids {
+  newId(): string;
+}

@@ -1,0 +1,151 @@
+import { isDeepStrictEqual } from 'node:util';
+import { validateAnswers } from '../../forms/definition.js';
+import { formatDateTime } from '../../forms/format.js';
+import { renderConfirmationEmail } from '../../forms/render/email.js';
+import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
+import { Conflict, Forbidden, ValidationFailed } from './errors.js';
+import {
+  assertActsFor,
+  type FormContextKey,
+  type ResolvedForm,
+  resolveForm,
+  roundPhase,
+} from './form-context.js';
+import type { Principal, SubmissionVersion } from './model.js';
+import type { Clock, Ids, Mailer, Store } from './ports.js';
+
+export interface SubmitFormDeps {
+  readonly store: Store;
+  readonly mailer: Mailer;
+  readonly clock: Clock;
+  readonly ids: Ids;
+}
+
+export interface SubmitFormInput extends FormContextKey {
+  readonly principal: Principal;
+  /** Candidate answers: typed (JSON client) or decoded from a browser post. */
+  readonly answers: unknown;
+  /** Idempotency key; a retry with the same key returns the stored version. */
+  readonly submissionId?: string;
+  /** The version the official started from (0: nothing submitted yet). */
+  readonly baseVersion: number;
+  /** The form's own URL, for the link in the confirmation email. */
+  readonly formUrl?: string;
+}
+
+export interface SubmitFormResult {
+  readonly version: SubmissionVersion;
+  /** True when this was a repeat of an already stored submission (nothing new stored or sent). */
+  readonly replayed: boolean;
+  readonly mail: DeliveryOutcome | 'not-sent';
+}
+
+/** Outbox key of a version's confirmation: one email per stored version, whatever happens. */
+export function confirmationMailId(
+  version: Pick<SubmissionVersion, 'roundId' | 'formId' | 'municipality' | 'version'>,
+) {
+  return `confirmation#${version.roundId}#${version.formId}#${version.municipality}#v${version.version}`;
+}
+
+/**
+ * Submit a form (`submitForm`):
+ * 1. resolve form, round and municipality (404) and check the principal acts for it (403);
+ * 2. refuse when the round is not open, or closed without late submissions (403);
+ * 3. validate the answers with the form's own definition (422, nothing stored);
+ * 4. store version `baseVersion + 1` with a conditional write — a retry of the same submission returns the
+ *    stored version, anyone else's earlier save is a 409 and nothing is overwritten;
+ * 5. move the current-version copy forward;
+ * 6. record the confirmation email in the outbox once, then try to deliver it (a failure leaves it queued).
+ */
+export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): Promise<SubmitFormResult> {
+  const resolved = await resolveForm(deps.store, input);
+  assertActsFor(input.principal, input);
+  const now = deps.clock.now();
+  const phase = roundPhase(resolved.round, now);
+  if (phase === 'not-open')
+    throw new Forbidden(
+      'Deze ronde is nog niet geopend. U kunt het formulier invullen vanaf de openingsdatum.',
+    );
+  if (phase === 'closed')
+    throw new Forbidden(
+      'De sluitingsdatum van deze ronde is verstreken. Inzenden of wijzigen kan niet meer.',
+    );
+
+  const outcome = validateAnswers(resolved.definition, input.answers);
+  if (!outcome.success || !outcome.answers) throw new ValidationFailed(outcome.errors);
+  const answers = outcome.answers;
+
+  const version: SubmissionVersion = {
+    roundId: input.roundId,
+    formId: input.formId,
+    municipality: input.municipality,
+    version: input.baseVersion + 1,
+    submissionId: input.submissionId ?? deps.ids.newId(),
+    submittedAt: now.toISOString(),
+    submittedBy: {
+      name: String(answers[resolved.definition.contactNameKey] ?? ''),
+      email: String(answers[resolved.definition.contactEmailKey] ?? ''),
+    },
+    late: phase === 'late',
+    answers,
+  };
+
+  if (!(await deps.store.putVersion(version))) {
+    const existing = await deps.store.getVersion(
+      input.roundId,
+      input.formId,
+      input.municipality,
+      version.version,
+    );
+    if (
+      existing &&
+      existing.submissionId === version.submissionId &&
+      isDeepStrictEqual(existing.answers, answers)
+    ) {
+      // A double click or a retry: finish what the first request may not have (idempotent), store nothing new.
+      const mail = await completeSubmission(deps, resolved, existing, input.formUrl);
+      return { version: existing, replayed: true, mail: mail === 'sent' ? 'sent' : 'not-sent' };
+    }
+    const latest = await deps.store.latestVersion(input.roundId, input.formId, input.municipality);
+    throw new Conflict(
+      latest
+        ? `Dit formulier is intussen gewijzigd: versie ${latest.version} is op ${formatDateTime(latest.submittedAt)} ingezonden door ${latest.submittedBy.name}. Uw wijziging is niet opgeslagen. Open het formulier opnieuw om de nieuwste versie te zien en breng uw wijziging daarin aan.`
+        : 'Dit formulier is intussen gewijzigd. Uw wijziging is niet opgeslagen. Open het formulier opnieuw.',
+    );
+  }
+  const mail = await completeSubmission(deps, resolved, version, input.formUrl);
+  return { version, replayed: false, mail };
+}
+
+/** Steps after the version is stored; each is idempotent, so a retry may run them again safely. */
+async function completeSubmission(
+  deps: SubmitFormDeps,
+  resolved: ResolvedForm,
+  version: SubmissionVersion,
+  formUrl: string | undefined,
+): Promise<DeliveryOutcome> {
+  await deps.store.advanceCurrent(version);
+  const email = renderConfirmationEmail({
+    definition: resolved.definition,
+    municipalityName: resolved.municipality.name,
+    organisation: resolved.region.boardName,
+    roundTitle: resolved.round.title,
+    version: version.version,
+    submittedAt: version.submittedAt,
+    submittedBy: version.submittedBy.name,
+    answers: version.answers,
+    late: version.late,
+    formUrl,
+  });
+  const mailId = confirmationMailId(version);
+  await deps.store.enqueueMail({
+    id: mailId,
+    kind: 'confirmation',
+    to: [version.submittedBy.email],
+    ...email,
+    createdAt: version.submittedAt,
+    status: 'pending',
+    attempts: 0,
+  });
+  return deliverMail(deps, mailId);
+}

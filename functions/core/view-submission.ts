@@ -1,0 +1,34 @@
+import { NotFound } from './errors.js';
+import {
+  assertActsFor,
+  type FormContextKey,
+  type ResolvedForm,
+  type RoundPhase,
+  resolveForm,
+  roundPhase,
+} from './form-context.js';
+import type { OutboxMail, Principal, SubmissionVersion } from './model.js';
+import type { Clock, Store } from './ports.js';
+import { confirmationMailId } from './submit-form.js';
+
+export interface ViewedSubmission extends ResolvedForm {
+  readonly version: SubmissionVersion;
+  readonly phase: RoundPhase;
+  readonly confirmation?: OutboxMail;
+}
+
+/** View a submitted version (`viewSubmission`): the one asked for, or the current one. */
+export async function viewSubmission(
+  deps: { store: Store; clock: Clock },
+  input: FormContextKey & { principal: Principal; version?: number },
+): Promise<ViewedSubmission> {
+  const resolved = await resolveForm(deps.store, input);
+  assertActsFor(input.principal, input);
+  const version =
+    input.version === undefined
+      ? await deps.store.latestVersion(input.roundId, input.formId, input.municipality)
+      : await deps.store.getVersion(input.roundId, input.formId, input.municipality, input.version);
+  if (!version) throw new NotFound('Er is (nog) geen inzending van uw gemeente voor deze ronde.');
+  const confirmation = await deps.store.getMail(confirmationMailId(version));
+  return { ...resolved, version, confirmation, phase: roundPhase(resolved.round, deps.clock.now()) };
+}

@@ -1,0 +1,85 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { answersToRaw, type FieldError, type RawState } from '../../forms/definition.js';
+import { formatDateTime } from '../../forms/format.js';
+import { answersSummary } from '../../forms/render/confirmation-page.js';
+import { renderFormPage } from '../../forms/render/form-page.js';
+import { html } from '../../forms/render/html.js';
+import { layout } from '../../forms/render/layout.js';
+import type { FormContextKey, ResolvedForm } from '../core/form-context.js';
+import type { SubmissionVersion } from '../core/model.js';
+import type { OpenedForm } from '../core/open-form.js';
+import { type HttpResponse, htmlResponse } from './responses.js';
+
+/** The path parameters every form route carries. */
+export function formKey(event: APIGatewayProxyEventV2): FormContextKey {
+  const params = event.pathParameters ?? {};
+  return {
+    formId: params.formId ?? '',
+    roundId: params.roundId ?? '',
+    municipality: params.municipality ?? '',
+  };
+}
+
+export function formPath(key: FormContextKey): string {
+  return `/formulieren/${encodeURIComponent(key.formId)}/${encodeURIComponent(key.roundId)}/${encodeURIComponent(key.municipality)}`;
+}
+
+export interface FormPageState {
+  readonly raw: RawState;
+  readonly errors?: readonly FieldError[];
+  readonly submissionId: string;
+  readonly baseVersion: number;
+  readonly notice?: string;
+  readonly amending?: SubmissionVersion;
+}
+
+/** The form page for a resolved form, with the given input state (empty, prefilled or as posted). */
+export function formPageResponse(
+  statusCode: number,
+  resolved: ResolvedForm,
+  key: FormContextKey,
+  state: FormPageState,
+): HttpResponse {
+  return htmlResponse(
+    statusCode,
+    renderFormPage({
+      definition: resolved.definition,
+      municipalityName: resolved.municipality.name,
+      organisation: resolved.region.boardName,
+      round: resolved.round,
+      action: formPath(key),
+      raw: state.raw,
+      errors: state.errors ?? [],
+      submissionId: state.submissionId,
+      baseVersion: state.baseVersion,
+      notice: state.notice,
+      amending: state.amending
+        ? {
+            version: state.amending.version,
+            submittedAt: state.amending.submittedAt,
+            submittedBy: state.amending.submittedBy.name,
+          }
+        : undefined,
+    }),
+  );
+}
+
+/** After the deadline: the answers as submitted, read-only, with a clear notice. */
+export function closedFormResponse(opened: OpenedForm): HttpResponse {
+  const { definition, municipality, region, round, current } = opened;
+  const content = html`<p class="utrecht-pre-heading rt-pre-heading">Gemeente ${municipality.name} · ${round.title}</p>
+<h1 class="utrecht-heading-1">${definition.title}</h1>
+<div class="utrecht-alert utrecht-alert--info rt-notice"><p class="utrecht-paragraph">De sluitingsdatum (${formatDateTime(round.deadline)}) is verstreken. U kunt dit formulier niet meer wijzigen.${current ? '' : ' Uw gemeente heeft voor deze ronde niets ingezonden.'}</p></div>
+${current ? html`<p class="utrecht-paragraph">Versie ${current.version}, ingezonden op ${formatDateTime(current.submittedAt)} door ${current.submittedBy.name}.</p>${answersSummary(definition, current.answers)}` : ''}`;
+  return htmlResponse(200, layout({ title: definition.title, organisation: region.boardName }, content));
+}
+
+/** Prefill for a form page: the current version's answers when amending, otherwise empty. */
+export function initialState(opened: OpenedForm, submissionId: string): FormPageState {
+  return {
+    raw: answersToRaw(opened.definition, opened.current?.answers),
+    submissionId,
+    baseVersion: opened.current?.version ?? 0,
+    amending: opened.current,
+  };
+}

@@ -1,0 +1,35 @@
+import { renderConfirmationPage } from '../../../forms/render/confirmation-page.js';
+import { viewSubmission } from '../../core/view-submission.js';
+import { dependencies } from '../dependencies.js';
+import { formKey, formPath } from '../form-pages.js';
+import { httpHandler } from '../middleware.js';
+import { principalFromLink } from '../principal.js';
+import { htmlResponse } from '../responses.js';
+
+/** GET the confirmation page: the submitted answers of a version (default: the current one). */
+export const handler = httpHandler(async (event) => {
+  const key = formKey(event);
+  const requested = event.queryStringParameters?.versie;
+  const version = requested && /^\d{1,6}$/.test(requested) ? Number(requested) : undefined;
+  const viewed = await viewSubmission(dependencies(), {
+    ...key,
+    principal: principalFromLink(event),
+    version,
+  });
+  return htmlResponse(
+    200,
+    renderConfirmationPage({
+      definition: viewed.definition,
+      municipalityName: viewed.municipality.name,
+      organisation: viewed.region.boardName,
+      roundTitle: viewed.round.title,
+      version: viewed.version.version,
+      submittedAt: viewed.version.submittedAt,
+      submittedBy: viewed.version.submittedBy.name,
+      answers: viewed.version.answers,
+      late: viewed.version.late,
+      confirmationSentTo: viewed.confirmation ? viewed.version.submittedBy.email : undefined,
+      amendUrl: viewed.phase === 'open' || viewed.phase === 'late' ? formPath(key) : undefined,
+    }),
+  );
+});

@@ -1,0 +1,26 @@
+import { messagePage } from '../../../forms/render/layout.js';
+import { openForm } from '../../core/open-form.js';
+import { dependencies } from '../dependencies.js';
+import { closedFormResponse, formKey, formPageResponse, initialState } from '../form-pages.js';
+import { httpHandler } from '../middleware.js';
+import { principalFromLink } from '../principal.js';
+import { htmlResponse } from '../responses.js';
+
+/** GET a municipality's form for a round: empty, or prefilled with the current version to amend. */
+export const handler = httpHandler(async (event) => {
+  const deps = dependencies();
+  const key = formKey(event);
+  const opened = await openForm(deps, { ...key, principal: principalFromLink(event) });
+  if (opened.phase === 'not-open') {
+    return htmlResponse(
+      200,
+      messagePage({
+        title: 'Deze ronde is nog niet geopend',
+        message: `U kunt het formulier ‘${opened.definition.title}’ invullen zodra de ronde opent.`,
+        organisation: opened.region.boardName,
+      }),
+    );
+  }
+  if (opened.phase === 'closed') return closedFormResponse(opened);
+  return formPageResponse(200, opened, key, initialState(opened, deps.ids.newId()));
+});

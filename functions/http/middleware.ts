@@ -1,0 +1,78 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { messagePage } from '../../forms/render/layout.js';
+import { DomainError, MethodNotAllowed, ValidationFailed } from '../core/errors.js';
+import { logger } from './logger.js';
+import { wantsJson } from './request.js';
+import { type HttpResponse, htmlResponse, jsonResponse } from './responses.js';
+
+export type RouteHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResponse>;
+
+/**
+ * Security headers on every answer. The CSP allows only our own assets: no inline scripts or styles,
+ * forms post only to us, nobody may frame us. `no-referrer` keeps link tokens out of other sites' logs.
+ */
+const securityHeaders: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
+const titles: Record<number, string> = {
+  400: 'Ongeldig verzoek',
+  403: 'Geen toegang',
+  404: 'Pagina niet gevonden',
+  405: 'Methode niet toegestaan',
+  409: 'Gewijzigd door een ander',
+  413: 'Inzending te groot',
+  415: 'Onbekend formaat',
+  422: 'Antwoorden niet compleet',
+  500: 'Er ging iets mis',
+};
+
+/** Turns any thrown error into a Dutch page (browser) or JSON (API client). Unknown errors are a 500. */
+export function errorResponse(event: APIGatewayProxyEventV2, error: unknown): HttpResponse {
+  const known = error instanceof DomainError;
+  if (!known) logger.error('Onverwachte fout', { error: error as Error, path: event.rawPath });
+  const statusCode = known ? error.statusCode : 500;
+  const message = known
+    ? error.message
+    : 'Er ging aan onze kant iets mis. Uw antwoorden zijn niet opgeslagen. Probeer het over een paar minuten opnieuw.';
+  const headers: Record<string, string> =
+    error instanceof MethodNotAllowed ? { allow: error.allowed.join(', ') } : {};
+  if (wantsJson(event)) {
+    return jsonResponse(
+      statusCode,
+      {
+        error: known ? error.code : 'internal_error',
+        message,
+        ...(error instanceof ValidationFailed ? { fieldErrors: error.fieldErrors } : {}),
+      },
+      headers,
+    );
+  }
+  return htmlResponse(statusCode, messagePage({ title: titles[statusCode] ?? 'Fout', message }), headers);
+}
+
+function responses(): MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
+  return {
+    after: (request) => {
+      if (request.response) request.response.headers = { ...securityHeaders, ...request.response.headers };
+    },
+    onError: (request) => {
+      request.response = errorResponse(request.event, request.error);
+      request.response.headers = { ...securityHeaders, ...request.response.headers };
+    },
+  };
+}
+
+/** The one middy stack every route handler shares: normalised headers, errors as pages or JSON, security headers. */
+export function httpHandler(handler: RouteHandler) {
+  return middy<APIGatewayProxyEventV2, HttpResponse>()
+    .use(httpHeaderNormalizer())
+    .use(responses())
+    .handler(handler);
+}

@@ -1,0 +1,101 @@
+/**
+ * The one route table. Plain data: the CDK app builds API Gateway routes, Lambdas and IAM grants from it,
+ * the local server mounts it, and the tests walk it. A route cannot exist in one place and not another.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a route's Lambda may touch; the CDK app turns this into least-privilege grants. */
+export interface RouteAccess {
+  /** DynamoDB access to the one table. */
+  readonly table: 'none' | 'read' | 'readWrite';
+  /** Whether the handler sends email through SES (ses:SendEmail/SendRawEmail on the configured identity). */
+  readonly sendsMail: boolean;
+}
+
+export interface RouteDefinition {
+  /** Stable id; also the Lambda's logical name. kebab-case. */
+  readonly id: string;
+  readonly method: HttpMethod;
+  /** API Gateway path syntax: `{name}` for a path parameter. */
+  readonly path: string;
+  /** Handler module, relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  /** Who may call it. `public`: anyone with the link (municipality links are checked in the use case). */
+  readonly auth: 'public';
+  readonly access: RouteAccess;
+  /** One line for the README and the docs. */
+  readonly description: string;
+}
+
+export const routes: readonly RouteDefinition[] = [
+  {
+    id: 'landing-page',
+    method: 'GET',
+    path: '/',
+    entry: 'functions/http/handlers/landing-page.ts',
+    auth: 'public',
+    access: { table: 'none', sendsMail: false },
+    description: 'Startpagina: uitleg voor wie zonder uitnodigingslink binnenkomt.',
+  },
+  {
+    id: 'show-form',
+    method: 'GET',
+    path: '/formulieren/{formId}/{roundId}/{municipality}',
+    entry: 'functions/http/handlers/show-form.ts',
+    auth: 'public',
+    access: { table: 'read', sendsMail: false },
+    description: 'Het formulier van een ronde voor één gemeente (HTML).',
+  },
+  {
+    id: 'submit-form',
+    method: 'POST',
+    path: '/formulieren/{formId}/{roundId}/{municipality}',
+    entry: 'functions/http/handlers/submit-form.ts',
+    auth: 'public',
+    access: { table: 'readWrite', sendsMail: true },
+    description:
+      'Inzenden (formulier-POST of JSON): valideren, versie opslaan, bevestigingsmail. Ook rijen toevoegen/verwijderen zonder JavaScript.',
+  },
+  {
+    id: 'show-confirmation',
+    method: 'GET',
+    path: '/formulieren/{formId}/{roundId}/{municipality}/bevestiging',
+    entry: 'functions/http/handlers/show-confirmation.ts',
+    auth: 'public',
+    access: { table: 'read', sendsMail: false },
+    description: 'Bevestigingspagina met de ingezonden antwoorden (huidige versie).',
+  },
+];
+
+/**
+ * Answers every method a path does not define with 405. On AWS an `ANY` route per path points at it
+ * (HTTP API prefers an exact method match over ANY); the local server does the same.
+ */
+export const methodNotAllowedEntry = 'functions/http/handlers/method-not-allowed.ts';
+
+/** The distinct paths of the route table, each with the methods it allows. */
+export function pathsWithMethods(table: readonly RouteDefinition[] = routes): Map<string, HttpMethod[]> {
+  const paths = new Map<string, HttpMethod[]>();
+  for (const route of table) {
+    paths.set(route.path, [...(paths.get(route.path) ?? []), route.method]);
+  }
+  return paths;
+}
+
+/** Matches a concrete path against a route path; returns the path parameters or undefined. */
+export function matchPath(routePath: string, actualPath: string): Record<string, string> | undefined {
+  const want = routePath.split('/').filter(Boolean);
+  const got = actualPath.split('/').filter(Boolean);
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [i, segment] of want.entries()) {
+    const actual = got[i]!;
+    if (segment.startsWith('{') && segment.endsWith('}')) {
+      params[segment.slice(1, -1)] = decodeURIComponent(actual);
+    } else if (segment !== actual) {
+      return undefined;
+    }
+  }
+  return params;
+}

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { type StaticAsset, staticAssets } from '../../forms/assets.js';
+import { matchPath, methodNotAllowedEntry, type RouteDefinition, routes } from '../http/routes.js';
+
+/**
+ * The local stand-in for CloudFront + API Gateway: serves the static assets and turns every request for a
+ * route of the route table into an HTTP API (payload 2.0) event for the same handler module Lambda runs.
+ */
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** API Gateway's own limit is 10 MB; handlers enforce their own (64 kB). Past this we do not even read. */
+const maxRequestBytes = 10 * 1024 * 1024;
+
+type LambdaHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+
+const loaded = new Map<string, Promise<LambdaHandler>>();
+
+function loadHandler(entry: string): Promise<LambdaHandler> {
+  let handler = loaded.get(entry);
+  if (!handler) {
+    handler = import(pathToFileURL(path.join(repositoryRoot, entry)).href).then(
+      (module: { handler: LambdaHandler }) => module.handler,
+    );
+    loaded.set(entry, handler);
+  }
+  return handler;
+}
+
+function lambdaContext(functionName: string): Context {
+  const deadline = Date.now() + 29_000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+async function readRequestBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxRequestBytes) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Builds the event API Gateway's HTTP API sends a Lambda (payload format 2.0). */
+export function toApiGatewayEvent(options: {
+  request: IncomingMessage;
+  body: Buffer;
+  routeKey: string;
+  pathParameters?: Record<string, string>;
+}): APIGatewayProxyEventV2 {
+  const { request, body } = options;
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const headers: Record<string, string> = {};
+  const cookies: string[] = [];
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    if (name === 'cookie') {
+      cookies.push(...String(value).split(/;\s*/).filter(Boolean));
+      continue;
+    }
+    headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  headers['x-forwarded-proto'] ??= 'http';
+  headers['x-forwarded-host'] ??= headers.host ?? 'localhost';
+  const queryStringParameters: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) {
+    queryStringParameters[name] = queryStringParameters[name]
+      ? `${queryStringParameters[name]},${value}`
+      : value;
+  }
+  const textual = /^(text\/|application\/(json|x-www-form-urlencoded))/i.test(headers['content-type'] ?? '');
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey: options.routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    cookies: cookies.length > 0 ? cookies : undefined,
+    headers,
+    queryStringParameters: url.search ? queryStringParameters : undefined,
+    pathParameters:
+      options.pathParameters && Object.keys(options.pathParameters).length > 0
+        ? options.pathParameters
+        : undefined,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'local',
+      http: {
+        method: request.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey: options.routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    body: body.length > 0 ? (textual ? body.toString('utf8') : body.toString('base64')) : undefined,
+    isBase64Encoded: body.length > 0 && !textual,
+  };
+}
+
+function writeResult(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  if (result.cookies && result.cookies.length > 0) headers['set-cookie'] = result.cookies;
+  response.writeHead(result.statusCode ?? 200, headers);
+  response.end(
+    result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined,
+  );
+}
+
+async function serveAsset(response: ServerResponse, asset: StaticAsset): Promise<void> {
+  const content = await readFile(asset.file);
+  response.writeHead(200, { 'content-type': asset.contentType, 'cache-control': 'public, max-age=300' });
+  response.end(content);
+}
+
+export interface RouteMatch {
+  readonly route?: RouteDefinition;
+  readonly params: Record<string, string>;
+  /** The route path matched with another method: answered with 405. */
+  readonly pathOnly?: string;
+}
+
+/** Finds the route for a method and path, or the path with other methods (405), or nothing (404). */
+export function matchRoute(
+  table: readonly RouteDefinition[],
+  method: string,
+  pathname: string,
+): RouteMatch | undefined {
+  let pathOnly: { path: string; params: Record<string, string> } | undefined;
+  for (const route of table) {
+    const params = matchPath(route.path, pathname);
+    if (!params) continue;
+    if (route.method === method || (method === 'HEAD' && route.method === 'GET')) return { route, params };
+    pathOnly ??= { path: route.path, params };
+  }
+  return pathOnly ? { params: pathOnly.params, pathOnly: pathOnly.path } : undefined;
+}
+
+/** The local HTTP server: static assets plus the route table. */
+export function createLocalServer(table: readonly RouteDefinition[] = routes): Server {
+  const assets = new Map(staticAssets.map((asset) => [asset.urlPath, asset]));
+  return createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const asset = assets.get(url.pathname);
+      if (asset && request.method === 'GET') return await serveAsset(response, asset);
+      const method = request.method ?? 'GET';
+      const match = matchRoute(table, method, url.pathname);
+      const body = await readRequestBody(request);
+      if (body === 'too-large') {
+        response.writeHead(413, { 'content-type': 'text/plain; charset=utf-8' });
+        return response.end('Verzoek te groot.');
+      }
+      // Like API Gateway: an unknown path is a 404 without invoking anything; a known path with an
+      // unknown method goes to the ANY route's function (405).
+      if (!match) {
+        response.writeHead(404, { 'content-type': 'application/json' });
+        return response.end(JSON.stringify({ message: 'Not Found' }));
+      }
+      const entry = match.route?.entry ?? methodNotAllowedEntry;
+      const routeKey = match.route ? `${match.route.method} ${match.route.path}` : `ANY ${match.pathOnly}`;
+      const event = toApiGatewayEvent({ request, body, routeKey, pathParameters: match.params });
+      const handler = await loadHandler(entry);
+      const result = await handler(event, lambdaContext(match.route?.id ?? 'method-not-allowed'));
+      if (method === 'HEAD') result.body = undefined;
+      writeResult(response, result);
+    } catch (error) {
+      console.error(error);
+      if (!response.headersSent) response.writeHead(502, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ message: 'Internal Server Error' }));
+    }
+  });
+}

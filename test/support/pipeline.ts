@@ -1,0 +1,103 @@
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Round } from '../../functions/core/model.js';
+import { type RunningPipeline, startPipeline } from '../../functions/local/pipeline.js';
+import { demoRound, seed } from '../../functions/local/seed.js';
+
+/** A mail as aws-ses-v2-local keeps it (GET /store). */
+export interface StoredMail {
+  messageId: string;
+  from: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { html?: string; text?: string };
+  attachments: { content: string; contentType: string; filename?: string }[];
+}
+
+export interface TestPipeline extends RunningPipeline {
+  readonly round: Round;
+  formUrl(municipality: string, round?: Round): string;
+  mailbox(): Promise<StoredMail[]>;
+  clearMailbox(): Promise<void>;
+  /** Every item under a round's partition whose sort key starts with the prefix, read straight from the table. */
+  items(roundId: string, skPrefix: string): Promise<Record<string, unknown>[]>;
+}
+
+/** Starts the real pipeline in memory on free ports, seeded like `npm start`. */
+export async function startTestPipeline(options: { dataDir?: string } = {}): Promise<TestPipeline> {
+  const pipeline = await startPipeline({ port: 0, dynamoPort: 0, sesPort: 0, dataDir: options.dataDir });
+  await seed(pipeline.store, new Date());
+  const round = demoRound(new Date());
+  return {
+    ...pipeline,
+    round,
+    formUrl: (municipality, which = round) =>
+      `${pipeline.baseUrl}/formulieren/${which.formId}/${which.id}/${municipality}`,
+    mailbox: async () =>
+      ((await (await fetch(`${pipeline.ses.url}/store`)).json()) as { emails: StoredMail[] }).emails,
+    clearMailbox: async () => {
+      await fetch(`${pipeline.ses.url}/clear-store`, { method: 'POST' });
+    },
+    items: async (roundId, skPrefix) => {
+      const result = await pipeline.dynamoClient.send(
+        new QueryCommand({
+          TableName: pipeline.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': { S: `ROUND#${roundId}` }, ':prefix': { S: skPrefix } },
+          ConsistentRead: true,
+        }),
+      );
+      return (result.Items ?? []).map((item) => unmarshall(item));
+    },
+  };
+}
+
+/** A complete, valid set of answers to the eigen-bijdrage form, as a JSON client sends them. */
+export function validEigenBijdrage(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    collects: true,
+    collectingSince: '2024-07-01',
+    amountOperatingCosts: 244.22,
+    amountCatering: 252.18,
+    incomeVerification: 'beide',
+    executedBy: 'gemeente',
+    locations: [
+      { name: 'De Vechtstede', capacity: 120, catering: true, residents: 98 },
+      { name: 'Hotel Wijthmen', capacity: 40, catering: false, residents: 35 },
+    ],
+    adultsFull: 41,
+    adultsPartial: 12,
+    adultsCustom: 2,
+    monthlyRevenue: 18450.5,
+    remarks: 'Uitvoering loopt sinds juli.',
+    contactName: 'Anna de Vries',
+    contactEmail: 'anna.devries@zwolle.example',
+    contactRole: 'Beleidsadviseur opvang',
+    ...overrides,
+  };
+}
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json: () => JSON.parse(text) as Record<string, unknown>,
+  };
+}
+
+export async function postForm(url: string, fields: [string, string][] | URLSearchParams) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    body: fields instanceof URLSearchParams ? fields : new URLSearchParams(fields),
+    redirect: 'manual',
+  });
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
