@@ -24,8 +24,15 @@ export interface TestPipeline extends RunningPipeline {
 }
 
 /** Starts the real pipeline in memory on free ports, seeded like `npm start`. */
-export async function startTestPipeline(options: { dataDir?: string } = {}): Promise<TestPipeline> {
-  const pipeline = await startPipeline({ port: 0, dynamoPort: 0, sesPort: 0, dataDir: options.dataDir });
+export async function startTestPipeline(
+  options: { dataDir?: string; port?: number; dynamoPort?: number; sesPort?: number } = {},
+): Promise<TestPipeline> {
+  const pipeline = await startPipeline({
+    port: options.port ?? 0,
+    dynamoPort: options.dynamoPort ?? 0,
+    sesPort: options.sesPort ?? 0,
+    dataDir: options.dataDir,
+  });
   await seed(pipeline.store, new Date());
   const round = demoRound(new Date());
   return {

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postForm, startTestPipeline, type TestPipeline } from '../support/pipeline.js';
+
+let pipeline: TestPipeline;
+
+beforeAll(async () => {
+  pipeline = await startTestPipeline();
+});
+
+afterAll(async () => {
+  await pipeline?.stop();
+});
+
+/** The fields a browser posts for a complete, valid form with one location. */
+function filledIn(extra: [string, string][] = []): [string, string][] {
+  return [
+    ['_action', 'submit'],
+    ['_submissionId', 'browser-0001-abcdef'],
+    ['_baseVersion', '0'],
+    ['collects', 'ja'],
+    ['collectingSince', '2024-07-01'],
+    ['amountOperatingCosts', '244,22'],
+    ['amountCatering', ''],
+    ['incomeVerification', 'uwv'],
+    ['executedBy', 'gemeente'],
+    ['executorName', ''],
+    ['locations[0][name]', 'Het Kruispunt'],
+    ['locations[0][capacity]', '1.200'],
+    ['locations[0][catering]', 'nee'],
+    ['locations[0][residents]', '980'],
+    ['adultsFull', '12'],
+    ['adultsPartial', ''],
+    ['adultsCustom', ''],
+    ['monthlyRevenue', '€ 2.930,64'],
+    ['remarks', ''],
+    ['contactName', 'Jan Jansen'],
+    ['contactEmail', 'jan@deventer.example'],
+    ['contactRole', ''],
+    ...extra,
+  ];
+}
+
+describe('the form in a browser without JavaScript (plain form posts)', () => {
+  it('shows an empty, labelled Dutch form for the municipality', async () => {
+    const response = await fetch(pipeline.formUrl('GM0150'));
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('<html lang="nl"');
+    expect(page).toContain('Gemeente Deventer');
+    expect(page).toContain('Regionale Regietafel Vluchtelingen IJsselland');
+    expect(page).toContain('<label class="utrecht-form-label" for="f-contactEmail">Uw e-mailadres');
+    expect(page).toContain('Opvanglocatie toevoegen');
+    expect(page).toMatch(/name="_submissionId" value="[0-9a-f-]{36}"/);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('adds and removes location rows on the server, keeping everything typed', async () => {
+    const url = pipeline.formUrl('GM0150');
+    const added = await postForm(url, [
+      ['_action', 'add:locations'],
+      ['_submissionId', 'browser-add-0001'],
+      ['_baseVersion', '0'],
+      ['contactName', 'Jan <b>Jansen</b>'],
+    ]);
+    expect(added.status).toBe(200);
+    expect(added.text).toContain('Opvanglocatie 1 is toegevoegd');
+    expect(added.text).toContain('name="locations[0][name]"');
+    expect(added.text).toContain('value="Jan &lt;b&gt;Jansen&lt;/b&gt;"');
+    expect(added.text).toContain('value="browser-add-0001"');
+
+    const removed = await postForm(url, [
+      ['_action', 'remove:locations:0'],
+      ['_submissionId', 'browser-add-0001'],
+      ['_baseVersion', '0'],
+      ['locations[0][name]', 'Weg ermee'],
+      ['locations[1][name]', 'Blijft staan'],
+    ]);
+    expect(removed.status).toBe(200);
+    expect(removed.text).toContain('Opvanglocatie 1 is verwijderd');
+    expect(removed.text).not.toContain('Weg ermee');
+    expect(removed.text).toContain('value="Blijft staan"');
+    expect(await pipeline.items(pipeline.round.id, 'VERSION#eigen-bijdrage#GM0150#')).toEqual([]);
+  });
+
+  it('shows the form again with an error summary linking to each field and the input kept (422)', async () => {
+    const response = await postForm(
+      pipeline.formUrl('GM0150'),
+      filledIn().map(([name, value]): [string, string] =>
+        name === 'contactEmail'
+          ? [name, 'jan-at-deventer']
+          : name === 'locations[0][capacity]'
+            ? [name, 'veel']
+            : [name, value],
+      ),
+    );
+    expect(response.status).toBe(422);
+    expect(response.text).toContain('<title>Fout: ');
+    expect(response.text).toContain('Er zijn 2 problemen met uw antwoorden');
+    expect(response.text).toContain(
+      '<a class="utrecht-link utrecht-link--html-a" href="#f-locations-0-capacity">Opvanglocatie 1: ‘Capaciteit’ moet een heel getal zijn, bijvoorbeeld 12.</a>',
+    );
+    expect(response.text).toContain('href="#f-contactEmail"');
+    expect(response.text).toMatch(
+      /id="f-contactEmail"[^>]*value="jan-at-deventer"[^>]*aria-describedby="f-contactEmail-hint f-contactEmail-error"/,
+    );
+    expect(response.text).toContain('value="veel"');
+    expect(response.text).toContain('value="Het Kruispunt"');
+    expect(await pipeline.items(pipeline.round.id, 'VERSION#eigen-bijdrage#GM0150#')).toEqual([]);
+  });
+
+  it('rejects fields the form does not know (422), storing nothing', async () => {
+    const response = await postForm(pipeline.formUrl('GM0150'), filledIn([['bsn', '123456789']]));
+    expect(response.status).toBe(422);
+    expect(response.text).toContain('Onbekend veld ‘bsn’');
+    expect(await pipeline.items(pipeline.round.id, 'VERSION#eigen-bijdrage#GM0150#')).toEqual([]);
+  });
+
+  it('stores a valid post, redirects to the confirmation page, and mails the official', async () => {
+    const url = pipeline.formUrl('GM0150');
+    const response = await postForm(url, filledIn());
+    expect(response.status).toBe(303);
+    const location = response.headers.get('location');
+    expect(location).toBe('/formulieren/eigen-bijdrage/eigen-bijdrage-demo/GM0150/bevestiging?versie=1');
+
+    const [version] = await pipeline.items(pipeline.round.id, 'VERSION#eigen-bijdrage#GM0150#');
+    expect(version?.answers).toEqual({
+      collects: true,
+      collectingSince: '2024-07-01',
+      amountOperatingCosts: 244.22,
+      incomeVerification: 'uwv',
+      executedBy: 'gemeente',
+      locations: [{ name: 'Het Kruispunt', capacity: 1200, catering: false, residents: 980 }],
+      adultsFull: 12,
+      monthlyRevenue: 2930.64,
+      contactName: 'Jan Jansen',
+      contactEmail: 'jan@deventer.example',
+    });
+
+    const confirmation = await fetch(`${pipeline.baseUrl}${location}`);
+    expect(confirmation.status).toBe(200);
+    const page = await confirmation.text();
+    expect(page).toContain('Uw antwoorden zijn ontvangen');
+    expect(page).toContain('versie 1');
+    expect(page).toContain('Het Kruispunt');
+    expect(page).toContain('€ 2.930,64');
+    expect(page).toContain('We sturen een bevestiging met uw antwoorden naar jan@deventer.example');
+
+    const mails = (await pipeline.mailbox()).filter((mail) =>
+      mail.destination.to.includes('jan@deventer.example'),
+    );
+    expect(mails).toHaveLength(1);
+
+    // Posting the same page again (a double click, a refresh of the post) stores nothing new.
+    const again = await postForm(url, filledIn());
+    expect(again.status).toBe(303);
+    expect(await pipeline.items(pipeline.round.id, 'VERSION#eigen-bijdrage#GM0150#')).toHaveLength(1);
+    expect(
+      (await pipeline.mailbox()).filter((mail) => mail.destination.to.includes('jan@deventer.example')),
+    ).toHaveLength(1);
+  });
+
+  it('opens prefilled with the current version to amend, and refuses a stale page with 409', async () => {
+    const url = pipeline.formUrl('GM0150');
+    const page = await (await fetch(url)).text();
+    expect(page).toContain('U wijzigt versie 1');
+    expect(page).toContain('value="Het Kruispunt"');
+    expect(page).toContain('name="_baseVersion" value="1"');
+    expect(page).toContain('value="244,22"');
+
+    const stale = await postForm(
+      url,
+      filledIn().map(([name, value]): [string, string] =>
+        name === '_submissionId' ? [name, 'stale-page-0002'] : [name, value],
+      ),
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.text).toContain('Dit formulier is intussen gewijzigd: versie 1');
+    expect(stale.text).toContain('name="_baseVersion" value="1"');
+    expect(await pipeline.items(pipeline.round.id, 'VERSION#eigen-bijdrage#GM0150#')).toHaveLength(1);
+  });
+});

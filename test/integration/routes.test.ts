@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../functions/http/routes.js';
+import { postJson, startTestPipeline, type TestPipeline, validEigenBijdrage } from '../support/pipeline.js';
+
+let pipeline: TestPipeline;
+const municipality = 'GM1708';
+
+beforeAll(async () => {
+  pipeline = await startTestPipeline();
+  // The confirmation route needs something to confirm.
+  const stored = await postJson(pipeline.formUrl(municipality), { answers: validEigenBijdrage() });
+  expect(stored.status).toBe(201);
+});
+
+afterAll(async () => {
+  await pipeline?.stop();
+});
+
+/** What each route answers to a well-formed request. A new route must be added here, or this test fails. */
+const expectations: Record<string, { status: number; body?: unknown; contains: string }> = {
+  'landing-page': { status: 200, contains: 'Formulieren voor gemeenten' },
+  'show-form': { status: 200, contains: 'Eigen bijdrage ontheemden uit Oekraïne' },
+  'submit-form': {
+    status: 201,
+    body: { answers: validEigenBijdrage(), baseVersion: 1 },
+    contains: '"version":2',
+  },
+  'show-confirmation': { status: 200, contains: 'Uw antwoorden zijn ontvangen' },
+};
+
+function concretePath(path: string): string {
+  return path
+    .replace('{formId}', 'eigen-bijdrage')
+    .replace('{roundId}', pipeline.round.id)
+    .replace('{municipality}', municipality);
+}
+
+describe('every route in the route table, invoked through an API Gateway (payload 2.0) event', () => {
+  it('has an expectation for every route and a handler module for every entry', () => {
+    expect(Object.keys(expectations).sort()).toEqual(routes.map((route) => route.id).sort());
+    for (const route of routes) expect(existsSync(route.entry), route.entry).toBe(true);
+  });
+
+  it.each(routes.map((route) => [route.id, route] as const))('%s answers as specified', async (id, route) => {
+    const expected = expectations[id]!;
+    const url = `${pipeline.baseUrl}${concretePath(route.path)}`;
+    const response =
+      route.method === 'GET'
+        ? await fetch(url)
+        : await postJson(url, expected.body).then((result) => ({
+            status: result.status,
+            text: async () => result.text,
+            headers: result.headers,
+          }));
+    expect(response.status).toBe(expected.status);
+    expect(await response.text()).toContain(expected.contains);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('an unknown path is a 404 from the gateway, without invoking a handler', async () => {
+    const response = await fetch(`${pipeline.baseUrl}/bestaat/niet`);
+    expect(response.status).toBe(404);
+  });
+
+  it('serves the NL Design System stylesheets the pages load', async () => {
+    const page = await (await fetch(`${pipeline.baseUrl}/`)).text();
+    const stylesheets = [...page.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map(
+      (match) => match[1]!,
+    );
+    expect(stylesheets).toHaveLength(3);
+    for (const href of stylesheets) {
+      const response = await fetch(`${pipeline.baseUrl}${href}`);
+      expect(response.status, href).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/css');
+    }
+  });
+});
+
+describe('handler modules invoked directly with a hand-built API Gateway event, as Lambda does', () => {
+  it('renders the form for a GET event', async () => {
+    const { handler } = await import('../../functions/http/handlers/show-form.js');
+    const rawPath = `/formulieren/eigen-bijdrage/${pipeline.round.id}/${municipality}`;
+    const result = await handler(
+      {
+        version: '2.0',
+        routeKey: 'GET /formulieren/{formId}/{roundId}/{municipality}',
+        rawPath,
+        rawQueryString: '',
+        headers: { host: 'forms.example', accept: 'text/html' },
+        pathParameters: { formId: 'eigen-bijdrage', roundId: pipeline.round.id, municipality },
+        requestContext: {
+          accountId: '123456789012',
+          apiId: 'api',
+          domainName: 'forms.example',
+          domainPrefix: 'forms',
+          http: {
+            method: 'GET',
+            path: rawPath,
+            protocol: 'HTTP/1.1',
+            sourceIp: '192.0.2.1',
+            userAgent: 'test',
+          },
+          requestId: 'req-1',
+          routeKey: 'GET /formulieren/{formId}/{roundId}/{municipality}',
+          stage: '$default',
+          time: new Date().toUTCString(),
+          timeEpoch: Date.now(),
+        },
+        isBase64Encoded: false,
+      },
+      { getRemainingTimeInMillis: () => 10_000 } as never,
+    );
+    expect(result.statusCode).toBe(200);
+    expect(result.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(result.body).toContain('Gemeente Steenwijkerland');
+  });
+});

@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { config } from '../../functions/config.js';
+import { overijssel } from '../../functions/core/registry/overijssel.js';
+import { validateRegistry } from '../../functions/core/registry/validate-registry.js';
+import { matchPath, pathsWithMethods, routes } from '../../functions/http/routes.js';
+import { matchRoute } from '../../functions/local/local-server.js';
+
+describe('the route table', () => {
+  it('has unique ids, one route per method and path, and a handler module for every entry', () => {
+    expect(new Set(routes.map((route) => route.id)).size).toBe(routes.length);
+    expect(new Set(routes.map((route) => `${route.method} ${route.path}`)).size).toBe(routes.length);
+    for (const route of routes) {
+      expect(existsSync(route.entry), route.entry).toBe(true);
+      expect(route.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    }
+  });
+
+  it('matches API Gateway path parameters', () => {
+    expect(
+      matchPath('/formulieren/{formId}/{roundId}/{municipality}', '/formulieren/eigen-bijdrage/r%201/GM0193'),
+    ).toEqual({
+      formId: 'eigen-bijdrage',
+      roundId: 'r 1',
+      municipality: 'GM0193',
+    });
+    expect(matchPath('/formulieren/{formId}', '/formulieren/a/b')).toBeUndefined();
+  });
+
+  it('routes a known path with another method to 405, an unknown path to 404', () => {
+    expect(matchRoute(routes, 'POST', '/formulieren/a/b/c')?.route?.id).toBe('submit-form');
+    expect(matchRoute(routes, 'DELETE', '/formulieren/a/b/c')).toMatchObject({
+      pathOnly: '/formulieren/{formId}/{roundId}/{municipality}',
+    });
+    expect(matchRoute(routes, 'GET', '/nergens')).toBeUndefined();
+    expect(pathsWithMethods().get('/formulieren/{formId}/{roundId}/{municipality}')).toEqual(['GET', 'POST']);
+  });
+});
+
+describe('the registry', () => {
+  it('holds Overijssel: 11 IJsselland and 14 Twente municipalities with CBS codes', () => {
+    expect(validateRegistry(overijssel)).toBe(overijssel);
+    const count = (region: string) => overijssel.municipalities.filter((m) => m.region === region).length;
+    expect(count('ijsselland')).toBe(11);
+    expect(count('twente')).toBe(14);
+    expect(overijssel.municipalities.find((m) => m.code === 'GM0193')?.name).toBe('Zwolle');
+  });
+
+  it('refuses duplicate codes and unknown regions with one clear message', () => {
+    const broken = {
+      ...overijssel,
+      municipalities: [
+        ...overijssel.municipalities,
+        { code: 'GM0193', name: 'Zwolle-bis', region: 'ijsselland', contacts: [] },
+        { code: 'GM0001', name: 'Nergenshuizen', region: 'achterhoek', contacts: [] },
+      ],
+    };
+    expect(() => validateRegistry(broken)).toThrow(
+      'Ongeldig register:\n- dubbele CBS-code: GM0193\n- Nergenshuizen: onbekende regio achterhoek',
+    );
+  });
+});
+
+describe('configuration', () => {
+  it('fails at start with a Dutch message naming each missing variable', () => {
+    expect(() => config({})).toThrow(/TABLE_NAME: .*\n.*MAIL_FROM/);
+    expect(config({ TABLE_NAME: 't', MAIL_FROM: 'noreply@x.example' })).toMatchObject({ TABLE_NAME: 't' });
+  });
+});
