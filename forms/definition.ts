@@ -1,5 +1,13 @@
 import * as z from 'zod';
-import type { Field, RawValue, RepeatGroup, Section, SectionItem } from './fields.js';
+import {
+  answerOf,
+  type Field,
+  isInput,
+  type RawValue,
+  type RepeatGroup,
+  type Section,
+  type SectionItem,
+} from './fields.js';
 
 /**
  * A form definition and everything derived from it: the zod schema, decoding a browser post, the values
@@ -26,6 +34,11 @@ export interface FormDefinitionInput {
   readonly sections: readonly Section[];
   /** Cross-field rules that reject (e.g. a date required when a yes/no is yes). */
   readonly rules?: (answers: Answers) => RuleIssue[];
+  /**
+   * Plausibility warnings: shown before submitting and stored with the version, never blocking
+   * (e.g. amounts that differ from the national schedule on the reference date).
+   */
+  readonly warnings?: (answers: Answers, context: FormContext) => RuleIssue[];
   /** Extra text shown at the top of the page for a round, e.g. the schedule in force on its reference date. */
   readonly roundNotice?: (context: FormContext) => string | undefined;
   /** The answer that holds the official's email address, for the confirmation email. */
@@ -77,7 +90,9 @@ function repeatSchema(group: RepeatGroup): z.ZodType {
 /** Builds the definition: derives the strict schema (unknown fields are rejected) with the form's rules. */
 export function defineForm(input: FormDefinitionInput): FormDefinition {
   const shape = Object.fromEntries(
-    allItems(input).map((item) => [item.key, item.type === 'field' ? fieldSchema(item) : repeatSchema(item)]),
+    allItems(input)
+      .filter((item) => item.type === 'repeat' || isInput(item))
+      .map((item) => [item.key, item.type === 'field' ? fieldSchema(item) : repeatSchema(item)]),
   );
   const keys = Object.keys(shape);
   if (new Set(keys).size !== keys.length) throw new Error(`Formulier ${input.id}: dubbele veldsleutels`);
@@ -133,7 +148,7 @@ export function decodeFormPost(definition: FormDefinition, params: URLSearchPara
         rows.set(groupKey, groupRows);
         continue;
       }
-    } else if (items.get(name)?.type === 'field') {
+    } else if (items.get(name)?.type === 'field' && isInput(items.get(name) as Field)) {
       raw[name] = value;
       continue;
     }
@@ -180,12 +195,14 @@ export function answersToRaw(definition: FormDefinition, answers: Answers = {}):
   const raw: RawState = {};
   for (const item of allItems(definition)) {
     if (item.type === 'field') {
-      raw[item.key] = item.toForm(answers[item.key]);
+      if (isInput(item)) raw[item.key] = item.toForm(answers[item.key]);
       continue;
     }
     const rows = Array.isArray(answers[item.key]) ? (answers[item.key] as Answers[]) : [];
     raw[item.key] = rows.map((row) =>
-      Object.fromEntries(item.fields.map((field) => [field.key, field.toForm(row[field.key])])),
+      Object.fromEntries(
+        item.fields.filter(isInput).map((field) => [field.key, field.toForm(row[field.key])]),
+      ),
     );
   }
   return raw;
@@ -193,7 +210,7 @@ export function answersToRaw(definition: FormDefinition, answers: Answers = {}):
 
 /** An empty row of a repeated group. */
 export function emptyRow(group: RepeatGroup): Record<string, RawValue> {
-  return Object.fromEntries(group.fields.map((field) => [field.key, '']));
+  return Object.fromEntries(group.fields.filter(isInput).map((field) => [field.key, '']));
 }
 
 function describePath(definition: FormDefinition, path: readonly PropertyKey[]): string | undefined {
@@ -282,7 +299,7 @@ export function describeAnswers(definition: FormDefinition, answers: Answers): A
     const groups: AnswerGroup[] = [];
     for (const item of section.items) {
       if (item.type === 'field') {
-        rows.push({ label: item.label, value: item.display(answers[item.key]) });
+        rows.push({ label: item.label, value: item.display(answerOf(item, answers)) });
         continue;
       }
       const list = Array.isArray(answers[item.key]) ? (answers[item.key] as Answers[]) : [];
@@ -290,7 +307,10 @@ export function describeAnswers(definition: FormDefinition, answers: Answers): A
       list.forEach((row, index) => {
         groups.push({
           title: `${item.itemLabel} ${index + 1}`,
-          rows: item.fields.map((field) => ({ label: field.label, value: field.display(row[field.key]) })),
+          rows: item.fields.map((field) => ({
+            label: field.label,
+            value: field.display(answerOf(field, row)),
+          })),
         });
       });
     }
@@ -311,7 +331,7 @@ export function csvColumns(definition: FormDefinition): CsvColumn[] {
   return fieldsOf(allItems(definition)).map((field) => ({
     key: field.key,
     header: field.csvHeader,
-    value: (answers) => field.toCsv(answers[field.key]),
+    value: (answers) => field.toCsv(answerOf(field, answers)),
   }));
 }
 
@@ -320,7 +340,7 @@ export function csvGroupColumns(group: RepeatGroup): CsvColumn[] {
   return group.fields.map((field) => ({
     key: `${group.key}.${field.key}`,
     header: field.csvHeader,
-    value: (row) => field.toCsv(row[field.key]),
+    value: (row) => field.toCsv(answerOf(field, row)),
   }));
 }
 

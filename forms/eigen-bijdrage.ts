@@ -1,5 +1,5 @@
 import { contactSection } from './contact-section.js';
-import { rateOn } from './data/contribution-schedule.js';
+import { contributionSchedule, rateOn } from './data/contribution-schedule.js';
 import { type Answers, defineForm, type RuleIssue } from './definition.js';
 import { choice, date, integer, money, repeat, section, text, textarea, yesNo } from './fields.js';
 import { formatDate, formatMoney } from './format.js';
@@ -40,6 +40,18 @@ export const eigenBijdrage = defineForm({
         hint: 'Alleen invullen als u ‘ja’ koos. Bijvoorbeeld 1-7-2024.',
         csvHeader: 'Eigen bijdrage sinds',
         optional: true,
+      }),
+      choice('scheduleApplied', {
+        label: 'Welke landelijke bedragen past uw gemeente toe?',
+        name: 'Toegepaste bedragen',
+        hint: 'De bedragen worden landelijk vastgesteld; gemeenten mogen er niet van afwijken (alleen maatwerk).',
+        csvHeader: 'Toegepaste bedragen vanaf',
+        widget: 'select',
+        optional: true,
+        options: contributionSchedule.map((rate) => ({
+          value: rate.effectiveFrom,
+          label: `Bedragen vanaf ${formatDate(rate.effectiveFrom)}: ${formatMoney(rate.operatingCosts)} exploitatie, ${formatMoney(rate.catering)} catering`,
+        })),
       }),
       money('amountOperatingCosts', {
         label: 'Bedrag voor exploitatie en nutsvoorzieningen',
@@ -180,6 +192,7 @@ export const eigenBijdrage = defineForm({
     if (answers.collects === true) {
       const needed: [string, string][] = [
         ['collectingSince', 'Vul in sinds wanneer uw gemeente de eigen bijdrage vraagt.'],
+        ['scheduleApplied', 'Kies welke landelijke bedragen uw gemeente toepast.'],
         ['amountOperatingCosts', 'Vul het bedrag voor exploitatie en nutsvoorzieningen in.'],
         ['incomeVerification', 'Kies hoe uw gemeente het inkomen vaststelt.'],
         ['executedBy', 'Kies wie de eigen bijdrage uitvoert.'],
@@ -210,6 +223,44 @@ export const eigenBijdrage = defineForm({
       answers.executorName === undefined
     ) {
       issues.push({ path: ['executorName'], message: 'Vul de naam van de uitvoerende organisatie in.' });
+    }
+    return issues;
+  },
+  warnings: (answers, { referenceDate }) => {
+    const issues: RuleIssue[] = [];
+    const rate = rateOn(referenceDate);
+    if (!rate || answers.collects !== true) return issues;
+    const differs = (key: string, expected: number, what: string) => {
+      const value = answers[key];
+      if (typeof value === 'number' && Math.abs(value - expected) > 0.005) {
+        issues.push({
+          path: [key],
+          message: `Het bedrag voor ${what} (${formatMoney(value)}) wijkt af van het landelijke bedrag op de peildatum (${formatMoney(expected)}). Klopt dat?`,
+        });
+      }
+    };
+    differs('amountOperatingCosts', rate.operatingCosts, 'exploitatie en nutsvoorzieningen');
+    differs('amountCatering', rate.catering, 'catering');
+    if (typeof answers.scheduleApplied === 'string' && answers.scheduleApplied !== rate.effectiveFrom) {
+      issues.push({
+        path: ['scheduleApplied'],
+        message: `Op de peildatum gelden de bedragen vanaf ${formatDate(rate.effectiveFrom)}. Uw gemeente past andere bedragen toe. Klopt dat?`,
+      });
+    }
+    const revenue = answers.monthlyRevenue;
+    const full = typeof answers.adultsFull === 'number' ? answers.adultsFull : 0;
+    const partial = typeof answers.adultsPartial === 'number' ? answers.adultsPartial : 0;
+    if (typeof revenue === 'number' && full + partial > 0) {
+      const locations = Array.isArray(answers.locations) ? (answers.locations as Answers[]) : [];
+      const catering = locations.some((location) => location.catering === true) ? rate.catering : 0;
+      const lowest = full * rate.operatingCosts;
+      const highest = (full + partial) * (rate.operatingCosts + catering);
+      if (revenue < lowest * 0.5 || revenue > highest * 1.5) {
+        issues.push({
+          path: ['monthlyRevenue'],
+          message: `De opbrengst (${formatMoney(revenue)}) ligt ver van wat het aantal volwassenen doet verwachten (${formatMoney(lowest)} tot ${formatMoney(highest)} per maand). Klopt dat?`,
+        });
+      }
     }
     return issues;
   },

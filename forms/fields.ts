@@ -17,7 +17,8 @@ export type Widget =
   | 'date'
   | 'yes-no'
   | 'radio'
-  | 'select';
+  | 'select'
+  | 'derived';
 
 /** A value as it sits in a form input: always a string (missing = ''). */
 export type RawValue = string;
@@ -54,6 +55,18 @@ export interface Field<T = unknown> {
   display(value: unknown): string;
   /** Cell value for CSV: strings and numbers as is, booleans as ja/nee. */
   toCsv(value: unknown): string | number;
+  /** Only for derived fields: computes the value from the answers around it (never typed in). */
+  readonly compute?: (scope: Record<string, unknown>) => unknown;
+}
+
+/** Whether the official types this field (derived fields are computed, never posted). */
+export function isInput(field: Field): boolean {
+  return field.widget !== 'derived';
+}
+
+/** The value of a field in its scope (the answers, or one row of a repeated group). */
+export function answerOf(field: Field, scope: Record<string, unknown>): unknown {
+  return field.compute ? field.compute(scope) : scope[field.key];
 }
 
 export interface RepeatGroup {
@@ -299,6 +312,32 @@ export function choice<const V extends string>(
     toForm: (value) => (typeof value === 'string' ? value : ''),
     display: (value) => labelOf(value) ?? empty,
     toCsv: (value) => (typeof value === 'string' ? value : ''),
+  };
+}
+
+/**
+ * A figure computed from other answers (e.g. balance = backlog + task − housed). Shown on the check
+ * page, in emails and in CSV; never an input, so a client that posts it gets "unknown field".
+ */
+export function derived(
+  key: string,
+  options: Omit<FieldOptions, 'optional'> & {
+    compute: (scope: Record<string, unknown>) => number | undefined;
+    /** How it is computed, in words, shown where the input would be. */
+    explanation: string;
+  },
+): Field<number> {
+  const meta = base(key, 'derived', { ...options, optional: true });
+  const shown = integer(key, options);
+  return {
+    ...meta,
+    hint: options.explanation,
+    schema: z.never() as unknown as z.ZodType<number>,
+    compute: options.compute,
+    fromForm: () => undefined,
+    toForm: () => '',
+    display: shown.display,
+    toCsv: shown.toCsv,
   };
 }
 

@@ -116,6 +116,11 @@ function autocomplete(field: Field): Html {
 }
 
 export function renderField(field: Field, path: string, value: RawValue, error: string | undefined): Html {
+  if (field.widget === 'derived') {
+    return html`<div class="utrecht-form-field rt-derived">
+<p class="utrecht-paragraph"><strong>${field.label}</strong><br>${field.hint}</p>
+</div>`;
+  }
   if (field.widget === 'yes-no' || field.widget === 'radio' || field.widget === 'select') {
     return renderChoice(field, path, value, error);
   }

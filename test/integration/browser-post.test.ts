@@ -19,6 +19,7 @@ function filledIn(extra: [string, string][] = []): [string, string][] {
     ['_baseVersion', '0'],
     ['collects', 'ja'],
     ['collectingSince', '2024-07-01'],
+    ['scheduleApplied', '2025-10-01'],
     ['amountOperatingCosts', '244,22'],
     ['amountCatering', ''],
     ['incomeVerification', 'uwv'],
@@ -126,6 +127,7 @@ describe('the form in a browser without JavaScript (plain form posts)', () => {
     expect(version?.answers).toEqual({
       collects: true,
       collectingSince: '2024-07-01',
+      scheduleApplied: '2025-10-01',
       amountOperatingCosts: 244.22,
       incomeVerification: 'uwv',
       executedBy: 'gemeente',

@@ -64,6 +64,7 @@ export function validEigenBijdrage(overrides: Record<string, unknown> = {}): Rec
   return {
     collects: true,
     collectingSince: '2024-07-01',
+    scheduleApplied: '2025-10-01',
     amountOperatingCosts: 244.22,
     amountCatering: 252.18,
     incomeVerification: 'beide',

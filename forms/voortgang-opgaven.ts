@@ -1,0 +1,260 @@
+import { contactSection } from './contact-section.js';
+import { type Answers, defineForm, type RuleIssue } from './definition.js';
+import { choice, date, derived, integer, repeat, section, text } from './fields.js';
+import { formatInteger } from './format.js';
+
+/**
+ * Voortgang opgaven: where the municipality stands on its three tasks — asylum places under the
+ * Spreidingswet (regular and AMV: indicative share, committed, realised, and the locations by phase),
+ * reception of displaced persons from Ukraine, and housing of permit holders per half year.
+ */
+
+export const locationPhases = [
+  { value: 'voornemen', label: 'Voornemen' },
+  { value: 'besluit', label: 'Besluit (college of raad)' },
+  { value: 'ruimtelijke-procedure', label: 'Ruimtelijke procedure' },
+  { value: 'realisatie', label: 'Realisatie' },
+  { value: 'operationeel', label: 'Operationeel' },
+] as const;
+
+export const ibtColours = [
+  { value: 'groen', label: 'Groen (op schema)' },
+  { value: 'oranje', label: 'Oranje' },
+  { value: 'rood', label: 'Rood' },
+] as const;
+
+/** Half years a task can be reported for: H1 and H2 of the years around the current Spreidingswet cycle. */
+const halfYears = [2024, 2025, 2026, 2027, 2028].flatMap((year) => [
+  { value: `${year}-H1`, label: `1e helft ${year}` },
+  { value: `${year}-H2`, label: `2e helft ${year}` },
+]);
+
+const places = (key: string, label: string, csvHeader: string, hint?: string) =>
+  integer(key, { label, csvHeader, hint, unit: 'plaatsen', max: 20_000 });
+
+const number = (value: unknown) => (typeof value === 'number' ? value : undefined);
+
+export const voortgangOpgaven = defineForm({
+  id: 'voortgang-opgaven',
+  title: 'Voortgang opgaven',
+  intro:
+    'Met dit formulier laat uw gemeente de regietafel weten hoe het staat met de drie opgaven: asielopvang ' +
+    '(Spreidingswet), de opvang van ontheemden uit Oekraïne en de huisvesting van statushouders. ' +
+    'Vul de stand in op de peildatum.',
+  contactEmailKey: 'contactEmail',
+  contactNameKey: 'contactName',
+  sections: [
+    section(
+      'asiel',
+      'Asielopvang (Spreidingswet)',
+      [
+        places(
+          'regularShare',
+          'Indicatief aandeel reguliere plaatsen',
+          'Indicatief aandeel regulier',
+          'Het aantal uit de verdeling over de gemeenten (Staatscourant).',
+        ),
+        places(
+          'regularCommitted',
+          'Toegezegde reguliere plaatsen',
+          'Toegezegd regulier',
+          'Plaatsen waarover uw gemeente een besluit heeft genomen of een intentie heeft uitgesproken.',
+        ),
+        places(
+          'regularRealised',
+          'Gerealiseerde reguliere plaatsen',
+          'Gerealiseerd regulier',
+          'Plaatsen die nu in gebruik zijn.',
+        ),
+        places(
+          'amvShare',
+          'Indicatief aandeel AMV-plaatsen',
+          'Indicatief aandeel AMV',
+          'Voor alleenstaande minderjarige vreemdelingen; ongeveer 8,5 % van uw aantal.',
+        ),
+        places('amvCommitted', 'Toegezegde AMV-plaatsen', 'Toegezegd AMV'),
+        places('amvRealised', 'Gerealiseerde AMV-plaatsen', 'Gerealiseerd AMV'),
+      ],
+      'Tel locaties mee van meer dan 100 plaatsen, voor langer dan 5 jaar, die binnen 12 maanden beschikbaar zijn.',
+    ),
+    section('locaties', 'Asiellocaties', [
+      repeat('asylumLocations', {
+        label: 'Asiellocaties',
+        itemLabel: 'Asiellocatie',
+        hint: 'Voeg een regel toe voor elke locatie, ook als die nog een voornemen is.',
+        max: 30,
+        fields: [
+          text('name', {
+            label: 'Naam of adres van de locatie',
+            name: 'Naam van de locatie',
+            csvHeader: 'Locatie',
+            maxLength: 120,
+          }),
+          choice('type', {
+            label: 'Soort opvang',
+            csvHeader: 'Soort',
+            widget: 'select',
+            options: [
+              { value: 'azc', label: 'Asielzoekerscentrum (azc)' },
+              { value: 'amv', label: 'Kleinschalige opvang voor AMV' },
+              { value: 'noodopvang', label: 'Noodopvang' },
+              { value: 'anders', label: 'Anders' },
+            ],
+          }),
+          integer('capacity', {
+            label: 'Capaciteit',
+            unit: 'plaatsen',
+            csvHeader: 'Capaciteit (plaatsen)',
+            max: 5000,
+          }),
+          date('availableFrom', { label: 'Beschikbaar vanaf', csvHeader: 'Beschikbaar vanaf' }),
+          date('availableUntil', {
+            label: 'Beschikbaar tot',
+            hint: 'Laat leeg als de locatie voor onbepaalde tijd beschikbaar is.',
+            csvHeader: 'Beschikbaar tot',
+            optional: true,
+          }),
+          choice('phase', { label: 'Fase', csvHeader: 'Fase', widget: 'select', options: locationPhases }),
+        ],
+      }),
+    ]),
+    section('oekraine', 'Opvang ontheemden uit Oekraïne', [
+      integer('ukraineCapacity', {
+        label: 'Capaciteit gemeentelijke opvang',
+        unit: 'plaatsen',
+        csvHeader: 'Capaciteit opvang Oekraïne',
+        max: 20_000,
+      }),
+      integer('ukraineOccupied', {
+        label: 'Bezette plaatsen',
+        unit: 'plaatsen',
+        csvHeader: 'Bezet opvang Oekraïne',
+        max: 20_000,
+      }),
+    ]),
+    section(
+      'statushouders',
+      'Huisvesting statushouders',
+      [
+        repeat('housing', {
+          label: 'Taakstelling per halfjaar',
+          itemLabel: 'Halfjaar',
+          hint: 'Voeg een regel toe voor het lopende halfjaar, en eventueel het vorige.',
+          max: 4,
+          fields: [
+            choice('period', {
+              label: 'Halfjaar',
+              csvHeader: 'Halfjaar',
+              widget: 'select',
+              options: halfYears,
+            }),
+            integer('task', {
+              label: 'Taakstelling',
+              unit: 'personen',
+              csvHeader: 'Taakstelling',
+              max: 10_000,
+            }),
+            integer('backlog', {
+              label: 'Achterstand aan het begin van het halfjaar',
+              name: 'Achterstand',
+              hint: 'Een voorsprong vult u in als negatief getal, bijvoorbeeld -4.',
+              unit: 'personen',
+              csvHeader: 'Achterstand begin',
+              min: -10_000,
+              max: 10_000,
+            }),
+            integer('housed', {
+              label: 'Gehuisvest in dit halfjaar',
+              name: 'Gehuisvest',
+              unit: 'personen',
+              csvHeader: 'Gehuisvest',
+              max: 10_000,
+            }),
+            derived('balance', {
+              label: 'Saldo aan het eind',
+              csvHeader: 'Saldo eind',
+              unit: 'personen',
+              explanation: 'Wordt berekend: achterstand + taakstelling − gehuisvest.',
+              compute: (row) => {
+                const [backlog, task, housed] = [number(row.backlog), number(row.task), number(row.housed)];
+                return backlog === undefined || task === undefined || housed === undefined
+                  ? undefined
+                  : backlog + task - housed;
+              },
+            }),
+            choice('ibtColour', {
+              label: 'Oordeel van de provincie (IBT)',
+              name: 'IBT-kleur',
+              csvHeader: 'IBT-kleur',
+              options: ibtColours,
+              optional: true,
+            }),
+          ],
+        }),
+      ],
+      'De taakstelling volgens de Huisvestingswet 2014, per halfjaar.',
+    ),
+    contactSection(),
+  ],
+  rules: (answers: Answers) => {
+    const issues: RuleIssue[] = [];
+    const locations = Array.isArray(answers.asylumLocations) ? (answers.asylumLocations as Answers[]) : [];
+    locations.forEach((location, index) => {
+      if (
+        typeof location.availableUntil === 'string' &&
+        typeof location.availableFrom === 'string' &&
+        location.availableUntil <= location.availableFrom
+      ) {
+        issues.push({
+          path: ['asylumLocations', index, 'availableUntil'],
+          message: `Asiellocatie ${index + 1}: ‘Beschikbaar tot’ moet na ‘Beschikbaar vanaf’ liggen.`,
+        });
+      }
+    });
+    const periods = (Array.isArray(answers.housing) ? (answers.housing as Answers[]) : []).map(
+      (row) => row.period,
+    );
+    periods.forEach((period, index) => {
+      if (period !== undefined && periods.indexOf(period) !== index) {
+        issues.push({
+          path: ['housing', index, 'period'],
+          message: `Halfjaar ${index + 1}: dit halfjaar staat er al in.`,
+        });
+      }
+    });
+    return issues;
+  },
+  warnings: (answers: Answers) => {
+    const issues: RuleIssue[] = [];
+    const above = (realised: string, committed: string, what: string) => {
+      const [r, c] = [number(answers[realised]), number(answers[committed])];
+      if (r !== undefined && c !== undefined && r > c) {
+        issues.push({
+          path: [realised],
+          message: `Er zijn meer ${what} gerealiseerd (${formatInteger(r)}) dan toegezegd (${formatInteger(c)}). Klopt dat?`,
+        });
+      }
+    };
+    above('regularRealised', 'regularCommitted', 'reguliere plaatsen');
+    above('amvRealised', 'amvCommitted', 'AMV-plaatsen');
+    const [capacity, occupied] = [number(answers.ukraineCapacity), number(answers.ukraineOccupied)];
+    if (capacity !== undefined && occupied !== undefined && occupied > capacity) {
+      issues.push({
+        path: ['ukraineOccupied'],
+        message: `Er zijn meer plaatsen bezet (${formatInteger(occupied)}) dan er zijn (${formatInteger(capacity)}). Klopt dat?`,
+      });
+    }
+    (Array.isArray(answers.housing) ? (answers.housing as Answers[]) : []).forEach((row, index) => {
+      const [task, backlog, housed] = [number(row.task), number(row.backlog) ?? 0, number(row.housed)];
+      if (task === undefined || housed === undefined) return;
+      const due = task + Math.max(0, backlog);
+      if (housed > Math.max(due * 1.5, due + 10)) {
+        issues.push({
+          path: ['housing', index, 'housed'],
+          message: `Halfjaar ${index + 1}: er zijn veel meer statushouders gehuisvest (${formatInteger(housed)}) dan de taakstelling plus achterstand (${formatInteger(due)}). Klopt dat?`,
+        });
+      }
+    });
+    return issues;
+  },
+});
