@@ -1,4 +1,11 @@
-import { type AnswerSection, type Answers, describeAnswers, type FormDefinition } from '../definition.js';
+import {
+  type AnswerSection,
+  type Answers,
+  describeAnswers,
+  type FieldError,
+  type FormDefinition,
+} from '../definition.js';
+import type { AnswerChange } from '../diff.js';
 import { formatDateTime } from '../format.js';
 import { type Html, html } from './html.js';
 
@@ -61,6 +68,39 @@ export interface ConfirmationEmailModel {
   readonly late: boolean;
   /** Link to the form, to amend until the deadline. */
   readonly formUrl?: string;
+  /** What changed since the previous version (amendments only). */
+  readonly changes?: readonly AnswerChange[];
+  readonly warnings?: readonly FieldError[];
+}
+
+function changesHtml(changes: readonly AnswerChange[]): Html {
+  return html`<h2 style="${font}font-size:18px;margin:20px 0 8px 0;">Wat is er veranderd sinds de vorige versie</h2>
+${
+  changes.length === 0
+    ? html`<p style="${font}margin:0 0 12px 0;">Niets: de antwoorden zijn gelijk aan de vorige versie.</p>`
+    : html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 12px 0;">
+<tr><th align="left" style="${font}padding:6px 8px 6px 0;border-bottom:2px solid #1a1a1a;">Vraag</th><th align="left" style="${font}padding:6px 8px 6px 0;border-bottom:2px solid #1a1a1a;">Was</th><th align="left" style="${font}padding:6px 0;border-bottom:2px solid #1a1a1a;">Is nu</th></tr>
+${changes.map(
+  (change) =>
+    html`<tr><td style="${font}padding:6px 8px 6px 0;border-bottom:1px solid #dddddd;vertical-align:top;">${change.label}</td><td style="${font}padding:6px 8px 6px 0;border-bottom:1px solid #dddddd;vertical-align:top;color:#555555;">${change.before}</td><td style="${font}padding:6px 0;border-bottom:1px solid #dddddd;vertical-align:top;font-weight:bold;">${change.after}</td></tr>`,
+)}
+</table>`
+}`;
+}
+
+function changesText(changes: readonly AnswerChange[]): string {
+  const title = 'WAT IS ER VERANDERD SINDS DE VORIGE VERSIE';
+  if (changes.length === 0) return `${title}\nNiets: de antwoorden zijn gelijk aan de vorige versie.`;
+  return [title, ...changes.map((change) => `- ${change.label}: ${change.before} → ${change.after}`)].join(
+    '\n',
+  );
+}
+
+function warningsHtml(warnings: readonly FieldError[]): Html {
+  return html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:0 0 12px 0;"><tr><td style="${font}padding:12px;background:#fff4e5;border-left:4px solid #e17000;">
+<p style="${font}margin:0 0 6px 0;font-weight:bold;">Controleer deze antwoorden (ze zijn wel opgeslagen)</p>
+${warnings.map((warning) => html`<p style="${font}margin:0 0 4px 0;">${warning.message}</p>`)}
+</td></tr></table>`;
 }
 
 export interface RenderedEmail {
@@ -84,6 +124,8 @@ export function renderConfirmationEmail(model: ConfirmationEmailModel): Rendered
 <h1 style="${font}font-size:22px;margin:0 0 12px 0;">Uw antwoorden zijn ontvangen</h1>
 <p style="${font}margin:0 0 12px 0;">${intro}</p>
 ${late ? html`<p style="${font}margin:0 0 12px 0;font-weight:bold;">${late}</p>` : ''}
+${model.warnings && model.warnings.length > 0 ? warningsHtml(model.warnings) : ''}
+${model.changes ? changesHtml(model.changes) : ''}
 ${model.formUrl ? html`<p style="${font}margin:0 0 12px 0;">Klopt er iets niet? U kunt uw antwoorden tot de sluitingsdatum <a href="${model.formUrl}" style="color:#0b57a4;">wijzigen</a>.</p>` : ''}
 ${answersHtml(sections)}
 <p style="${font}margin:20px 0 0 0;font-size:13px;color:#555555;">Dit bericht is automatisch verstuurd. U hoeft er niet op te antwoorden.</p>`;
@@ -95,6 +137,14 @@ ${answersHtml(sections)}
     intro,
     late,
     amend,
+    ...(model.warnings && model.warnings.length > 0
+      ? [
+          '',
+          'CONTROLEER DEZE ANTWOORDEN (ZE ZIJN WEL OPGESLAGEN)',
+          ...model.warnings.map((warning) => `- ${warning.message}`),
+        ]
+      : []),
+    ...(model.changes ? ['', changesText(model.changes)] : []),
     answersText(sections),
     '',
     'Dit bericht is automatisch verstuurd. U hoeft er niet op te antwoorden.',

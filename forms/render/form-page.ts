@@ -23,6 +23,8 @@ export interface FormPageModel {
   readonly submissionId: string;
   /** The version this page was opened on (0 = nothing submitted yet). */
   readonly baseVersion: number;
+  /** The draft revision this page was opened on (0 = no draft). */
+  readonly draftRevision: number;
   /** A short status line, e.g. after adding a row. */
   readonly notice?: string;
   /** Who submitted the version being amended, and when. */
@@ -213,6 +215,7 @@ ${notice ? html`<p class="utrecht-paragraph rt-round-notice">${notice}</p>` : ''
 <button type="submit" class="rt-default-action" name="_action" value="submit" tabindex="-1" aria-hidden="true">Versturen</button>
 <input type="hidden" name="_submissionId" value="${model.submissionId}">
 <input type="hidden" name="_baseVersion" value="${String(model.baseVersion)}">
+<input type="hidden" name="_draftRevision" value="${String(model.draftRevision)}">
 ${definition.sections.map(
   (section) => html`<section class="rt-section" aria-labelledby="sectie-${section.key}">
 <h2 class="utrecht-heading-2" id="sectie-${section.key}">${section.title}</h2>
@@ -236,7 +239,9 @@ ${section.items.map((item) =>
 )}
 <div class="utrecht-button-group rt-actions">
 <button type="submit" class="utrecht-button utrecht-button--primary-action" name="_action" value="submit">${model.baseVersion > 0 ? 'Wijziging versturen' : 'Versturen'}</button>
+<button type="submit" class="utrecht-button utrecht-button--secondary-action" name="_action" value="save-draft">Opslaan en later verder</button>
 </div>
+<p class="utrecht-paragraph rt-hint">Met ‘Opslaan en later verder’ bewaren we uw antwoorden als concept, ook als ze nog niet compleet zijn. U of een collega kan later verder via dezelfde link. Een concept telt niet als ingezonden.</p>
 </form>`;
   return layout(
     { title: definition.title, organisation: model.organisation, hasErrors: model.errors.length > 0 },

@@ -1,13 +1,22 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Municipality, OutboxMail, Region, Registry, Round, SubmissionVersion } from '../core/model.js';
+import type {
+  Draft,
+  Municipality,
+  OutboxMail,
+  Region,
+  Registry,
+  Round,
+  SubmissionVersion,
+} from '../core/model.js';
 import type { Store } from '../core/ports.js';
 
 /**
@@ -21,6 +30,7 @@ import type { Store } from '../core/ports.js';
  * | round               | ROUND#<id>          | ROUND                                | ROUNDS / <deadline>#<id> |
  * | submission version  | ROUND#<id>          | VERSION#<form>#<code>#<000001>       |                          |
  * | current version     | ROUND#<id>          | CURRENT#<form>#<code>                |                          |
+ * | draft (concept)     | ROUND#<id>          | DRAFT#<form>#<code>                  |  (TTL: expiresAt)        |
  * | outbox email        | MAIL#<id>           | MAIL                                 | OUTBOX#pending / <at>    |
  *
  * Only conditional writes, Query and BatchWrite: the same code runs on dynalite, which has no
@@ -32,13 +42,14 @@ const roundPk = (id: string) => `ROUND#${id}`;
 const versionSk = (formId: string, municipality: string, version: number) =>
   `VERSION#${formId}#${municipality}#${String(version).padStart(6, '0')}`;
 const currentSk = (formId: string, municipality: string) => `CURRENT#${formId}#${municipality}`;
+const draftSk = (formId: string, municipality: string) => `DRAFT#${formId}#${municipality}`;
 const mailPk = (id: string) => `MAIL#${id}`;
 const pendingIndex = 'OUTBOX#pending';
 
 /** Removes the key attributes from an item so only the entity remains. */
 function entity<T>(item: Record<string, unknown> | undefined): T | undefined {
   if (!item) return undefined;
-  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, entityType: _type, expiresAt: _ttl, ...rest } = item;
+  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, entityType: _type, ...rest } = item;
   return rest as T;
 }
 
@@ -192,6 +203,63 @@ export class DynamoStore implements Store {
       // Already at this version or a newer one: nothing to do.
       if (!isConditionFailure(error)) throw error;
     }
+  }
+
+  async listVersions(roundId: string, formId: string, municipality: string): Promise<SubmissionVersion[]> {
+    const versions: SubmissionVersion[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.documents.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: {
+            ':pk': roundPk(roundId),
+            ':prefix': `VERSION#${formId}#${municipality}#`,
+          },
+          ExclusiveStartKey: startKey,
+          ConsistentRead: true,
+        }),
+      );
+      versions.push(...(page.Items ?? []).map((item) => entity<SubmissionVersion>(item)!));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return versions;
+  }
+
+  async saveDraft(draft: Draft): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            PK: roundPk(draft.roundId),
+            SK: draftSk(draft.formId, draft.municipality),
+            entityType: 'draft',
+            ...draft,
+          },
+          ConditionExpression: draft.revision === 1 ? 'attribute_not_exists(PK)' : 'revision = :previous',
+          ExpressionAttributeValues: draft.revision === 1 ? undefined : { ':previous': draft.revision - 1 },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  getDraft(roundId: string, formId: string, municipality: string): Promise<Draft | undefined> {
+    return this.get<Draft>(roundPk(roundId), draftSk(formId, municipality));
+  }
+
+  async deleteDraft(roundId: string, formId: string, municipality: string): Promise<void> {
+    await this.documents.send(
+      new DeleteCommand({
+        TableName: this.tableName,
+        Key: { PK: roundPk(roundId), SK: draftSk(formId, municipality) },
+      }),
+    );
   }
 
   enqueueMail(mail: OutboxMail): Promise<boolean> {

@@ -45,6 +45,8 @@ export interface Round {
   readonly deadline: string;
   readonly regions: readonly string[];
   readonly acceptsLate: boolean;
+  /** A figure changing by more than this factor between versions gets a plausibility warning. */
+  readonly changeFactor?: number;
 }
 
 export interface SubmittedBy {
@@ -64,6 +66,27 @@ export interface SubmissionVersion {
   readonly submittedBy: SubmittedBy;
   readonly late: boolean;
   readonly answers: Answers;
+  /** Plausibility warnings shown to the official before submitting; stored, never blocking. */
+  readonly warnings?: readonly { readonly path: string; readonly message: string }[];
+}
+
+/**
+ * A draft (concept): the page as the official left it, not validated, never counted as submitted. One per
+ * (round, form, municipality); anyone with the link may continue it. Ignored once the round closes.
+ */
+export interface Draft {
+  readonly roundId: string;
+  readonly formId: string;
+  readonly municipality: string;
+  /** The page state as typed (strings and rows). */
+  readonly raw: Record<string, unknown>;
+  /** The submitted version this draft amends (0: none yet); a draft older than the current version is stale. */
+  readonly baseVersion: number;
+  /** Increases with every save; a save from a stale page is refused. */
+  readonly revision: number;
+  readonly savedAt: string;
+  /** Epoch seconds after which DynamoDB TTL may delete it (read-time expiry does not wait for it). */
+  readonly expiresAt: number;
 }
 
 /** Who is acting. The HTTP layer authenticates; use cases only see this. */

@@ -1,21 +1,32 @@
 import type { FormContextKey, ResolvedForm, RoundPhase } from './form-context.js';
 import { assertActsFor, resolveForm, roundPhase } from './form-context.js';
-import type { Principal, SubmissionVersion } from './model.js';
+import type { Draft, Principal, SubmissionVersion } from './model.js';
 import type { Clock, Store } from './ports.js';
 
 export interface OpenedForm extends ResolvedForm {
   readonly phase: RoundPhase;
   /** The current version, to prefill an amendment; undefined when nothing was submitted yet. */
   readonly current?: SubmissionVersion;
+  /** A draft to continue: only while the round is open and only if no version was submitted after it. */
+  readonly draft?: Draft;
 }
 
-/** Open a form (`openForm`): resolve it, check the principal, and find the current version to amend. */
+/**
+ * Open a form (`openForm`): resolve it, check the principal, find the current version to amend and a
+ * draft to continue. Drafts expire at read time when the round closes (DynamoDB TTL deletes them later).
+ */
 export async function openForm(
   deps: { store: Store; clock: Clock },
   input: FormContextKey & { principal: Principal },
 ): Promise<OpenedForm> {
   const resolved = await resolveForm(deps.store, input);
   assertActsFor(input.principal, input);
-  const current = await deps.store.latestVersion(input.roundId, input.formId, input.municipality);
-  return { ...resolved, phase: roundPhase(resolved.round, deps.clock.now()), current };
+  const phase = roundPhase(resolved.round, deps.clock.now());
+  const [current, draft] = await Promise.all([
+    deps.store.latestVersion(input.roundId, input.formId, input.municipality),
+    deps.store.getDraft(input.roundId, input.formId, input.municipality),
+  ]);
+  const usable =
+    draft && (phase === 'open' || phase === 'late') && draft.baseVersion >= (current?.version ?? 0);
+  return { ...resolved, phase, current, draft: usable ? draft : undefined };
 }

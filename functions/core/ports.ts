@@ -1,4 +1,4 @@
-import type { Municipality, OutboxMail, Region, Registry, Round, SubmissionVersion } from './model.js';
+import type { Draft, Municipality, OutboxMail, Region, Registry, Round, SubmissionVersion } from './model.js';
 
 /**
  * The small ports use cases talk to. Only adapters (functions/adapters) import the AWS SDK; tests and the
@@ -29,6 +29,13 @@ export interface Store {
   ): Promise<SubmissionVersion | undefined>;
   /** Moves the current-version copy forward; never backwards (a late or repeated call changes nothing). */
   advanceCurrent(version: SubmissionVersion): Promise<void>;
+  /** Every stored version, oldest first. */
+  listVersions(roundId: string, formId: string, municipality: string): Promise<SubmissionVersion[]>;
+
+  /** Saves a draft if its stored revision is still `draft.revision - 1`; false when someone saved in between. */
+  saveDraft(draft: Draft): Promise<boolean>;
+  getDraft(roundId: string, formId: string, municipality: string): Promise<Draft | undefined>;
+  deleteDraft(roundId: string, formId: string, municipality: string): Promise<void>;
 
   /** Records an email once; false when that id is already recorded. */
   enqueueMail(mail: OutboxMail): Promise<boolean>;

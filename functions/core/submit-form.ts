@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { validateAnswers } from '../../forms/definition.js';
+import { diffAnswers } from '../../forms/diff.js';
 import { formatDateTime } from '../../forms/format.js';
+import { plausibilityWarnings } from '../../forms/plausibility.js';
 import { renderConfirmationEmail } from '../../forms/render/email.js';
 import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
 import { Conflict, Forbidden, ValidationFailed } from './errors.js';
@@ -51,11 +53,14 @@ export function confirmationMailId(
  * Submit a form (`submitForm`):
  * 1. resolve form, round and municipality (404) and check the principal acts for it (403);
  * 2. refuse when the round is not open, or closed without late submissions (403);
- * 3. validate the answers with the form's own definition (422, nothing stored);
+ * 3. validate the answers with the form's own definition (422, nothing stored), and compute the
+ *    plausibility warnings (stored with the version, never blocking);
  * 4. store version `baseVersion + 1` with a conditional write — a retry of the same submission returns the
  *    stored version, anyone else's earlier save is a 409 and nothing is overwritten;
  * 5. move the current-version copy forward;
- * 6. record the confirmation email in the outbox once, then try to deliver it (a failure leaves it queued).
+ * 6. delete the draft it supersedes;
+ * 7. record the confirmation email (answers, what changed since the previous version, warnings) in the
+ *    outbox once, then try to deliver it (a failure leaves it queued).
  */
 export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): Promise<SubmitFormResult> {
   const resolved = await resolveForm(deps.store, input);
@@ -74,6 +79,15 @@ export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): 
   const outcome = validateAnswers(resolved.definition, input.answers);
   if (!outcome.success || !outcome.answers) throw new ValidationFailed(outcome.errors);
   const answers = outcome.answers;
+  const previous =
+    input.baseVersion > 0
+      ? await deps.store.getVersion(input.roundId, input.formId, input.municipality, input.baseVersion)
+      : undefined;
+  const warnings = plausibilityWarnings(resolved.definition, answers, {
+    referenceDate: resolved.round.referenceDate,
+    previous: previous?.answers,
+    changeFactor: resolved.round.changeFactor,
+  });
 
   const version: SubmissionVersion = {
     roundId: input.roundId,
@@ -88,6 +102,7 @@ export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): 
     },
     late: phase === 'late',
     answers,
+    warnings,
   };
 
   if (!(await deps.store.putVersion(version))) {
@@ -125,6 +140,17 @@ async function completeSubmission(
   formUrl: string | undefined,
 ): Promise<DeliveryOutcome> {
   await deps.store.advanceCurrent(version);
+  // The draft is now superseded (reads ignore it too, should this delete not happen).
+  await deps.store.deleteDraft(version.roundId, version.formId, version.municipality);
+  const previous =
+    version.version > 1
+      ? await deps.store.getVersion(
+          version.roundId,
+          version.formId,
+          version.municipality,
+          version.version - 1,
+        )
+      : undefined;
   const email = renderConfirmationEmail({
     definition: resolved.definition,
     municipalityName: resolved.municipality.name,
@@ -136,6 +162,8 @@ async function completeSubmission(
     answers: version.answers,
     late: version.late,
     formUrl,
+    changes: previous ? diffAnswers(resolved.definition, previous.answers, version.answers) : undefined,
+    warnings: version.warnings,
   });
   const mailId = confirmationMailId(version);
   await deps.store.enqueueMail({

@@ -29,6 +29,7 @@ export interface FormPageState {
   readonly errors?: readonly FieldError[];
   readonly submissionId: string;
   readonly baseVersion: number;
+  readonly draftRevision: number;
   readonly notice?: string;
   readonly amending?: SubmissionVersion;
 }
@@ -52,6 +53,7 @@ export function formPageResponse(
       errors: state.errors ?? [],
       submissionId: state.submissionId,
       baseVersion: state.baseVersion,
+      draftRevision: state.draftRevision,
       notice: state.notice,
       amending: state.amending
         ? {
@@ -74,12 +76,22 @@ ${current ? html`<p class="utrecht-paragraph">Versie ${current.version}, ingezon
   return htmlResponse(200, layout({ title: definition.title, organisation: region.boardName }, content));
 }
 
-/** Prefill for a form page: the current version's answers when amending, otherwise empty. */
-export function initialState(opened: OpenedForm, submissionId: string): FormPageState {
+/**
+ * Prefill for a form page: a draft to continue, else the current version's answers when amending,
+ * else empty.
+ */
+export function initialState(opened: OpenedForm, submissionId: string, justSaved = false): FormPageState {
+  const { draft, current } = opened;
   return {
-    raw: answersToRaw(opened.definition, opened.current?.answers),
+    raw: draft ? (draft.raw as RawState) : answersToRaw(opened.definition, current?.answers),
     submissionId,
-    baseVersion: opened.current?.version ?? 0,
-    amending: opened.current,
+    baseVersion: draft ? draft.baseVersion : (current?.version ?? 0),
+    draftRevision: draft?.revision ?? 0,
+    amending: current,
+    notice: draft
+      ? justSaved
+        ? `Uw concept is opgeslagen op ${formatDateTime(draft.savedAt)}. U of een collega kan later verder via dezelfde link. Het concept telt pas mee als u het verstuurt.`
+        : `U gaat verder met het concept dat op ${formatDateTime(draft.savedAt)} is opgeslagen. Het is nog niet ingezonden.`
+      : undefined,
   };
 }

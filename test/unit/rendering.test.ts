@@ -19,6 +19,7 @@ function page(overrides: Partial<Parameters<typeof renderFormPage>[0]> = {}) {
     errors: [],
     submissionId: 'sub-123456',
     baseVersion: 0,
+    draftRevision: 0,
     ...overrides,
   }).value;
 }
@@ -157,6 +158,7 @@ describe('one definition drives every output', () => {
       errors: [],
       submissionId: 'sub-123456',
       baseVersion: 0,
+      draftRevision: 0,
     }).value;
     expect(html).toContain(
       '<label class="utrecht-form-label" for="f-householdsCharged">Aantal huishoudens dat betaalt</label>',

@@ -22,5 +22,6 @@ export const handler = httpHandler(async (event) => {
     );
   }
   if (opened.phase === 'closed') return closedFormResponse(opened);
-  return formPageResponse(200, opened, key, initialState(opened, deps.ids.newId()));
+  const justSaved = event.queryStringParameters?.concept === 'opgeslagen';
+  return formPageResponse(200, opened, key, initialState(opened, deps.ids.newId(), justSaved));
 });

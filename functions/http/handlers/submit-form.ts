@@ -10,6 +10,7 @@ import {
 } from '../../../forms/definition.js';
 import { Conflict, ValidationFailed } from '../../core/errors.js';
 import { assertActsFor, type ResolvedForm, resolveForm } from '../../core/form-context.js';
+import { saveDraft } from '../../core/save-draft.js';
 import { submitForm } from '../../core/submit-form.js';
 import { dependencies } from '../dependencies.js';
 import { formKey, formPageResponse, formPath } from '../form-pages.js';
@@ -35,7 +36,10 @@ const control = z.object({
   _action: z.string().default('submit'),
   _submissionId: z.string().min(8).max(100).optional(),
   _baseVersion: z.coerce.number().int().min(0).default(0),
+  _draftRevision: z.coerce.number().int().min(0).default(0),
 });
+
+const controlNames = ['_action', '_submissionId', '_baseVersion', '_draftRevision'];
 
 function envelopeErrors(error: z.ZodError): FieldError[] {
   return error.issues.flatMap((issue) =>
@@ -113,11 +117,17 @@ export const handler = httpHandler(async (event) => {
   const controlFields = control.safeParse(decoded.control);
   const state = controlFields.success
     ? controlFields.data
-    : { _action: 'submit', _submissionId: undefined, _baseVersion: 0 };
+    : { _action: 'submit', _submissionId: undefined, _baseVersion: 0, _draftRevision: 0 };
   const submissionId = state._submissionId ?? deps.ids.newId();
   const page = (
     statusCode: number,
-    extra: { errors?: FieldError[]; notice?: string; baseVersion?: number; submissionId?: string },
+    extra: {
+      errors?: FieldError[];
+      notice?: string;
+      baseVersion?: number;
+      submissionId?: string;
+      draftRevision?: number;
+    },
   ) =>
     formPageResponse(statusCode, resolved, key, {
       raw: decoded.raw,
@@ -125,8 +135,35 @@ export const handler = httpHandler(async (event) => {
       notice: extra.notice,
       submissionId: extra.submissionId ?? submissionId,
       baseVersion: extra.baseVersion ?? state._baseVersion,
+      draftRevision: extra.draftRevision ?? state._draftRevision,
     });
 
+  if (state._action === 'save-draft') {
+    try {
+      await saveDraft(deps, {
+        ...key,
+        principal,
+        params: body.params,
+        baseVersion: state._baseVersion,
+        draftRevision: state._draftRevision,
+      });
+      return seeOther(`${formPath(key)}?concept=opgeslagen`);
+    } catch (error) {
+      if (error instanceof ValidationFailed) return page(422, { errors: [...error.fieldErrors] });
+      if (!(error instanceof Conflict)) throw error;
+      const [latest, draft] = await Promise.all([
+        deps.store.latestVersion(key.roundId, key.formId, key.municipality),
+        deps.store.getDraft(key.roundId, key.formId, key.municipality),
+      ]);
+      return page(409, {
+        errors: [{ path: '', message: error.message }],
+        notice:
+          'Uw antwoorden hieronder zijn niet opgeslagen. Klikt u nogmaals op ‘Opslaan en later verder’, dan vervangen zij het concept van uw collega.',
+        baseVersion: latest?.version ?? state._baseVersion,
+        draftRevision: draft?.revision ?? 0,
+      });
+    }
+  }
   if (state._action !== 'submit') {
     const notice = applyRowAction(resolved, decoded.raw, state._action);
     return page(200, { notice });
