@@ -1,4 +1,5 @@
-import { type Answers, describeAnswers, type FormDefinition } from '../definition.js';
+import { type Answers, describeAnswers, type FieldError, type FormDefinition } from '../definition.js';
+import type { AnswerChange } from '../diff.js';
 import { formatDateTime } from '../format.js';
 import { type Html, html } from './html.js';
 import { layout } from './layout.js';
@@ -16,6 +17,48 @@ export interface ConfirmationModel {
   readonly late: boolean;
   /** Link back to the form to amend (absent once the round is closed). */
   readonly amendUrl?: string;
+  readonly warnings?: readonly FieldError[];
+  /** Every version with what changed, oldest first. */
+  readonly history?: readonly HistoryEntry[];
+  /** Link to a version's page, e.g. `?versie=2`. */
+  readonly versionUrl?: (version: number) => string;
+}
+
+export interface HistoryEntry {
+  readonly version: number;
+  readonly submittedAt: string;
+  readonly submittedBy: string;
+  readonly late: boolean;
+  /** Undefined for the first version. */
+  readonly changes?: readonly AnswerChange[];
+}
+
+function historyTable(model: ConfirmationModel): Html {
+  const entries = model.history ?? [];
+  if (entries.length < 2) return html``;
+  return html`<h2 class="utrecht-heading-2">Alle versies</h2>
+<table class="utrecht-table utrecht-table--html-table rt-history">
+<caption class="utrecht-table__caption">Elke ingezonden versie blijft bewaard.</caption>
+<thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">Versie</th><th class="utrecht-table__header-cell" scope="col">Ingezonden</th><th class="utrecht-table__header-cell" scope="col">Door</th><th class="utrecht-table__header-cell" scope="col">Wat is er veranderd</th></tr></thead>
+<tbody class="utrecht-table__body">
+${[...entries]
+  .reverse()
+  .map(
+    (entry) =>
+      html`<tr class="utrecht-table__row"><td class="utrecht-table__cell">${
+        model.versionUrl && entry.version !== model.version
+          ? html`<a class="utrecht-link utrecht-link--html-a" href="${model.versionUrl(entry.version)}">Versie ${entry.version}</a>`
+          : html`Versie ${entry.version}`
+      }</td><td class="utrecht-table__cell">${formatDateTime(entry.submittedAt)}${entry.late ? ' (te laat)' : ''}</td><td class="utrecht-table__cell">${entry.submittedBy}</td><td class="utrecht-table__cell">${
+        entry.changes === undefined
+          ? 'Eerste versie'
+          : entry.changes.length === 0
+            ? 'Niets gewijzigd'
+            : html`<ul class="utrecht-unordered-list">${entry.changes.map((change) => html`<li class="utrecht-unordered-list__item">${change.label}: ${change.before} → ${change.after}</li>`)}</ul>`
+      }</td></tr>`,
+  )}
+</tbody>
+</table>`;
 }
 
 /** The answers as definition lists, section by section (also used on the check page). */
@@ -52,7 +95,13 @@ ${
     ? html`<p class="utrecht-paragraph">Klopt er iets niet? U kunt uw antwoorden tot de sluitingsdatum <a class="utrecht-link utrecht-link--html-a" href="${model.amendUrl}">wijzigen</a>. Eerdere versies blijven bewaard.</p>`
     : ''
 }
+${
+  model.warnings && model.warnings.length > 0
+    ? html`<div class="utrecht-alert utrecht-alert--warning rt-notice"><h2 class="utrecht-heading-2">Controleer deze antwoorden</h2><p class="utrecht-paragraph">Ze zijn wel opgeslagen. Klopt een antwoord niet, wijzig het dan.</p><ul class="utrecht-unordered-list">${model.warnings.map((warning) => html`<li class="utrecht-unordered-list__item">${warning.message}</li>`)}</ul></div>`
+    : ''
+}
 <h2 class="utrecht-heading-2">Uw antwoorden</h2>
-${answersSummary(model.definition, model.answers)}`;
+${answersSummary(model.definition, model.answers)}
+${historyTable(model)}`;
   return layout({ title: 'Uw antwoorden zijn ontvangen', organisation: model.organisation }, content);
 }

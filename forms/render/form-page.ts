@@ -147,10 +147,11 @@ function renderGroup(
   rows: Record<string, RawValue>[],
   errorFor: (path: string) => string | undefined,
   action: string,
+  showLabel: boolean,
 ): Html {
   const groupError = errorFor(group.key);
   return html`<div class="rt-group" id="${inputId(group.key)}">
-<h3 class="utrecht-heading-3">${group.label}</h3>
+${showLabel ? html`<h3 class="utrecht-heading-3">${group.label}</h3>` : ''}
 ${group.hint ? html`<p class="utrecht-paragraph rt-hint">${group.hint}</p>` : ''}
 ${groupError ? html`<p class="utrecht-form-field-error-message" id="${inputId(group.key)}-error"><span class="rt-visually-hidden">Fout: </span>${groupError}</p>` : ''}
 ${rows.length === 0 ? html`<p class="utrecht-paragraph">Er zijn nog geen ${group.label.toLowerCase()} ingevuld.</p>` : ''}
@@ -233,6 +234,7 @@ ${section.items.map((item) =>
         Array.isArray(model.raw[item.key]) ? (model.raw[item.key] as Record<string, RawValue>[]) : [],
         errorFor,
         model.action,
+        item.label !== section.title,
       ),
 )}
 </section>`,

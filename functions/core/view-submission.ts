@@ -15,6 +15,8 @@ export interface ViewedSubmission extends ResolvedForm {
   readonly version: SubmissionVersion;
   readonly phase: RoundPhase;
   readonly confirmation?: OutboxMail;
+  /** Every version, oldest first: who, when, and what changed. */
+  readonly history: readonly SubmissionVersion[];
 }
 
 /** View a submitted version (`viewSubmission`): the one asked for, or the current one. */
@@ -29,6 +31,9 @@ export async function viewSubmission(
       ? await deps.store.latestVersion(input.roundId, input.formId, input.municipality)
       : await deps.store.getVersion(input.roundId, input.formId, input.municipality, input.version);
   if (!version) throw new NotFound('Er is (nog) geen inzending van uw gemeente voor deze ronde.');
-  const confirmation = await deps.store.getMail(confirmationMailId(version));
-  return { ...resolved, version, confirmation, phase: roundPhase(resolved.round, deps.clock.now()) };
+  const [confirmation, history] = await Promise.all([
+    deps.store.getMail(confirmationMailId(version)),
+    deps.store.listVersions(input.roundId, input.formId, input.municipality),
+  ]);
+  return { ...resolved, version, confirmation, history, phase: roundPhase(resolved.round, deps.clock.now()) };
 }

@@ -148,6 +148,21 @@ describe('amendments, history and warnings', () => {
     );
     expect(mail!.body.html).toContain('Wat is er veranderd sinds de vorige versie');
   });
+
+  it('shows every version with who, when and what changed on the confirmation page', async () => {
+    const page = await (await fetch(`${pipeline.formUrl(municipality)}/bevestiging`)).text();
+    expect(page).toContain('Alle versies');
+    expect(page).toContain('>Versie 2</td>');
+    expect(page).toContain(
+      'href="/formulieren/eigen-bijdrage/eigen-bijdrage-demo/GM0177/bevestiging?versie=1">Versie 1</a>',
+    );
+    expect(page).toContain('Eerste versie');
+    expect(page).toContain('Opvanglocatie 1 – Capaciteit: 120 plaatsen → 130 plaatsen');
+    const first = await (await fetch(`${pipeline.formUrl(municipality)}/bevestiging?versie=1`)).text();
+    expect(first).toContain('versie 1');
+    expect(first).toContain('Controleer deze antwoorden');
+    expect(first).toContain('wijkt af van het landelijke bedrag');
+  });
 });
 
 describe('deadlines', () => {

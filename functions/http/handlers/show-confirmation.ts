@@ -1,3 +1,4 @@
+import { diffAnswers } from '../../../forms/diff.js';
 import { renderConfirmationPage } from '../../../forms/render/confirmation-page.js';
 import { viewSubmission } from '../../core/view-submission.js';
 import { dependencies } from '../dependencies.js';
@@ -30,6 +31,18 @@ export const handler = httpHandler(async (event) => {
       late: viewed.version.late,
       confirmationSentTo: viewed.confirmation ? viewed.version.submittedBy.email : undefined,
       amendUrl: viewed.phase === 'open' || viewed.phase === 'late' ? formPath(key) : undefined,
+      warnings: viewed.version.warnings,
+      history: viewed.history.map((entry, index) => ({
+        version: entry.version,
+        submittedAt: entry.submittedAt,
+        submittedBy: entry.submittedBy.name,
+        late: entry.late,
+        changes:
+          index === 0
+            ? undefined
+            : diffAnswers(viewed.definition, viewed.history[index - 1]!.answers, entry.answers),
+      })),
+      versionUrl: (version) => `${formPath(key)}/bevestiging?versie=${version}`,
     }),
   );
 });
