@@ -74,7 +74,7 @@ function fieldSchema(field: Field): z.ZodType {
 
 function repeatSchema(group: RepeatGroup): z.ZodType {
   const row = z.strictObject(
-    Object.fromEntries(group.fields.map((field) => [field.key, fieldSchema(field)])),
+    Object.fromEntries(group.fields.filter(isInput).map((field) => [field.key, fieldSchema(field)])),
   );
   return z
     .array(row, {

@@ -207,7 +207,7 @@ export const voortgangOpgaven = defineForm({
       ) {
         issues.push({
           path: ['asylumLocations', index, 'availableUntil'],
-          message: `Asiellocatie ${index + 1}: ‘Beschikbaar tot’ moet na ‘Beschikbaar vanaf’ liggen.`,
+          message: `‘Beschikbaar tot’ moet na ‘Beschikbaar vanaf’ liggen.`,
         });
       }
     });
@@ -218,7 +218,7 @@ export const voortgangOpgaven = defineForm({
       if (period !== undefined && periods.indexOf(period) !== index) {
         issues.push({
           path: ['housing', index, 'period'],
-          message: `Halfjaar ${index + 1}: dit halfjaar staat er al in.`,
+          message: `Dit halfjaar staat er al in.`,
         });
       }
     });

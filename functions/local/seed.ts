@@ -1,17 +1,20 @@
+import { catalogue, findForm } from '../../forms/catalogue.js';
 import type { Registry, Round } from '../core/model.js';
 import type { Store } from '../core/ports.js';
 import { overijssel } from '../core/registry/overijssel.js';
 import { validateRegistry } from '../core/registry/validate-registry.js';
 
-/** The demo round the local run opens: four weeks to fill in, for both Overijssel regions. */
-export function demoRound(now: Date): Round {
+/** The demo round of a form the local run opens: four weeks to fill in, for both Overijssel regions. */
+export function demoRound(now: Date, formId = 'eigen-bijdrage'): Round {
+  const definition = findForm(formId);
+  if (!definition) throw new Error(`Onbekend formulier: ${formId}`);
   const referenceDate = `${now.toISOString().slice(0, 7)}-01`;
   const deadline = new Date(now.getTime() + 28 * 24 * 3600 * 1000);
   deadline.setUTCHours(16, 0, 0, 0); // 17:00 in winter, 18:00 in summer (Amsterdam)
   return {
-    id: 'eigen-bijdrage-demo',
-    formId: 'eigen-bijdrage',
-    title: 'Demo-ronde eigen bijdrage',
+    id: `${formId}-demo`,
+    formId,
+    title: `Demo-ronde ${definition.title.charAt(0).toLowerCase()}${definition.title.slice(1)}`,
     referenceDate,
     opensAt: new Date(now.getTime() - 24 * 3600 * 1000).toISOString(),
     deadline: deadline.toISOString(),
@@ -21,8 +24,8 @@ export function demoRound(now: Date): Round {
 }
 
 /**
- * Seeds the registry (rewritten every start, so a data change shows up) and the demo round (created once,
- * never overwritten: its submissions and deadline survive restarts).
+ * Seeds the registry (rewritten every start, so a data change shows up) and one demo round per form
+ * (created once, never overwritten: their submissions and deadlines survive restarts).
  */
 export async function seed(
   store: Store,
@@ -31,8 +34,12 @@ export async function seed(
 ): Promise<{ registry: Registry; rounds: Round[] }> {
   validateRegistry(registry);
   await store.putRegistry(registry);
-  const round = demoRound(now);
-  await store.createRound(round);
-  const stored = await store.getRound(round.id);
-  return { registry, rounds: stored ? [stored] : [] };
+  const rounds: Round[] = [];
+  for (const formId of catalogue.keys()) {
+    const round = demoRound(now, formId);
+    await store.createRound(round);
+    const stored = await store.getRound(round.id);
+    if (stored) rounds.push(stored);
+  }
+  return { registry, rounds };
 }

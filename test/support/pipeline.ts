@@ -15,7 +15,10 @@ export interface StoredMail {
 }
 
 export interface TestPipeline extends RunningPipeline {
+  /** The eigen-bijdrage demo round. */
   readonly round: Round;
+  /** The demo round of every form, by form id. */
+  readonly rounds: Record<string, Round>;
   formUrl(municipality: string, round?: Round): string;
   mailbox(): Promise<StoredMail[]>;
   clearMailbox(): Promise<void>;
@@ -33,11 +36,12 @@ export async function startTestPipeline(
     sesPort: options.sesPort ?? 0,
     dataDir: options.dataDir,
   });
-  await seed(pipeline.store, new Date());
+  const { rounds } = await seed(pipeline.store, new Date());
   const round = demoRound(new Date());
   return {
     ...pipeline,
     round,
+    rounds: Object.fromEntries(rounds.map((candidate) => [candidate.formId, candidate])),
     formUrl: (municipality, which = round) =>
       `${pipeline.baseUrl}/formulieren/${which.formId}/${which.id}/${municipality}`,
     mailbox: async () =>
@@ -81,6 +85,72 @@ export function validEigenBijdrage(overrides: Record<string, unknown> = {}): Rec
     contactName: 'Anna de Vries',
     contactEmail: 'anna.devries@zwolle.example',
     contactRole: 'Beleidsadviseur opvang',
+    ...overrides,
+  };
+}
+
+/** A complete, valid set of answers to the sociaal-domein form. */
+export function validSociaalDomein(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    careSituation: 'Huisartsen in de regio hebben een patiëntenstop.',
+    withoutGp: 14,
+    educationSituation: 'De ISK zit vol.',
+    pupilsPrimary: 38,
+    pupilsSecondary: 22,
+    pupilsWaiting: 6,
+    adultsAbleToWork: 120,
+    adultsInWork: 74,
+    adultsInRoute: 20,
+    intakesStarted: 40,
+    intakesFinished: 31,
+    plansSet: 28,
+    routeB1: 12,
+    routeEducation: 5,
+    routeZ: 3,
+    bottlenecks: [
+      { domain: 'onderwijs', description: 'Wachtlijst ISK', severity: 'ernstig' },
+      { domain: 'zorg', description: 'Geen huisarts voor nieuwkomers', severity: 'aanzienlijk' },
+    ],
+    supportRequests: [
+      { domain: 'onderwijs', addressee: 'rijk', request: 'Extra bekostiging nieuwkomersonderwijs' },
+    ],
+    contactName: 'Fatima El Amrani',
+    contactEmail: 'f.elamrani@raalte.example',
+    ...overrides,
+  };
+}
+
+/** A complete, valid set of answers to the voortgang-opgaven form. */
+export function validVoortgangOpgaven(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    regularShare: 717,
+    regularCommitted: 600,
+    regularRealised: 350,
+    amvShare: 61,
+    amvCommitted: 40,
+    amvRealised: 24,
+    asylumLocations: [
+      {
+        name: 'Voormalig kantoor Hanzelaan',
+        type: 'azc',
+        capacity: 350,
+        availableFrom: '2025-07-01',
+        availableUntil: '2035-07-01',
+        phase: 'operationeel',
+      },
+      {
+        name: 'Kleinschalig Assendorp',
+        type: 'amv',
+        capacity: 24,
+        availableFrom: '2026-03-01',
+        phase: 'realisatie',
+      },
+    ],
+    ukraineCapacity: 420,
+    ukraineOccupied: 388,
+    housing: [{ period: '2026-H2', task: 96, backlog: 12, housed: 80, ibtColour: 'oranje' }],
+    contactName: 'Henk Bos',
+    contactEmail: 'h.bos@zwolle.example',
     ...overrides,
   };
 }
