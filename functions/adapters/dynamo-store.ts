@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
@@ -9,7 +10,9 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type {
+  AuditEvent,
   Draft,
+  Invitation,
   Municipality,
   OutboxMail,
   Region,
@@ -32,6 +35,9 @@ import type { Store } from '../core/ports.js';
  * | current version     | ROUND#<id>          | CURRENT#<form>#<code>                |                          |
  * | draft (concept)     | ROUND#<id>          | DRAFT#<form>#<code>                  |  (TTL: expiresAt)        |
  * | outbox email        | MAIL#<id>           | MAIL                                 | OUTBOX#pending / <at>    |
+ * | invitation (link)   | INVITATION#<id>     | INVITATION                           | INVITATIONS#<round> / <code>#<at> |
+ * | link signing key    | CONFIG              | INVITATION-KEY#current / #<id>       |                          |
+ * | audit line          | AUDIT#<round|global>| <at>#<id>                            |                          |
  *
  * Only conditional writes, Query and BatchWrite: the same code runs on dynalite, which has no
  * transactions, streams or TTL deletion.
@@ -62,6 +68,8 @@ function isConditionFailure(error: unknown): boolean {
 
 export class DynamoStore implements Store {
   private readonly documents: DynamoDBDocumentClient;
+  /** Signing keys never change once written: cache them for the life of the process. */
+  private readonly keys = new Map<string, { id: string; secret: string }>();
 
   constructor(
     private readonly tableName: string,
@@ -205,26 +213,12 @@ export class DynamoStore implements Store {
     }
   }
 
-  async listVersions(roundId: string, formId: string, municipality: string): Promise<SubmissionVersion[]> {
-    const versions: SubmissionVersion[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.documents.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': roundPk(roundId),
-            ':prefix': `VERSION#${formId}#${municipality}#`,
-          },
-          ExclusiveStartKey: startKey,
-          ConsistentRead: true,
-        }),
-      );
-      versions.push(...(page.Items ?? []).map((item) => entity<SubmissionVersion>(item)!));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return versions;
+  listVersions(roundId: string, formId: string, municipality: string): Promise<SubmissionVersion[]> {
+    return this.queryAll<SubmissionVersion>({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': roundPk(roundId), ':prefix': `VERSION#${formId}#${municipality}#` },
+      ConsistentRead: true,
+    });
   }
 
   async saveDraft(draft: Draft): Promise<boolean> {
@@ -260,6 +254,125 @@ export class DynamoStore implements Store {
         Key: { PK: roundPk(roundId), SK: draftSk(formId, municipality) },
       }),
     );
+  }
+
+  async invitationKey(id?: string): Promise<{ id: string; secret: string }> {
+    const cached = this.keys.get(id ?? 'current');
+    if (cached) return cached;
+    let key = await this.get<{ id: string; secret: string }>('CONFIG', `INVITATION-KEY#${id ?? 'current'}`);
+    if (!key && id) {
+      const current = await this.invitationKey();
+      if (current.id === id) key = current;
+    }
+    if (!key && id) throw new Error(`Onbekende sleutel voor uitnodigingslinks: ${id}`);
+    if (!key) {
+      const created = { id: randomUUID(), secret: randomBytes(32).toString('base64') };
+      // Whoever writes first wins; everyone else reads the winner's key.
+      if (
+        await this.putIfAbsent({ PK: 'CONFIG', SK: 'INVITATION-KEY#current', entityType: 'key', ...created })
+      ) {
+        await this.putIfAbsent({
+          PK: 'CONFIG',
+          SK: `INVITATION-KEY#${created.id}`,
+          entityType: 'key',
+          ...created,
+        });
+      }
+      key = await this.get<{ id: string; secret: string }>('CONFIG', 'INVITATION-KEY#current');
+    }
+    this.keys.set(id ?? 'current', key!);
+    return key!;
+  }
+
+  async putInvitation(invitation: Invitation): Promise<void> {
+    await this.documents.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          PK: `INVITATION#${invitation.id}`,
+          SK: 'INVITATION',
+          GSI1PK: `INVITATIONS#${invitation.roundId}`,
+          GSI1SK: `${invitation.municipality}#${invitation.createdAt}`,
+          entityType: 'invitation',
+          ...invitation,
+        },
+      }),
+    );
+  }
+
+  getInvitation(id: string): Promise<Invitation | undefined> {
+    return this.get<Invitation>(`INVITATION#${id}`, 'INVITATION');
+  }
+
+  async listInvitations(roundId: string): Promise<Invitation[]> {
+    return this.queryAll<Invitation>({
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': `INVITATIONS#${roundId}` },
+    });
+  }
+
+  async revokeInvitation(id: string, at: string): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { PK: `INVITATION#${id}`, SK: 'INVITATION' },
+          UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async recordInvitationSent(id: string, to: readonly string[]): Promise<void> {
+    await this.documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { PK: `INVITATION#${id}`, SK: 'INVITATION' },
+        UpdateExpression: 'SET sentTo = :to',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':to': [...to] },
+      }),
+    );
+  }
+
+  async audit(event: AuditEvent): Promise<void> {
+    await this.putIfAbsent({
+      PK: `AUDIT#${event.roundId ?? 'global'}`,
+      SK: `${event.at}#${event.id}`,
+      entityType: 'audit',
+      ...event,
+    });
+  }
+
+  listAudit(roundId?: string): Promise<AuditEvent[]> {
+    return this.queryAll<AuditEvent>({
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': `AUDIT#${roundId ?? 'global'}` },
+      ConsistentRead: true,
+    });
+  }
+
+  /** Runs a query to the end, page by page (DynamoDB returns at most 1 MB per page). */
+  private async queryAll<T>(
+    input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>,
+  ): Promise<T[]> {
+    const items: T[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.documents.send(
+        new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey }),
+      );
+      items.push(...(page.Items ?? []).map((item) => entity<T>(item)!));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
   }
 
   enqueueMail(mail: OutboxMail): Promise<boolean> {

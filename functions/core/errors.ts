@@ -22,6 +22,13 @@ export class BadRequest extends DomainError {
   }
 }
 
+/** Not (or no longer) signed in: no link, a forged, expired or revoked link, or no staff token. */
+export class Unauthorized extends DomainError {
+  constructor(message: string) {
+    super(401, 'unauthorized', message);
+  }
+}
+
 export class Forbidden extends DomainError {
   constructor(message: string) {
     super(403, 'forbidden', message);

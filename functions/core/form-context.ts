@@ -1,7 +1,8 @@
 import { findForm } from '../../forms/catalogue.js';
 import type { FormDefinition } from '../../forms/definition.js';
-import { Forbidden, NotFound } from './errors.js';
-import type { Municipality, Principal, Region, Round } from './model.js';
+import { NotFound } from './errors.js';
+import type { Municipality, Region, Round } from './model.js';
+import { type Action, authorize, type Principal } from './policy.js';
 import type { Store } from './ports.js';
 
 export interface FormContextKey {
@@ -39,13 +40,14 @@ export async function resolveForm(store: Store, key: FormContextKey): Promise<Re
   return { definition, round, municipality, region };
 }
 
-/** A municipality may only act for itself, in the round its link is for. */
-export function assertActsFor(principal: Principal, key: FormContextKey): void {
-  if (principal.municipality !== key.municipality || principal.roundId !== key.roundId) {
-    throw new Forbidden(
-      'U kunt alleen het formulier van uw eigen gemeente invullen, met de link voor deze ronde.',
-    );
-  }
+/** Asks the policy whether the principal may do this to this municipality's form (403 when not). */
+export function assertMay(principal: Principal | undefined, action: Action, resolved: ResolvedForm): void {
+  authorize(principal, action, {
+    roundId: resolved.round.id,
+    municipality: resolved.municipality.code,
+    region: resolved.region.id,
+    province: resolved.region.province,
+  });
 }
 
 export type RoundPhase = 'not-open' | 'open' | 'late' | 'closed';

@@ -89,12 +89,33 @@ export interface Draft {
   readonly expiresAt: number;
 }
 
-/** Who is acting. The HTTP layer authenticates; use cases only see this. */
-export type Principal = {
-  readonly kind: 'municipality';
-  readonly municipality: string;
+export type { Principal } from './policy.js';
+
+/** An invitation link for one municipality and round; revocable. The token itself is never stored. */
+export interface Invitation {
+  readonly id: string;
   readonly roundId: string;
-};
+  readonly municipality: string;
+  readonly createdAt: string;
+  /** ISO timestamp after which the link no longer works. */
+  readonly expiresAt: string;
+  readonly revokedAt?: string;
+  /** Where the invitation email went, when it was sent. */
+  readonly sentTo?: readonly string[];
+}
+
+/** One line of the audit trail: who did what, when. */
+export interface AuditEvent {
+  readonly at: string;
+  readonly id: string;
+  /** e.g. `submission`, `amendment`, `invitation`, `revocation`, `download`. */
+  readonly action: string;
+  /** `GM0193`, `regietafel:ijsselland`, `admin`, … */
+  readonly actor: string;
+  readonly roundId?: string;
+  readonly municipality?: string;
+  readonly details?: Record<string, unknown>;
+}
 
 /** An email waiting in (or delivered from) the outbox. */
 export interface OutboxMail {

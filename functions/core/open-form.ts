@@ -1,5 +1,5 @@
 import type { FormContextKey, ResolvedForm, RoundPhase } from './form-context.js';
-import { assertActsFor, resolveForm, roundPhase } from './form-context.js';
+import { assertMay, resolveForm, roundPhase } from './form-context.js';
 import type { Draft, Principal, SubmissionVersion } from './model.js';
 import type { Clock, Store } from './ports.js';
 
@@ -20,7 +20,7 @@ export async function openForm(
   input: FormContextKey & { principal: Principal },
 ): Promise<OpenedForm> {
   const resolved = await resolveForm(deps.store, input);
-  assertActsFor(input.principal, input);
+  assertMay(input.principal, 'form:open', resolved);
   const phase = roundPhase(resolved.round, deps.clock.now());
   const [current, draft] = await Promise.all([
     deps.store.latestVersion(input.roundId, input.formId, input.municipality),

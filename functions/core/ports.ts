@@ -1,4 +1,14 @@
-import type { Draft, Municipality, OutboxMail, Region, Registry, Round, SubmissionVersion } from './model.js';
+import type {
+  AuditEvent,
+  Draft,
+  Invitation,
+  Municipality,
+  OutboxMail,
+  Region,
+  Registry,
+  Round,
+  SubmissionVersion,
+} from './model.js';
 
 /**
  * The small ports use cases talk to. Only adapters (functions/adapters) import the AWS SDK; tests and the
@@ -36,6 +46,23 @@ export interface Store {
   saveDraft(draft: Draft): Promise<boolean>;
   getDraft(roundId: string, formId: string, municipality: string): Promise<Draft | undefined>;
   deleteDraft(roundId: string, formId: string, municipality: string): Promise<void>;
+
+  /**
+   * The secret that signs invitation links: the one with this id, or (no id) the current one, created on
+   * first use with a conditional write so concurrent first calls agree. Throws when an id is unknown.
+   */
+  invitationKey(id?: string): Promise<{ id: string; secret: string }>;
+  putInvitation(invitation: Invitation): Promise<void>;
+  getInvitation(id: string): Promise<Invitation | undefined>;
+  listInvitations(roundId: string): Promise<Invitation[]>;
+  /** Marks an invitation revoked; false when it does not exist. */
+  revokeInvitation(id: string, at: string): Promise<boolean>;
+  recordInvitationSent(id: string, to: readonly string[]): Promise<void>;
+
+  /** Appends to the audit trail (never changes earlier lines). */
+  audit(event: AuditEvent): Promise<void>;
+  /** The audit trail, oldest first; per round, or the global one (staff and admin actions without a round). */
+  listAudit(roundId?: string): Promise<AuditEvent[]>;
 
   /** Records an email once; false when that id is already recorded. */
   enqueueMail(mail: OutboxMail): Promise<boolean>;

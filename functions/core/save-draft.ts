@@ -1,7 +1,7 @@
 import { decodeFormPost } from '../../forms/definition.js';
 import { formatDateTime } from '../../forms/format.js';
 import { Conflict, Forbidden, ValidationFailed } from './errors.js';
-import { assertActsFor, type FormContextKey, resolveForm, roundPhase } from './form-context.js';
+import { assertMay, type FormContextKey, resolveForm, roundPhase } from './form-context.js';
 import type { Draft, Principal } from './model.js';
 import type { Clock, Store } from './ports.js';
 
@@ -28,7 +28,7 @@ export interface SaveDraftInput extends FormContextKey {
  */
 export async function saveDraft(deps: { store: Store; clock: Clock }, input: SaveDraftInput): Promise<Draft> {
   const resolved = await resolveForm(deps.store, input);
-  assertActsFor(input.principal, input);
+  assertMay(input.principal, 'form:draft', resolved);
   const now = deps.clock.now();
   const phase = roundPhase(resolved.round, now);
   if (phase === 'not-open' || phase === 'closed') {

@@ -7,7 +7,7 @@ import { renderConfirmationEmail } from '../../forms/render/email.js';
 import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
 import { Conflict, Forbidden, ValidationFailed } from './errors.js';
 import {
-  assertActsFor,
+  assertMay,
   type FormContextKey,
   type ResolvedForm,
   resolveForm,
@@ -64,7 +64,7 @@ export function confirmationMailId(
  */
 export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): Promise<SubmitFormResult> {
   const resolved = await resolveForm(deps.store, input);
-  assertActsFor(input.principal, input);
+  assertMay(input.principal, 'form:submit', resolved);
   const now = deps.clock.now();
   const phase = roundPhase(resolved.round, now);
   if (phase === 'not-open')

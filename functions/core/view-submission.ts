@@ -1,6 +1,6 @@
 import { NotFound } from './errors.js';
 import {
-  assertActsFor,
+  assertMay,
   type FormContextKey,
   type ResolvedForm,
   type RoundPhase,
@@ -25,7 +25,7 @@ export async function viewSubmission(
   input: FormContextKey & { principal: Principal; version?: number },
 ): Promise<ViewedSubmission> {
   const resolved = await resolveForm(deps.store, input);
-  assertActsFor(input.principal, input);
+  assertMay(input.principal, 'form:view-submission', resolved);
   const version =
     input.version === undefined
       ? await deps.store.latestVersion(input.roundId, input.formId, input.municipality)

@@ -9,7 +9,7 @@ import {
   repeatGroups,
 } from '../../../forms/definition.js';
 import { Conflict, ValidationFailed } from '../../core/errors.js';
-import { assertActsFor, type ResolvedForm, resolveForm } from '../../core/form-context.js';
+import { assertMay, type ResolvedForm, resolveForm } from '../../core/form-context.js';
 import { saveDraft } from '../../core/save-draft.js';
 import { submitForm } from '../../core/submit-form.js';
 import { dependencies } from '../dependencies.js';
@@ -112,7 +112,7 @@ export const handler = httpHandler(async (event) => {
   }
 
   const resolved = await resolveForm(deps.store, key);
-  assertActsFor(principal, key);
+  assertMay(principal, 'form:submit', resolved);
   const decoded: DecodedPost = decodeFormPost(resolved.definition, body.params);
   const controlFields = control.safeParse(decoded.control);
   const state = controlFields.success

@@ -1,0 +1,88 @@
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { Unauthorized } from './errors.js';
+import type { Invitation } from './model.js';
+import type { Principal } from './policy.js';
+import type { Clock, Store } from './ports.js';
+
+/**
+ * Invitation links: a signed JWT (HS256, jose) per (municipality, round) with issuer, audience, expiry after
+ * the deadline and an id that can be revoked. The secret lives in the table (created once, conditionally),
+ * so the Lambdas, the local run and the admin CLI sign and verify with the same code.
+ */
+
+export const invitationIssuer = 'regietafel';
+export const invitationAudience = 'regietafel:gemeente';
+
+const messages = {
+  missing:
+    'U bent niet aangemeld. Open het formulier met de persoonlijke link uit de uitnodiging die uw gemeente per e-mail kreeg.',
+  invalid:
+    'Deze link is ongeldig. Gebruik de link uit de uitnodiging zoals u die kreeg, of vraag het secretariaat om een nieuwe.',
+  expired: 'Deze link is verlopen. Vraag het secretariaat van de regietafel om een nieuwe uitnodiging.',
+  revoked: 'Deze link is ingetrokken. Vraag het secretariaat van de regietafel om een nieuwe uitnodiging.',
+  wrongRound:
+    'Deze link hoort bij een andere ronde of gemeente. Gebruik de link uit de uitnodiging voor deze ronde.',
+};
+
+export function missingLink(): Unauthorized {
+  return new Unauthorized(messages.missing);
+}
+
+async function secretKey(store: Store, kid?: string): Promise<{ id: string; key: Uint8Array }> {
+  const found = await store.invitationKey(kid);
+  return { id: found.id, key: new Uint8Array(Buffer.from(found.secret, 'base64')) };
+}
+
+export async function signInvitation(deps: { store: Store }, invitation: Invitation): Promise<string> {
+  const { id, key } = await secretKey(deps.store);
+  return new SignJWT({ round: invitation.roundId })
+    .setProtectedHeader({ alg: 'HS256', kid: id })
+    .setIssuer(invitationIssuer)
+    .setAudience(invitationAudience)
+    .setSubject(invitation.municipality)
+    .setJti(invitation.id)
+    .setIssuedAt(Math.floor(Date.parse(invitation.createdAt) / 1000))
+    .setExpirationTime(Math.floor(Date.parse(invitation.expiresAt) / 1000))
+    .sign(key);
+}
+
+/**
+ * Verifies a link token and turns it into a municipality principal: signature, issuer, audience and
+ * expiry by jose, then the stored invitation (revocation, round and municipality must match). Every
+ * failure is a 401 with a Dutch message; nothing about the token is echoed back.
+ */
+export async function verifyInvitation(
+  deps: { store: Store; clock: Clock },
+  token: string,
+): Promise<Principal> {
+  let payload: { sub?: string; jti?: string; round?: unknown };
+  try {
+    const verified = await jwtVerify(
+      token,
+      async (header) => (await secretKey(deps.store, header.kid ?? 'none')).key,
+      {
+        issuer: invitationIssuer,
+        audience: invitationAudience,
+        algorithms: ['HS256'],
+        currentDate: deps.clock.now(),
+        requiredClaims: ['sub', 'jti', 'exp'],
+      },
+    );
+    payload = verified.payload as typeof payload;
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) throw new Unauthorized(messages.expired);
+    throw new Unauthorized(messages.invalid);
+  }
+  const invitation = payload.jti ? await deps.store.getInvitation(payload.jti) : undefined;
+  if (!invitation) throw new Unauthorized(messages.invalid);
+  if (invitation.revokedAt) throw new Unauthorized(messages.revoked);
+  if (invitation.municipality !== payload.sub || invitation.roundId !== payload.round) {
+    throw new Unauthorized(messages.wrongRound);
+  }
+  return {
+    kind: 'municipality',
+    municipality: invitation.municipality,
+    roundId: invitation.roundId,
+    invitationId: invitation.id,
+  };
+}

@@ -1,0 +1,105 @@
+import { Forbidden } from './errors.js';
+
+/**
+ * Who may do what, in one place. Every handler asks `authorize(principal, action, resource)`; use cases
+ * receive an authenticated principal, never a raw token.
+ *
+ * - a municipality (invitation link) may open, draft, submit and view its own form, in the round its link
+ *   is for — nothing else;
+ * - a regietafel (`regietafel:<region>`) may read status, summaries and exports of its own region;
+ * - the province (`provincie:<province>`) may read everything in its province;
+ * - sending a summary is for staff of the resource's region or province.
+ */
+
+export type Principal =
+  | {
+      readonly kind: 'municipality';
+      readonly municipality: string;
+      readonly roundId: string;
+      /** The invitation (link) it came from, for revocation and the audit trail. */
+      readonly invitationId?: string;
+    }
+  | {
+      readonly kind: 'staff';
+      readonly subject: string;
+      readonly email?: string;
+      readonly roles: readonly StaffRole[];
+    };
+
+export type StaffRole =
+  | { readonly type: 'regietafel'; readonly region: string }
+  | { readonly type: 'provincie'; readonly province: string };
+
+export type Action =
+  | 'form:open'
+  | 'form:draft'
+  | 'form:submit'
+  | 'form:view-submission'
+  | 'round:status'
+  | 'summary:preview'
+  | 'summary:send'
+  | 'export:download';
+
+/** What an action is about: a municipality's form in a round, or a round's data of a region/province. */
+export interface Resource {
+  readonly roundId?: string;
+  readonly municipality?: string;
+  readonly region?: string;
+  readonly province: string;
+}
+
+const municipalityActions: readonly Action[] = [
+  'form:open',
+  'form:draft',
+  'form:submit',
+  'form:view-submission',
+];
+const staffActions: readonly Action[] = [
+  'round:status',
+  'summary:preview',
+  'summary:send',
+  'export:download',
+];
+
+/** Parses `regietafel:ijsselland` or `provincie:overijssel`; anything else is no role. */
+export function parseRole(value: string): StaffRole | undefined {
+  const [type, scope, ...rest] = value.split(':');
+  if (!scope || rest.length > 0 || !/^[a-z0-9-]+$/.test(scope)) return undefined;
+  if (type === 'regietafel') return { type, region: scope };
+  if (type === 'provincie') return { type, province: scope };
+  return undefined;
+}
+
+export function formatRole(role: StaffRole): string {
+  return role.type === 'regietafel' ? `regietafel:${role.region}` : `provincie:${role.province}`;
+}
+
+export function isAllowed(principal: Principal | undefined, action: Action, resource: Resource): boolean {
+  if (!principal) return false;
+  if (principal.kind === 'municipality') {
+    return (
+      municipalityActions.includes(action) &&
+      resource.municipality === principal.municipality &&
+      resource.roundId === principal.roundId
+    );
+  }
+  if (!staffActions.includes(action)) return false;
+  return principal.roles.some((role) =>
+    role.type === 'provincie'
+      ? role.province === resource.province
+      : resource.region !== undefined && role.region === resource.region,
+  );
+}
+
+/** Throws a Dutch 403 unless allowed. */
+export function authorize(principal: Principal | undefined, action: Action, resource: Resource): void {
+  if (isAllowed(principal, action, resource)) return;
+  if (principal?.kind === 'municipality') {
+    throw new Forbidden(
+      'U kunt alleen het formulier van uw eigen gemeente invullen, met de link voor deze ronde.',
+    );
+  }
+  throw new Forbidden(
+    'U heeft geen toegang tot deze gegevens. Staf ziet alleen de eigen regio of provincie.',
+  );
+}
