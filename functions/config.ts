@@ -1,31 +1,49 @@
 import * as z from 'zod';
 
 /**
- * Runtime configuration of every handler, parsed once at cold start. The CDK app sets these variables
- * (grant and variable in one call, see infra/route-function.ts); the local runtime sets them for the
- * emulators. A missing variable fails loudly at start, not halfway through a request.
+ * Runtime configuration, read once per variable and validated where it is first needed: a handler that
+ * never sends mail does not need (and on AWS does not get) MAIL_FROM. The CDK app sets each variable in
+ * the same call that grants the matching permission (infra/route-function.ts); the local runtime sets
+ * them for the emulators. A missing variable fails with a message naming it.
  */
-const configSchema = z.object({
-  TABLE_NAME: z.string().min(1, 'TABLE_NAME ontbreekt: de naam van de DynamoDB-tabel'),
-  MAIL_FROM: z.string().min(3, 'MAIL_FROM ontbreekt: het afzenderadres (geverifieerde SES-identiteit)'),
+const settings = {
+  TABLE_NAME: z.string({ error: 'TABLE_NAME ontbreekt: de naam van de DynamoDB-tabel' }).min(1),
+  MAIL_FROM: z
+    .string({ error: 'MAIL_FROM ontbreekt: het afzenderadres (geverifieerde SES-identiteit)' })
+    .min(3),
   /** Base URL for links in emails sent outside a request (jobs); requests use their own origin. */
-  PUBLIC_BASE_URL: z.url().optional(),
-});
+  PUBLIC_BASE_URL: z
+    .url('PUBLIC_BASE_URL moet een volledige URL zijn, zoals https://formulieren.example.nl')
+    .optional(),
+} as const;
 
-export type Config = z.infer<typeof configSchema>;
+export type SettingName = keyof typeof settings;
+export type Config = { [K in SettingName]: z.infer<(typeof settings)[K]> };
 
-let cached: Config | undefined;
-
-/** Reads and validates the environment once; later calls return the same object. */
-export function config(env: NodeJS.ProcessEnv = process.env): Config {
-  if (cached && env === process.env) return cached;
-  const parsed = configSchema.safeParse(env);
+/** Reads and validates one setting from the environment. */
+export function setting<K extends SettingName>(name: K, env: NodeJS.ProcessEnv = process.env): Config[K] {
+  const parsed = settings[name].safeParse(env[name] === '' ? undefined : env[name]);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Ongeldige configuratie:\n${problems.join('\n')}`);
+    throw new Error(
+      `Ongeldige configuratie:\n${name}: ${parsed.error.issues.map((issue) => issue.message).join(', ')}`,
+    );
   }
-  if (env === process.env) cached = parsed.data;
-  return parsed.data;
+  return parsed.data as Config[K];
+}
+
+/** Reads and validates every setting at once (the local runtime, and tests). */
+export function config(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const values: Partial<Record<SettingName, unknown>> = {};
+  for (const name of Object.keys(settings) as SettingName[]) {
+    try {
+      values[name] = setting(name, env);
+    } catch (error) {
+      problems.push((error as Error).message.replace('Ongeldige configuratie:\n', ''));
+    }
+  }
+  if (problems.length > 0) throw new Error(`Ongeldige configuratie:\n${problems.join('\n')}`);
+  return values as Config;
 }
 
 /** Names of the variables, so the CDK app and the local runtime cannot misspell them. */
@@ -33,4 +51,4 @@ export const configKeys = {
   tableName: 'TABLE_NAME',
   mailFrom: 'MAIL_FROM',
   publicBaseUrl: 'PUBLIC_BASE_URL',
-} as const;
+} as const satisfies Record<string, SettingName>;

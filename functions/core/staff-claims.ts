@@ -1,5 +1,5 @@
 import { Unauthorized } from './errors.js';
-import { parseRole, type Principal, type StaffRole } from './policy.js';
+import { type Principal, parseRole, type StaffRole } from './policy.js';
 
 /** The group claim Cognito puts in its tokens; the local issuer mints the same. */
 export const groupsClaim = 'cognito:groups';
@@ -14,11 +14,16 @@ export function staffPrincipalFromClaims(claims: Record<string, unknown> | undef
   const groups = Array.isArray(rawGroups)
     ? rawGroups.map(String)
     : typeof rawGroups === 'string'
-      ? rawGroups.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean)
+      ? rawGroups
+          .replace(/^\[|\]$/g, '')
+          .split(/[\s,]+/)
+          .filter(Boolean)
       : [];
   const roles = groups.map(parseRole).filter((role): role is StaffRole => role !== undefined);
   if (!claims?.sub || roles.length === 0) {
-    throw new Unauthorized('Deze pagina is alleen voor medewerkers van de regietafel of de provincie. Meld u aan.');
+    throw new Unauthorized(
+      'Deze pagina is alleen voor medewerkers van de regietafel of de provincie. Meld u aan.',
+    );
   }
   return {
     kind: 'staff',

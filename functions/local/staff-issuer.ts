@@ -15,7 +15,12 @@ export const localAudience = 'regietafel-staf';
 export interface StaffIssuer {
   readonly issuer: string;
   readonly audience: string;
-  mint(options: { roles: readonly string[]; email?: string; subject?: string; expiresIn?: string }): Promise<string>;
+  mint(options: {
+    roles: readonly string[];
+    email?: string;
+    subject?: string;
+    expiresIn?: string;
+  }): Promise<string>;
   /** Validates a token like the HTTP API JWT authorizer: signature, issuer, audience, expiry. */
   verify(token: string): Promise<Record<string, unknown>>;
 }

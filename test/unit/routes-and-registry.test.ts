@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { config } from '../../functions/config.js';
+import { config, setting } from '../../functions/config.js';
 import { overijssel } from '../../functions/core/registry/overijssel.js';
 import { validateRegistry } from '../../functions/core/registry/validate-registry.js';
 import { matchPath, pathsWithMethods, routes } from '../../functions/http/routes.js';
@@ -65,5 +65,13 @@ describe('configuration', () => {
   it('fails at start with a Dutch message naming each missing variable', () => {
     expect(() => config({})).toThrow(/TABLE_NAME: .*\n.*MAIL_FROM/);
     expect(config({ TABLE_NAME: 't', MAIL_FROM: 'noreply@x.example' })).toMatchObject({ TABLE_NAME: 't' });
+  });
+
+  it('checks each setting where it is needed, so a route without mail needs no MAIL_FROM', () => {
+    expect(setting('TABLE_NAME', { TABLE_NAME: 'regietafel' })).toBe('regietafel');
+    expect(() => setting('MAIL_FROM', { TABLE_NAME: 'regietafel' })).toThrow('MAIL_FROM ontbreekt');
+    expect(() => setting('PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'geen-url' })).toThrow(
+      'PUBLIC_BASE_URL moet een volledige URL zijn',
+    );
   });
 });

@@ -1,0 +1,447 @@
+import fs from 'node:fs';
+import {
+  CfnOutput,
+  DefaultStackSynthesizer,
+  Duration,
+  Stack,
+  type StackProps,
+  Token,
+  Validations,
+} from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Function as CloudFrontFunction,
+  Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  OriginSslPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { Construct } from 'constructs';
+import { type StaticAsset, staticAssets } from '../forms/assets.js';
+import { configKeys } from '../functions/config.js';
+import {
+  methodNotAllowedEntry,
+  type RouteDefinition,
+  routes as routeTable,
+} from '../functions/http/routes.js';
+import { bindMailer, bindTable, RouteFunction } from './route-function.js';
+import type { Settings } from './settings.js';
+import { assetsKeyPrefix } from './stateful-stack.js';
+
+export interface ApiThrottle {
+  /** Steady-state requests per second over the whole stage. */
+  readonly rateLimit: number;
+  /** Short bursts above the rate. */
+  readonly burstLimit: number;
+}
+
+/**
+ * A few dozen municipalities and staff fill in forms and download exports: far below these limits. They
+ * cap what a misbehaving client (or a loop) can cost; the account default would be 10 000 rps.
+ */
+export const defaultApiThrottle: ApiThrottle = { rateLimit: 50, burstLimit: 100 };
+
+export interface StatelessStackProps extends StackProps {
+  readonly table: ITableV2;
+  readonly formsBucket: IBucket;
+  /** Destination of the CloudFront access logs (prefix `cloudfront/`). */
+  readonly logBucket: IBucket;
+  readonly settings: Pick<Settings, 'sesIdentity' | 'mailFrom' | 'region' | 'publicBaseUrl'>;
+  /** @default the route table of functions/http/routes.ts */
+  readonly routes?: readonly RouteDefinition[];
+  /** @default the static assets of forms/assets.ts */
+  readonly assets?: readonly StaticAsset[];
+  /** @default {@link defaultApiThrottle} */
+  readonly throttle?: ApiThrottle;
+}
+
+const apiGatewayNoAuthorizerReason =
+  'Public route of the hosted forms: municipality officials arrive through signed invitation links scoped to ' +
+  '(municipality, round) and the handler checks the signature before it reads or writes anything. The staff ' +
+  'JWT authorizer (Cognito user pool) comes with the roles issue and will cover the staff routes.';
+
+const publicPageReason =
+  'Public page for anyone who arrives without an invitation link: its function has no table or mail grants, ' +
+  'so there is nothing to protect behind an authorizer.';
+
+/**
+ * Copies the viewer's Host into `x-forwarded-host` (overwriting anything the viewer sent) so handlers can
+ * build absolute links; the origin request itself carries the API Gateway host.
+ */
+const forwardHostFunctionCode = `function handler(event) {
+  var request = event.request;
+  var host = request.headers.host;
+  if (host && host.value) {
+    request.headers['x-forwarded-host'] = { value: host.value };
+  } else {
+    delete request.headers['x-forwarded-host'];
+  }
+  return request;
+}`;
+
+/** PascalCase construct id from a kebab-case route id. */
+function pascalCase(id: string): string {
+  return id
+    .split(/[^a-zA-Z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/**
+ * Everything that can be redeployed without touching data: one Lambda per route, the HTTP API, the
+ * CloudFront distribution and the upload of the static assets.
+ */
+export class StatelessStack extends Stack {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  readonly distribution: Distribution;
+  /** The function of each route, by route id. */
+  readonly routeFunctions: ReadonlyMap<string, RouteFunction>;
+  readonly methodNotAllowedFunction: RouteFunction;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+    const routes = props.routes ?? routeTable;
+    const throttle = props.throttle ?? defaultApiThrottle;
+    const commonEnvironment: Record<string, string> = settings.publicBaseUrl
+      ? { [configKeys.publicBaseUrl]: settings.publicBaseUrl }
+      : {};
+
+    // --- HTTP API -----------------------------------------------------------------------------------------
+    this.api = new HttpApi(this, 'Api', {
+      apiName: 'regietafel',
+      description: 'Regietafel: hosted forms and their submissions (behind CloudFront).',
+      createDefaultStage: false,
+    });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.THREE_MONTHS });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // No query string: invitation tokens must not end up in the logs.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            userAgent: '$context.identity.userAgent',
+            httpMethod: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            path: '$context.path',
+            protocol: '$context.protocol',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            responseLatency: '$context.responseLatency',
+            integrationStatus: '$context.integrationStatus',
+            integrationLatency: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            errorMessage: '$context.error.message',
+          }),
+        ),
+      },
+    });
+
+    // --- One function per route ---------------------------------------------------------------------------
+    const routeFunctions = new Map<string, RouteFunction>();
+    for (const route of routes) {
+      const fn = new RouteFunction(this, `${pascalCase(route.id)}Function`, {
+        entry: route.entry,
+        description: `${route.method} ${route.path}: ${route.description}`,
+        environment: commonEnvironment,
+      });
+      if (route.access.table !== 'none') bindTable(fn, props.table, route.access.table);
+      if (route.access.sendsMail) bindMailer(fn, settings);
+      routeFunctions.set(route.id, fn);
+
+      const [httpRoute] = this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${pascalCase(route.id)}Integration`, fn),
+      });
+      // Only public routes go without an authorizer; a staff route with a JWT authorizer needs no acknowledgement.
+      if (route.auth === 'public') {
+        const touchesData = route.access.table !== 'none' || route.access.sendsMail;
+        Validations.of(httpRoute!).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: touchesData ? apiGatewayNoAuthorizerReason : publicPageReason,
+        });
+      }
+    }
+    this.routeFunctions = routeFunctions;
+
+    // Every method a path does not define answers 405 (HTTP APIs prefer the exact method over ANY).
+    this.methodNotAllowedFunction = new RouteFunction(this, 'MethodNotAllowedFunction', {
+      entry: methodNotAllowedEntry,
+      description: 'ANY on every route-table path: answers 405 with the allowed methods.',
+      memorySize: 256,
+      environment: commonEnvironment,
+    });
+    const methodNotAllowed = new HttpLambdaIntegration(
+      'MethodNotAllowedIntegration',
+      this.methodNotAllowedFunction,
+    );
+    for (const routePath of new Set(routes.map((route) => route.path))) {
+      const [anyRoute] = this.api.addRoutes({
+        path: routePath,
+        methods: [HttpMethod.ANY],
+        integration: methodNotAllowed,
+      });
+      Validations.of(anyRoute!).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'Catch-all for methods a path does not define: the function only answers 405 Method Not Allowed and ' +
+          'touches no data (no table or mail grants), so there is nothing to authorize.',
+      });
+    }
+
+    // --- CloudFront -----------------------------------------------------------------------------------------
+    const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'regietafel: security headers on every response',
+      securityHeadersBehavior: {
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(365 * 2),
+          includeSubdomains: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        // A baseline for pages that do not send their own; a handler's Content-Security-Policy wins.
+        contentSecurityPolicy: {
+          contentSecurityPolicy:
+            "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; " +
+            "form-action 'self'; frame-ancestors 'none'",
+          override: false,
+        },
+      },
+    });
+
+    const forwardHost = new CloudFrontFunction(this, 'ForwardHostFunction', {
+      comment: 'Copies the viewer Host header into x-forwarded-host',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(forwardHostFunctionCode),
+    });
+
+    const apiOrigin = new HttpOrigin(`${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+    });
+
+    // The bucket comes from the stateful stack. Handing the origin a reference (not the Bucket itself) keeps
+    // it from adding the distribution's ARN to that stack's bucket policy, which would be a cross-stack cycle;
+    // the stateful stack grants OAC reads on `assets/*` to this account's distributions instead.
+    const formsBucketRef = Bucket.fromBucketAttributes(this, 'FormsBucketRef', {
+      bucketArn: props.formsBucket.bucketArn,
+      bucketName: props.formsBucket.bucketName,
+      bucketRegionalDomainName: props.formsBucket.bucketRegionalDomainName,
+    });
+    const assetsOrigin = S3BucketOrigin.withOriginAccessControl(formsBucketRef);
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'regietafel: hosted forms',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      priceClass: PriceClass.PRICE_CLASS_100,
+      enableIpv6: true,
+      enableLogging: true,
+      logBucket: props.logBucket,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: apiOrigin,
+        allowedMethods: AllowedMethods.ALLOW_ALL,
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_DISABLED,
+        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        responseHeadersPolicy: securityHeaders,
+        functionAssociations: [{ function: forwardHost, eventType: FunctionEventType.VIEWER_REQUEST }],
+        compress: true,
+      },
+      additionalBehaviors: {
+        [`/${assetsKeyPrefix}*`]: {
+          origin: assetsOrigin,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: securityHeaders,
+          compress: true,
+        },
+      },
+    });
+
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'No custom domain yet, so the distribution uses the default *.cloudfront.net certificate, for which ' +
+          'CloudFront fixes the viewer security policy at TLSv1 whatever MinimumProtocolVersion says. Modern ' +
+          'browsers negotiate TLS 1.2/1.3 anyway. A custom domain with an ACM certificate (us-east-1) and ' +
+          'TLSv1.2_2021 is the fix and comes with the production domain.',
+      },
+      {
+        id: 'AwsSolutions-CFR1',
+        reason:
+          'No geo restriction: the users are Dutch municipal and provincial officials, who also work abroad or ' +
+          'behind VPN exits elsewhere. Access is controlled by signed invitation links (and staff JWTs), not location.',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'No WAF for now: a handful of routes for a known group of officials, every form link is signed, and the ' +
+          'API stage throttle caps load and cost. A web ACL (rate-based rule, managed rules) is the next step if ' +
+          'abuse shows up in the access logs.',
+      },
+      {
+        id: 'Annotation::@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
+        reason:
+          'On purpose: the forms bucket belongs to the stateful stack, whose bucket policy already lets ' +
+          "CloudFront (OAC, this account's distributions) read assets/*. Editing it from here would be a cross-stack cycle.",
+      },
+    );
+
+    // --- Static assets ----------------------------------------------------------------------------------------
+    this.deployAssets(props.assets ?? staticAssets, props.formsBucket);
+
+    new CfnOutput(this, 'DistributionUrl', {
+      description: 'Public URL of the hosted forms (CloudFront)',
+      value: `https://${this.distribution.distributionDomainName}`,
+    });
+    new CfnOutput(this, 'ApiUrl', {
+      description: 'Direct URL of the HTTP API (use the distribution URL for people)',
+      value: this.stage.url,
+    });
+  }
+
+  /**
+   * Uploads the static assets: one BucketDeployment per content type (BucketDeployment sets one type for
+   * all its files). Keys are the URL paths without the leading slash. No pruning: several deployments share
+   * the prefix, and pages rendered just before a deploy may still ask for an older file.
+   */
+  private deployAssets(assets: readonly StaticAsset[], bucket: IBucket): void {
+    const byContentType = new Map<string, StaticAsset[]>();
+    for (const asset of assets) {
+      const key = asset.urlPath.replace(/^\//, '');
+      if (!key.startsWith(assetsKeyPrefix)) {
+        throw new Error(
+          `Static asset ${asset.urlPath} is outside /${assetsKeyPrefix}: CloudFront only serves /${assetsKeyPrefix}* from the bucket.`,
+        );
+      }
+      if (!fs.existsSync(asset.file)) {
+        throw new Error(`Static asset ${asset.urlPath} points at ${asset.file}, which does not exist.`);
+      }
+      byContentType.set(asset.contentType, [...(byContentType.get(asset.contentType) ?? []), asset]);
+    }
+
+    const deployments: BucketDeployment[] = [];
+    // One log group for the shared helper Lambda of all deployments (CDK's own would never expire).
+    const logGroup = new LogGroup(this, 'AssetsDeploymentLogs', { retention: RetentionDays.THREE_MONTHS });
+    for (const [contentType, group] of byContentType) {
+      deployments.push(
+        new BucketDeployment(this, `AssetsDeployment${deployments.length + 1}`, {
+          sources: group.map((asset) =>
+            Source.data(
+              asset.urlPath.replace(/^\//, '').slice(assetsKeyPrefix.length),
+              fs.readFileSync(asset.file, 'utf8'),
+            ),
+          ),
+          destinationBucket: bucket,
+          destinationKeyPrefix: assetsKeyPrefix,
+          contentType,
+          // No content hash in the file names: browsers revalidate after an hour; the deploy invalidates CloudFront.
+          cacheControl: [CacheControl.setPublic(), CacheControl.maxAge(Duration.hours(1))],
+          prune: false,
+          distribution: this.distribution,
+          distributionPaths: [`/${assetsKeyPrefix}*`],
+          logGroup,
+        }),
+      );
+    }
+    if (deployments[0]) this.acknowledgeBucketDeploymentFindings(deployments[0], bucket);
+  }
+
+  /**
+   * BucketDeployment runs one CDK-provided singleton Lambda (shared by all deployments of the stack) whose
+   * role and runtime we do not control. Each finding is acknowledged on its own.
+   */
+  private acknowledgeBucketDeploymentFindings(deployment: BucketDeployment, bucket: IBucket): void {
+    const role = deployment.handlerRole;
+    const ack = (id: string, reason: string) => Validations.of(role).acknowledge({ id, reason });
+    const owner =
+      'the CDK BucketDeployment custom resource that copies the static assets into the forms bucket';
+
+    ack(
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      `Role of ${owner}; CDK attaches the basic execution policy (CloudWatch Logs only) and offers no way to replace it.`,
+    );
+    const s3Reason = (verb: string) =>
+      `CDK's bucket grant for ${owner}: it ${verb}. The resource is limited to the CDK assets bucket and the forms bucket.`;
+    ack('AwsSolutions-IAM5[Action::s3:GetBucket*]', s3Reason('reads bucket metadata while syncing'));
+    ack(
+      'AwsSolutions-IAM5[Action::s3:GetObject*]',
+      s3Reason('reads the uploaded asset zip and existing objects'),
+    );
+    ack('AwsSolutions-IAM5[Action::s3:List*]', s3Reason('lists the destination prefix for `aws s3 sync`'));
+    ack('AwsSolutions-IAM5[Action::s3:Abort*]', s3Reason('aborts failed multipart uploads'));
+    ack(
+      'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
+      s3Reason('may delete objects it replaces (pruning is off)'),
+    );
+
+    const partition = Token.isUnresolved(this.partition) ? '<AWS::Partition>' : this.partition;
+    const qualifier =
+      (this.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') as string | undefined) ??
+      DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+    ack(
+      `AwsSolutions-IAM5[Resource::arn:${partition}:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-${this.region}/*]`,
+      `${owner} reads its source zip from the CDK bootstrap assets bucket; the object key is a content hash only known at deploy time.`,
+    );
+    // The forms bucket's ARN arrives from the stateful stack as a weak cross-stack reference
+    // (@aws-cdk/core:defaultCrossStackReferences = weak), rendered as Fn::GetStackOutput of an output CDK names
+    // after the bucket's logical id. That id never changes (the bucket is retained data), so neither does this.
+    const bucketArnOutput = {
+      'Fn::GetStackOutput': {
+        StackName: Stack.of(bucket).stackName,
+        Region: this.region,
+        OutputName: 'PublishOutputFnGetAttFormsBucket9C3F8E46Arn8D9F1970',
+      },
+    };
+    ack(
+      `AwsSolutions-IAM5[Resource::${JSON.stringify(bucketArnOutput)}/*]`,
+      `${owner} writes objects into the forms bucket (under assets/); S3 object ARNs need the wildcard.`,
+    );
+    ack(
+      'AwsSolutions-IAM5[Resource::*]',
+      `${owner} invalidates /assets/* on the distribution after an upload; CloudFront invalidation actions cannot be scoped in CDK's grant.`,
+    );
+
+    const handler = this.node.children.find((child) =>
+      child.node.id.startsWith('Custom::CDKBucketDeployment'),
+    );
+    if (!handler) throw new Error('BucketDeployment handler not found: did aws-cdk-lib rename it?');
+    Validations.of(handler).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: `The runtime of ${owner} is chosen by aws-cdk-lib (Python, with the AWS CLI layer) and updated with it; it is not ours to pin.`,
+    });
+  }
+}

@@ -1,0 +1,420 @@
+import type { CfnElement, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staticAssets } from '../../forms/assets.js';
+import { configKeys } from '../../functions/config.js';
+import { pathsWithMethods, routes } from '../../functions/http/routes.js';
+import type { BuiltApp } from '../../infra/build-app.js';
+import { sesIdentityArn, tableReadActions, tableWriteActions } from '../../infra/route-function.js';
+import { defaultApiThrottle } from '../../infra/stateless-stack.js';
+import { buildTestApp, removeTestOutdirs, testSettings } from './helpers.js';
+
+type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
+type PolicyStatementJson = {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Principal?: unknown;
+};
+
+let built: BuiltApp;
+let stateful: Template;
+let stateless: Template;
+
+beforeAll(() => {
+  // cdk-nag runs in nag.test.ts; here only the shape of the templates matters. One synth for both stacks.
+  built = buildTestApp({ nag: false });
+  const assembly = built.app.synth();
+  stateful = Template.fromJSON(assembly.getStackByName(built.stateful.stackName).template);
+  stateless = Template.fromJSON(assembly.getStackByName(built.stateless.stackName).template);
+}, 120_000);
+afterAll(removeTestOutdirs);
+
+function logicalId(construct: IConstruct): string {
+  const stack = construct.node.scope as Stack;
+  const element = (construct.node.defaultChild ?? construct) as CfnElement;
+  return stack.resolve(element.logicalId) as string;
+}
+
+function resourcesOfType(template: Template, type: string): Record<string, Resource> {
+  return template.findResources(type) as Record<string, Resource>;
+}
+
+function asArray<T>(value: T | T[]): T[] {
+  return Array.isArray(value) ? value : [value];
+}
+
+/** All Allow statements of the IAM policies attached to a role. */
+function statementsOfRole(roleLogicalId: string): PolicyStatementJson[] {
+  return Object.values(resourcesOfType(stateless, 'AWS::IAM::Policy'))
+    .filter((policy) =>
+      (policy.Properties['Roles'] as unknown[]).some(
+        (role) => JSON.stringify(role) === JSON.stringify({ Ref: roleLogicalId }),
+      ),
+    )
+    .flatMap(
+      (policy) => (policy.Properties['PolicyDocument'] as { Statement: PolicyStatementJson[] }).Statement,
+    )
+    .filter((statement) => statement.Effect === 'Allow');
+}
+
+describe('stateful stack', () => {
+  it('has one DynamoDB table with the key schema, GSI1 and TTL of the store', () => {
+    stateful.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    stateful.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: 'PK', KeyType: 'HASH' },
+        { AttributeName: 'SK', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: Match.arrayWith([
+        { AttributeName: 'PK', AttributeType: 'S' },
+        { AttributeName: 'SK', AttributeType: 'S' },
+        { AttributeName: 'GSI1PK', AttributeType: 'S' },
+        { AttributeName: 'GSI1SK', AttributeType: 'S' },
+      ]),
+      GlobalSecondaryIndexes: [
+        Match.objectLike({
+          IndexName: 'GSI1',
+          KeySchema: [
+            { AttributeName: 'GSI1PK', KeyType: 'HASH' },
+            { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
+          ],
+        }),
+      ],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+
+  it('bills on demand, keeps point-in-time recovery, is retained and deletion-protected', () => {
+    stateful.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        Replicas: [
+          Match.objectLike({
+            Region: testSettings.region,
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+      }),
+    });
+  });
+
+  it('keeps every bucket private, encrypted, versioned and retained', () => {
+    const buckets = resourcesOfType(stateful, 'AWS::S3::Bucket');
+    expect(Object.keys(buckets)).toHaveLength(2);
+    for (const bucket of Object.values(buckets)) {
+      expect(bucket.DeletionPolicy).toBe('Retain');
+      expect(bucket.Properties).toMatchObject({
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        VersioningConfiguration: { Status: 'Enabled' },
+      });
+    }
+  });
+
+  it('logs the forms bucket to the log bucket', () => {
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      LoggingConfiguration: {
+        DestinationBucketName: { Ref: logicalId(built.stateful.logBucket) },
+        LogFilePrefix: Match.anyValue(),
+      },
+    });
+  });
+
+  it('allows nobody but CloudFront (OAC) to read the forms bucket, and only assets/*, only over TLS', () => {
+    const policies = Object.values(resourcesOfType(stateful, 'AWS::S3::BucketPolicy')).filter(
+      (policy) =>
+        JSON.stringify(policy.Properties['Bucket']) ===
+        JSON.stringify({ Ref: logicalId(built.stateful.formsBucket) }),
+    );
+    expect(policies).toHaveLength(1);
+    const statements = (policies[0]!.Properties['PolicyDocument'] as { Statement: PolicyStatementJson[] })
+      .Statement;
+    const allows = statements.filter((statement) => statement.Effect === 'Allow');
+    expect(allows).toHaveLength(1);
+    expect(allows[0]).toMatchObject({
+      Principal: { Service: 'cloudfront.amazonaws.com' },
+      Action: 's3:GetObject',
+      Condition: { StringEquals: { 'AWS:SourceAccount': { Ref: 'AWS::AccountId' } } },
+    });
+    expect(JSON.stringify(allows[0]!.Resource)).toContain('/assets/*');
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+  });
+});
+
+describe('stateless stack: functions', () => {
+  const routeFunctionEntries = () => [...built.stateless.routeFunctions.entries()];
+
+  it('builds one function per route-table entry plus the method-not-allowed function', () => {
+    expect(built.stateless.routeFunctions.size).toBe(routes.length);
+    expect(new Set(routes.map((route) => route.id))).toEqual(new Set(built.stateless.routeFunctions.keys()));
+    // Every Node.js function in the stack is one of ours (BucketDeployment's helper is Python).
+    const nodeFunctions = stateless.findResources('AWS::Lambda::Function', {
+      Properties: { Runtime: Match.stringLikeRegexp('^nodejs') },
+    });
+    expect(Object.keys(nodeFunctions)).toHaveLength(routes.length + 1);
+  });
+
+  it('runs every function on Node.js 24, arm64, with source maps and an explicit log group', () => {
+    const functions = [...built.stateless.routeFunctions.values(), built.stateless.methodNotAllowedFunction];
+    for (const fn of functions) {
+      const resource = stateless.toJSON()['Resources'][logicalId(fn)] as Resource;
+      expect(resource.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        Environment: {
+          Variables: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: 'regietafel' },
+        },
+        LoggingConfig: { LogGroup: { Ref: expect.stringMatching(/LogGroup/) } },
+      });
+    }
+    stateless.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+  });
+
+  it('sets TABLE_NAME and MAIL_FROM exactly where the route table grants table access and mail', () => {
+    for (const [id, fn] of routeFunctionEntries()) {
+      const route = routes.find((candidate) => candidate.id === id)!;
+      const resource = stateless.toJSON()['Resources'][logicalId(fn)] as Resource;
+      const variables = (resource.Properties['Environment'] as { Variables: Record<string, unknown> })
+        .Variables;
+      expect(configKeys.tableName in variables, `${id}: TABLE_NAME`).toBe(route.access.table !== 'none');
+      expect(configKeys.mailFrom in variables, `${id}: MAIL_FROM`).toBe(route.access.sendsMail);
+      if (route.access.sendsMail) expect(variables[configKeys.mailFrom]).toBe(testSettings.mailFrom);
+    }
+  });
+});
+
+describe('stateless stack: least privilege from the route table', () => {
+  const writeActions = new Set<string>(tableWriteActions);
+  const readActions = new Set<string>(tableReadActions);
+
+  for (const route of routes) {
+    it(`${route.id}: table ${route.access.table}, ${route.access.sendsMail ? 'sends' : 'no'} mail`, () => {
+      const fn = built.stateless.routeFunctions.get(route.id)!;
+      const statements = statementsOfRole(logicalId(fn.role!));
+      const actions = statements.flatMap((statement) => asArray(statement.Action));
+      const dynamoActions = actions.filter((action) => action.startsWith('dynamodb:'));
+      const sesActions = actions.filter((action) => action.startsWith('ses:'));
+
+      expect(actions.filter((action) => action.includes('*'))).toEqual([]);
+      if (route.access.table === 'none') expect(dynamoActions).toEqual([]);
+      if (route.access.table === 'read') {
+        expect(dynamoActions.length).toBeGreaterThan(0);
+        expect(dynamoActions.filter((action) => !readActions.has(action))).toEqual([]);
+      }
+      if (route.access.table === 'readWrite') {
+        expect(new Set(dynamoActions)).toEqual(new Set([...readActions, ...writeActions]));
+      }
+
+      if (!route.access.sendsMail) {
+        expect(sesActions).toEqual([]);
+      } else {
+        const sesStatements = statements.filter((statement) =>
+          asArray(statement.Action).some((action) => action.startsWith('ses:')),
+        );
+        expect(sesStatements).toHaveLength(1);
+        expect(new Set(asArray(sesStatements[0]!.Action))).toEqual(
+          new Set(['ses:SendEmail', 'ses:SendRawEmail']),
+        );
+        const expectedArn = built.stateless.resolve(sesIdentityArn(built.stateless, testSettings));
+        expect(sesStatements[0]!.Resource).toEqual(expectedArn);
+        expect(JSON.stringify(expectedArn)).toContain(`:ses:${testSettings.region}:`);
+        expect(JSON.stringify(expectedArn)).toContain(`:identity/${testSettings.sesIdentity}`);
+      }
+    });
+  }
+
+  it('gives the method-not-allowed function nothing but its own log group', () => {
+    const statements = statementsOfRole(logicalId(built.stateless.methodNotAllowedFunction.role!));
+    expect(statements.flatMap((statement) => asArray(statement.Action)).sort()).toEqual([
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+    ]);
+  });
+
+  it('attaches no AWS managed policies to the function roles', () => {
+    const functions = [...built.stateless.routeFunctions.values(), built.stateless.methodNotAllowedFunction];
+    for (const fn of functions) {
+      const role = stateless.toJSON()['Resources'][logicalId(fn.role!)] as Resource;
+      expect(role.Properties['ManagedPolicyArns']).toBeUndefined();
+    }
+  });
+});
+
+describe('stateless stack: HTTP API', () => {
+  const resources = () => stateless.toJSON()['Resources'] as Record<string, Resource>;
+
+  /** The function logical id a route's integration invokes. */
+  function targetFunction(routeKey: string): string {
+    const [, route] = Object.entries(resources()).find(
+      ([, resource]) =>
+        resource.Type === 'AWS::ApiGatewayV2::Route' && resource.Properties['RouteKey'] === routeKey,
+    ) ?? [undefined, undefined];
+    expect(route, `route ${routeKey}`).toBeDefined();
+    const target = route!.Properties['Target'] as { 'Fn::Join': [string, [string, { Ref: string }]] };
+    const integration = resources()[target['Fn::Join'][1][1].Ref]!;
+    expect(integration.Properties).toMatchObject({
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+    });
+    return (integration.Properties['IntegrationUri'] as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  }
+
+  it('routes every route-table entry to its own function', () => {
+    for (const route of routes) {
+      const fn = built.stateless.routeFunctions.get(route.id)!;
+      expect(targetFunction(`${route.method} ${route.path}`)).toBe(logicalId(fn));
+    }
+  });
+
+  it('answers every other method of each path with the method-not-allowed function', () => {
+    const paths = [...pathsWithMethods(routes).keys()];
+    for (const path of paths) {
+      expect(targetFunction(`ANY ${path}`)).toBe(logicalId(built.stateless.methodNotAllowedFunction));
+    }
+    stateless.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length + paths.length);
+  });
+
+  it('throttles the default stage and writes JSON access logs to a log group', () => {
+    const stages = Object.values(resourcesOfType(stateless, 'AWS::ApiGatewayV2::Stage'));
+    expect(stages).toHaveLength(1);
+    expect(stages[0]!.Properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: defaultApiThrottle.rateLimit,
+        ThrottlingBurstLimit: defaultApiThrottle.burstLimit,
+      },
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [expect.stringMatching(/^ApiAccessLogs/), 'Arn'] },
+      },
+    });
+    const format = JSON.parse(
+      (stages[0]!.Properties['AccessLogSettings'] as { Format: string }).Format,
+    ) as Record<string, string>;
+    expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+    expect(Object.values(format).join(' ')).not.toContain('querystring');
+  });
+});
+
+describe('stateless stack: CloudFront', () => {
+  const distributionConfig = () => {
+    const [distribution] = Object.values(resourcesOfType(stateless, 'AWS::CloudFront::Distribution'));
+    return distribution!.Properties['DistributionConfig'] as Record<string, unknown>;
+  };
+
+  it('reads the assets from the private bucket through Origin Access Control', () => {
+    stateless.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    stateless.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({
+        OriginAccessControlOriginType: 's3',
+        SigningBehavior: 'always',
+        SigningProtocol: 'sigv4',
+      }),
+    });
+    stateless.resourceCountIs('AWS::CloudFront::CloudFrontOriginAccessIdentity', 0);
+    const origins = distributionConfig()['Origins'] as Record<string, unknown>[];
+    const s3Origins = origins.filter((origin) => 'S3OriginConfig' in origin);
+    expect(s3Origins).toHaveLength(1);
+    expect(s3Origins[0]).toMatchObject({
+      OriginAccessControlId: { 'Fn::GetAtt': [expect.stringMatching(/S3OriginAccessControl/), 'Id'] },
+      S3OriginConfig: { OriginAccessIdentity: '' },
+    });
+  });
+
+  it('serves /assets/* from S3 and everything else from the API without caching', () => {
+    const config = distributionConfig();
+    expect(config['CacheBehaviors']).toEqual([
+      expect.objectContaining({ PathPattern: '/assets/*', ViewerProtocolPolicy: 'redirect-to-https' }),
+    ]);
+    expect(config['DefaultCacheBehavior']).toMatchObject({
+      AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']),
+      ViewerProtocolPolicy: 'redirect-to-https',
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
+      FunctionAssociations: [expect.objectContaining({ EventType: 'viewer-request' })],
+    });
+    const apiOrigin = (config['Origins'] as Record<string, unknown>[]).find(
+      (origin) => 'CustomOriginConfig' in origin,
+    );
+    expect(apiOrigin).toMatchObject({
+      CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] },
+    });
+    expect(JSON.stringify(apiOrigin!['DomainName'])).toContain('.execute-api.');
+  });
+
+  it('copies the viewer Host into x-forwarded-host on viewer request', () => {
+    stateless.hasResourceProperties('AWS::CloudFront::Function', {
+      FunctionCode: Match.stringLikeRegexp(
+        "request\\.headers\\['x-forwarded-host'\\] = \\{ value: host\\.value \\}",
+      ),
+      FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
+    });
+  });
+
+  it('adds the security headers to every behavior', () => {
+    stateless.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 63072000, Override: true }),
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },
+        }),
+      }),
+    });
+    const config = distributionConfig();
+    const behaviors = [config['DefaultCacheBehavior'], ...(config['CacheBehaviors'] as unknown[])] as Record<
+      string,
+      unknown
+    >[];
+    for (const behavior of behaviors) {
+      expect(behavior['ResponseHeadersPolicyId']).toEqual({ Ref: expect.stringMatching(/^SecurityHeaders/) });
+    }
+  });
+
+  it('writes access logs to the log bucket', () => {
+    expect(distributionConfig()['Logging']).toMatchObject({ Prefix: 'cloudfront/' });
+  });
+
+  it('uploads every static asset under assets/ without pruning, one deployment per content type', () => {
+    const contentTypes = new Set(staticAssets.map((asset) => asset.contentType));
+    const deployments = Object.values(resourcesOfType(stateless, 'Custom::CDKBucketDeployment'));
+    expect(deployments).toHaveLength(contentTypes.size);
+    const sources = deployments.flatMap(
+      (deployment) => deployment.Properties['SourceObjectKeys'] as unknown[],
+    );
+    expect(sources).toHaveLength(staticAssets.length);
+    for (const deployment of deployments) {
+      expect(deployment.Properties).toMatchObject({
+        DestinationBucketKeyPrefix: 'assets/',
+        Prune: false,
+        DistributionPaths: ['/assets/*'],
+      });
+      expect(contentTypes).toContain(
+        (deployment.Properties['SystemMetadata'] as Record<string, string>)['content-type'],
+      );
+    }
+  });
+
+  it('outputs the distribution URL and the API URL', () => {
+    stateless.hasOutput('DistributionUrl', {
+      Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.anyValue(), 'DomainName'] }]] },
+    });
+    stateless.hasOutput('ApiUrl', Match.anyValue());
+  });
+});
