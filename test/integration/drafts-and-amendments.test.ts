@@ -83,7 +83,7 @@ describe('drafts (Opslaan en later verder)', () => {
     expect(stale.text).toContain('name="_draftRevision" value="1"');
     const [draft] = await pipeline.items(pipeline.round.id, `DRAFT#eigen-bijdrage#${municipality}`);
     expect(draft).toMatchObject({ revision: 1 });
-    expect((draft?.raw as { remarks?: string }).remarks).toBeUndefined();
+    expect((draft!.raw as { remarks?: string }).remarks).toBeUndefined();
   });
 
   it('refuses unknown fields in a draft (422)', async () => {

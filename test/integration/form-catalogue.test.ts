@@ -165,7 +165,7 @@ describe('plausibility warnings per form (stored, never blocking)', () => {
       pipeline.rounds['voortgang-opgaven']!.id,
       'VERSION#voortgang-opgaven#GM0153#',
     );
-    expect((version?.warnings as { path: string }[]).map((warning) => warning.path)).toEqual([
+    expect((version!.warnings as { path: string }[]).map((warning) => warning.path)).toEqual([
       'regularRealised',
       'housing.0.housed',
     ]);

@@ -170,9 +170,7 @@ export const handler = httpHandler(async (event) => {
   }
   const unknown = [
     ...decoded.unknownNames,
-    ...Object.keys(decoded.control).filter(
-      (name) => !['_action', '_submissionId', '_baseVersion'].includes(name),
-    ),
+    ...Object.keys(decoded.control).filter((name) => !controlNames.includes(name)),
   ];
   if (unknown.length > 0 || !controlFields.success) {
     const errors = unknown.map((name) => ({
