@@ -139,6 +139,24 @@ export class DynamoStore implements Store {
     }
   }
 
+  async getRegistry(): Promise<Registry> {
+    const items = await this.queryAll<Record<string, unknown>>(
+      {
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': registryPk },
+        ConsistentRead: true,
+      },
+      true,
+    );
+    const of = <T>(type: string) =>
+      items.filter((item) => item.entityType === type).map((item) => entity<T>(item)!) as T[];
+    return {
+      provinces: of('province'),
+      regions: of('region'),
+      municipalities: of('municipality'),
+    };
+  }
+
   getMunicipality(code: string): Promise<Municipality | undefined> {
     return this.get<Municipality>(registryPk, `MUNICIPALITY#${code}`);
   }
@@ -160,6 +178,48 @@ export class DynamoStore implements Store {
 
   getRound(id: string): Promise<Round | undefined> {
     return this.get<Round>(roundPk(id), 'ROUND');
+  }
+
+  listRounds(): Promise<Round[]> {
+    return this.queryAll<Round>({
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': 'ROUNDS' },
+    });
+  }
+
+  async updateRound(round: Round): Promise<void> {
+    await this.documents.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          PK: roundPk(round.id),
+          SK: 'ROUND',
+          GSI1PK: 'ROUNDS',
+          GSI1SK: `${round.deadline}#${round.id}`,
+          entityType: 'round',
+          ...round,
+        },
+        ConditionExpression: 'attribute_exists(PK) AND formId = :formId',
+        ExpressionAttributeValues: { ':formId': round.formId },
+      }),
+    );
+  }
+
+  listCurrent(roundId: string): Promise<SubmissionVersion[]> {
+    return this.queryAll<SubmissionVersion>({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': roundPk(roundId), ':prefix': 'CURRENT#' },
+      ConsistentRead: true,
+    });
+  }
+
+  listDrafts(roundId: string): Promise<Draft[]> {
+    return this.queryAll<Draft>({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': roundPk(roundId), ':prefix': 'DRAFT#' },
+      ConsistentRead: true,
+    });
   }
 
   putVersion(version: SubmissionVersion): Promise<boolean> {
@@ -362,6 +422,7 @@ export class DynamoStore implements Store {
   /** Runs a query to the end, page by page (DynamoDB returns at most 1 MB per page). */
   private async queryAll<T>(
     input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>,
+    keepKeys = false,
   ): Promise<T[]> {
     const items: T[] = [];
     let startKey: Record<string, unknown> | undefined;
@@ -369,7 +430,7 @@ export class DynamoStore implements Store {
       const page = await this.documents.send(
         new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey }),
       );
-      items.push(...(page.Items ?? []).map((item) => entity<T>(item)!));
+      items.push(...(page.Items ?? []).map((item) => (keepKeys ? (item as T) : entity<T>(item)!)));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return items;

@@ -16,12 +16,22 @@ import type {
  */
 export interface Store {
   putRegistry(registry: Registry): Promise<void>;
+  /** The whole registry (provinces, regions, municipalities). */
+  getRegistry(): Promise<Registry>;
   getMunicipality(code: string): Promise<Municipality | undefined>;
   getRegion(id: string): Promise<Region | undefined>;
 
   /** Creates a round; false when one with that id exists (never overwrites). */
   createRound(round: Round): Promise<boolean>;
   getRound(id: string): Promise<Round | undefined>;
+  /** Every round, by deadline. */
+  listRounds(): Promise<Round[]>;
+  /** Replaces a round's settings (opening, deadline, late submissions); the id and form never change. */
+  updateRound(round: Round): Promise<void>;
+  /** The current version of every municipality that submitted, page by page to the end. */
+  listCurrent(roundId: string): Promise<SubmissionVersion[]>;
+  /** Every draft of a round (status only: drafts never count as submitted). */
+  listDrafts(roundId: string): Promise<Draft[]>;
 
   /** Stores a new version; false when that version number already exists (someone else was first). */
   putVersion(version: SubmissionVersion): Promise<boolean>;

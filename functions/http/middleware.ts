@@ -23,6 +23,7 @@ const securityHeaders: Record<string, string> = {
 
 const titles: Record<number, string> = {
   400: 'Ongeldig verzoek',
+  401: 'Niet aangemeld',
   403: 'Geen toegang',
   404: 'Pagina niet gevonden',
   405: 'Methode niet toegestaan',

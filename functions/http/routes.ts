@@ -21,8 +21,15 @@ export interface RouteDefinition {
   readonly path: string;
   /** Handler module, relative to the repository root; it exports `handler`. */
   readonly entry: string;
-  /** Who may call it. `public`: anyone with the link (municipality links are checked in the use case). */
-  readonly auth: 'public';
+  /**
+   * Who may call it:
+   * - `public`: anyone (no data behind it, or the handler verifies what it needs, like an invitation code);
+   * - `municipality`: an official with a valid invitation link (session cookie or Bearer token, verified in
+   *   the handler; the policy then checks municipality and round);
+   * - `staff`: a staff JWT with `regietafel:<region>` or `provincie:<province>` groups — validated by the HTTP
+   *   API JWT authorizer (Cognito) on AWS and by the local server's emulation of it locally.
+   */
+  readonly auth: 'public' | 'municipality' | 'staff';
   readonly access: RouteAccess;
   /** One line for the README and the docs. */
   readonly description: string;
@@ -39,11 +46,21 @@ export const routes: readonly RouteDefinition[] = [
     description: 'Startpagina: uitleg voor wie zonder uitnodigingslink binnenkomt.',
   },
   {
+    id: 'open-invitation',
+    method: 'GET',
+    path: '/uitnodiging',
+    entry: 'functions/http/handlers/open-invitation.ts',
+    auth: 'public',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Opent een uitnodigingslink (?code=…): controleert de code, zet een sessiecookie voor de ronde en stuurt door naar het formulier.',
+  },
+  {
     id: 'show-form',
     method: 'GET',
     path: '/formulieren/{formId}/{roundId}/{municipality}',
     entry: 'functions/http/handlers/show-form.ts',
-    auth: 'public',
+    auth: 'municipality',
     access: { table: 'read', sendsMail: false },
     description: 'Het formulier van een ronde voor één gemeente (HTML).',
   },
@@ -52,7 +69,7 @@ export const routes: readonly RouteDefinition[] = [
     method: 'POST',
     path: '/formulieren/{formId}/{roundId}/{municipality}',
     entry: 'functions/http/handlers/submit-form.ts',
-    auth: 'public',
+    auth: 'municipality',
     access: { table: 'readWrite', sendsMail: true },
     description:
       'Inzenden (formulier-POST of JSON): valideren, versie opslaan, bevestigingsmail. Ook rijen toevoegen/verwijderen zonder JavaScript.',
@@ -62,9 +79,28 @@ export const routes: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/formulieren/{formId}/{roundId}/{municipality}/bevestiging',
     entry: 'functions/http/handlers/show-confirmation.ts',
-    auth: 'public',
+    auth: 'municipality',
     access: { table: 'read', sendsMail: false },
     description: 'Bevestigingspagina met de ingezonden antwoorden (huidige versie).',
+  },
+  {
+    id: 'list-rounds',
+    method: 'GET',
+    path: '/staf/rondes',
+    entry: 'functions/http/handlers/list-rounds.ts',
+    auth: 'staff',
+    access: { table: 'read', sendsMail: false },
+    description: 'Staf: de rondes met sluitingsdatum en voortgang, voor de eigen regio of provincie.',
+  },
+  {
+    id: 'round-status',
+    method: 'GET',
+    path: '/staf/rondes/{roundId}',
+    entry: 'functions/http/handlers/round-status.ts',
+    auth: 'staff',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Staf: per gemeente ingezonden / alleen concept / niets, met datum, versie en waarschuwingen.',
   },
 ];
 

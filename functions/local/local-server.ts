@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { type StaticAsset, staticAssets } from '../../forms/assets.js';
 import { matchPath, methodNotAllowedEntry, type RouteDefinition, routes } from '../http/routes.js';
+import type { StaffIssuer } from './staff-issuer.js';
 
 /**
  * The local stand-in for CloudFront + API Gateway: serves the static assets and turns every request for a
@@ -167,8 +168,30 @@ export function matchRoute(
   return pathOnly ? { params: pathOnly.params, pathOnly: pathOnly.path } : undefined;
 }
 
+/**
+ * What API Gateway's JWT authorizer does for staff routes: validate the Bearer token (signature, issuer,
+ * audience, expiry) and hand the claims to the Lambda; without a valid token the Lambda is never invoked.
+ */
+async function authorizeStaff(issuer: StaffIssuer, event: APIGatewayProxyEventV2): Promise<boolean> {
+  const match = /^Bearer\s+(\S+)$/i.exec(event.headers.authorization ?? '');
+  if (!match) return false;
+  try {
+    const claims = await issuer.verify(match[1]!);
+    (event.requestContext as unknown as Record<string, unknown>).authorizer = {
+      jwt: { claims, scopes: null },
+    };
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The local HTTP server: static assets plus the route table. */
-export function createLocalServer(table: readonly RouteDefinition[] = routes): Server {
+export function createLocalServer(options: {
+  staffIssuer: StaffIssuer;
+  table?: readonly RouteDefinition[];
+}): Server {
+  const table = options.table ?? routes;
   const assets = new Map(staticAssets.map((asset) => [asset.urlPath, asset]));
   return createServer(async (request, response) => {
     try {
@@ -191,6 +214,10 @@ export function createLocalServer(table: readonly RouteDefinition[] = routes): S
       const entry = match.route?.entry ?? methodNotAllowedEntry;
       const routeKey = match.route ? `${match.route.method} ${match.route.path}` : `ANY ${match.pathOnly}`;
       const event = toApiGatewayEvent({ request, body, routeKey, pathParameters: match.params });
+      if (match.route?.auth === 'staff' && !(await authorizeStaff(options.staffIssuer, event))) {
+        response.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' });
+        return response.end(JSON.stringify({ message: 'Unauthorized' }));
+      }
       const handler = await loadHandler(entry);
       const result = await handler(event, lambdaContext(match.route?.id ?? 'method-not-allowed'));
       if (method === 'HEAD') result.body = undefined;

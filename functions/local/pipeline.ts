@@ -4,6 +4,7 @@ import { ensureTable } from '../adapters/table-definition.js';
 import { configKeys } from '../config.js';
 import { listen, type RunningServer, startDynamoDb, startSes } from './emulators.js';
 import { createLocalServer } from './local-server.js';
+import { loadStaffIssuer, type StaffIssuer } from './staff-issuer.js';
 
 export interface PipelineOptions {
   /** HTTP port of the forms and routes (0: any free port). */
@@ -12,6 +13,8 @@ export interface PipelineOptions {
   readonly sesPort: number;
   /** Where dynalite keeps its data; undefined keeps it in memory (tests). */
   readonly dataDir?: string;
+  /** Where the local staff issuer keeps its key pair; undefined: a new one in memory (tests). */
+  readonly staffIssuerFile?: string;
   readonly tableName?: string;
   readonly mailFrom?: string;
   readonly host?: string;
@@ -25,6 +28,8 @@ export interface RunningPipeline {
   readonly tableName: string;
   readonly store: DynamoStore;
   readonly dynamoClient: DynamoDBClient;
+  /** Mints and validates staff tokens locally (the Cognito stand-in). */
+  readonly staffIssuer: StaffIssuer;
   stop(): Promise<void>;
 }
 
@@ -54,8 +59,9 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
 
     const dynamoClient = new DynamoDBClient({ endpoint: dynamo.url });
     await ensureTable(dynamoClient, tableName);
+    const staffIssuer = await loadStaffIssuer(options.staffIssuerFile);
     const http = await listen(
-      createLocalServer(),
+      createLocalServer({ staffIssuer }),
       options.port,
       options.host ?? '127.0.0.1',
       'formulieren',
@@ -71,6 +77,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       http,
       tableName,
       dynamoClient,
+      staffIssuer,
       store: new DynamoStore(tableName, dynamoClient),
       stop: async () => {
         dynamoClient.destroy();

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { systemClock } from '../http/dependencies.js';
+import { formatDateTime } from '../../forms/format.js';
+import { invitationLinks } from '../core/invitations.js';
+import type { Mailer } from '../core/ports.js';
+import { randomIds, systemClock } from '../http/dependencies.js';
 import { PortInUseError } from './emulators.js';
 import { startPipeline } from './pipeline.js';
 import { seed } from './seed.js';
@@ -9,6 +12,11 @@ import { seed } from './seed.js';
  * `npm start`: the real pipeline on this machine — dynalite with its data in .data/, aws-ses-v2-local with
  * its web mailbox, and the HTTP server with the route table. Ctrl-C stops everything.
  */
+
+/** Printing links sends nothing; invitations by email go through `npm run admin -- invite`. */
+const unusedMailer: Mailer = {
+  send: () => Promise.reject(new Error('npm start verstuurt geen uitnodigingen')),
+};
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

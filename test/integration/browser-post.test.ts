@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postForm, startTestPipeline, type TestPipeline } from '../support/pipeline.js';
+import { get, postForm, startTestPipeline, type TestPipeline } from '../support/pipeline.js';
 
 let pipeline: TestPipeline;
 
@@ -43,7 +43,7 @@ function filledIn(extra: [string, string][] = []): [string, string][] {
 
 describe('the form in a browser without JavaScript (plain form posts)', () => {
   it('shows an empty, labelled Dutch form for the municipality', async () => {
-    const response = await fetch(pipeline.formUrl('GM0150'));
+    const response = await get(pipeline.formUrl('GM0150'));
     expect(response.status).toBe(200);
     const page = await response.text();
     expect(page).toContain('<html lang="nl"');
@@ -138,7 +138,7 @@ describe('the form in a browser without JavaScript (plain form posts)', () => {
       contactEmail: 'jan@deventer.example',
     });
 
-    const confirmation = await fetch(`${pipeline.baseUrl}${location}`);
+    const confirmation = await get(`${pipeline.baseUrl}${location}`);
     expect(confirmation.status).toBe(200);
     const page = await confirmation.text();
     expect(page).toContain('Uw antwoorden zijn ontvangen');
@@ -163,7 +163,7 @@ describe('the form in a browser without JavaScript (plain form posts)', () => {
 
   it('opens prefilled with the current version to amend, and refuses a stale page with 409', async () => {
     const url = pipeline.formUrl('GM0150');
-    const page = await (await fetch(url)).text();
+    const page = await (await get(url)).text();
     expect(page).toContain('U wijzigt versie 1');
     expect(page).toContain('value="Het Kruispunt"');
     expect(page).toContain('name="_baseVersion" value="1"');

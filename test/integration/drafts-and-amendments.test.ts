@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Round } from '../../functions/core/model.js';
 import {
+  get,
   postForm,
   postJson,
   startTestPipeline,
@@ -61,14 +62,14 @@ describe('drafts (Opslaan en later verder)', () => {
     expect(await pipeline.items(pipeline.round.id, `VERSION#eigen-bijdrage#${municipality}`)).toEqual([]);
     expect(await pipeline.items(pipeline.round.id, `CURRENT#eigen-bijdrage#${municipality}`)).toEqual([]);
 
-    const page = await (await fetch(`${pipeline.baseUrl}${saved.headers.get('location')}`)).text();
+    const page = await (await get(`${pipeline.baseUrl}${saved.headers.get('location')}`)).text();
     expect(page).toContain('Uw concept is opgeslagen op');
     expect(page).toContain('value="nog uitzoeken"');
     expect(page).toContain('value="De Hoeve"');
     expect(page).toContain('name="_draftRevision" value="1"');
 
     // A colleague with the same link continues it later.
-    const later = await (await fetch(pipeline.formUrl(municipality))).text();
+    const later = await (await get(pipeline.formUrl(municipality))).text();
     expect(later).toContain('U gaat verder met het concept dat op');
   });
 
@@ -99,7 +100,7 @@ describe('drafts (Opslaan en later verder)', () => {
     });
     expect(submitted.status).toBe(201);
     expect(await pipeline.items(pipeline.round.id, `DRAFT#eigen-bijdrage#${municipality}`)).toEqual([]);
-    const page = await (await fetch(pipeline.formUrl(municipality))).text();
+    const page = await (await get(pipeline.formUrl(municipality))).text();
     expect(page).toContain('U wijzigt versie 1');
     expect(page).not.toContain('concept dat op');
   });
@@ -150,7 +151,7 @@ describe('amendments, history and warnings', () => {
   });
 
   it('shows every version with who, when and what changed on the confirmation page', async () => {
-    const page = await (await fetch(`${pipeline.formUrl(municipality)}/bevestiging`)).text();
+    const page = await (await get(`${pipeline.formUrl(municipality)}/bevestiging`)).text();
     expect(page).toContain('Alle versies');
     expect(page).toContain('>Versie 2</td>');
     expect(page).toContain(
@@ -158,7 +159,7 @@ describe('amendments, history and warnings', () => {
     );
     expect(page).toContain('Eerste versie');
     expect(page).toContain('Opvanglocatie 1 – Capaciteit: 120 plaatsen → 130 plaatsen');
-    const first = await (await fetch(`${pipeline.formUrl(municipality)}/bevestiging?versie=1`)).text();
+    const first = await (await get(`${pipeline.formUrl(municipality)}/bevestiging?versie=1`)).text();
     expect(first).toContain('versie 1');
     expect(first).toContain('Controleer deze antwoorden');
     expect(first).toContain('wijkt af van het landelijke bedrag');
@@ -170,7 +171,7 @@ describe('deadlines', () => {
     const closed = round('gesloten', { deadline: new Date(Date.now() - day).toISOString() });
     await pipeline.store.createRound(closed);
     const url = pipeline.formUrl('GM0180', closed);
-    const page = await fetch(url);
+    const page = await get(url);
     expect(page.status).toBe(200);
     const text = await page.text();
     expect(text).toContain('De sluitingsdatum');
@@ -203,7 +204,7 @@ describe('deadlines', () => {
     await pipeline.store.createRound(future);
     const response = await postJson(pipeline.formUrl('GM0180', future), { answers: validEigenBijdrage() });
     expect(response.status).toBe(403);
-    const page = await (await fetch(pipeline.formUrl('GM0180', future))).text();
+    const page = await (await get(pipeline.formUrl('GM0180', future))).text();
     expect(page).toContain('Deze ronde is nog niet geopend');
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SesMailer } from '../../functions/adapters/ses-mailer.js';
 import { deliverMail, maxAttempts } from '../../functions/core/deliver-mail.js';
 import { listen, PortInUseError } from '../../functions/local/emulators.js';
-import { postJson, startTestPipeline, validEigenBijdrage } from '../support/pipeline.js';
+import { get, postJson, startTestPipeline, validEigenBijdrage } from '../support/pipeline.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'regietafel-'));
 
@@ -33,7 +33,7 @@ describe('nothing is lost', () => {
       const versions = await second.items(second.round.id, 'VERSION#eigen-bijdrage#GM0193#');
       expect(versions).toHaveLength(1);
       expect(versions[0]).toMatchObject({ version: 1, answers: validEigenBijdrage() });
-      const page = await (await fetch(second.formUrl('GM0193'))).text();
+      const page = await (await get(second.formUrl('GM0193'))).text();
       expect(page).toContain('U wijzigt versie 1');
     } finally {
       await second.stop();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  get,
   postJson,
   startTestPipeline,
   type TestPipeline,
@@ -44,12 +45,12 @@ describe('every form of the catalogue accepts a complete submission', () => {
     expect(response.status).toBe(201);
     const [version] = await pipeline.items(pipeline.rounds[formId]!.id, `VERSION#${formId}#GM0141#`);
     expect(version?.answers).toEqual(answers);
-    const page = await fetch(`${url(formId, 'GM0141')}/bevestiging`);
+    const page = await get(`${url(formId, 'GM0141')}/bevestiging`);
     expect(page.status).toBe(200);
   });
 
   it('computes the statushouders balance in the confirmation (backlog + task − housed)', async () => {
-    const page = await (await fetch(`${url('voortgang-opgaven', 'GM0141')}/bevestiging`)).text();
+    const page = await (await get(`${url('voortgang-opgaven', 'GM0141')}/bevestiging`)).text();
     expect(page).toContain('Saldo aan het eind</dt><dd class="utrecht-data-list__item-value">28 personen');
   });
 });

@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/http/routes.js';
-import { postJson, startTestPipeline, type TestPipeline, validEigenBijdrage } from '../support/pipeline.js';
+import {
+  get,
+  postJson,
+  startTestPipeline,
+  type TestPipeline,
+  validEigenBijdrage,
+} from '../support/pipeline.js';
 
 let pipeline: TestPipeline;
 const municipality = 'GM1708';
@@ -17,9 +23,23 @@ afterAll(async () => {
   await pipeline?.stop();
 });
 
+interface Expectation {
+  readonly status: number;
+  readonly contains: string;
+  readonly body?: unknown;
+  readonly query?: () => Promise<string>;
+  readonly headers?: () => Promise<Record<string, string>>;
+}
+
 /** What each route answers to a well-formed request. A new route must be added here, or this test fails. */
-const expectations: Record<string, { status: number; body?: unknown; contains: string }> = {
+const expectations: Record<string, Expectation> = {
   'landing-page': { status: 200, contains: 'Formulieren voor gemeenten' },
+  'open-invitation': {
+    status: 303,
+    contains: '',
+    query: async () => `?code=${await pipeline.tokenFor(municipality)}`,
+    headers: async () => ({ authorization: 'none' }),
+  },
   'show-form': { status: 200, contains: 'Eigen bijdrage ontheemden uit Oekraïne' },
   'submit-form': {
     status: 201,
@@ -27,6 +47,16 @@ const expectations: Record<string, { status: number; body?: unknown; contains: s
     contains: '"version":2',
   },
   'show-confirmation': { status: 200, contains: 'Uw antwoorden zijn ontvangen' },
+  'list-rounds': {
+    status: 200,
+    contains: '"id":"eigen-bijdrage-demo"',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
+  'round-status': {
+    status: 200,
+    contains: '"code":"GM1708","name":"Steenwijkerland","region":"ijsselland","status":"ingezonden"',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('provincie:overijssel')}` }),
+  },
 };
 
 function concretePath(path: string): string {
@@ -44,18 +74,24 @@ describe('every route in the route table, invoked through an API Gateway (payloa
 
   it.each(routes.map((route) => [route.id, route] as const))('%s answers as specified', async (id, route) => {
     const expected = expectations[id]!;
-    const url = `${pipeline.baseUrl}${concretePath(route.path)}`;
+    const url = `${pipeline.baseUrl}${concretePath(route.path)}${expected.query ? await expected.query() : ''}`;
+    const headers = expected.headers ? await expected.headers() : {};
     const response =
       route.method === 'GET'
-        ? await fetch(url)
-        : await postJson(url, expected.body).then((result) => ({
+        ? await get(url, headers)
+        : await postJson(url, expected.body, headers).then((result) => ({
             status: result.status,
             text: async () => result.text,
             headers: result.headers,
           }));
     expect(response.status).toBe(expected.status);
     expect(await response.text()).toContain(expected.contains);
+  });
+
+  it('sends security headers with every page', async () => {
+    const response = await get(pipeline.formUrl(municipality));
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
   it('an unknown path is a 404 from the gateway, without invoking a handler', async () => {
@@ -87,7 +123,11 @@ describe('handler modules invoked directly with a hand-built API Gateway event, 
         routeKey: 'GET /formulieren/{formId}/{roundId}/{municipality}',
         rawPath,
         rawQueryString: '',
-        headers: { host: 'forms.example', accept: 'text/html' },
+        headers: {
+          host: 'forms.example',
+          accept: 'text/html',
+          authorization: `Bearer ${await pipeline.tokenFor(municipality)}`,
+        },
         pathParameters: { formId: 'eigen-bijdrage', roundId: pipeline.round.id, municipality },
         requestContext: {
           accountId: '123456789012',

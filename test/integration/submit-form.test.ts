@@ -204,11 +204,17 @@ describe('bad input at the submit route: a clear answer and nothing stored', () 
       `${base}/formulieren/eigen-bijdrage/ronde-bestaat-niet/${municipality}`,
       `${base}/formulieren/eigen-bijdrage/${pipeline.round.id}/GM9999`,
     ];
+    // A valid link of this municipality for the demo round: the 404 comes from the URL, not from the link.
+    const token = await pipeline.tokenFor(municipality);
     for (const url of urls) {
-      const json = await postJson(url, { answers: validEigenBijdrage() });
+      const json = await postJson(
+        url,
+        { answers: validEigenBijdrage() },
+        { authorization: `Bearer ${token}` },
+      );
       expect(json.status, url).toBe(404);
       expect(json.json().error).toBe('not_found');
-      const page = await postForm(url, [['contactName', 'x']]);
+      const page = await postForm(url, [['contactName', 'x']], { cookie: `regietafel_sessie=${token}` });
       expect(page.status, url).toBe(404);
       expect(page.text).toContain('Pagina niet gevonden');
     }
@@ -233,7 +239,11 @@ describe('bad input at the submit route: a clear answer and nothing stored', () 
   it('an unsupported content type → 415', async () => {
     const response = await fetch(pipeline.formUrl(municipality), {
       method: 'POST',
-      headers: { 'content-type': 'text/plain', accept: 'application/json' },
+      headers: {
+        'content-type': 'text/plain',
+        accept: 'application/json',
+        authorization: `Bearer ${await pipeline.tokenFor(municipality)}`,
+      },
       body: 'hallo',
     });
     expect(response.status).toBe(415);

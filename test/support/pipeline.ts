@@ -1,6 +1,8 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { inviteMunicipalities } from '../../functions/core/invitations.js';
 import type { Round } from '../../functions/core/model.js';
+import { randomIds } from '../../functions/http/dependencies.js';
 import { type RunningPipeline, startPipeline } from '../../functions/local/pipeline.js';
 import { demoRound, seed } from '../../functions/local/seed.js';
 
@@ -24,6 +26,42 @@ export interface TestPipeline extends RunningPipeline {
   clearMailbox(): Promise<void>;
   /** Every item under a round's partition whose sort key starts with the prefix, read straight from the table. */
   items(roundId: string, skPrefix: string): Promise<Record<string, unknown>[]>;
+  /** A valid invitation token for a municipality and round (recorded once, then reused). */
+  tokenFor(municipality: string, roundId?: string): Promise<string>;
+  /** A staff token from the local issuer, e.g. `regietafel:ijsselland`. */
+  staffToken(...roles: string[]): Promise<string>;
+}
+
+let active: TestPipeline | undefined;
+
+/** `/formulieren/{form}/{round}/{municipality}…` → the round and municipality it is for. */
+function formTarget(url: string): { roundId: string; municipality: string } | undefined {
+  const match = /\/formulieren\/[^/]+\/([^/]+)\/([^/?#]+)/.exec(new URL(url).pathname);
+  return match
+    ? { roundId: decodeURIComponent(match[1]!), municipality: decodeURIComponent(match[2]!) }
+    : undefined;
+}
+
+/**
+ * Tests act as the official of the municipality in the URL, with a valid link, unless they pass their own
+ * `authorization` or `cookie` header (or `authorization: 'none'` to send no credentials at all).
+ */
+async function withCredentials(url: string, headers: Record<string, string>, as: 'bearer' | 'cookie') {
+  if ('authorization' in headers || 'cookie' in headers) {
+    const { authorization, ...rest } = headers;
+    return authorization === 'none' ? rest : headers;
+  }
+  const target = formTarget(url);
+  if (!active || !target) return headers;
+  const token = await active.tokenFor(target.municipality, target.roundId);
+  return as === 'bearer'
+    ? { ...headers, authorization: `Bearer ${token}` }
+    : { ...headers, cookie: `regietafel_sessie=${token}` };
+}
+
+/** GET as a browser with the municipality's session cookie. */
+export async function get(url: string, headers: Record<string, string> = {}) {
+  return fetch(url, { headers: await withCredentials(url, headers, 'cookie'), redirect: 'manual' });
 }
 
 /** Starts the real pipeline in memory on free ports, seeded like `npm start`. */
@@ -38,8 +76,32 @@ export async function startTestPipeline(
   });
   const { rounds } = await seed(pipeline.store, new Date());
   const round = demoRound(new Date());
-  return {
+  const tokens = new Map<string, Promise<string>>();
+  const deps = {
+    store: pipeline.store,
+    mailer: { send: () => Promise.reject(new Error('not used')) },
+    clock: { now: () => new Date() },
+    ids: randomIds,
+  };
+  const testPipeline: TestPipeline = {
     ...pipeline,
+    tokenFor: (municipality, roundId = round.id) => {
+      const key = `${roundId}/${municipality}`;
+      if (!tokens.has(key)) {
+        tokens.set(
+          key,
+          inviteMunicipalities(deps, {
+            roundId,
+            municipalities: [municipality],
+            baseUrl: pipeline.baseUrl,
+            send: false,
+            actor: 'test',
+          }).then(([invited]) => new URL(invited!.url).searchParams.get('code')!),
+        );
+      }
+      return tokens.get(key)!;
+    },
+    staffToken: (...roles) => pipeline.staffIssuer.mint({ roles, email: 'staf@test.example' }),
     round,
     rounds: Object.fromEntries(rounds.map((candidate) => [candidate.formId, candidate])),
     formUrl: (municipality, which = round) =>
@@ -61,6 +123,8 @@ export async function startTestPipeline(
       return (result.Items ?? []).map((item) => unmarshall(item));
     },
   };
+  active = testPipeline;
+  return testPipeline;
 }
 
 /** A complete, valid set of answers to the eigen-bijdrage form, as a JSON client sends them. */
@@ -158,7 +222,11 @@ export function validVoortgangOpgaven(overrides: Record<string, unknown> = {}): 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    headers: await withCredentials(
+      url,
+      { 'content-type': 'application/json', accept: 'application/json', ...headers },
+      'bearer',
+    ),
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
@@ -170,10 +238,18 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
   };
 }
 
-export async function postForm(url: string, fields: [string, string][] | URLSearchParams) {
+export async function postForm(
+  url: string,
+  fields: [string, string][] | URLSearchParams,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    headers: await withCredentials(
+      url,
+      { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', ...headers },
+      'cookie',
+    ),
     body: fields instanceof URLSearchParams ? fields : new URLSearchParams(fields),
     redirect: 'manual',
   });

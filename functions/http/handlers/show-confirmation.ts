@@ -1,20 +1,21 @@
 import { diffAnswers } from '../../../forms/diff.js';
 import { renderConfirmationPage } from '../../../forms/render/confirmation-page.js';
 import { viewSubmission } from '../../core/view-submission.js';
+import { authenticateMunicipality } from '../authenticate.js';
 import { dependencies } from '../dependencies.js';
 import { formKey, formPath } from '../form-pages.js';
 import { httpHandler } from '../middleware.js';
-import { principalFromLink } from '../principal.js';
 import { htmlResponse } from '../responses.js';
 
 /** GET the confirmation page: the submitted answers of a version (default: the current one). */
 export const handler = httpHandler(async (event) => {
+  const deps = dependencies();
   const key = formKey(event);
   const requested = event.queryStringParameters?.versie;
   const version = requested && /^\d{1,6}$/.test(requested) ? Number(requested) : undefined;
-  const viewed = await viewSubmission(dependencies(), {
+  const viewed = await viewSubmission(deps, {
     ...key,
-    principal: principalFromLink(event),
+    principal: await authenticateMunicipality(event, deps),
     version,
   });
   return htmlResponse(

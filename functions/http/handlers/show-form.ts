@@ -1,16 +1,16 @@
 import { messagePage } from '../../../forms/render/layout.js';
 import { openForm } from '../../core/open-form.js';
+import { authenticateMunicipality } from '../authenticate.js';
 import { dependencies } from '../dependencies.js';
 import { closedFormResponse, formKey, formPageResponse, initialState } from '../form-pages.js';
 import { httpHandler } from '../middleware.js';
-import { principalFromLink } from '../principal.js';
 import { htmlResponse } from '../responses.js';
 
 /** GET a municipality's form for a round: empty, or prefilled with the current version to amend. */
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
   const key = formKey(event);
-  const opened = await openForm(deps, { ...key, principal: principalFromLink(event) });
+  const opened = await openForm(deps, { ...key, principal: await authenticateMunicipality(event, deps) });
   if (opened.phase === 'not-open') {
     return htmlResponse(
       200,

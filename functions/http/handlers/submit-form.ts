@@ -12,10 +12,10 @@ import { Conflict, ValidationFailed } from '../../core/errors.js';
 import { assertMay, type ResolvedForm, resolveForm } from '../../core/form-context.js';
 import { saveDraft } from '../../core/save-draft.js';
 import { submitForm } from '../../core/submit-form.js';
+import { authenticateMunicipality } from '../authenticate.js';
 import { dependencies } from '../dependencies.js';
 import { formKey, formPageResponse, formPath } from '../form-pages.js';
 import { httpHandler } from '../middleware.js';
-import { principalFromLink } from '../principal.js';
 import { readBody, requestOrigin } from '../request.js';
 import { jsonResponse, seeOther } from '../responses.js';
 
@@ -78,7 +78,7 @@ function applyRowAction(resolved: ResolvedForm, raw: RawState, action: string): 
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
   const key = formKey(event);
-  const principal = principalFromLink(event);
+  const principal = await authenticateMunicipality(event, deps);
   const body = readBody(event);
   const origin = requestOrigin(event);
   const formUrl = origin ? `${origin}${formPath(key)}` : undefined;

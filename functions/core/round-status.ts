@@ -1,0 +1,112 @@
+import { findForm } from '../../forms/catalogue.js';
+import { Forbidden, NotFound } from './errors.js';
+import { type RoundPhase, roundPhase } from './form-context.js';
+import type { Municipality, Region, Round } from './model.js';
+import { isAllowed, type Principal } from './policy.js';
+import type { Clock, Store } from './ports.js';
+
+export type ResponseStatus = 'ingezonden' | 'concept' | 'niets';
+
+export interface MunicipalityStatus {
+  readonly code: string;
+  readonly name: string;
+  readonly region: string;
+  readonly status: ResponseStatus;
+  readonly version?: number;
+  readonly submittedAt?: string;
+  readonly submittedBy?: string;
+  readonly late?: boolean;
+  readonly warnings: number;
+  readonly draftSavedAt?: string;
+}
+
+export interface RoundStatus {
+  readonly round: Round;
+  readonly formTitle: string;
+  readonly phase: RoundPhase;
+  readonly municipalities: MunicipalityStatus[];
+  readonly totals: Record<ResponseStatus, number>;
+}
+
+function visibleRegions(principal: Principal, round: Round, regions: readonly Region[]): Region[] {
+  return regions.filter(
+    (region) =>
+      round.regions.includes(region.id) &&
+      isAllowed(principal, 'round:status', {
+        roundId: round.id,
+        region: region.id,
+        province: region.province,
+      }),
+  );
+}
+
+/**
+ * Round status (`roundStatus`): per municipality the principal may see — its own region for a regietafel,
+ * the whole province for provincial staff — submitted (current version, when, by whom, late, warnings),
+ * draft only, or nothing. Drafts never count as submitted.
+ */
+export async function roundStatus(
+  deps: { store: Store; clock: Clock },
+  input: { principal: Principal; roundId: string },
+): Promise<RoundStatus> {
+  const round = await deps.store.getRound(input.roundId);
+  if (!round) throw new NotFound(`Er is geen ronde ‘${input.roundId}’.`);
+  const registry = await deps.store.getRegistry();
+  const regions = visibleRegions(input.principal, round, registry.regions);
+  if (regions.length === 0)
+    throw new Forbidden('U heeft geen toegang tot deze ronde: zij gaat over een andere regio.');
+  const [current, drafts] = await Promise.all([
+    deps.store.listCurrent(round.id),
+    deps.store.listDrafts(round.id),
+  ]);
+  const byMunicipality = new Map(
+    current.filter((v) => v.formId === round.formId).map((v) => [v.municipality, v]),
+  );
+  const draftOf = new Map(drafts.filter((d) => d.formId === round.formId).map((d) => [d.municipality, d]));
+  const regionIds = new Set(regions.map((region) => region.id));
+  const municipalities = registry.municipalities
+    .filter((municipality: Municipality) => regionIds.has(municipality.region))
+    .sort((a, b) => a.region.localeCompare(b.region) || a.name.localeCompare(b.name, 'nl'))
+    .map((municipality): MunicipalityStatus => {
+      const version = byMunicipality.get(municipality.code);
+      const draft = draftOf.get(municipality.code);
+      const base = { code: municipality.code, name: municipality.name, region: municipality.region };
+      if (version) {
+        return {
+          ...base,
+          status: 'ingezonden',
+          version: version.version,
+          submittedAt: version.submittedAt,
+          submittedBy: version.submittedBy.name,
+          late: version.late,
+          warnings: version.warnings?.length ?? 0,
+          draftSavedAt: draft && draft.baseVersion >= version.version ? draft.savedAt : undefined,
+        };
+      }
+      return { ...base, status: draft ? 'concept' : 'niets', warnings: 0, draftSavedAt: draft?.savedAt };
+    });
+  const totals = { ingezonden: 0, concept: 0, niets: 0 };
+  for (const municipality of municipalities) totals[municipality.status]++;
+  return {
+    round,
+    formTitle: findForm(round.formId)?.title ?? round.formId,
+    phase: roundPhase(round, deps.clock.now()),
+    municipalities,
+    totals,
+  };
+}
+
+/** The rounds a staff member may see (those covering at least one of their regions), with totals. */
+export async function listRounds(
+  deps: { store: Store; clock: Clock },
+  input: { principal: Principal },
+): Promise<RoundStatus[]> {
+  const rounds = await deps.store.listRounds();
+  const registry = await deps.store.getRegistry();
+  const visible = rounds.filter(
+    (round) => visibleRegions(input.principal, round, registry.regions).length > 0,
+  );
+  return Promise.all(
+    visible.map((round) => roundStatus(deps, { principal: input.principal, roundId: round.id })),
+  );
+}

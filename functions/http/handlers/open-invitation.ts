@@ -1,0 +1,36 @@
+import { NotFound } from '../../core/errors.js';
+import { missingLink, verifyInvitation } from '../../core/invitation-tokens.js';
+import { sessionCookieFor } from '../authenticate.js';
+import { dependencies } from '../dependencies.js';
+import { formPath } from '../form-pages.js';
+import { httpHandler } from '../middleware.js';
+import { seeOther } from '../responses.js';
+
+/**
+ * GET /uitnodiging?code=…: the link in the invitation email. Verifies the code, sets the session cookie
+ * for that round's pages and redirects to the form, so the code leaves the address bar (and history) at
+ * once; `Referrer-Policy: no-referrer` keeps it out of other sites' logs.
+ */
+export const handler = httpHandler(async (event) => {
+  const deps = dependencies();
+  const code = event.queryStringParameters?.code;
+  if (!code) throw missingLink();
+  const principal = await verifyInvitation(deps, code);
+  if (principal.kind !== 'municipality') throw missingLink();
+  const [round, invitation] = await Promise.all([
+    deps.store.getRound(principal.roundId),
+    principal.invitationId ? deps.store.getInvitation(principal.invitationId) : undefined,
+  ]);
+  if (!round || !invitation) throw new NotFound('Deze ronde bestaat niet meer.');
+  const target = formPath({ formId: round.formId, roundId: round.id, municipality: principal.municipality });
+  const response = seeOther(target);
+  response.cookies = [
+    sessionCookieFor({
+      token: code,
+      path: `/formulieren/${encodeURIComponent(round.formId)}/${encodeURIComponent(round.id)}`,
+      expiresAt: invitation.expiresAt,
+      secure: (event.headers['x-forwarded-proto'] ?? 'https') === 'https',
+    }),
+  ];
+  return response;
+});
