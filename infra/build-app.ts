@@ -59,6 +59,8 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
     table: stateful.table,
     formsBucket: stateful.formsBucket,
     logBucket: stateful.logBucket,
+    userPool: stateful.userPool,
+    userPoolClient: stateful.userPoolClient,
     settings,
     ...(options.routes && { routes: options.routes }),
   });

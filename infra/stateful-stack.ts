@@ -1,9 +1,36 @@
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { tableKeys } from '../functions/adapters/table-definition.js';
+import type { Registry } from '../functions/core/model.js';
+import { overijssel } from '../functions/core/registry/overijssel.js';
+
+export interface StatefulStackProps extends StackProps {
+  /** The registry whose regions and provinces become staff groups. @default Overijssel */
+  readonly registry?: Registry;
+}
+
+/** Staff groups: one per regional table and one per province, named as the policy reads them. */
+export function staffGroups(registry: Registry): { name: string; description: string }[] {
+  return [
+    ...registry.regions.map((region) => ({ name: `regietafel:${region.id}`, description: region.boardName })),
+    ...registry.provinces.map((province) => ({
+      name: `provincie:${province.id}`,
+      description: `Provincie ${province.name}`,
+    })),
+  ];
+}
 
 /** Names of the global secondary indexes; IAM grants name each index ARN instead of `index/*`. */
 export const tableIndexNames: readonly string[] = [tableKeys.gsi1.name];
@@ -22,8 +49,11 @@ export class StatefulStack extends Stack {
   readonly formsBucket: Bucket;
   /** Receives the S3 server access logs of the forms bucket and the CloudFront access logs. */
   readonly logBucket: Bucket;
+  /** Staff identities (regietafel, province); the HTTP API's JWT authorizer trusts its tokens. */
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
     super(scope, id, props);
 
     // Key names come from the adapters' table definition (the local run creates the same table from it).
@@ -94,7 +124,48 @@ export class StatefulStack extends Stack {
       }),
     );
 
+    // Staff sign in with Cognito; municipalities never do (they use invitation links). Accounts are created
+    // by an administrator, never by sign-up; MFA is required; the pool is kept when a stack is removed.
+    this.userPool = new UserPool(this, 'StaffUserPool', {
+      userPoolName: 'regietafel-staf',
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Plus tier: threat protection blocks risky sign-ins and compromised passwords (a few staff, small cost).
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.userPoolClient = this.userPool.addClient('StaffClient', {
+      userPoolClientName: 'regietafel-staf',
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(1),
+    });
+    for (const group of staffGroups(props.registry ?? overijssel)) {
+      new CfnUserPoolGroup(this, `Group${group.name.replace(/[^a-zA-Z0-9]/g, '')}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: group.name,
+        description: group.description,
+      });
+    }
+
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'StaffUserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'StaffUserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'FormsBucketName', { value: this.formsBucket.bucketName });
   }
 }

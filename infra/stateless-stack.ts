@@ -10,6 +10,7 @@ import {
 } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import {
   AllowedMethods,
@@ -30,6 +31,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
@@ -65,6 +67,9 @@ export interface StatelessStackProps extends StackProps {
   /** Destination of the CloudFront access logs (prefix `cloudfront/`). */
   readonly logBucket: IBucket;
   readonly settings: Pick<Settings, 'sesIdentity' | 'mailFrom' | 'region' | 'publicBaseUrl'>;
+  /** Staff identities: the JWT authorizer of the staff routes trusts this pool's tokens for this client. */
+  readonly userPool: IUserPool;
+  readonly userPoolClient: IUserPoolClient;
   /** @default the route table of functions/http/routes.ts */
   readonly routes?: readonly RouteDefinition[];
   /** @default the static assets of forms/assets.ts */
@@ -74,9 +79,9 @@ export interface StatelessStackProps extends StackProps {
 }
 
 const apiGatewayNoAuthorizerReason =
-  'Public route of the hosted forms: municipality officials arrive through signed invitation links scoped to ' +
-  '(municipality, round) and the handler checks the signature before it reads or writes anything. The staff ' +
-  'JWT authorizer (Cognito user pool) comes with the roles issue and will cover the staff routes.';
+  'Route of the hosted forms: municipality officials have no accounts; they arrive through signed invitation ' +
+  'links (jose HS256, revocable, scoped to municipality and round) that the handler verifies, together with ' +
+  'the authorization policy, before it reads or writes anything. Staff routes use the Cognito JWT authorizer.';
 
 const publicPageReason =
   'Public page for anyone who arrives without an invitation link: its function has no table or mail grants, ' +
@@ -164,6 +169,13 @@ export class StatelessStack extends Stack {
       },
     });
 
+    // Staff routes: API Gateway validates the Cognito JWT (signature, issuer, audience, expiry) before the
+    // Lambda runs; the handler reads the groups from the validated claims. The local server emulates this.
+    const staffAuthorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', props.userPool, {
+      userPoolClients: [props.userPoolClient],
+      identitySource: ['$request.header.Authorization'],
+    });
+
     // --- One function per route ---------------------------------------------------------------------------
     const routeFunctions = new Map<string, RouteFunction>();
     for (const route of routes) {
@@ -180,9 +192,10 @@ export class StatelessStack extends Stack {
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(`${pascalCase(route.id)}Integration`, fn),
+        ...(route.auth === 'staff' && { authorizer: staffAuthorizer }),
       });
-      // Only public routes go without an authorizer; a staff route with a JWT authorizer needs no acknowledgement.
-      if (route.auth === 'public') {
+      // Only staff routes have an API Gateway authorizer; the others authenticate in the handler (links).
+      if (route.auth !== 'staff') {
         const touchesData = route.access.table !== 'none' || route.access.sendsMail;
         Validations.of(httpRoute!).acknowledge({
           id: 'AwsSolutions-APIG4',

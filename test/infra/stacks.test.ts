@@ -155,6 +155,20 @@ describe('stateful stack', () => {
   });
 });
 
+describe('stateful stack: staff identities', () => {
+  it('has a Cognito user pool without self sign-up, with MFA, and a group per regional table and province', () => {
+    stateful.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      DeletionProtection: 'ACTIVE',
+    });
+    const groups = Object.values(resourcesOfType(stateful, 'AWS::Cognito::UserPoolGroup')).map(
+      (group) => group.Properties['GroupName'],
+    );
+    expect(groups.sort()).toEqual(['provincie:overijssel', 'regietafel:ijsselland', 'regietafel:twente']);
+  });
+});
+
 describe('stateless stack: functions', () => {
   const routeFunctionEntries = () => [...built.stateless.routeFunctions.entries()];
 
@@ -287,6 +301,21 @@ describe('stateless stack: HTTP API', () => {
       expect(targetFunction(`ANY ${path}`)).toBe(logicalId(built.stateless.methodNotAllowedFunction));
     }
     stateless.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length + paths.length);
+  });
+
+  it('puts the Cognito JWT authorizer on exactly the staff routes', () => {
+    const authorizers = resourcesOfType(stateless, 'AWS::ApiGatewayV2::Authorizer');
+    expect(Object.values(authorizers).map((authorizer) => authorizer.Properties['AuthorizerType'])).toEqual([
+      'JWT',
+    ]);
+    for (const route of Object.values(resourcesOfType(stateless, 'AWS::ApiGatewayV2::Route'))) {
+      const key = route.Properties['RouteKey'] as string;
+      const staff = routes.some(
+        (candidate) => candidate.auth === 'staff' && `${candidate.method} ${candidate.path}` === key,
+      );
+      expect(route.Properties['AuthorizationType'] ?? 'NONE', key).toBe(staff ? 'JWT' : 'NONE');
+    }
+    expect(routes.filter((route) => route.auth === 'staff').length).toBeGreaterThan(0);
   });
 
   it('throttles the default stage and writes JSON access logs to a log group', () => {

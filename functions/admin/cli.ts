@@ -1,0 +1,357 @@
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESClient } from '@aws-sdk/client-ses';
+import { catalogue, findForm } from '../../forms/catalogue.js';
+import { formatDateTime } from '../../forms/format.js';
+import { DynamoStore } from '../adapters/dynamo-store.js';
+import { SesMailer } from '../adapters/ses-mailer.js';
+import { DomainError } from '../core/errors.js';
+import { inviteMunicipalities, revokeInvitation } from '../core/invitations.js';
+import type { Round } from '../core/model.js';
+import { parseRole } from '../core/policy.js';
+import { roundStatus } from '../core/round-status.js';
+import { randomIds, systemClock } from '../http/dependencies.js';
+import { loadStaffIssuer } from '../local/staff-issuer.js';
+
+/**
+ * `npm run admin -- <command>`: manage rounds, invitations and staff tokens. Against the local run by
+ * default (the emulators of `npm start`); with `--aws` against a deployed stack, using your AWS
+ * credentials — the same use cases and adapters either way.
+ */
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const usage = `Gebruik: npm run admin -- <opdracht> [opties]
+
+Opdrachten:
+  rounds                                   rondes met sluitingsdatum en voortgang
+  open-round --form <id> --reference-date <jjjj-mm-dd> --deadline <jjjj-mm-ddTuu:mm>
+             [--opens <…>] [--regions ijsselland,twente] [--late] [--id <id>] [--title <titel>]
+  close-round --round <id>                 sluit een ronde nu (geen late inzendingen meer)
+  invite --round <id> [--municipality GM0193,…] [--no-email]
+                                           maakt uitnodigingslinks en mailt ze naar de coördinatoren
+  invitations --round <id>                 uitnodigingen van een ronde (ook ingetrokken)
+  revoke --invitation <id>                 trekt één link in
+  revoke --round <id> --municipality <code>  trekt alle links van die gemeente voor de ronde in
+  status --round <id> [--role provincie:overijssel]
+                                           per gemeente: ingezonden, concept of niets
+  audit [--round <id>]                     het audit-logboek (zonder --round: acties buiten een ronde)
+  staff-token --role <regietafel:regio|provincie:provincie> [--email <adres>]   (alleen lokaal)
+
+Doel: standaard de lokale run (npm start). Met --aws: de uitgerolde stack; zet dan TABLE_NAME, MAIL_FROM
+en PUBLIC_BASE_URL (of --table, --mail-from, --base-url) en gebruik uw AWS-inloggegevens.`;
+
+class UsageError extends Error {}
+
+/** `2026-12-18T17:00` (Dutch time) or a full ISO timestamp → ISO in UTC. */
+export function amsterdamTime(value: string): string {
+  if (/[zZ]|[+-]\d{2}:\d{2}$/.test(value)) return new Date(value).toISOString();
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value);
+  if (!match)
+    throw new UsageError(`‘${value}’ is geen datum of tijd; gebruik bijvoorbeeld 2026-12-18T17:00.`);
+  const [, y, m, d, hh = '00', mm = '00'] = match;
+  const asUtc = Date.UTC(Number(y), Number(m) - 1, Number(d), Number(hh), Number(mm));
+  // The offset of Amsterdam at that moment (CET +1, CEST +2), from the time zone database.
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Amsterdam',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(asUtc));
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  const shown = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return new Date(asUtc - (shown - asUtc)).toISOString();
+}
+
+function target(values: Record<string, string | boolean | undefined>) {
+  const aws = values.aws === true;
+  if (!aws) {
+    process.env.AWS_REGION ??= 'eu-central-1';
+    process.env.AWS_ACCESS_KEY_ID ??= 'local';
+    process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  }
+  const tableName = String(values.table ?? process.env.TABLE_NAME ?? (aws ? '' : 'regietafel'));
+  const mailFrom = String(
+    values['mail-from'] ??
+      process.env.MAIL_FROM ??
+      (aws ? '' : 'Regietafel Vluchtelingen <noreply@regietafel.example>'),
+  );
+  const baseUrl = String(
+    values['base-url'] ??
+      process.env.PUBLIC_BASE_URL ??
+      (aws ? '' : `http://localhost:${process.env.PORT ?? 3000}`),
+  );
+  if (aws && (!tableName || !mailFrom || !baseUrl)) {
+    throw new UsageError(
+      'Met --aws zijn TABLE_NAME, MAIL_FROM en PUBLIC_BASE_URL nodig (of --table, --mail-from, --base-url).',
+    );
+  }
+  const dynamo = new DynamoDBClient(
+    aws ? {} : { endpoint: `http://localhost:${process.env.DYNAMODB_PORT ?? 8000}` },
+  );
+  const ses = new SESClient(
+    aws
+      ? { requestHandler: { requestTimeout: 10_000 } }
+      : {
+          endpoint: `http://localhost:${process.env.SES_PORT ?? 8005}`,
+          requestHandler: { requestTimeout: 10_000 },
+        },
+  );
+  return {
+    aws,
+    baseUrl,
+    deps: {
+      store: new DynamoStore(tableName, dynamo),
+      mailer: new SesMailer(mailFrom, ses),
+      clock: systemClock,
+      ids: randomIds,
+    },
+  };
+}
+
+function required(values: Record<string, string | boolean | undefined>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} ontbreekt.\n\n${usage}`);
+  return value;
+}
+
+const actor = () => `admin:${process.env.USER ?? userInfo().username}`;
+
+export async function run(argv: string[], print: (line: string) => void = console.log): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      aws: { type: 'boolean' },
+      table: { type: 'string' },
+      'mail-from': { type: 'string' },
+      'base-url': { type: 'string' },
+      form: { type: 'string' },
+      'reference-date': { type: 'string' },
+      opens: { type: 'string' },
+      deadline: { type: 'string' },
+      regions: { type: 'string' },
+      late: { type: 'boolean' },
+      id: { type: 'string' },
+      title: { type: 'string' },
+      round: { type: 'string' },
+      municipality: { type: 'string' },
+      'no-email': { type: 'boolean' },
+      invitation: { type: 'string' },
+      role: { type: 'string' },
+      email: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command] = positionals;
+  if (!command || values.help) {
+    print(usage);
+    return;
+  }
+  if (command === 'staff-token') {
+    const role = required(values, 'role');
+    if (!parseRole(role))
+      throw new UsageError(`Onbekende rol ‘${role}’: gebruik regietafel:<regio> of provincie:<provincie>.`);
+    if (values.aws)
+      throw new UsageError(
+        'Op AWS meldt staf zich aan bij Cognito; staff-token is alleen voor de lokale run.',
+      );
+    const issuer = await loadStaffIssuer(
+      path.join(root, process.env.REGIETAFEL_DATA_DIR ?? '.data', 'staff-issuer.json'),
+    );
+    print(
+      await issuer.mint({
+        roles: [role],
+        email: typeof values.email === 'string' ? values.email : undefined,
+      }),
+    );
+    return;
+  }
+
+  const { deps, baseUrl } = target(values);
+  const { store } = deps;
+  switch (command) {
+    case 'rounds': {
+      const rounds = await store.listRounds();
+      if (rounds.length === 0) print('Er zijn nog geen rondes.');
+      const registry = await store.getRegistry();
+      for (const round of rounds) {
+        const everyone = {
+          kind: 'staff' as const,
+          subject: 'admin',
+          roles: registry.provinces.map((p) => ({ type: 'provincie' as const, province: p.id })),
+        };
+        const status = await roundStatus(deps, { principal: everyone, roundId: round.id });
+        print(
+          `${round.id.padEnd(28)} ${round.formId.padEnd(18)} ${status.phase.padEnd(9)} sluit ${formatDateTime(round.deadline)}  ` +
+            `ingezonden ${status.totals.ingezonden}, concept ${status.totals.concept}, niets ${status.totals.niets}`,
+        );
+      }
+      return;
+    }
+    case 'open-round': {
+      const formId = required(values, 'form');
+      const definition = findForm(formId);
+      if (!definition)
+        throw new UsageError(
+          `Onbekend formulier ‘${formId}’. Kies uit: ${[...catalogue.keys()].join(', ')}.`,
+        );
+      const referenceDate = required(values, 'reference-date');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(referenceDate))
+        throw new UsageError('--reference-date moet jjjj-mm-dd zijn.');
+      const registry = await store.getRegistry();
+      const regions = values.regions
+        ? String(values.regions).split(',')
+        : registry.regions.map((region) => region.id);
+      for (const region of regions) {
+        if (!registry.regions.some((known) => known.id === region))
+          throw new UsageError(`Onbekende regio ‘${region}’.`);
+      }
+      const round: Round = {
+        id: typeof values.id === 'string' ? values.id : `${formId}-${referenceDate}`,
+        formId,
+        title:
+          typeof values.title === 'string' ? values.title : `${definition.title}, peildatum ${referenceDate}`,
+        referenceDate,
+        opensAt: values.opens ? amsterdamTime(String(values.opens)) : deps.clock.now().toISOString(),
+        deadline: amsterdamTime(required(values, 'deadline')),
+        regions,
+        acceptsLate: values.late === true,
+      };
+      if (round.deadline <= round.opensAt)
+        throw new UsageError('De sluitingsdatum moet na de opening liggen.');
+      if (!(await store.createRound(round))) throw new UsageError(`Er bestaat al een ronde ‘${round.id}’.`);
+      await store.audit({
+        at: deps.clock.now().toISOString(),
+        id: deps.ids.newId(),
+        action: 'round-opened',
+        actor: actor(),
+        roundId: round.id,
+        details: { ...round },
+      });
+      print(
+        `Ronde ‘${round.id}’ geopend: ${round.title}; sluit ${formatDateTime(round.deadline)}. Nodig de gemeenten uit met: npm run admin -- invite --round ${round.id}`,
+      );
+      return;
+    }
+    case 'close-round': {
+      const round = await store.getRound(required(values, 'round'));
+      if (!round) throw new UsageError(`Er is geen ronde ‘${values.round}’.`);
+      const now = deps.clock.now().toISOString();
+      await store.updateRound({
+        ...round,
+        deadline: now < round.deadline ? now : round.deadline,
+        acceptsLate: false,
+      });
+      await store.audit({
+        at: now,
+        id: deps.ids.newId(),
+        action: 'round-closed',
+        actor: actor(),
+        roundId: round.id,
+      });
+      print(`Ronde ‘${round.id}’ is gesloten. Formulieren zijn nu alleen nog te lezen.`);
+      return;
+    }
+    case 'invite': {
+      const invited = await inviteMunicipalities(deps, {
+        roundId: required(values, 'round'),
+        municipalities: values.municipality ? String(values.municipality).split(',') : undefined,
+        baseUrl,
+        send: values['no-email'] !== true,
+        actor: actor(),
+      });
+      for (const { municipality, invitation, url, mail } of invited) {
+        const sent = invitation.sentTo
+          ? `gemaild naar ${invitation.sentTo.join(', ')} (${mail})`
+          : 'niet gemaild';
+        print(`${municipality.code} ${municipality.name.padEnd(18)} ${invitation.id}  ${sent}\n    ${url}`);
+      }
+      return;
+    }
+    case 'invitations': {
+      for (const invitation of await store.listInvitations(required(values, 'round'))) {
+        print(
+          `${invitation.id}  ${invitation.municipality}  aangemaakt ${formatDateTime(invitation.createdAt)}  ` +
+            (invitation.revokedAt
+              ? `INGETROKKEN ${formatDateTime(invitation.revokedAt)}`
+              : `geldig tot ${formatDateTime(invitation.expiresAt)}`),
+        );
+      }
+      return;
+    }
+    case 'revoke': {
+      const ids =
+        typeof values.invitation === 'string'
+          ? [values.invitation]
+          : (await store.listInvitations(required(values, 'round')))
+              .filter(
+                (invitation) =>
+                  invitation.municipality === required(values, 'municipality') && !invitation.revokedAt,
+              )
+              .map((invitation) => invitation.id);
+      if (ids.length === 0) throw new UsageError('Geen geldige uitnodigingen gevonden om in te trekken.');
+      for (const id of ids) {
+        const revoked = await revokeInvitation(deps, { invitationId: id, actor: actor() });
+        print(`Ingetrokken: ${revoked.id} (${revoked.municipality}, ronde ${revoked.roundId}).`);
+      }
+      return;
+    }
+    case 'status': {
+      const role = typeof values.role === 'string' ? parseRole(values.role) : undefined;
+      const registry = await store.getRegistry();
+      const roles = role
+        ? [role]
+        : registry.provinces.map((p) => ({ type: 'provincie' as const, province: p.id }));
+      const status = await roundStatus(deps, {
+        principal: { kind: 'staff', subject: 'admin', roles },
+        roundId: required(values, 'round'),
+      });
+      for (const row of status.municipalities) {
+        const detail =
+          row.status === 'ingezonden'
+            ? `versie ${row.version}, ${formatDateTime(row.submittedAt!)} door ${row.submittedBy}${row.late ? ' (te laat)' : ''}${row.warnings ? `, ${row.warnings} waarschuwing(en)` : ''}`
+            : row.status === 'concept'
+              ? `concept opgeslagen ${formatDateTime(row.draftSavedAt!)}`
+              : '';
+        print(`${row.code} ${row.name.padEnd(18)} ${row.status.padEnd(11)} ${detail}`);
+      }
+      return;
+    }
+    case 'audit': {
+      for (const event of await store.listAudit(
+        typeof values.round === 'string' ? values.round : undefined,
+      )) {
+        print(
+          `${formatDateTime(event.at)}  ${event.action.padEnd(14)} ${event.actor.padEnd(24)} ${event.municipality ?? ''} ${event.details ? JSON.stringify(event.details) : ''}`,
+        );
+      }
+      return;
+    }
+    default:
+      throw new UsageError(`Onbekende opdracht ‘${command}’.\n\n${usage}`);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  run(process.argv.slice(2)).catch((error: unknown) => {
+    if (error instanceof UsageError || error instanceof DomainError) {
+      console.error(error.message);
+    } else if (
+      error instanceof Error &&
+      /ECONNREFUSED/.test(`${error.message}${(error as { cause?: Error }).cause?.message ?? ''}`)
+    ) {
+      console.error('De lokale run is niet bereikbaar. Start eerst: npm start (of gebruik --aws).');
+    } else {
+      console.error(error);
+    }
+    process.exit(1);
+  });
+}
