@@ -64,6 +64,9 @@ export const screenshotDir = fileURLToPath(new URL('../../test-results/browser/'
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
+  // From the top: scrolled down, a full-page capture draws position:fixed elements that are off-screen in
+  // the viewport (such as the hidden skip link) in the middle of the page. Focus stays where it is.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
