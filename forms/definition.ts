@@ -273,7 +273,32 @@ export interface ValidationOutcome {
 export function validateAnswers(definition: FormDefinition, candidate: unknown): ValidationOutcome {
   const parsed = definition.schema.safeParse(candidate);
   if (parsed.success) return { success: true, answers: parsed.data, errors: [] };
-  return { success: false, errors: toFieldErrors(definition, parsed.error) };
+  return {
+    success: false,
+    errors: toFieldErrors(definition, withRuleIssues(definition, candidate, parsed.error)),
+  };
+}
+
+/**
+ * zod skips a form's cross-field rules once a field fails to parse; run them on the fields that did, so
+ * the official sees every problem in one round instead of a second list after fixing the first.
+ */
+function withRuleIssues(definition: FormDefinition, candidate: unknown, error: z.ZodError): z.ZodError {
+  if (!definition.rules || typeof candidate !== 'object' || candidate === null) return error;
+  const partial: Answers = {};
+  for (const item of allItems(definition)) {
+    if (item.type === 'field' && !isInput(item)) continue;
+    const schema = item.type === 'field' ? fieldSchema(item) : repeatSchema(item);
+    const result = schema.safeParse((candidate as Answers)[item.key]);
+    if (result.success && result.data !== undefined) partial[item.key] = result.data;
+  }
+  const ruleIssues = definition.rules(partial).map((issue) => ({
+    code: 'custom' as const,
+    path: issue.path,
+    message: issue.message,
+    input: undefined,
+  }));
+  return new z.ZodError([...error.issues, ...ruleIssues]);
 }
 
 export interface AnswerRow {

@@ -31,39 +31,40 @@ export const eigenBijdrage = defineForm({
     section('invoering', 'Invoering van de eigen bijdrage', [
       yesNo('collects', {
         label: 'Vraagt uw gemeente een eigen bijdrage van werkende ontheemden?',
-        name: 'Eigen bijdrage gevraagd',
+        name: 'Vraagt uw gemeente een eigen bijdrage',
         csvHeader: 'Vraagt eigen bijdrage',
       }),
       date('collectingSince', {
         label: 'Sinds wanneer vraagt uw gemeente de eigen bijdrage?',
         name: 'Startdatum eigen bijdrage',
-        hint: 'Alleen invullen als u ‘ja’ koos. Bijvoorbeeld 1-7-2024.',
+        hint: 'Bijvoorbeeld 1-7-2024.',
         csvHeader: 'Eigen bijdrage sinds',
         optional: true,
+        requiredWhen: 'verplicht als u ‘ja’ koos',
       }),
       choice('scheduleApplied', {
         label: 'Welke landelijke bedragen past uw gemeente toe?',
         name: 'Toegepaste bedragen',
-        hint: 'De bedragen worden landelijk vastgesteld; gemeenten mogen er niet van afwijken (alleen maatwerk).',
+        hint: 'De bedragen worden landelijk vastgesteld: exploitatie en catering per volwassene per maand.',
         csvHeader: 'Toegepaste bedragen vanaf',
         widget: 'select',
         optional: true,
+        requiredWhen: 'verplicht als u ‘ja’ koos',
         options: contributionSchedule.map((rate) => ({
           value: rate.effectiveFrom,
-          label: `Bedragen vanaf ${formatDate(rate.effectiveFrom)}: ${formatMoney(rate.operatingCosts)} exploitatie, ${formatMoney(rate.catering)} catering`,
+          label: `Vanaf ${formatDate(rate.effectiveFrom)} (${formatMoney(rate.operatingCosts)} en ${formatMoney(rate.catering)})`,
         })),
       }),
       money('amountOperatingCosts', {
         label: 'Bedrag voor exploitatie en nutsvoorzieningen',
-        name: 'Bedrag exploitatie en nutsvoorzieningen',
         hint: 'Per volwassene per maand, zoals uw gemeente het in rekening brengt. Bijvoorbeeld 244,22.',
         unit: 'per volwassene per maand',
         csvHeader: 'Bedrag exploitatie per volwassene per maand (EUR)',
         optional: true,
+        requiredWhen: 'verplicht als u ‘ja’ koos',
       }),
       money('amountCatering', {
         label: 'Bedrag voor catering',
-        name: 'Bedrag catering',
         hint: 'Per volwassene per maand, alleen op locaties met catering. Laat leeg als geen locatie catering heeft.',
         unit: 'per volwassene per maand',
         csvHeader: 'Bedrag catering per volwassene per maand (EUR)',
@@ -74,6 +75,7 @@ export const eigenBijdrage = defineForm({
         name: 'Inkomenscontrole',
         csvHeader: 'Inkomenscontrole',
         optional: true,
+        requiredWhen: 'verplicht als u ‘ja’ koos',
         options: [
           { value: 'eigen-verklaring', label: 'Met een eigen verklaring van de bewoner' },
           { value: 'uwv', label: 'Met gegevens van UWV' },
@@ -85,6 +87,7 @@ export const eigenBijdrage = defineForm({
         name: 'Uitvoering',
         csvHeader: 'Uitvoering door',
         optional: true,
+        requiredWhen: 'verplicht als u ‘ja’ koos',
         options: [
           { value: 'gemeente', label: 'De gemeente zelf' },
           { value: 'samenwerking', label: 'Een andere gemeente of een regionale samenwerking' },
@@ -97,6 +100,7 @@ export const eigenBijdrage = defineForm({
         csvHeader: 'Naam uitvoerder',
         maxLength: 150,
         optional: true,
+        requiredWhen: 'verplicht als een andere organisatie het uitvoert',
       }),
     ]),
     section(

@@ -45,6 +45,8 @@ export interface Field<T = unknown> {
   readonly options?: readonly ChoiceOption[];
   /** Longest accepted text, shown as `maxlength`. */
   readonly maxLength?: number;
+  /** For an optional field that a rule makes required in some cases: says when, next to the label. */
+  readonly requiredWhen?: string;
   /** Typed value schema, with Dutch messages. */
   readonly schema: z.ZodType<T>;
   /** Turns a browser's string into a candidate value for the schema (undefined when empty). */
@@ -98,9 +100,25 @@ interface FieldOptions {
   readonly unit?: string;
   readonly csvHeader?: string;
   readonly optional?: boolean;
+  /** Shown next to the label instead of ‘niet verplicht’, e.g. `verplicht als u ‘ja’ koos`. */
+  readonly requiredWhen?: string;
 }
 
 const quote = (name: string) => `‘${name}’`;
+
+/** `1 plaats`, `2 plaatsen`: the units the forms use, in the singular. */
+const singular: Record<string, string> = {
+  plaatsen: 'plaats',
+  personen: 'persoon',
+  bewoners: 'bewoner',
+  volwassenen: 'volwassene',
+  leerlingen: 'leerling',
+};
+
+function withUnit(text: string, value: number, unit: string | undefined): string {
+  if (!unit) return text;
+  return `${text} ${Math.abs(value) === 1 ? (singular[unit] ?? unit) : unit}`;
+}
 const empty = '—';
 
 function isBlank(raw: RawValue | undefined): boolean {
@@ -118,6 +136,7 @@ function base(key: string, widget: Widget, options: FieldOptions) {
     unit: options.unit,
     csvHeader: options.csvHeader ?? options.name ?? options.label,
     required: !options.optional,
+    requiredWhen: options.requiredWhen,
   };
 }
 
@@ -212,7 +231,7 @@ export function integer(key: string, options: FieldOptions & { min?: number; max
     fromForm: (raw) => (isBlank(raw) ? undefined : parseDutchInteger(raw)),
     toForm: (value) => (typeof value === 'number' ? String(value) : ''),
     display: (value) =>
-      typeof value === 'number' ? `${formatInteger(value)}${meta.unit ? ` ${meta.unit}` : ''}` : empty,
+      typeof value === 'number' ? withUnit(formatInteger(value), value, meta.unit) : empty,
     toCsv: (value) => (typeof value === 'number' ? value : ''),
   };
 }
@@ -234,7 +253,7 @@ export function money(key: string, options: FieldOptions & { max?: number }): Fi
   const meta = base(key, 'money', { ...options, unit: options.unit });
   const max = options.max ?? 100_000_000;
   const schema = z
-    .number({ error: `${quote(meta.name)} moet een bedrag in euro’s zijn, bijvoorbeeld 105,00.` })
+    .number({ error: `${quote(meta.name)} moet een bedrag in euro’s zijn, bijvoorbeeld 1.250,00.` })
     .min(0, { error: `${quote(meta.name)} mag niet negatief zijn.` })
     .max(max, { error: `${quote(meta.name)} mag niet hoger zijn dan ${formatMoney(max)}.` })
     .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, {
@@ -271,7 +290,12 @@ export function date(key: string, options: FieldOptions): Field<string> {
     ...meta,
     schema: withPresence(schema, 'date', meta.name),
     fromForm: (raw) => (isBlank(raw) ? undefined : parseDate(raw)),
-    toForm: (value) => (typeof value === 'string' ? value : ''),
+    // Shown the Dutch way (1-7-2024): a text input, because a browser's date input follows the browser's
+    // language and would show an English browser month/day/year.
+    toForm: (value) =>
+      typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? `${Number(value.slice(8, 10))}-${Number(value.slice(5, 7))}-${value.slice(0, 4)}`
+        : '',
     display: (value) => (typeof value === 'string' ? formatDate(value) : empty),
     toCsv: (value) => (typeof value === 'string' ? value : ''),
   };

@@ -65,12 +65,12 @@ ${[...entries]
 export function answersSummary(definition: FormDefinition, answers: Answers): Html {
   return html`${describeAnswers(definition, answers).map(
     (section) => html`<section class="rt-answers">
-<h2 class="utrecht-heading-2">${section.title}</h2>
+<h3 class="utrecht-heading-3">${section.title}</h3>
 <dl class="utrecht-data-list rt-answer-list">
 ${section.rows.map((row) => html`<div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">${row.label}</dt><dd class="utrecht-data-list__item-value">${row.value}</dd></div>`)}
 </dl>
 ${section.groups.map(
-  (group) => html`<h3 class="utrecht-heading-3">${group.title}</h3>
+  (group) => html`<h4 class="utrecht-heading-4">${group.title}</h4>
 <dl class="utrecht-data-list rt-answer-list">
 ${group.rows.map((row) => html`<div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">${row.label}</dt><dd class="utrecht-data-list__item-value">${row.value}</dd></div>`)}
 </dl>`,

@@ -25,8 +25,10 @@ export interface FormPageModel {
   readonly baseVersion: number;
   /** The draft revision this page was opened on (0 = no draft). */
   readonly draftRevision: number;
-  /** A short status line, e.g. after adding a row. */
+  /** A short status line at the top, e.g. after saving a draft. */
   readonly notice?: string;
+  /** A status line next to a repeated group, e.g. after adding or removing a row (where the page lands). */
+  readonly groupNotice?: { readonly group: string; readonly text: string };
   /** Who submitted the version being amended, and when. */
   readonly amending?: {
     readonly version: number;
@@ -51,7 +53,8 @@ function describedBy(id: string, field: Field, error: string | undefined): strin
 }
 
 function fieldLabel(field: Field): Html {
-  return html`${field.label}${field.required ? '' : html` <span class="rt-optional">(niet verplicht)</span>`}`;
+  const marker = field.required ? '' : `(${field.requiredWhen ?? 'niet verplicht'})`;
+  return html`${field.label}${marker ? html` <span class="rt-optional">${marker}</span>` : ''}`;
 }
 
 function hintAndError(id: string, field: Field, error: string | undefined): Html {
@@ -75,7 +78,7 @@ ${options.map((option) => html`<option value="${option.value}"${option.value ===
 </select></div>
 </div>`;
   }
-  return html`<div class="utrecht-form-field utrecht-form-field--radio-group${error ? ' utrecht-form-field--invalid' : ''}">
+  return html`<div class="utrecht-form-field utrecht-form-field--radio-group">
 <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}"${raw(describedBy(id, field, error), 'aria-describedby')}>
 <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend rt-legend">${fieldLabel(field)}</legend>
 ${hintAndError(id, field, error)}
@@ -103,7 +106,7 @@ function inputAttributes(field: Field): Html {
     case 'money':
       return html` type="text" inputmode="decimal" class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--numeric rt-width-s"`;
     case 'date':
-      return html` type="date" class="utrecht-textbox utrecht-textbox--html-input rt-width-m"`;
+      return html` type="text" inputmode="numeric" autocomplete="off" class="utrecht-textbox utrecht-textbox--html-input rt-width-m"`;
     case 'email':
       return html` type="email" autocomplete="email" spellcheck="false" class="utrecht-textbox utrecht-textbox--html-input"`;
     default:
@@ -148,11 +151,13 @@ function renderGroup(
   errorFor: (path: string) => string | undefined,
   action: string,
   showLabel: boolean,
+  notice: string | undefined,
 ): Html {
   const groupError = errorFor(group.key);
   return html`<div class="rt-group" id="${inputId(group.key)}">
 ${showLabel ? html`<h3 class="utrecht-heading-3">${group.label}</h3>` : ''}
 ${group.hint ? html`<p class="utrecht-paragraph rt-hint">${group.hint}</p>` : ''}
+${notice ? html`<div class="utrecht-alert utrecht-alert--info rt-notice rt-group-notice" role="status"><p class="utrecht-paragraph">${notice}</p></div>` : ''}
 ${groupError ? html`<p class="utrecht-form-field-error-message" id="${inputId(group.key)}-error"><span class="rt-visually-hidden">Fout: </span>${groupError}</p>` : ''}
 ${rows.length === 0 ? html`<p class="utrecht-paragraph">Er zijn nog geen ${group.label.toLowerCase()} ingevuld.</p>` : ''}
 ${rows.map(
@@ -179,7 +184,7 @@ ${
 /** The error summary: a heading and a link to each field (general problems have no path), focused on load. */
 export function errorSummary(errors: readonly FieldError[]): Html {
   if (errors.length === 0) return html``;
-  return html`<div class="utrecht-alert utrecht-alert--error rt-error-summary" id="foutmeldingen" tabindex="-1" autofocus aria-labelledby="foutmeldingen-titel">
+  return html`<div class="utrecht-alert utrecht-alert--error rt-error-summary" id="foutmeldingen" role="region" tabindex="-1" autofocus aria-labelledby="foutmeldingen-titel">
 <h2 class="utrecht-heading-2" id="foutmeldingen-titel">Er ${errors.length === 1 ? 'is 1 probleem' : `zijn ${errors.length} problemen`} met uw antwoorden</h2>
 <ul class="utrecht-unordered-list">
 ${errors.map((error) =>
@@ -235,6 +240,7 @@ ${section.items.map((item) =>
         errorFor,
         model.action,
         item.label !== section.title,
+        model.groupNotice?.group === item.key ? model.groupNotice.text : undefined,
       ),
 )}
 </section>`,

@@ -247,7 +247,7 @@ export async function run(argv: string[], print: (line: string) => void = consol
       const now = deps.clock.now().toISOString();
       await store.updateRound({
         ...round,
-        deadline: now < round.deadline ? now : round.deadline,
+        deadline: [now, round.deadline].sort()[0]!, // the earlier of now and the deadline
         acceptsLate: false,
       });
       await store.audit({

@@ -31,6 +31,7 @@ export interface FormPageState {
   readonly baseVersion: number;
   readonly draftRevision: number;
   readonly notice?: string;
+  readonly groupNotice?: { readonly group: string; readonly text: string };
   readonly amending?: SubmissionVersion;
 }
 
@@ -55,6 +56,7 @@ export function formPageResponse(
       baseVersion: state.baseVersion,
       draftRevision: state.draftRevision,
       notice: state.notice,
+      groupNotice: state.groupNotice,
       amending: state.amending
         ? {
             version: state.amending.version,
@@ -72,7 +74,7 @@ export function closedFormResponse(opened: OpenedForm): HttpResponse {
   const content = html`<p class="utrecht-pre-heading rt-pre-heading">Gemeente ${municipality.name} · ${round.title}</p>
 <h1 class="utrecht-heading-1">${definition.title}</h1>
 <div class="utrecht-alert utrecht-alert--info rt-notice"><p class="utrecht-paragraph">De sluitingsdatum (${formatDateTime(round.deadline)}) is verstreken. U kunt dit formulier niet meer wijzigen.${current ? '' : ' Uw gemeente heeft voor deze ronde niets ingezonden.'}</p></div>
-${current ? html`<p class="utrecht-paragraph">Versie ${current.version}, ingezonden op ${formatDateTime(current.submittedAt)} door ${current.submittedBy.name}.</p>${answersSummary(definition, current.answers)}` : ''}`;
+${current ? html`<h2 class="utrecht-heading-2">Ingezonden antwoorden</h2><p class="utrecht-paragraph">Versie ${current.version}, ingezonden op ${formatDateTime(current.submittedAt)} door ${current.submittedBy.name}.</p>${answersSummary(definition, current.answers)}` : ''}`;
   return htmlResponse(200, layout({ title: definition.title, organisation: region.boardName }, content));
 }
 

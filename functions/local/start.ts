@@ -38,24 +38,49 @@ async function main(): Promise<void> {
     dynamoPort: port('DYNAMODB_PORT', 8000),
     sesPort: port('SES_PORT', 8005),
     dataDir: path.join(dataDir, 'dynamodb'),
+    staffIssuerFile: path.join(dataDir, 'staff-issuer.json'),
   });
   const { registry, rounds } = await seed(pipeline.store, systemClock.now());
   const local = (url: string) => url.replace('127.0.0.1', 'localhost');
+  const deps = { store: pipeline.store, mailer: unusedMailer, clock: systemClock, ids: randomIds };
   const lines: string[] = ['', 'Regietafel draait lokaal.', ''];
+  lines.push(
+    'Formulieren: elke link is de persoonlijke uitnodiging van één gemeente (zoals in de e-mail).',
+    '',
+  );
   for (const round of rounds) {
-    lines.push(`Ronde ‘${round.title}’ (${round.formId}), sluit ${round.deadline}:`);
-    for (const region of registry.regions) {
+    lines.push(`Ronde ‘${round.title}’ (${round.id}), sluit ${formatDateTime(round.deadline)}:`);
+    const links = await invitationLinks(deps, {
+      roundId: round.id,
+      baseUrl: local(pipeline.baseUrl),
+      actor: 'npm start',
+    });
+    for (const region of registry.regions.filter((candidate) => round.regions.includes(candidate.id))) {
       lines.push(`  ${region.name}`);
-      for (const municipality of registry.municipalities.filter(
-        (m) => m.region === region.id && round.regions.includes(region.id),
-      )) {
-        lines.push(
-          `    ${municipality.name.padEnd(18)} ${local(pipeline.baseUrl)}/formulieren/${round.formId}/${round.id}/${municipality.code}`,
-        );
+      for (const link of links.filter((candidate) => candidate.municipality.region === region.id)) {
+        lines.push(`    ${link.municipality.name.padEnd(18)} ${link.url}`);
       }
     }
     lines.push('');
   }
+  lines.push(
+    'Staf: Bearer-tokens voor /staf/… (8 uur geldig; nieuw: npm run admin -- staff-token --role <rol>)',
+  );
+  const roles = [
+    ...registry.regions.map((region) => `regietafel:${region.id}`),
+    ...registry.provinces.map((province) => `provincie:${province.id}`),
+  ];
+  for (const role of roles) {
+    const token = await pipeline.staffIssuer.mint({
+      roles: [role],
+      email: `${role.replace(':', '.')}@lokaal.example`,
+    });
+    lines.push(`  ${role.padEnd(24)} ${token}`);
+  }
+  lines.push(
+    `  bijvoorbeeld: curl -H "Authorization: Bearer <token>" ${local(pipeline.baseUrl)}/staf/rondes`,
+    '',
+  );
   lines.push(`Postvak (alle verstuurde e-mail): ${local(pipeline.ses.url)}/`);
   lines.push(
     `DynamoDB-emulator:                ${local(pipeline.dynamo.url)} (tabel ${pipeline.tableName}, gegevens in ${path.relative(root, dataDir) || '.'}/)`,

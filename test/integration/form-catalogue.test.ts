@@ -72,7 +72,7 @@ describe('bad input for every form: a Dutch message per field, nothing stored', 
         })),
       }),
       {
-        collects: 'Kies ‘ja’ of ‘nee’ bij ‘Eigen bijdrage gevraagd’.',
+        collects: 'Kies ‘ja’ of ‘nee’ bij ‘Vraagt uw gemeente een eigen bijdrage’.',
         locations: 'U kunt hoogstens 50 regels invullen bij ‘Opvanglocaties’.',
         adultsFull: '‘Volwassenen volledige bijdrage’ mag niet negatief zijn.',
         remarks: '‘Toelichting’ mag maximaal 2000 tekens lang zijn.',

@@ -53,7 +53,11 @@ function envelopeErrors(error: z.ZodError): FieldError[] {
 }
 
 /** Applies an add/remove button of a repeated group to the page state (no JavaScript needed). */
-function applyRowAction(resolved: ResolvedForm, raw: RawState, action: string): string | undefined {
+function applyRowAction(
+  resolved: ResolvedForm,
+  raw: RawState,
+  action: string,
+): { group: string; text: string } | undefined {
   const [verb, groupKey, index] = action.split(':');
   const group = repeatGroups(resolved.definition).find((candidate) => candidate.key === groupKey);
   if (!group) return undefined;
@@ -61,12 +65,15 @@ function applyRowAction(resolved: ResolvedForm, raw: RawState, action: string): 
   if (verb === 'add' && rows.length < group.max) {
     rows.push(emptyRow(group));
     raw[group.key] = rows;
-    return `${group.itemLabel} ${rows.length} is toegevoegd. Vul de gegevens hieronder in.`;
+    return {
+      group: group.key,
+      text: `${group.itemLabel} ${rows.length} is toegevoegd. Vul de gegevens hieronder in.`,
+    };
   }
   if (verb === 'remove' && Number(index) >= 0 && Number(index) < rows.length) {
     rows.splice(Number(index), 1);
     raw[group.key] = rows;
-    return `${group.itemLabel} ${Number(index) + 1} is verwijderd.`;
+    return { group: group.key, text: `${group.itemLabel} ${Number(index) + 1} is verwijderd.` };
   }
   return undefined;
 }
@@ -124,6 +131,7 @@ export const handler = httpHandler(async (event) => {
     extra: {
       errors?: FieldError[];
       notice?: string;
+      groupNotice?: { group: string; text: string };
       baseVersion?: number;
       submissionId?: string;
       draftRevision?: number;
@@ -133,6 +141,7 @@ export const handler = httpHandler(async (event) => {
       raw: decoded.raw,
       errors: extra.errors,
       notice: extra.notice,
+      groupNotice: extra.groupNotice,
       submissionId: extra.submissionId ?? submissionId,
       baseVersion: extra.baseVersion ?? state._baseVersion,
       draftRevision: extra.draftRevision ?? state._draftRevision,
@@ -165,8 +174,7 @@ export const handler = httpHandler(async (event) => {
     }
   }
   if (state._action !== 'submit') {
-    const notice = applyRowAction(resolved, decoded.raw, state._action);
-    return page(200, { notice });
+    return page(200, { groupNotice: applyRowAction(resolved, decoded.raw, state._action) });
   }
   const unknown = [
     ...decoded.unknownNames,
