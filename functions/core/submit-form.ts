@@ -128,8 +128,30 @@ export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): 
         : 'Dit formulier is intussen gewijzigd. Uw wijziging is niet opgeslagen. Open het formulier opnieuw.',
     );
   }
+  await deps.store.audit({
+    at: version.submittedAt,
+    id: deps.ids.newId(),
+    action: version.version === 1 ? 'submission' : 'amendment',
+    actor: principalName(input.principal),
+    roundId: version.roundId,
+    municipality: version.municipality,
+    details: {
+      formId: version.formId,
+      version: version.version,
+      submittedBy: version.submittedBy.name,
+      late: version.late,
+      warnings: version.warnings?.length ?? 0,
+    },
+  });
   const mail = await completeSubmission(deps, resolved, version, input.formUrl);
   return { version, replayed: false, mail };
+}
+
+/** How the audit trail names who acted: the municipality and the link it used, or the staff member. */
+export function principalName(principal: Principal): string {
+  return principal.kind === 'municipality'
+    ? `${principal.municipality}${principal.invitationId ? ` (link ${principal.invitationId.slice(0, 8)})` : ''}`
+    : (principal.email ?? principal.subject);
 }
 
 /** Steps after the version is stored; each is idempotent, so a retry may run them again safely. */
