@@ -218,7 +218,7 @@ ${
 ${notice ? html`<p class="utrecht-paragraph rt-round-notice">${notice}</p>` : ''}
 <p class="utrecht-paragraph">Velden met ‘(niet verplicht)’ mag u leeg laten.</p>
 <form class="utrecht-form rt-form" method="post" action="${model.action}" novalidate>
-<button type="submit" class="rt-default-action" name="_action" value="submit" tabindex="-1" aria-hidden="true">Versturen</button>
+<button type="submit" class="rt-default-action" name="_action" value="review" tabindex="-1" aria-hidden="true">Controleren</button>
 <input type="hidden" name="_submissionId" value="${model.submissionId}">
 <input type="hidden" name="_baseVersion" value="${String(model.baseVersion)}">
 <input type="hidden" name="_draftRevision" value="${String(model.draftRevision)}">
@@ -246,7 +246,7 @@ ${section.items.map((item) =>
 </section>`,
 )}
 <div class="utrecht-button-group rt-actions">
-<button type="submit" class="utrecht-button utrecht-button--primary-action" name="_action" value="submit">${model.baseVersion > 0 ? 'Wijziging versturen' : 'Versturen'}</button>
+<button type="submit" class="utrecht-button utrecht-button--primary-action" name="_action" value="review">Controleren</button>
 <button type="submit" class="utrecht-button utrecht-button--secondary-action" name="_action" value="save-draft">Opslaan en later verder</button>
 </div>
 <p class="utrecht-paragraph rt-hint">Met ‘Opslaan en later verder’ bewaren we uw antwoorden als concept, ook als ze nog niet compleet zijn. U of een collega kan later verder via dezelfde link. Een concept telt niet als ingezonden.</p>

@@ -1,18 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
-import { validateAnswers } from '../../forms/definition.js';
 import { diffAnswers } from '../../forms/diff.js';
 import { formatDateTime } from '../../forms/format.js';
-import { plausibilityWarnings } from '../../forms/plausibility.js';
 import { renderConfirmationEmail } from '../../forms/render/email.js';
+import { checkAnswers } from './check-answers.js';
 import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
-import { Conflict, Forbidden, ValidationFailed } from './errors.js';
-import {
-  assertMay,
-  type FormContextKey,
-  type ResolvedForm,
-  resolveForm,
-  roundPhase,
-} from './form-context.js';
+import { Conflict } from './errors.js';
+import type { FormContextKey, ResolvedForm } from './form-context.js';
 import type { Principal, SubmissionVersion } from './model.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
 
@@ -63,31 +56,8 @@ export function confirmationMailId(
  *    outbox once, then try to deliver it (a failure leaves it queued).
  */
 export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): Promise<SubmitFormResult> {
-  const resolved = await resolveForm(deps.store, input);
-  assertMay(input.principal, 'form:submit', resolved);
+  const { resolved, phase, answers, warnings } = await checkAnswers(deps, input);
   const now = deps.clock.now();
-  const phase = roundPhase(resolved.round, now);
-  if (phase === 'not-open')
-    throw new Forbidden(
-      'Deze ronde is nog niet geopend. U kunt het formulier invullen vanaf de openingsdatum.',
-    );
-  if (phase === 'closed')
-    throw new Forbidden(
-      'De sluitingsdatum van deze ronde is verstreken. Inzenden of wijzigen kan niet meer.',
-    );
-
-  const outcome = validateAnswers(resolved.definition, input.answers);
-  if (!outcome.success || !outcome.answers) throw new ValidationFailed(outcome.errors);
-  const answers = outcome.answers;
-  const previous =
-    input.baseVersion > 0
-      ? await deps.store.getVersion(input.roundId, input.formId, input.municipality, input.baseVersion)
-      : undefined;
-  const warnings = plausibilityWarnings(resolved.definition, answers, {
-    referenceDate: resolved.round.referenceDate,
-    previous: previous?.answers,
-    changeFactor: resolved.round.changeFactor,
-  });
 
   const version: SubmissionVersion = {
     roundId: input.roundId,

@@ -108,6 +108,19 @@ async function pressEnterOn(button: Locator, what: string): Promise<void> {
 }
 
 /**
+ * On the check-your-answers page (after "Controleren"): the answers are shown for review, axe finds
+ * nothing, and the official sends them with the keyboard.
+ */
+async function sendFromCheckPage(page: Page, screenshot?: string): Promise<void> {
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Controleer uw antwoorden');
+  await expectNoAxeViolations(page, 'the check-your-answers page');
+  if (screenshot) await saveScreenshot(page, screenshot);
+  const send = page.getByRole('button', { name: /^(Wijziging )?versturen$/i });
+  await send.focus();
+  await pressEnterOn(send, 'the Versturen button of the check page');
+}
+
+/**
  * Chooses an option in the focused (closed) select with the arrow keys, as a keyboard user does: ArrowDown
  * until the selected option's text matches. Fails if no option matches.
  */
@@ -273,11 +286,12 @@ describe('the eigen-bijdrage form in a browser, by keyboard', { timeout: 120_000
     await tabAndType(page.getByLabel('Uw naam'), 'the contact name', 'Anna de Vries');
     await tabAndType(page.getByLabel('Uw e-mailadres'), 'the contact email', 'anna.devries@zwolle.example');
     await tabAndType(page.getByLabel(/^Uw functie/), 'the contact role', 'Beleidsadviseur opvang');
-    const send = page.getByRole('button', { name: 'Versturen', exact: true });
-    await tabOnceTo(send, 'the Versturen button');
+    const check = page.getByRole('button', { name: 'Controleren', exact: true });
+    await tabOnceTo(check, 'the Controleren button');
     await saveScreenshot(page, '03-ingevuld');
 
-    await pressEnterOn(send, 'the Versturen button');
+    await pressEnterOn(check, 'the Controleren button');
+    await sendFromCheckPage(page, '03b-controleren');
     await expectConfirmationPage(page, 'GM0193', 1);
 
     // The confirmation page shows what they typed.
@@ -437,9 +451,10 @@ describe('the eigen-bijdrage form in a browser, by keyboard', { timeout: 120_000
     await page.getByLabel('Uw naam').focus();
     await page.keyboard.type('Jan Jansen');
     await retype(email, 'jan@deventer.example');
-    const send = page.getByRole('button', { name: 'Versturen', exact: true });
-    await send.focus();
-    await pressEnterOn(send, 'the Versturen button');
+    const check = page.getByRole('button', { name: 'Controleren', exact: true });
+    await check.focus();
+    await pressEnterOn(check, 'the Controleren button');
+    await sendFromCheckPage(page);
 
     await expectConfirmationPage(page, 'GM0150', 1);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Uw antwoorden zijn ontvangen');
@@ -516,9 +531,10 @@ describe('the eigen-bijdrage form in a browser, by keyboard', { timeout: 120_000
     expect(await page.getByLabel('Uw e-mailadres').inputValue()).toBe('eva.bakker@hengelo.example');
     expect(await collects.getByRole('radio', { name: 'Nee' }).isChecked()).toBe(true);
 
-    const send = page.getByRole('button', { name: 'Versturen', exact: true });
-    await send.focus();
-    await pressEnterOn(send, 'the Versturen button');
+    const check = page.getByRole('button', { name: 'Controleren', exact: true });
+    await check.focus();
+    await pressEnterOn(check, 'the Controleren button');
+    await sendFromCheckPage(page);
     await expectConfirmationPage(page, 'GM0164', 1);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Uw antwoorden zijn ontvangen');
     const [stored] = await versions('GM0164');

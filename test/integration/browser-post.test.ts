@@ -109,6 +109,38 @@ describe('the form in a browser without JavaScript (plain form posts)', () => {
     expect(await pipeline.items(pipeline.round.id, 'VERSION#eigen-bijdrage#GM0150#')).toEqual([]);
   });
 
+  it('shows a check-your-answers page with warnings before the final submit, and goes back with the input kept', async () => {
+    const review = filledIn([['amountCatering', '200,00']]).map(([name, value]): [string, string] =>
+      name === '_action' ? [name, 'review'] : [name, value],
+    );
+    const check = await postForm(pipeline.formUrl('GM0150'), review);
+    expect(check.status).toBe(200);
+    expect(check.text).toContain('<h1 class="utrecht-heading-1">Controleer uw antwoorden</h1>');
+    expect(check.text).toContain('Kijkt u deze antwoorden nog even na?');
+    expect(check.text).toContain('Het bedrag voor catering (€ 200,00) wijkt af van het landelijke bedrag');
+    expect(check.text).toContain('<dd class="utrecht-data-list__item-value">€ 2.930,64 per maand</dd>');
+    expect(check.text).toContain('<input type="hidden" name="locations[0][capacity]" value="1.200">');
+    expect(check.text).toContain('name="_action" value="submit"');
+    expect(await pipeline.items(pipeline.round.id, 'VERSION#eigen-bijdrage#GM0150#')).toEqual([]);
+
+    const back = await postForm(
+      pipeline.formUrl('GM0150'),
+      review.map(([name, value]): [string, string] => (name === '_action' ? [name, 'edit'] : [name, value])),
+    );
+    expect(back.status).toBe(200);
+    expect(back.text).toContain('value="200,00"');
+    expect(back.text).toContain('value="Het Kruispunt"');
+
+    const invalid = await postForm(
+      pipeline.formUrl('GM0150'),
+      review.map(([name, value]): [string, string] =>
+        name === 'contactEmail' ? [name, 'x'] : [name, value],
+      ),
+    );
+    expect(invalid.status).toBe(422);
+    expect(invalid.text).toContain('Er is 1 probleem met uw antwoorden');
+  });
+
   it('rejects fields the form does not know (422), storing nothing', async () => {
     const response = await postForm(pipeline.formUrl('GM0150'), filledIn([['bsn', '123456789']]));
     expect(response.status).toBe(422);

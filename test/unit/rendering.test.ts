@@ -99,7 +99,7 @@ describe('the form page, rendered from the definition', () => {
     expect(html).toContain('name="_action" value="add:locations"');
     expect(html).not.toContain('<script');
     // Enter in a text field submits the form, not "add a row".
-    expect(html.indexOf('value="submit"')).toBeLessThan(html.indexOf('value="add:locations"'));
+    expect(html.indexOf('value="review"')).toBeLessThan(html.indexOf('value="add:locations"'));
   });
 });
 

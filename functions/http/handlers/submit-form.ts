@@ -8,6 +8,8 @@ import {
   rawToCandidate,
   repeatGroups,
 } from '../../../forms/definition.js';
+import { renderCheckPage } from '../../../forms/render/check-page.js';
+import { checkAnswers } from '../../core/check-answers.js';
 import { Conflict, ValidationFailed } from '../../core/errors.js';
 import { assertMay, type ResolvedForm, resolveForm } from '../../core/form-context.js';
 import { saveDraft } from '../../core/save-draft.js';
@@ -17,7 +19,7 @@ import { dependencies } from '../dependencies.js';
 import { formKey, formPageResponse, formPath } from '../form-pages.js';
 import { httpHandler } from '../middleware.js';
 import { readBody, requestOrigin } from '../request.js';
-import { jsonResponse, seeOther } from '../responses.js';
+import { htmlResponse, jsonResponse, seeOther } from '../responses.js';
 
 /** What an API client posts: the answers, and optionally the version it amends and an idempotency key. */
 const jsonEnvelope = z.strictObject({
@@ -173,7 +175,8 @@ export const handler = httpHandler(async (event) => {
       });
     }
   }
-  if (state._action !== 'submit') {
+  if (state._action === 'edit') return page(200, {});
+  if (state._action.startsWith('add:') || state._action.startsWith('remove:')) {
     return page(200, { groupNotice: applyRowAction(resolved, decoded.raw, state._action) });
   }
   const unknown = [
@@ -188,6 +191,34 @@ export const handler = httpHandler(async (event) => {
     if (!controlFields.success)
       errors.push({ path: '', message: 'De pagina is beschadigd. Open het formulier opnieuw.' });
     return page(422, { errors });
+  }
+  if (state._action === 'review') {
+    try {
+      const checked = await checkAnswers(deps, {
+        ...key,
+        principal,
+        answers: rawToCandidate(resolved.definition, decoded.raw),
+        baseVersion: state._baseVersion,
+      });
+      return htmlResponse(
+        200,
+        renderCheckPage({
+          definition: resolved.definition,
+          municipalityName: resolved.municipality.name,
+          organisation: resolved.region.boardName,
+          roundTitle: resolved.round.title,
+          action: formPath(key),
+          raw: decoded.raw,
+          answers: checked.answers,
+          warnings: checked.warnings,
+          changes: checked.changes,
+          control: { submissionId, baseVersion: state._baseVersion, draftRevision: state._draftRevision },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ValidationFailed) return page(422, { errors: [...error.fieldErrors] });
+      throw error;
+    }
   }
   try {
     const result = await submitForm(deps, {
@@ -206,7 +237,7 @@ export const handler = httpHandler(async (event) => {
       return page(409, {
         errors: [{ path: '', message: error.message }],
         notice:
-          'Uw antwoorden hieronder zijn niet opgeslagen. Als u nu op ‘Wijziging versturen’ klikt, worden zij de nieuwste versie; de versie van uw collega blijft in de geschiedenis bewaard.',
+          'Uw antwoorden hieronder zijn niet opgeslagen. Controleert en verstuurt u ze opnieuw, dan worden zij de nieuwste versie; de versie van uw collega blijft in de geschiedenis bewaard.',
         baseVersion: latest?.version ?? state._baseVersion,
         submissionId: deps.ids.newId(),
       });

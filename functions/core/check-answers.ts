@@ -1,0 +1,70 @@
+import { type Answers, type FieldError, validateAnswers } from '../../forms/definition.js';
+import { type AnswerChange, diffAnswers } from '../../forms/diff.js';
+import { plausibilityWarnings } from '../../forms/plausibility.js';
+import { Forbidden, ValidationFailed } from './errors.js';
+import {
+  assertMay,
+  type FormContextKey,
+  type ResolvedForm,
+  type RoundPhase,
+  resolveForm,
+  roundPhase,
+} from './form-context.js';
+import type { Principal, SubmissionVersion } from './model.js';
+import type { Clock, Store } from './ports.js';
+
+export interface CheckedAnswers {
+  readonly resolved: ResolvedForm;
+  readonly phase: RoundPhase;
+  readonly answers: Answers;
+  readonly warnings: FieldError[];
+  /** The version being amended, if any. */
+  readonly previous?: SubmissionVersion;
+  /** What changes against it. */
+  readonly changes?: AnswerChange[];
+}
+
+/**
+ * Check answers (`checkAnswers`), the shared first half of reviewing and submitting:
+ * 1. resolve form, round and municipality (404) and ask the policy (403);
+ * 2. refuse when the round is not open, or closed without late submissions (403);
+ * 3. validate with the form's own definition (422 with a Dutch message per field; nothing stored);
+ * 4. compute the plausibility warnings and the changes against the version being amended.
+ */
+export async function checkAnswers(
+  deps: { store: Store; clock: Clock },
+  input: FormContextKey & { principal: Principal; answers: unknown; baseVersion: number },
+): Promise<CheckedAnswers> {
+  const resolved = await resolveForm(deps.store, input);
+  assertMay(input.principal, 'form:submit', resolved);
+  const phase = roundPhase(resolved.round, deps.clock.now());
+  if (phase === 'not-open') {
+    throw new Forbidden(
+      'Deze ronde is nog niet geopend. U kunt het formulier invullen vanaf de openingsdatum.',
+    );
+  }
+  if (phase === 'closed') {
+    throw new Forbidden(
+      'De sluitingsdatum van deze ronde is verstreken. Inzenden of wijzigen kan niet meer.',
+    );
+  }
+  const outcome = validateAnswers(resolved.definition, input.answers);
+  if (!outcome.success || !outcome.answers) throw new ValidationFailed(outcome.errors);
+  const previous =
+    input.baseVersion > 0
+      ? await deps.store.getVersion(input.roundId, input.formId, input.municipality, input.baseVersion)
+      : undefined;
+  const warnings = plausibilityWarnings(resolved.definition, outcome.answers, {
+    referenceDate: resolved.round.referenceDate,
+    previous: previous?.answers,
+    changeFactor: resolved.round.changeFactor,
+  });
+  return {
+    resolved,
+    phase,
+    answers: outcome.answers,
+    warnings,
+    previous,
+    changes: previous ? diffAnswers(resolved.definition, previous.answers, outcome.answers) : undefined,
+  };
+}
