@@ -1,0 +1,109 @@
+import { findForm } from '../../../forms/catalogue.js';
+import { provincialTaskOn, provincialTasks } from '../../../forms/data/provincial-tasks.js';
+import type { FormDefinition } from '../../../forms/definition.js';
+import { plausibilityWarnings } from '../../../forms/plausibility.js';
+import { NotFound } from '../errors.js';
+import { roundPhase } from '../form-context.js';
+import type { SubmissionVersion } from '../model.js';
+import { changesSince, takeSnapshot } from './changes.js';
+import { aggregateEigenBijdrage } from './eigen-bijdrage.js';
+import { currentSubmissions, responseOverview } from './response-status.js';
+import { resolveScope } from './scope.js';
+import { aggregateSociaalDomein } from './sociaal-domein.js';
+import type {
+  AggregateRoundInput,
+  AggregationOptions,
+  FormAggregate,
+  MunicipalityWarnings,
+  RoundAggregate,
+  Submitted,
+} from './types.js';
+import { aggregateVoortgang } from './voortgang.js';
+
+export type * from './types.js';
+
+/**
+ * Aggregates a round for a region or a province: a pure function of the round, the registry, the current
+ * versions and drafts, the previous summary's snapshot and `now` (no store, no clock, no I/O), so the same
+ * figures come out of the scheduled job, the preview, the CSV export and the tests.
+ *
+ * Only the current version of a municipality counts (of several versions passed, the highest), only
+ * versions of this round's form, only municipalities in scope that take part in the round; drafts never
+ * count as submitted.
+ */
+export function aggregateRound(input: AggregateRoundInput): RoundAggregate {
+  const { round, registry, scope, now } = input;
+  const definition = findForm(round.formId);
+  if (!definition) throw new NotFound(`Het formulier ‘${round.formId}’ van ronde ${round.id} bestaat niet.`);
+  const resolved = resolveScope(registry, round, scope);
+  const submitted = currentSubmissions(round, resolved.municipalities, input.current, (version) =>
+    storedWarnings(definition, version, round.referenceDate),
+  );
+  const response = responseOverview(round, resolved.municipalities, submitted, input.drafts ?? [], now);
+  const warnings: MunicipalityWarnings[] = submitted
+    .filter((entry) => entry.warnings.length > 0)
+    .map((entry) => ({ ...entry.municipality, version: entry.version.version, warnings: entry.warnings }));
+  return {
+    round: {
+      id: round.id,
+      title: round.title,
+      formId: round.formId,
+      formTitle: definition.title,
+      referenceDate: round.referenceDate,
+      opensAt: round.opensAt,
+      deadline: round.deadline,
+    },
+    scope: { type: resolved.type, id: resolved.id, name: resolved.name, regions: resolved.regions },
+    generatedAt: now.toISOString(),
+    phase: roundPhase(round, now),
+    response,
+    form: aggregateForm(definition, submitted, input, input.options ?? {}),
+    warnings,
+    changes: input.previous ? changesSince(input.previous, round.id, scope, response.municipalities) : null,
+    snapshot: takeSnapshot(round.id, scope, now, response.municipalities),
+  };
+}
+
+/**
+ * The warnings stored with a version are what the official saw and confirmed; they are carried as they are.
+ * A version stored without any (before warnings were kept) gets the form's own checks, recomputed on the
+ * round's reference date (the change-since-previous-version checks need the earlier version and are left out).
+ */
+function storedWarnings(
+  definition: FormDefinition,
+  version: SubmissionVersion,
+  referenceDate: string,
+): Submitted['warnings'] {
+  return version.warnings ?? plausibilityWarnings(definition, version.answers, { referenceDate });
+}
+
+function aggregateForm(
+  definition: FormDefinition,
+  submitted: readonly Submitted[],
+  input: AggregateRoundInput,
+  options: AggregationOptions,
+): FormAggregate | null {
+  switch (definition.id) {
+    case 'voortgang-opgaven':
+      return aggregateVoortgang(
+        definition,
+        submitted,
+        input.scope.type === 'province'
+          ? provincialTaskOn(
+              input.scope.id,
+              input.round.referenceDate,
+              options.provincialTasks ?? provincialTasks,
+            )
+          : undefined,
+      );
+    case 'eigen-bijdrage':
+      return aggregateEigenBijdrage(definition, submitted, input.round.referenceDate, {
+        revenueTolerance: options.revenueTolerance,
+        schedule: options.contributionSchedule,
+      });
+    case 'sociaal-domein':
+      return aggregateSociaalDomein(definition, submitted);
+    default:
+      return null;
+  }
+}
