@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
@@ -38,6 +39,7 @@ import type { Store } from '../core/ports.js';
  * | invitation (link)   | INVITATION#<id>     | INVITATION                           | INVITATIONS#<round> / <code>#<at> |
  * | link signing key    | CONFIG              | INVITATION-KEY#current / #<id>       |                          |
  * | audit line          | AUDIT#<round|global>| <at>#<id>                            |                          |
+ * | summary snapshot    | ROUND#<id>          | SUMMARY#<scope>                      |                          |
  *
  * Only conditional writes, Query and BatchWrite: the same code runs on dynalite, which has no
  * transactions, streams or TTL deletion.
@@ -437,18 +439,74 @@ export class DynamoStore implements Store {
   }
 
   enqueueMail(mail: OutboxMail): Promise<boolean> {
+    // The content (HTML, text, CSV attachments) is stored gzipped: a summary for hundreds of
+    // municipalities stays far below DynamoDB's 400 KB item limit.
+    const { html, text, attachments, ...envelope } = mail;
     return this.putIfAbsent({
       PK: mailPk(mail.id),
       SK: 'MAIL',
       GSI1PK: pendingIndex,
       GSI1SK: `${mail.createdAt}#${mail.id}`,
       entityType: 'mail',
-      ...mail,
+      ...envelope,
+      content: gzipSync(JSON.stringify({ html, text, attachments })),
     });
   }
 
-  getMail(id: string): Promise<OutboxMail | undefined> {
-    return this.get<OutboxMail>(mailPk(id), 'MAIL');
+  async getMail(id: string): Promise<OutboxMail | undefined> {
+    const stored = await this.get<OutboxMail & { content?: Uint8Array }>(mailPk(id), 'MAIL');
+    if (!stored) return undefined;
+    const { content, ...envelope } = stored;
+    return content ? { ...envelope, ...JSON.parse(gunzipSync(content).toString('utf8')) } : stored;
+  }
+
+  async listMail(status: 'pending' | 'failed'): Promise<OutboxMail[]> {
+    const items = await this.queryAll<OutboxMail & { content?: Uint8Array }>({
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': status === 'pending' ? pendingIndex : 'OUTBOX#failed' },
+    });
+    // The index is eventually consistent and only the envelope is needed to decide: leave the content out.
+    return items.map(({ content: _content, ...envelope }) => ({ ...envelope, html: '', text: '' }));
+  }
+
+  async requeueMail(id: string, at: string): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { PK: mailPk(id), SK: 'MAIL' },
+          UpdateExpression: 'SET #status = :pending, GSI1PK = :index, nextAttemptAt = :at, attempts = :zero',
+          ConditionExpression: '#status = :failed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':pending': 'pending',
+            ':failed': 'failed',
+            ':index': pendingIndex,
+            ':at': at,
+            ':zero': 0,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async getSummarySnapshot(roundId: string, scope: string): Promise<unknown> {
+    const item = await this.get<{ snapshot: unknown }>(roundPk(roundId), `SUMMARY#${scope}`);
+    return item?.snapshot;
+  }
+
+  async putSummarySnapshot(roundId: string, scope: string, snapshot: unknown): Promise<void> {
+    await this.documents.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { PK: roundPk(roundId), SK: `SUMMARY#${scope}`, entityType: 'summary-snapshot', snapshot },
+      }),
+    );
   }
 
   async claimMail(id: string, now: string, leaseUntil: string): Promise<boolean> {

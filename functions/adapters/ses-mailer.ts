@@ -20,6 +20,11 @@ export class SesMailer implements Mailer {
       text: message.text,
       html: message.html,
       textEncoding: 'quoted-printable',
+      attachments: message.attachments?.map((attachment) => ({
+        filename: attachment.filename,
+        content: attachment.content,
+        contentType: attachment.contentType,
+      })),
     })
       .compile()
       .build();

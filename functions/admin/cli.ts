@@ -44,15 +44,36 @@ Opdrachten:
 Doel: standaard de lokale run (npm start). Met --aws: de uitgerolde stack; zet dan TABLE_NAME, MAIL_FROM
 en PUBLIC_BASE_URL (of --table, --mail-from, --base-url) en gebruik uw AWS-inloggegevens.`;
 
-class UsageError extends Error {}
+/** A mistake in the command line: printed as is (Dutch), without a stack trace. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Whether y-m-d (and h:m) name a moment that exists, e.g. not 2026-02-30 or 25:00. */
+function existingDate(y: number, m: number, d: number, hh = 0, mm = 0): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d, hh, mm));
+  return (
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === m - 1 &&
+    date.getUTCDate() === d &&
+    date.getUTCHours() === hh &&
+    date.getUTCMinutes() === mm
+  );
+}
 
 /** `2026-12-18T17:00` (Dutch time) or a full ISO timestamp → ISO in UTC. */
 export function amsterdamTime(value: string): string {
-  if (/[zZ]|[+-]\d{2}:\d{2}$/.test(value)) return new Date(value).toISOString();
+  const invalid = () =>
+    new UsageError(`‘${value}’ is geen datum of tijd; gebruik bijvoorbeeld 2026-12-18T17:00.`);
+  if (/[zZ]|[+-]\d{2}:\d{2}$/.test(value)) {
+    const parsed = new Date(value);
+    if (Number.isNaN(parsed.getTime())) throw invalid();
+    return parsed.toISOString();
+  }
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value);
-  if (!match)
-    throw new UsageError(`‘${value}’ is geen datum of tijd; gebruik bijvoorbeeld 2026-12-18T17:00.`);
+  if (!match) throw invalid();
   const [, y, m, d, hh = '00', mm = '00'] = match;
+  if (!existingDate(Number(y), Number(m), Number(d), Number(hh), Number(mm))) throw invalid();
   const asUtc = Date.UTC(Number(y), Number(m) - 1, Number(d), Number(hh), Number(mm));
   // The offset of Amsterdam at that moment (CET +1, CEST +2), from the time zone database.
   const parts = new Intl.DateTimeFormat('en-GB', {
@@ -124,8 +145,8 @@ function required(values: Record<string, string | boolean | undefined>, name: st
 
 const actor = () => `admin:${process.env.USER ?? userInfo().username}`;
 
-export async function run(argv: string[], print: (line: string) => void = console.log): Promise<void> {
-  const { positionals, values } = parseArgs({
+function parseOptions(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -150,6 +171,31 @@ export async function run(argv: string[], print: (line: string) => void = consol
       help: { type: 'boolean', short: 'h' },
     },
   });
+}
+
+/** node:util's parseArgs errors are English; the CLI answers in Dutch, with the usage. */
+function parseArgsError(error: unknown): Error {
+  const code = (error as { code?: string }).code;
+  const option = /'(-{1,2}[^' ]+)/.exec((error as Error).message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return new UsageError(`Onbekende optie ‘${option}’.\n\n${usage}`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return new UsageError(
+      /argument missing/.test((error as Error).message)
+        ? `Bij ‘${option}’ hoort een waarde, bijvoorbeeld ${option} <waarde>.`
+        : `‘${option}’ heeft geen waarde.`,
+    );
+  return error as Error;
+}
+
+export async function run(argv: string[], print: (line: string) => void = console.log): Promise<void> {
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(argv);
+  } catch (error) {
+    throw parseArgsError(error);
+  }
+  const { positionals, values } = parsed;
   const [command] = positionals;
   if (!command || values.help) {
     print(usage);
@@ -164,7 +210,8 @@ export async function run(argv: string[], print: (line: string) => void = consol
         'Op AWS meldt staf zich aan bij Cognito; staff-token is alleen voor de lokale run.',
       );
     const issuer = await loadStaffIssuer(
-      path.join(root, process.env.REGIETAFEL_DATA_DIR ?? '.data', 'staff-issuer.json'),
+      // resolve, not join: an absolute REGIETAFEL_DATA_DIR must be used as is (as npm start does).
+      path.join(path.resolve(root, process.env.REGIETAFEL_DATA_DIR ?? '.data'), 'staff-issuer.json'),
     );
     print(
       await issuer.mint({
@@ -204,7 +251,8 @@ export async function run(argv: string[], print: (line: string) => void = consol
           `Onbekend formulier ‘${formId}’. Kies uit: ${[...catalogue.keys()].join(', ')}.`,
         );
       const referenceDate = required(values, 'reference-date');
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(referenceDate))
+      const ymd = /^(\d{4})-(\d{2})-(\d{2})$/.exec(referenceDate);
+      if (!ymd || !existingDate(Number(ymd[1]), Number(ymd[2]), Number(ymd[3])))
         throw new UsageError('--reference-date moet jjjj-mm-dd zijn.');
       const registry = await store.getRegistry();
       const regions = values.regions

@@ -36,6 +36,7 @@ export async function deliverMail(
       subject: mail.subject,
       html: mail.html,
       text: mail.text,
+      attachments: mail.attachments,
     });
     await deps.store.markMailSent(id, messageId, deps.clock.now().toISOString());
     return 'sent';
@@ -48,4 +49,28 @@ export async function deliverMail(
     await deps.store.markMailFailed(id, error instanceof Error ? error.message : String(error), next);
     return giveUp ? 'failed' : 'retry-later';
   }
+}
+
+/**
+ * Deliver what is due (`deliverDueMail`, the outbox sender): every pending email whose next attempt time
+ * has come, one at a time. Safe to run twice at once: each email is claimed before it is sent.
+ */
+export async function deliverDueMail(deps: {
+  store: Store;
+  mailer: Mailer;
+  clock: Clock;
+}): Promise<Record<DeliveryOutcome, number>> {
+  const counts: Record<DeliveryOutcome, number> = {
+    sent: 0,
+    'already-sent': 0,
+    busy: 0,
+    'retry-later': 0,
+    failed: 0,
+  };
+  const now = deps.clock.now().toISOString();
+  for (const mail of await deps.store.listMail('pending')) {
+    if (mail.nextAttemptAt && mail.nextAttemptAt > now) continue;
+    counts[await deliverMail(deps, mail.id)]++;
+  }
+  return counts;
 }

@@ -117,6 +117,12 @@ export interface AuditEvent {
   readonly details?: Record<string, unknown>;
 }
 
+export interface MailAttachment {
+  readonly filename: string;
+  readonly content: string;
+  readonly contentType: string;
+}
+
 /** An email waiting in (or delivered from) the outbox. */
 export interface OutboxMail {
   /** Deterministic key: the same logical email always gets the same id, so it is recorded once. */
@@ -126,6 +132,7 @@ export interface OutboxMail {
   readonly subject: string;
   readonly html: string;
   readonly text: string;
+  readonly attachments?: readonly MailAttachment[];
   readonly createdAt: string;
   readonly status: 'pending' | 'sending' | 'sent' | 'failed';
   readonly attempts: number;

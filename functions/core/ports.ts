@@ -2,6 +2,7 @@ import type {
   AuditEvent,
   Draft,
   Invitation,
+  MailAttachment,
   Municipality,
   OutboxMail,
   Region,
@@ -77,6 +78,13 @@ export interface Store {
   /** Records an email once; false when that id is already recorded. */
   enqueueMail(mail: OutboxMail): Promise<boolean>;
   getMail(id: string): Promise<OutboxMail | undefined>;
+  /** Envelopes (no content) of the emails waiting to be sent, or given up on. */
+  listMail(status: 'pending' | 'failed'): Promise<OutboxMail[]>;
+  /** Puts a failed email back in the queue for a new round of attempts; false when it was not failed. */
+  requeueMail(id: string, at: string): Promise<boolean>;
+  /** The snapshot the previous summary of a round and scope left, for "what changed since then". */
+  getSummarySnapshot(roundId: string, scope: string): Promise<unknown>;
+  putSummarySnapshot(roundId: string, scope: string, snapshot: unknown): Promise<void>;
   /** Takes the email for sending until `leaseUntil`; false when another sender holds it or it was sent. */
   claimMail(id: string, now: string, leaseUntil: string): Promise<boolean>;
   markMailSent(id: string, messageId: string, sentAt: string): Promise<void>;
@@ -88,6 +96,7 @@ export interface MailMessage {
   readonly subject: string;
   readonly html: string;
   readonly text: string;
+  readonly attachments?: readonly MailAttachment[];
 }
 
 export interface Mailer {
