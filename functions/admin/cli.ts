@@ -354,6 +354,11 @@ export async function run(argv: string[], print: (line: string) => void = consol
     }
     case 'status': {
       const role = typeof values.role === 'string' ? parseRole(values.role) : undefined;
+      // A mistyped role must not silently fall back to the province's view of everything.
+      if (typeof values.role === 'string' && !role)
+        throw new UsageError(
+          `Onbekende rol ‘${values.role}’: gebruik regietafel:<regio> of provincie:<provincie>.`,
+        );
       const registry = await store.getRegistry();
       const roles = role
         ? [role]

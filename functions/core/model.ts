@@ -47,6 +47,8 @@ export interface Round {
   readonly acceptsLate: boolean;
   /** A figure changing by more than this factor between versions gets a plausibility warning. */
   readonly changeFactor?: number;
+  /** Days before the deadline that municipalities without a submission get a reminder (default 3). */
+  readonly reminderDaysBefore?: number;
 }
 
 export interface SubmittedBy {

@@ -102,6 +102,26 @@ export const routes: readonly RouteDefinition[] = [
     description:
       'Staf: per gemeente ingezonden / alleen concept / niets, met datum, versie en waarschuwingen.',
   },
+  {
+    id: 'preview-summary',
+    method: 'GET',
+    path: '/staf/rondes/{roundId}/overzicht',
+    entry: 'functions/http/handlers/preview-summary.ts',
+    auth: 'staff',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Staf: het overzicht zoals het gemaild wordt (?scope=region:ijsselland of province:overijssel), zonder te versturen.',
+  },
+  {
+    id: 'send-summary',
+    method: 'POST',
+    path: '/staf/rondes/{roundId}/overzicht',
+    entry: 'functions/http/handlers/send-summary.ts',
+    auth: 'staff',
+    access: { table: 'readWrite', sendsMail: true },
+    description:
+      'Staf: verstuur het overzicht nu naar de regietafel of de provincie (eenmaal per verzoek-id).',
+  },
 ];
 
 /**

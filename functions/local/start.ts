@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { formatDateTime } from '../../forms/format.js';
 import { invitationLinks } from '../core/invitations.js';
 import type { Mailer } from '../core/ports.js';
-import { randomIds, systemClock } from '../http/dependencies.js';
+import { dependencies, randomIds, systemClock } from '../http/dependencies.js';
+import { runSchedule } from '../jobs/run-schedule.js';
 import { PortInUseError } from './emulators.js';
 import { startPipeline } from './pipeline.js';
 import { seed } from './seed.js';
@@ -88,10 +89,32 @@ async function main(): Promise<void> {
   lines.push('', 'Stoppen: Ctrl-C', '');
   console.log(lines.join('\n'));
 
+  // The local stand-in for EventBridge Scheduler: the same job, now and then every so many minutes.
+  const minutes = Number(process.env.REGIETAFEL_SCHEDULE_MINUTES ?? 60);
+  const scheduleDeps = {
+    store: pipeline.store,
+    mailer: dependencies().mailer,
+    clock: systemClock,
+    ids: randomIds,
+  };
+  const runJob = async () => {
+    try {
+      const result = await runSchedule(scheduleDeps, { baseUrl: local(pipeline.baseUrl) });
+      console.log(
+        `[planning] ${new Date().toLocaleTimeString('nl-NL')}: ${result.summaries} overzicht(en), ${result.reminders} herinnering(en), verstuurd ${result.delivered.sent}`,
+      );
+    } catch (error) {
+      console.error('[planning] mislukt:', error);
+    }
+  };
+  void runJob();
+  const timer = minutes > 0 ? setInterval(() => void runJob(), minutes * 60_000) : undefined;
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    if (timer) clearInterval(timer);
     console.log(`\n${signal} ontvangen: alles wordt netjes gestopt…`);
     await pipeline.stop();
     console.log('Gestopt. De gegevens staan in .data/ en zijn er bij de volgende start weer.');

@@ -52,6 +52,17 @@ const expectations: Record<string, Expectation> = {
     contains: '"id":"eigen-bijdrage-demo"',
     headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
   },
+  'preview-summary': {
+    status: 200,
+    contains: 'Steenwijkerland',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
+  'send-summary': {
+    status: 202,
+    body: { requestId: 'routes-test-0001' },
+    contains: '"period":"handmatig-routes-test-0001"',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
   'round-status': {
     status: 200,
     contains: '"code":"GM1708","name":"Steenwijkerland","region":"ijsselland","status":"ingezonden"',

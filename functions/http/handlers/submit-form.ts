@@ -95,7 +95,8 @@ export const handler = httpHandler(async (event) => {
   if (body.kind === 'json') {
     const envelope = jsonEnvelope.safeParse(body.value);
     if (!envelope.success) {
-      await resolveForm(deps.store, key); // an unknown form or round is a 404 before anything else
+      // An unknown form or round is a 404, someone else's form a 403, before the envelope is judged.
+      assertMay(principal, 'form:submit', await resolveForm(deps.store, key));
       throw new ValidationFailed(envelopeErrors(envelope.error));
     }
     const result = await submitForm(deps, {

@@ -1,0 +1,181 @@
+import { renderSummaryEmail } from '../../forms/render/summary-email.js';
+import { aggregateRound } from './aggregation/aggregate-round.js';
+import type { AggregationScope, AggregationSnapshot, RoundAggregate } from './aggregation/types.js';
+import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
+import { NotFound } from './errors.js';
+import type { MailAttachment, Registry, Round } from './model.js';
+import type { Clock, Ids, Mailer, Store } from './ports.js';
+import { attachmentsSize, maxAttachmentBytes, summaryAttachments } from './summary-csv.js';
+
+export interface SummaryDeps {
+  readonly store: Store;
+  readonly mailer: Mailer;
+  readonly clock: Clock;
+  readonly ids: Ids;
+}
+
+/** `region:ijsselland` / `province:overijssel`: how a scope is named in ids and snapshots. */
+export function scopeKey(scope: AggregationScope): string {
+  return `${scope.type}:${scope.id}`;
+}
+
+/** Every scope a round's summaries go to: each of its regions (the regietafel) and their province. */
+export function roundScopes(round: Round, registry: Registry): AggregationScope[] {
+  const regions = registry.regions.filter((region) => round.regions.includes(region.id));
+  const provinces = [...new Set(regions.map((region) => region.province))];
+  return [
+    ...regions.map((region) => ({ type: 'region' as const, id: region.id })),
+    ...provinces.map((province) => ({ type: 'province' as const, id: province })),
+  ];
+}
+
+function recipients(
+  scope: AggregationScope,
+  registry: Registry,
+): { label: string; addresses: readonly string[] } {
+  if (scope.type === 'region') {
+    const region = registry.regions.find((candidate) => candidate.id === scope.id);
+    if (!region) throw new NotFound(`Onbekende regio ${scope.id}.`);
+    return { label: region.boardName, addresses: region.addresses };
+  }
+  const province = registry.provinces.find((candidate) => candidate.id === scope.id);
+  if (!province) throw new NotFound(`Onbekende provincie ${scope.id}.`);
+  return { label: `Provincie ${province.name}`, addresses: province.addresses };
+}
+
+export interface CompiledSummary {
+  readonly scope: AggregationScope;
+  readonly aggregate: RoundAggregate;
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+  readonly attachments: readonly MailAttachment[];
+  readonly recipients: readonly string[];
+}
+
+/**
+ * Compile the summary of a round for one scope (`compileSummary`): aggregate the current versions (drafts
+ * never count), compare with the previous summary's snapshot, render the email and its CSV attachments.
+ * Attachments that would make the email too large for SES are left out, with a note pointing to the
+ * staff download instead.
+ */
+export async function compileSummary(
+  deps: Pick<SummaryDeps, 'store' | 'clock'>,
+  input: { round: Round; registry: Registry; scope: AggregationScope; dashboardUrl?: string },
+): Promise<CompiledSummary> {
+  const [current, drafts, previous] = await Promise.all([
+    deps.store.listCurrent(input.round.id),
+    deps.store.listDrafts(input.round.id),
+    deps.store.getSummarySnapshot(input.round.id, scopeKey(input.scope)),
+  ]);
+  const aggregate = aggregateRound({
+    round: input.round,
+    registry: input.registry,
+    scope: input.scope,
+    current,
+    drafts,
+    previous: previous as AggregationSnapshot | undefined,
+    now: deps.clock.now(),
+  });
+  const inScope = new Set(aggregate.response.municipalities.map((municipality) => municipality.code));
+  let attachments: readonly MailAttachment[] = summaryAttachments(
+    aggregate,
+    current.filter((version) => version.formId === input.round.formId && inScope.has(version.municipality)),
+  );
+  const tooLarge = attachmentsSize(attachments) > maxAttachmentBytes;
+  if (tooLarge) attachments = [];
+  const { label, addresses } = recipients(input.scope, input.registry);
+  const email = renderSummaryEmail(aggregate, {
+    recipientLabel: label,
+    dashboardUrl: input.dashboardUrl,
+    previewNote: tooLarge
+      ? 'De CSV-bestanden zijn te groot voor e-mail en zitten er daarom niet bij: download ze als medewerker van de regietafel of de provincie.'
+      : undefined,
+  });
+  return { scope: input.scope, aggregate, ...email, attachments, recipients: addresses };
+}
+
+export interface SentSummary {
+  readonly scope: AggregationScope;
+  readonly recipient: string;
+  readonly mailId: string;
+  /** `new`: recorded now; `existing`: this (round, scope, period, recipient) was recorded before. */
+  readonly recorded: 'new' | 'existing';
+  readonly delivery: DeliveryOutcome;
+}
+
+/**
+ * Send the summaries of a round (`sendSummaries`) for a period — an ISO week for the weekly summary,
+ * `deadline` at the deadline, `handmatig-…` on demand. Each (round, kind, scope, period, recipient) is
+ * recorded in the outbox once, under a deterministic id: a job that runs twice, or two at once, sends
+ * nothing twice. The snapshot for "what changed" moves on only when something new was recorded.
+ */
+export async function sendSummaries(
+  deps: SummaryDeps,
+  input: {
+    roundId: string;
+    period: string;
+    scopes?: readonly AggregationScope[];
+    dashboardUrl?: string;
+    actor: string;
+  },
+): Promise<SentSummary[]> {
+  const round = await deps.store.getRound(input.roundId);
+  if (!round) throw new NotFound(`Er is geen ronde ‘${input.roundId}’.`);
+  const registry = await deps.store.getRegistry();
+  const results: SentSummary[] = [];
+  for (const scope of input.scopes ?? roundScopes(round, registry)) {
+    const summary = await compileSummary(deps, { round, registry, scope, dashboardUrl: input.dashboardUrl });
+    let recordedSomething = false;
+    for (const recipient of summary.recipients) {
+      const mailId = `summary#${round.id}#${scopeKey(scope)}#${input.period}#${recipient}`;
+      const recorded = await deps.store.enqueueMail({
+        id: mailId,
+        kind: 'summary',
+        to: [recipient],
+        subject: summary.subject,
+        html: summary.html,
+        text: summary.text,
+        attachments: summary.attachments,
+        createdAt: deps.clock.now().toISOString(),
+        status: 'pending',
+        attempts: 0,
+      });
+      recordedSomething ||= recorded;
+      results.push({
+        scope,
+        recipient,
+        mailId,
+        recorded: recorded ? 'new' : 'existing',
+        delivery: await deliverMail(deps, mailId),
+      });
+    }
+    if (recordedSomething) {
+      await deps.store.putSummarySnapshot(round.id, scopeKey(scope), summary.aggregate.snapshot);
+      await deps.store.audit({
+        at: deps.clock.now().toISOString(),
+        id: deps.ids.newId(),
+        action: 'summary-sent',
+        actor: input.actor,
+        roundId: round.id,
+        details: { scope: scopeKey(scope), period: input.period, recipients: summary.recipients },
+      });
+    }
+  }
+  return results;
+}
+
+/** The ISO week of a date (`2026-W48`): the period of the weekly summary. */
+export function isoWeek(date: Date): string {
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const weekday = day.getUTCDay() || 7;
+  day.setUTCDate(day.getUTCDate() + 4 - weekday);
+  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/** A readable period name for an on-demand summary. */
+export function manualPeriod(now: Date): string {
+  return `handmatig-${now.toISOString()}`;
+}

@@ -1,0 +1,31 @@
+import { compileSummary } from '../../core/compile-summaries.js';
+import { authenticateStaff } from '../authenticate.js';
+import { dependencies } from '../dependencies.js';
+import { httpHandler } from '../middleware.js';
+import { requestOrigin } from '../request.js';
+import { summaryScope } from '../summary-scope.js';
+
+/** GET /staf/rondes/{roundId}/overzicht: the summary email as HTML in the browser, nothing sent. */
+export const handler = httpHandler(async (event) => {
+  const deps = dependencies();
+  const principal = authenticateStaff(event);
+  const { round, scope } = await summaryScope(
+    event,
+    deps.store,
+    principal,
+    'summary:preview',
+    event.queryStringParameters?.scope,
+  );
+  const summary = await compileSummary(deps, {
+    round,
+    registry: await deps.store.getRegistry(),
+    scope,
+    dashboardUrl: requestOrigin(event),
+  });
+  return {
+    statusCode: 200,
+    // The email's own HTML (inline styles only); the page's CSP forbids anything it does not need.
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    body: summary.html,
+  };
+});

@@ -1,0 +1,46 @@
+import * as z from 'zod';
+import { manualPeriod, sendSummaries } from '../../core/compile-summaries.js';
+import { ValidationFailed } from '../../core/errors.js';
+import { authenticateStaff } from '../authenticate.js';
+import { dependencies } from '../dependencies.js';
+import { httpHandler } from '../middleware.js';
+import { readBody, requestOrigin } from '../request.js';
+import { jsonResponse } from '../responses.js';
+import { summaryScope } from '../summary-scope.js';
+
+const request = z.strictObject({
+  scope: z.string().optional(),
+  /** Idempotency: the same request id sends once, however often it is retried. */
+  requestId: z.string().min(8).max(100).optional(),
+});
+
+/** POST /staf/rondes/{roundId}/overzicht: send the summary now, to the scope's regietafel or province. */
+export const handler = httpHandler(async (event) => {
+  const deps = dependencies();
+  const principal = authenticateStaff(event);
+  const body = event.body ? readBody(event) : { kind: 'json' as const, value: {} };
+  const parsed = request.safeParse(body.kind === 'json' ? body.value : Object.fromEntries(body.params));
+  if (!parsed.success) {
+    throw new ValidationFailed(
+      parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    );
+  }
+  const { round, scope } = await summaryScope(
+    event,
+    deps.store,
+    principal,
+    'summary:send',
+    parsed.data.scope,
+  );
+  const period = parsed.data.requestId
+    ? `handmatig-${parsed.data.requestId}`
+    : manualPeriod(deps.clock.now());
+  const sent = await sendSummaries(deps, {
+    roundId: round.id,
+    period,
+    scopes: [scope],
+    dashboardUrl: requestOrigin(event),
+    actor: principal.kind === 'staff' ? (principal.email ?? principal.subject) : 'onbekend',
+  });
+  return jsonResponse(202, { roundId: round.id, period, sent });
+});

@@ -1,0 +1,69 @@
+import { isoWeek, sendSummaries } from '../core/compile-summaries.js';
+import { deliverDueMail } from '../core/deliver-mail.js';
+import { roundPhase } from '../core/form-context.js';
+import type { Clock, Ids, Mailer, Store } from '../core/ports.js';
+import { defaultReminderDaysBefore, sendReminders } from '../core/reminders.js';
+
+const day = 24 * 3600 * 1000;
+/** Rounds whose deadline passed longer ago than this are left alone. */
+const quietAfterDeadlineMs = 14 * day;
+
+export interface ScheduleRun {
+  readonly summaries: number;
+  readonly reminders: number;
+  readonly delivered: Record<string, number>;
+}
+
+/**
+ * The scheduled job (`runSchedule`), the same on AWS (EventBridge Scheduler) and locally (npm start's
+ * timer), safe to run as often as one likes: every email has a deterministic outbox id per period.
+ * - while a round is open: the weekly summary (period: the ISO week) to each regietafel and the province;
+ * - from `reminderDaysBefore` days before the deadline: reminders to municipalities without a submission;
+ * - after the deadline: the final summary (period `deadline`), which lists who is missing;
+ * - then everything due in the outbox is delivered (retries with backoff included).
+ */
+export async function runSchedule(
+  deps: { store: Store; mailer: Mailer; clock: Clock; ids: Ids },
+  options: { baseUrl: string },
+): Promise<ScheduleRun> {
+  const now = deps.clock.now();
+  let summaries = 0;
+  let reminders = 0;
+  for (const round of await deps.store.listRounds()) {
+    const phase = roundPhase(round, now);
+    const deadline = Date.parse(round.deadline);
+    if (phase === 'not-open' || now.getTime() - deadline > quietAfterDeadlineMs) continue;
+    const actor = 'planning';
+    if (phase === 'open') {
+      summaries += (
+        await sendSummaries(deps, {
+          roundId: round.id,
+          period: isoWeek(now),
+          actor,
+          dashboardUrl: options.baseUrl,
+        })
+      ).length;
+      const reminderDays = round.reminderDaysBefore ?? defaultReminderDaysBefore;
+      if (deadline - now.getTime() <= reminderDays * day) {
+        reminders += (
+          await sendReminders(deps, {
+            roundId: round.id,
+            period: 'voor-deadline',
+            baseUrl: options.baseUrl,
+            actor,
+          })
+        ).length;
+      }
+    } else {
+      summaries += (
+        await sendSummaries(deps, {
+          roundId: round.id,
+          period: 'deadline',
+          actor,
+          dashboardUrl: options.baseUrl,
+        })
+      ).length;
+    }
+  }
+  return { summaries, reminders, delivered: await deliverDueMail(deps) };
+}

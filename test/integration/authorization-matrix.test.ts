@@ -1,0 +1,310 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../functions/http/routes.js';
+import {
+  get,
+  postForm,
+  postJson,
+  startTestPipeline,
+  type TestPipeline,
+  validEigenBijdrage,
+} from '../support/pipeline.js';
+
+/**
+ * The authorization matrix: every route of the route table × every role × own/foreign resource, against
+ * ONE table of expected status codes. A route without a row fails the test, so a new route must be added
+ * here (and its access decided) before it can ship.
+ */
+
+let pipeline: TestPipeline;
+
+const A = 'GM0193'; // Zwolle, IJsselland
+const B = 'GM0153'; // Enschede, Twente
+const demo = 'eigen-bijdrage-demo'; // both regions
+const twenteOnly = 'alleen-twente';
+
+const roles = [
+  'geen',
+  'gemeente A',
+  'gemeente B',
+  'regietafel:ijsselland',
+  'regietafel:twente',
+  'provincie:overijssel',
+] as const;
+type Role = (typeof roles)[number];
+
+/**
+ * How a route is called:
+ * - `GET`: a browser page request (municipality roles: their session cookie) or an API GET for staff routes;
+ * - `JSON`: an API client submitting answers (municipality roles: Bearer token);
+ * - `concept`: a browser form post with `_action=save-draft` (municipality roles: session cookie);
+ * - `JSON ongeldig`: an API client posting an envelope with an unknown field (must be refused before it is
+ *   validated for someone else's form).
+ * Staff roles always send their staff JWT as Bearer; `open-invitation` sends the role's credential as `code`.
+ */
+type Call = 'GET' | 'JSON' | 'concept' | 'JSON ongeldig' | 'overzicht';
+
+/** One row: route id, how it is called, which resource, then the status per role in the order of `roles`. */
+type Row = readonly [
+  route: string,
+  call: Call,
+  resource: string,
+  geen: number,
+  gemeenteA: number,
+  gemeenteB: number,
+  regietafelIjsselland: number,
+  regietafelTwente: number,
+  provincie: number,
+];
+
+// Resources: `-` none; `GM0193` / `GM0153` the municipality in the URL (demo round); for round status the
+// demo round (IJsselland + Twente) or a round of Twente only.
+// biome-ignore format: the table is aligned by hand so it reads as a matrix
+const matrix: readonly Row[] = [
+  //  route                call             resource        geen  gem.A gem.B rt:ijs rt:twe prov
+  ['landing-page',       'GET',           '-',             200,  200,  200,  200,   200,   200],
+  ['open-invitation',    'GET',           '-',             401,  303,  303,  401,   401,   401],
+  ['show-form',          'GET',           A,               401,  200,  403,  401,   401,   401],
+  ['show-form',          'GET',           B,               401,  403,  200,  401,   401,   401],
+  ['submit-form',        'JSON',          A,               401,  201,  403,  401,   401,   401],
+  ['submit-form',        'JSON',          B,               401,  403,  201,  401,   401,   401],
+  ['submit-form',        'concept',       A,               401,  303,  403,  401,   401,   401],
+  ['submit-form',        'concept',       B,               401,  403,  303,  401,   401,   401],
+  ['submit-form',        'JSON ongeldig', A,               401,  422,  403,  401,   401,   401],
+  ['submit-form',        'JSON ongeldig', B,               401,  403,  422,  401,   401,   401],
+  ['show-confirmation',  'GET',           A,               401,  200,  403,  401,   401,   401],
+  ['show-confirmation',  'GET',           B,               401,  403,  200,  401,   401,   401],
+  ['list-rounds',        'GET',           '-',             401,  401,  401,  200,   200,   200],
+  ['round-status',       'GET',           demo,            401,  401,  401,  200,   200,   200],
+  ['round-status',       'GET',           twenteOnly,      401,  401,  401,  403,   200,   200],
+  ['preview-summary',    'GET',           demo,            401,  401,  401,  200,   200,   200],
+  ['preview-summary',    'GET',           twenteOnly,      401,  401,  401,  403,   200,   200],
+  ['send-summary',       'overzicht',     demo,            401,  401,  401,  202,   202,   202],
+  ['send-summary',       'overzicht',     twenteOnly,      401,  401,  401,  403,   202,   202],
+];
+
+/** Credentials per role: the municipality's invitation token, or a staff JWT from the local issuer. */
+const credentials = new Map<Role, string | undefined>();
+
+beforeAll(async () => {
+  pipeline = await startTestPipeline();
+  await pipeline.store.createRound({ ...pipeline.round, id: twenteOnly, regions: ['twente'] });
+  // Every token up front: minting one records an invitation (and an audit line), which must not show up
+  // as "something stored" in a refused cell.
+  credentials.set('geen', undefined);
+  credentials.set('gemeente A', await pipeline.tokenFor(A));
+  credentials.set('gemeente B', await pipeline.tokenFor(B));
+  for (const role of ['regietafel:ijsselland', 'regietafel:twente', 'provincie:overijssel'] as const) {
+    credentials.set(role, await pipeline.staffToken(role));
+  }
+  // Both municipalities have a submission, so a confirmation page exists to be refused or shown.
+  for (const code of [A, B]) {
+    const stored = await postJson(pipeline.formUrl(code), { answers: validEigenBijdrage(), baseVersion: 0 });
+    expect(stored.status).toBe(201);
+  }
+});
+
+afterAll(async () => {
+  await pipeline?.stop();
+});
+
+function isMunicipality(role: Role): boolean {
+  return role === 'gemeente A' || role === 'gemeente B';
+}
+
+/** Headers that carry a role's credential the way that kind of client sends it. */
+function authHeaders(role: Role, transport: 'cookie' | 'bearer'): Record<string, string> {
+  const token = credentials.get(role);
+  if (!token) return { authorization: 'none' };
+  if (isMunicipality(role) && transport === 'cookie') return { cookie: `regietafel_sessie=${token}` };
+  return { authorization: `Bearer ${token}` };
+}
+
+/** Everything a refused request could have written: the round partitions, the audit trail, sent mail. */
+async function snapshot() {
+  return {
+    demo: await pipeline.items(demo, ''),
+    twenteOnly: await pipeline.items(twenteOnly, ''),
+    audit: await pipeline.store.listAudit(demo),
+    invitations: await pipeline.store.listInvitations(demo),
+    mails: (await pipeline.mailbox()).length,
+  };
+}
+
+async function current(code: string): Promise<{ version: number; draftRevision: number }> {
+  const [latest] = await pipeline.items(demo, `CURRENT#eigen-bijdrage#${code}`);
+  const [draft] = await pipeline.items(demo, `DRAFT#eigen-bijdrage#${code}`);
+  return { version: Number(latest?.version ?? 0), draftRevision: Number(draft?.revision ?? 0) };
+}
+
+interface Answer {
+  readonly status: number;
+  readonly contentType: string;
+  readonly text: string;
+}
+
+let sequence = 0;
+
+async function call(row: Row, role: Role): Promise<Answer> {
+  const [routeId, how, resource] = row;
+  const route = routes.find((candidate) => candidate.id === routeId)!;
+  const path = route.path
+    .replace('{formId}', 'eigen-bijdrage')
+    .replace('{roundId}', route.auth === 'staff' ? resource : demo)
+    .replace('{municipality}', resource);
+  const url = `${pipeline.baseUrl}${path}`;
+  const answer = async (
+    response: Response | { status: number; headers: Headers; text: string },
+  ): Promise<Answer> => ({
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    text: typeof response.text === 'string' ? response.text : await response.text(),
+  });
+
+  if (routeId === 'open-invitation') {
+    const code = credentials.get(role);
+    return answer(
+      await get(code ? `${url}?code=${encodeURIComponent(code)}` : url, { authorization: 'none' }),
+    );
+  }
+  if (how === 'GET') {
+    const headers = authHeaders(role, 'cookie');
+    return answer(
+      await get(url, route.auth === 'staff' ? { ...headers, accept: 'application/json' } : headers),
+    );
+  }
+  const state = await current(resource);
+  sequence += 1;
+  if (how === 'JSON') {
+    return answer(
+      await postJson(
+        url,
+        {
+          answers: validEigenBijdrage(),
+          baseVersion: state.version,
+          submissionId: `matrix-${sequence}-0000`,
+        },
+        authHeaders(role, 'bearer'),
+      ),
+    );
+  }
+  if (how === 'overzicht') {
+    return answer(await postJson(url, { requestId: `matrix-${sequence}-0000` }, authHeaders(role, 'bearer')));
+  }
+  if (how === 'JSON ongeldig') {
+    return answer(
+      await postJson(url, { answers: validEigenBijdrage(), municipality: A }, authHeaders(role, 'bearer')),
+    );
+  }
+  return answer(
+    await postForm(
+      url,
+      [
+        ['_action', 'save-draft'],
+        ['_submissionId', `matrix-${sequence}-0000`],
+        ['_baseVersion', String(state.version)],
+        ['_draftRevision', String(state.draftRevision)],
+        ['remarks', `concept van ${role}`],
+      ],
+      authHeaders(role, 'cookie'),
+    ),
+  );
+}
+
+/** The Dutch explanation a refusal must carry (staff routes: the gateway's authorizer answers 401 itself). */
+function expectDutchRefusal(row: Row, role: Role, answer: Answer): void {
+  const route = routes.find((candidate) => candidate.id === row[0])!;
+  if (route.auth === 'staff' && answer.status === 401) {
+    expect(answer.text).toBe('{"message":"Unauthorized"}');
+    return;
+  }
+  const dutch =
+    /niet aangemeld|ongeldig|alleen het formulier van uw eigen gemeente|geen toegang|alleen voor medewerkers|niet over uw regio/i;
+  if (answer.contentType.includes('application/json')) {
+    const body = JSON.parse(answer.text) as { error: string; message: string };
+    expect(body.error, `${row[0]} ${role}`).toBe(answer.status === 401 ? 'unauthorized' : 'forbidden');
+    expect(body.message).toMatch(dutch);
+  } else {
+    expect(answer.contentType).toContain('text/html');
+    expect(answer.text).toContain('<html lang="nl"');
+    expect(answer.text).toMatch(dutch);
+  }
+}
+
+/**
+ * Cells where the code is known to answer differently from the table, with the reason. They run as
+ * `it.fails`: when the code is fixed they start failing, and the entry must be removed.
+ */
+const knownBugs: Record<string, string> = {};
+
+const cells = matrix.flatMap((row) =>
+  roles.map((role, index) => {
+    const status = row[3 + index] as number;
+    return {
+      name: `${row[0]} ${row[1]} ${row[2]} als ${role} → ${status}`,
+      row,
+      role,
+      status,
+      knownBug: knownBugs[`${row[0]}|${row[1]}|${row[2]}|${role}`],
+    };
+  }),
+);
+
+async function checkCell({ row, role, status }: (typeof cells)[number]): Promise<void> {
+  const before = await snapshot();
+  const answer = await call(row, role);
+  expect(answer.status, answer.text.slice(0, 300)).toBe(status);
+  if (status >= 400) {
+    if (status === 401 || status === 403) expectDutchRefusal(row, role, answer);
+    // Refused: nothing stored, nothing sent, nothing audited.
+    expect(await snapshot()).toEqual(before);
+  }
+}
+
+describe('authorization matrix: every route × every role × own/foreign resource', () => {
+  it('has a row for every route in the route table, and no row for a route that does not exist', () => {
+    const covered = new Set(matrix.map(([route]) => route));
+    for (const route of routes) expect(covered.has(route.id), `no row for route ${route.id}`).toBe(true);
+    for (const id of covered)
+      expect(
+        routes.some((route) => route.id === id),
+        `unknown route ${id}`,
+      ).toBe(true);
+  });
+
+  it('covers own and foreign resources for every route that has one', () => {
+    for (const route of routes.filter((candidate) => candidate.auth === 'municipality')) {
+      const resources = new Set(matrix.filter(([id]) => id === route.id).map(([, , resource]) => resource));
+      expect([...resources].sort(), route.id).toEqual([A, B].sort());
+    }
+    const statusRows = matrix.filter(([id]) => id === 'round-status').map(([, , resource]) => resource);
+    expect(statusRows.sort()).toEqual([demo, twenteOnly].sort());
+  });
+
+  for (const cell of cells) {
+    if (cell.knownBug) it.fails(`${cell.name} (bekende fout: ${cell.knownBug})`, () => checkCell(cell));
+    else it(cell.name, () => checkCell(cell));
+  }
+
+  it('stored exactly what the allowed submissions and drafts wrote, each for its own municipality', async () => {
+    for (const code of [A, B]) {
+      const versions = await pipeline.items(demo, `VERSION#eigen-bijdrage#${code}#`);
+      // One submission in beforeAll plus the one allowed JSON cell.
+      expect(versions.map((version) => version.version)).toEqual([1, 2]);
+      const [draft] = await pipeline.items(demo, `DRAFT#eigen-bijdrage#${code}`);
+      const owner = code === A ? 'gemeente A' : 'gemeente B';
+      expect((draft!.raw as { remarks?: string }).remarks).toBe(`concept van ${owner}`);
+    }
+    const audit = await pipeline.store.listAudit(demo);
+    const submissions = audit.filter(
+      (event) => event.action === 'submission' || event.action === 'amendment',
+    );
+    expect(submissions.map((event) => [event.municipality, event.actor.slice(0, 6)]).sort()).toEqual(
+      [
+        [A, A],
+        [A, A],
+        [B, B],
+        [B, B],
+      ].sort(),
+    );
+  });
+});
