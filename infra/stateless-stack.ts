@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import {
+  type CfnElement,
   CfnOutput,
   DefaultStackSynthesizer,
   Duration,
   Stack,
   type StackProps,
+  TimeZone,
   Token,
   Validations,
 } from 'aws-cdk-lib';
@@ -31,11 +33,16 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { type StaticAsset, staticAssets } from '../forms/assets.js';
 import { configKeys } from '../functions/config.js';
@@ -45,6 +52,10 @@ import {
   routes as routeTable,
 } from '../functions/http/routes.js';
 import { bindMailer, bindTable, RouteFunction } from './route-function.js';
+
+/** The scheduled job's handler (not an HTTP route: EventBridge Scheduler invokes it). */
+export const scheduleEntry = 'functions/jobs/handlers/run-schedule.ts';
+
 import type { Settings } from './settings.js';
 import { assetsKeyPrefix } from './stateful-stack.js';
 
@@ -122,6 +133,9 @@ export class StatelessStack extends Stack {
   /** The function of each route, by route id. */
   readonly routeFunctions: ReadonlyMap<string, RouteFunction>;
   readonly methodNotAllowedFunction: RouteFunction;
+  /** The scheduled job's function and the queue where its failed invocations land. */
+  readonly scheduleFunction: RouteFunction;
+  readonly deadLetterQueue: Queue;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -335,6 +349,65 @@ export class StatelessStack extends Stack {
 
     // --- Static assets ----------------------------------------------------------------------------------------
     this.deployAssets(props.assets ?? staticAssets, props.formsBucket);
+
+    // --- The scheduled job: summaries, reminders and the outbox sender -----------------------------------------
+    this.scheduleFunction = new RouteFunction(this, 'RunScheduleFunction', {
+      entry: scheduleEntry,
+      description: 'Daily: weekly and deadline summaries, reminders, and delivery of the outbox (retries).',
+      timeout: Duration.minutes(5),
+      environment: {
+        [configKeys.publicBaseUrl]:
+          settings.publicBaseUrl ?? `https://${this.distribution.distributionDomainName}`,
+      },
+    });
+    bindTable(this.scheduleFunction, props.table, 'readWrite');
+    bindMailer(this.scheduleFunction, settings);
+    // Failed asynchronous invocations (after Lambda's own two retries) land here, and an alarm goes off.
+    this.deadLetterQueue = new Queue(this, 'ScheduleDeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter queue of the scheduled job: nothing consumes it automatically, an ' +
+        'alarm tells a person to look, and a queue for failures of the failure queue would add nothing.',
+    });
+    this.scheduleFunction.configureAsyncInvoke({
+      retryAttempts: 2,
+      onFailure: new SqsDestination(this.deadLetterQueue),
+    });
+    new Alarm(this, 'ScheduleFailedAlarm', {
+      alarmDescription:
+        'The scheduled job (summaries, reminders, outbox) failed after its retries: see the dead-letter queue.',
+      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    const scheduleTarget = new LambdaInvoke(this.scheduleFunction, { retryAttempts: 2 });
+    new Schedule(this, 'DailySchedule', {
+      description: 'Every morning at 07:00 Dutch time: the regietafel job.',
+      schedule: ScheduleExpression.cron({
+        minute: '0',
+        hour: '7',
+        timeZone: TimeZone.of('Europe/Amsterdam'),
+      }),
+      target: scheduleTarget,
+    });
+    // The scheduler's role (made by LambdaInvoke) may invoke exactly this function, and its versions.
+    for (const child of this.node.findAll()) {
+      if (child.node.path.includes('SchedulerRoleForTarget') && child.node.id === 'DefaultPolicy') {
+        Validations.of(child).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(this.scheduleFunction.node.defaultChild as CfnElement)}.Arn>:*]`,
+          reason:
+            'The scheduler role may invoke only the scheduled-job function; the `:*` suffix that LambdaInvoke adds ' +
+            'covers that one function’s versions and aliases, nothing else.',
+        });
+      }
+    }
 
     new CfnOutput(this, 'DistributionUrl', {
       description: 'Public URL of the hosted forms (CloudFront)',

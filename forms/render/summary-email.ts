@@ -336,29 +336,37 @@ function responsePart(aggregate: RoundAggregate): Part {
 
   const attention: Html[] = [];
   const attentionText: string[] = [];
-  if (missing.length > 0) {
-    const names = missing.map((m) => nameIn(aggregate, m));
+  /** The names in a list; in a province summary one line per region. */
+  const namesList = (title: string, tone: Tone, list: readonly MunicipalityResponse[], titleStyle = '') => {
+    const name = (m: MunicipalityResponse) =>
+      `${m.name}${m.status === 'concept' && m.draftSavedAt ? ` (concept van ${formatDate(summaryDate(m.draftSavedAt))})` : ''}`;
+    const lines =
+      aggregate.scope.type === 'region'
+        ? [{ region: '', names: list.map(name).join(', ') }]
+        : aggregate.scope.regions
+            .map((region) => ({
+              region: region.name,
+              names: list
+                .filter((m) => m.region === region.id)
+                .map(name)
+                .join(', '),
+            }))
+            .filter((line) => line.names !== '');
+    const heading = `${title} (${formatInteger(list.length)}):`;
     attention.push(
       box(
-        'alert',
-        html`<strong style="font-size:15px;">Nog niets ingezonden (${formatInteger(missing.length)}):</strong><br>${names.join(', ')}`,
+        tone,
+        html`<strong style="${titleStyle}">${heading}</strong>${lines.map((line) => html`<br>${line.region ? html`<strong>${line.region}:</strong> ` : ''}${line.names}`)}`,
       ),
     );
-    attentionText.push(`NOG NIETS INGEZONDEN (${missing.length}): ${names.join(', ')}`);
-  }
-  if (drafts.length > 0) {
-    const names = drafts.map(
-      (m) =>
-        `${nameIn(aggregate, m)}${m.draftSavedAt ? ` (concept van ${formatDate(summaryDate(m.draftSavedAt))})` : ''}`,
+    attentionText.push(
+      aggregate.scope.type === 'region'
+        ? `${heading.toUpperCase()} ${lines[0]!.names}`
+        : [heading.toUpperCase(), ...lines.map((line) => `- ${line.region}: ${line.names}`)].join('\n'),
     );
-    attention.push(
-      box(
-        'warn',
-        html`<strong>Alleen een concept, nog niet ingezonden (${formatInteger(drafts.length)}):</strong><br>${names.join(', ')}`,
-      ),
-    );
-    attentionText.push(`ALLEEN EEN CONCEPT, NOG NIET INGEZONDEN (${drafts.length}): ${names.join(', ')}`);
-  }
+  };
+  if (missing.length > 0) namesList('Nog niets ingezonden', 'alert', missing, 'font-size:15px;');
+  if (drafts.length > 0) namesList('Alleen een concept, nog niet ingezonden', 'warn', drafts);
   if (missing.length === 0 && drafts.length === 0 && totals.municipalities > 0) {
     const all = `Alle ${count(totals.municipalities, 'gemeente heeft', 'gemeenten hebben')} ingezonden.`;
     attention.push(box('ok', html`<strong>${all}</strong>`));

@@ -88,9 +88,9 @@ export async function compileSummary(
   const email = renderSummaryEmail(aggregate, {
     recipientLabel: label,
     dashboardUrl: input.dashboardUrl,
-    previewNote: tooLarge
-      ? 'De CSV-bestanden zijn te groot voor e-mail en zitten er daarom niet bij: download ze als medewerker van de regietafel of de provincie.'
-      : undefined,
+    attachments,
+    // Too large for email: the footer points to the staff download instead.
+    attachmentsUrl: tooLarge ? (input.dashboardUrl ?? '') : undefined,
   });
   return { scope: input.scope, aggregate, ...email, attachments, recipients: addresses };
 }

@@ -172,14 +172,30 @@ describe('stateful stack: staff identities', () => {
 describe('stateless stack: functions', () => {
   const routeFunctionEntries = () => [...built.stateless.routeFunctions.entries()];
 
-  it('builds one function per route-table entry plus the method-not-allowed function', () => {
+  it('builds one function per route-table entry plus the method-not-allowed and scheduled-job functions', () => {
     expect(built.stateless.routeFunctions.size).toBe(routes.length);
     expect(new Set(routes.map((route) => route.id))).toEqual(new Set(built.stateless.routeFunctions.keys()));
     // Every Node.js function in the stack is one of ours (BucketDeployment's helper is Python).
     const nodeFunctions = stateless.findResources('AWS::Lambda::Function', {
       Properties: { Runtime: Match.stringLikeRegexp('^nodejs') },
     });
-    expect(Object.keys(nodeFunctions)).toHaveLength(routes.length + 1);
+    expect(Object.keys(nodeFunctions)).toHaveLength(routes.length + 2);
+  });
+
+  it('runs the scheduled job every morning, with retries, a dead-letter queue and an alarm', () => {
+    stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 7 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Amsterdam',
+    });
+    stateless.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    stateless.resourceCountIs('AWS::SQS::Queue', 1);
+    stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Threshold: 0,
+    });
   });
 
   it('runs every function on Node.js 24, arm64, with source maps and an explicit log group', () => {

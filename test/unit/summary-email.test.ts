@@ -313,7 +313,10 @@ describe('the summary for the province', () => {
     expect(email.html).toContain('>Regio IJsselland</td>');
     expect(email.html).toContain('>Regio Twente</td>');
     expect(email.text).toContain('Regio Twente:\n- Almelo: nog niets');
-    expect(email.text).toMatch(/NOG NIETS INGEZONDEN \(22\): Dalfsen \(IJsselland\), .*Almelo \(Twente\)/);
+    expect(email.text).toContain(
+      'NOG NIETS INGEZONDEN (22):\n- IJsselland: Dalfsen, Deventer, Hardenberg, Kampen, Olst-Wijhe, Ommen, Staphorst, Steenwijkerland, Zwartewaterland\n- Twente: Almelo, Borne,',
+    );
+    expect(email.html).toContain('<br><strong>Twente:</strong> Almelo, Borne, Dinkelland, Haaksbergen,');
   });
 
   it('shows the preview note and the dashboard link', () => {
@@ -323,6 +326,22 @@ describe('the summary for the province', () => {
   });
 
   it('writes a preview', () => preview('summary-preview-provincie.html', email.html));
+
+  it('lists the attachments, or says where to download them when they were too large', () => {
+    const attached = renderSummaryEmail(aggregate, {
+      recipientLabel: 'Provincie Overijssel',
+      attachments: [{ filename: 'voortgang-opgaven_overijssel_2026-11-27.csv' }],
+    });
+    expect(attached.text).toContain(
+      'bijlagen (CSV, te openen in Excel): voortgang-opgaven_overijssel_2026-11-27.csv.',
+    );
+    const linked = renderSummaryEmail(aggregate, {
+      recipientLabel: 'Provincie Overijssel',
+      attachmentsUrl: 'https://regietafel.example/staf/rondes/r/export.csv',
+    });
+    expect(linked.html).toContain('href="https://regietafel.example/staf/rondes/r/export.csv"');
+    expect(linked.text).toContain('te groot om mee te sturen');
+  });
 
   it('never links anything but http(s)', () => {
     const other = renderSummaryEmail(aggregate, { recipientLabel: 'x', dashboardUrl: 'javascript:alert(1)' });
@@ -403,6 +422,9 @@ describe('the summary email of eigen bijdrage', () => {
     expect(email.text).toContain(
       '1 gemeente wijkt af van de landelijke regeling of van de verwachte opbrengst',
     );
+    // Amounts and percentages stay on one line in the HTML.
+    expect(email.html).toContain('€&nbsp;18.450,50');
+    expect(email.html).toContain('79,1&nbsp;%');
     expect(email.html).not.toMatch(tags);
     preview('summary-preview-eigen-bijdrage.html', email.html);
   });
