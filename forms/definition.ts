@@ -127,7 +127,9 @@ export function decodeFormPost(definition: FormDefinition, params: URLSearchPara
   const rows = new Map<string, Map<number, Record<string, RawValue>>>();
   const unknownNames: string[] = [];
   const control: Record<string, string> = {};
-  for (const [name, value] of params) {
+  for (const [name, posted] of params) {
+    // Browsers send a textarea's line breaks as CRLF: count them as one character, as the field did.
+    const value = posted.replace(/\r\n?/g, '\n');
     if (name.startsWith('_')) {
       control[name] = value;
       continue;

@@ -279,7 +279,7 @@ function parseDate(raw: RawValue): string {
 }
 
 export function date(key: string, options: FieldOptions): Field<string> {
-  const meta = base(key, 'date', options);
+  const meta = base(key, 'date', { ...options, hint: options.hint ?? 'Bijvoorbeeld 1-7-2026.' });
   const schema = z
     .string({ error: `${quote(meta.name)} moet een datum zijn.` })
     .pipe(z.iso.date({ error: `${quote(meta.name)} moet een bestaande datum zijn, bijvoorbeeld 1-7-2024.` }))

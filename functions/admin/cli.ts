@@ -8,12 +8,22 @@ import { catalogue, findForm } from '../../forms/catalogue.js';
 import { formatDateTime } from '../../forms/format.js';
 import { DynamoStore } from '../adapters/dynamo-store.js';
 import { SesMailer } from '../adapters/ses-mailer.js';
+import type { AggregationScope } from '../core/aggregation/types.js';
+import {
+  compileSummary,
+  manualPeriod,
+  roundScopes,
+  scopeKey,
+  sendSummaries,
+} from '../core/compile-summaries.js';
+import { deliverMail } from '../core/deliver-mail.js';
 import { DomainError } from '../core/errors.js';
 import { inviteMunicipalities, revokeInvitation } from '../core/invitations.js';
 import type { Round } from '../core/model.js';
 import { parseRole } from '../core/policy.js';
 import { roundStatus } from '../core/round-status.js';
 import { randomIds, systemClock } from '../http/dependencies.js';
+import { runSchedule } from '../jobs/run-schedule.js';
 import { loadStaffIssuer } from '../local/staff-issuer.js';
 
 /**
@@ -39,6 +49,11 @@ Opdrachten:
   status --round <id> [--role provincie:overijssel]
                                            per gemeente: ingezonden, concept of niets
   audit [--round <id>]                     het audit-logboek (zonder --round: acties buiten een ronde)
+  summary --round <id> [--scope region:ijsselland|province:overijssel] [--send]
+                                           het overzicht als tekst (voorbeeld), of nu versturen
+  outbox [--failed]                        e-mail die wacht op verzending, of die mislukt is
+  resend --mail <id>                       een mislukte e-mail opnieuw in de wachtrij (en versturen)
+  run-schedule                             de geplande taak nu één keer uitvoeren
   staff-token --role <regietafel:regio|provincie:provincie> [--email <adres>]   (alleen lokaal)
 
 Doel: standaard de lokale run (npm start). Met --aws: de uitgerolde stack; zet dan TABLE_NAME, MAIL_FROM
@@ -143,6 +158,14 @@ function required(values: Record<string, string | boolean | undefined>, name: st
   return value;
 }
 
+function parseScope(text: string): AggregationScope {
+  const [type, id] = text.split(':');
+  if ((type !== 'region' && type !== 'province') || !id) {
+    throw new UsageError('--scope moet region:<regio> of province:<provincie> zijn.');
+  }
+  return { type, id };
+}
+
 const actor = () => `admin:${process.env.USER ?? userInfo().username}`;
 
 function parseOptions(argv: string[]) {
@@ -169,6 +192,10 @@ function parseOptions(argv: string[]) {
       role: { type: 'string' },
       email: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      scope: { type: 'string' },
+      send: { type: 'boolean' },
+      failed: { type: 'boolean' },
+      mail: { type: 'string' },
     },
   });
 }
@@ -376,6 +403,66 @@ export async function run(argv: string[], print: (line: string) => void = consol
               : '';
         print(`${row.code} ${row.name.padEnd(18)} ${row.status.padEnd(11)} ${detail}`);
       }
+      return;
+    }
+    case 'summary': {
+      const round = await store.getRound(required(values, 'round'));
+      if (!round) throw new UsageError(`Er is geen ronde ‘${values.round}’.`);
+      const registry = await store.getRegistry();
+      const scopes =
+        typeof values.scope === 'string' ? [parseScope(values.scope)] : roundScopes(round, registry);
+      if (values.send) {
+        for (const sent of await sendSummaries(deps, {
+          roundId: round.id,
+          period: manualPeriod(deps.clock.now()),
+          scopes,
+          dashboardUrl: baseUrl,
+          actor: actor(),
+        })) {
+          print(`${scopeKey(sent.scope)} → ${sent.recipient}: ${sent.delivery}`);
+        }
+        return;
+      }
+      for (const scope of scopes) {
+        const summary = await compileSummary(deps, { round, registry, scope, dashboardUrl: baseUrl });
+        print(
+          `Aan: ${summary.recipients.join(', ')}\nOnderwerp: ${summary.subject}\nBijlagen: ${summary.attachments.map((a) => a.filename).join(', ') || 'geen'}\n\n${summary.text}\n`,
+        );
+      }
+      return;
+    }
+    case 'outbox': {
+      const mails = await store.listMail(values.failed ? 'failed' : 'pending');
+      if (mails.length === 0) print(values.failed ? 'Geen mislukte e-mail.' : 'Er wacht geen e-mail.');
+      for (const mail of mails) {
+        print(
+          `${mail.id}\n    ${mail.subject} → ${mail.to.join(', ')}; pogingen ${mail.attempts}${mail.lastError ? `; laatste fout: ${mail.lastError}` : ''}`,
+        );
+      }
+      return;
+    }
+    case 'resend': {
+      const id = required(values, 'mail');
+      if (!(await store.requeueMail(id, deps.clock.now().toISOString()))) {
+        throw new UsageError(
+          `E-mail ‘${id}’ is niet mislukt (of bestaat niet); alleen mislukte e-mail kan opnieuw.`,
+        );
+      }
+      print(`Opnieuw in de wachtrij: ${id} → ${await deliverMail(deps, id)}`);
+      await store.audit({
+        at: deps.clock.now().toISOString(),
+        id: deps.ids.newId(),
+        action: 'mail-resent',
+        actor: actor(),
+        details: { mailId: id },
+      });
+      return;
+    }
+    case 'run-schedule': {
+      const result = await runSchedule(deps, { baseUrl });
+      print(
+        `${result.summaries} overzicht(en), ${result.reminders} herinnering(en); verstuurd: ${JSON.stringify(result.delivered)}`,
+      );
       return;
     }
     case 'audit': {

@@ -2,7 +2,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Round } from '../../functions/core/model.js';
+import type { TestPipeline } from './pipeline.js';
 
 /**
  * Browser tests drive the Debian `chromium` package through playwright-core. Playwright's own browser
@@ -69,4 +71,230 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+// ——— Acting as a person with the keyboard, and reading pages back ———————————————————————————————————
+
+/** What has keyboard focus, for readable assertion messages. */
+export function describeFocus(target: Page): Promise<string> {
+  return target.evaluate(() => {
+    const element = document.activeElement;
+    if (!element) return '(nothing)';
+    const id = element.id ? `#${element.id}` : '';
+    const name = element.getAttribute('name');
+    const text = element.textContent?.trim().replace(/\s+/g, ' ').slice(0, 40);
+    return `${element.tagName.toLowerCase()}${id}${name ? `[name=${name}]` : ''}${text ? ` "${text}"` : ''}`;
+  });
+}
+
+export function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === document.activeElement);
+}
+
+/** Fails unless the locator's element has keyboard focus, naming what has focus instead. */
+export async function expectFocused(locator: Locator, what: string): Promise<void> {
+  if (!(await isFocused(locator))) {
+    throw new Error(`Expected focus on ${what}, but it is on ${await describeFocus(locator.page())}`);
+  }
+}
+
+/** Tab (as a person does) until the element has focus; fails if it is not reached within a few presses. */
+export async function tabTo(locator: Locator, what: string, maxPresses = 12): Promise<void> {
+  const target = locator.page();
+  for (let press = 0; press < maxPresses; press++) {
+    await target.keyboard.press('Tab');
+    if (await isFocused(locator)) return;
+  }
+  throw new Error(
+    `${what} not reached after ${maxPresses} Tab presses; focus is on ${await describeFocus(target)}`,
+  );
+}
+
+/** One Tab must land exactly on the next field: the tab order follows the visual order. */
+export async function tabOnceTo(locator: Locator, what: string): Promise<void> {
+  await locator.page().keyboard.press('Tab');
+  await expectFocused(locator, what);
+}
+
+/** One Tab to the next field, then type into it. */
+export async function tabAndType(locator: Locator, what: string, text: string): Promise<void> {
+  await tabOnceTo(locator, what);
+  await locator.page().keyboard.type(text);
+}
+
+/** Selects everything in a field and types over it (an empty text clears it). */
+export async function retype(locator: Locator, text: string): Promise<void> {
+  await locator.focus();
+  await locator.page().keyboard.press('ControlOrMeta+A');
+  if (text === '') await locator.page().keyboard.press('Delete');
+  else await locator.page().keyboard.type(text);
+}
+
+/**
+ * Chooses an option in the focused (closed) select with the arrow keys, as a keyboard user does: ArrowDown
+ * until the selected option's text matches. Fails if no option matches. Returns the option's value.
+ */
+export async function chooseWithArrowKeys(select: Locator, option: RegExp): Promise<string> {
+  const count = await select.locator('option').count();
+  for (let press = 0; press < count; press++) {
+    await select.page().keyboard.press('ArrowDown');
+    const chosen = await select.evaluate((element: HTMLSelectElement) => ({
+      text: element.selectedOptions[0]?.textContent ?? '',
+      value: element.value,
+    }));
+    if (option.test(chosen.text)) return chosen.value;
+  }
+  throw new Error(`No option matching ${option} in the select`);
+}
+
+/**
+ * Runs an action that makes the browser load a new document (a link, a form post, a redirect after a post)
+ * and resolves once it has loaded, with the HTTP status of the document the browser shows (a 303 is
+ * followed; its target's status is returned). Waits for the response, the commit and the load event: no
+ * timers.
+ */
+export async function loadsNewPage(target: Page, action: () => Promise<unknown>): Promise<number> {
+  const answered = target.waitForResponse((response) => {
+    const request = response.request();
+    const status = response.status();
+    return (
+      request.isNavigationRequest() &&
+      request.frame() === target.mainFrame() &&
+      (status < 300 || status >= 400)
+    );
+  });
+  const committed = target.waitForEvent('framenavigated', {
+    predicate: (frame) => frame === target.mainFrame(),
+  });
+  await action();
+  const [response] = await Promise.all([answered, committed]);
+  await target.waitForLoadState('load');
+  return response.status();
+}
+
+/** Presses Enter on the focused button and waits for the page the server answers with; its HTTP status. */
+export async function pressEnterOn(button: Locator, what: string): Promise<number> {
+  await expectFocused(button, what);
+  return loadsNewPage(button.page(), () => button.page().keyboard.press('Enter'));
+}
+
+/** Focuses a button (as after a click or Tab) and presses Enter on it; the HTTP status of the answer. */
+export async function activate(button: Locator, what: string): Promise<number> {
+  await button.focus();
+  return pressEnterOn(button, what);
+}
+
+/**
+ * The answers as a check, confirmation or read-only page lists them (`section.rt-answers`): per section
+ * title (h3) and per row of a repeated group (h4, e.g. `Knelpunt 2`), each label with its shown value.
+ */
+export function shownAnswers(target: Page): Promise<Record<string, Record<string, string>>> {
+  return target.evaluate(() => {
+    const text = (element: Element | null | undefined) =>
+      element?.textContent?.trim().replace(/\s+/g, ' ') ?? '';
+    const read = (list: Element | null) =>
+      Object.fromEntries(
+        [...(list?.querySelectorAll(':scope > div') ?? [])].map((item) => [
+          text(item.querySelector('dt')),
+          text(item.querySelector('dd')),
+        ]),
+      );
+    const shown: Record<string, Record<string, string>> = {};
+    for (const section of document.querySelectorAll('main section.rt-answers')) {
+      shown[text(section.querySelector('h3'))] = read(section.querySelector(':scope > dl'));
+      for (const heading of section.querySelectorAll('h4')) {
+        const list = heading.nextElementSibling;
+        shown[text(heading)] = read(list?.tagName === 'DL' ? list : null);
+      }
+    }
+    return shown;
+  });
+}
+
+/** The items of the first list (`ul`) after a heading, e.g. the warnings or the changes. */
+export function listAfterHeading(target: Page, heading: string): Promise<string[]> {
+  return target
+    .getByRole('heading', { name: heading, exact: true })
+    .locator('xpath=following-sibling::ul[1]')
+    .locator('li')
+    .allTextContents();
+}
+
+/**
+ * Fails unless the browser is at the expected path (and query), telling what it shows instead: the
+ * heading, the error summary, notices and alerts.
+ */
+export async function expectAt(target: Page, expected: string): Promise<void> {
+  const url = new URL(target.url());
+  if (`${url.pathname}${url.search}` === expected) return;
+  const heading = await target.getByRole('heading', { level: 1 }).first().textContent();
+  const problems = await target.locator('#foutmeldingen, .utrecht-alert, [role=status]').allTextContents();
+  throw new Error(
+    `Expected the browser at ${expected}, but it shows ${url.pathname}${url.search}: "${heading}"\n${problems
+      .map((problem) => problem.trim().replace(/\s+/g, ' '))
+      .join('\n')}`,
+  );
+}
+
+/**
+ * Opens a municipality's form as an official does: through the link in the invitation email. The link sets
+ * the session cookie for the round and redirects to the form, so the code leaves the address bar.
+ */
+export async function openInvitation(
+  target: Page,
+  pipeline: TestPipeline,
+  municipality: string,
+  round: Round,
+): Promise<void> {
+  const code = await pipeline.tokenFor(municipality, round.id);
+  const response = await target.goto(`${pipeline.baseUrl}/uitnodiging?code=${encodeURIComponent(code)}`);
+  await expectAt(target, new URL(pipeline.formUrl(municipality, round)).pathname);
+  if (response?.status() !== 200) throw new Error(`The form answered ${response?.status()}`);
+}
+
+/** Fails unless the check page is shown, with the error summary in the message if the form came back. */
+export async function expectCheckPage(target: Page): Promise<void> {
+  const heading = await target.getByRole('heading', { level: 1 }).textContent();
+  if (heading === 'Controleer uw antwoorden') return;
+  const problems = await target.locator('#foutmeldingen, .utrecht-alert').allTextContents();
+  throw new Error(`Expected the check page, but the browser shows "${heading}":\n${problems.join('\n')}`);
+}
+
+/** "Controleren" on the form (focus, Enter) → the check page. */
+export async function reviewAnswers(target: Page): Promise<void> {
+  const status = await activate(
+    target.getByRole('button', { name: 'Controleren', exact: true }),
+    'the Controleren button',
+  );
+  await expectCheckPage(target);
+  if (status !== 200) throw new Error(`The check page answered ${status}`);
+}
+
+/**
+ * "Versturen" (first version) or "Wijziging versturen" (an amendment) on the check page → the confirmation
+ * page of that version, at `<form path>/bevestiging?versie=<version>`.
+ */
+export async function sendAnswers(target: Page, formPath: string, version: number): Promise<void> {
+  const button = target.getByRole('button', {
+    name: version > 1 ? 'Wijziging versturen' : 'Versturen',
+    exact: true,
+  });
+  const status = await activate(button, 'the send button of the check page');
+  await expectAt(target, `${formPath}/bevestiging?versie=${version}`);
+  if (status !== 200) throw new Error(`The confirmation page answered ${status}`);
+  const heading = await target.getByRole('heading', { level: 1 }).textContent();
+  if (heading !== 'Uw antwoorden zijn ontvangen') throw new Error(`The confirmation page shows "${heading}"`);
+}
+
+/** Each row of a table body as the texts of its cells. */
+export function tableRows(table: Locator): Promise<string[][]> {
+  return table
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) =>
+        [...row.querySelectorAll('th, td')].map(
+          (cell) => cell.textContent?.trim().replace(/\s+/g, ' ') ?? '',
+        ),
+      ),
+    );
 }
