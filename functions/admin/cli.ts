@@ -40,6 +40,7 @@ Opdrachten:
   rounds                                   rondes met sluitingsdatum en voortgang
   open-round --form <id> --reference-date <jjjj-mm-dd> --deadline <jjjj-mm-ddTuu:mm>
              [--opens <…>] [--regions ijsselland,twente] [--late] [--id <id>] [--title <titel>]
+             [--reminder-days 3]            herinneringen zoveel dagen voor de sluitingsdatum
   close-round --round <id>                 sluit een ronde nu (geen late inzendingen meer)
   invite --round <id> [--municipality GM0193,…] [--no-email]
                                            maakt uitnodigingslinks en mailt ze naar de coördinatoren
@@ -158,6 +159,13 @@ function required(values: Record<string, string | boolean | undefined>, name: st
   return value;
 }
 
+function reminderDays(text: string): number {
+  const days = Number(text);
+  if (!Number.isInteger(days) || days < 0 || days > 60)
+    throw new UsageError('--reminder-days moet een heel getal van 0 tot 60 zijn.');
+  return days;
+}
+
 function parseScope(text: string): AggregationScope {
   const [type, id] = text.split(':');
   if ((type !== 'region' && type !== 'province') || !id) {
@@ -196,6 +204,7 @@ function parseOptions(argv: string[]) {
       send: { type: 'boolean' },
       failed: { type: 'boolean' },
       mail: { type: 'string' },
+      'reminder-days': { type: 'string' },
     },
   });
 }
@@ -299,6 +308,9 @@ export async function run(argv: string[], print: (line: string) => void = consol
         deadline: amsterdamTime(required(values, 'deadline')),
         regions,
         acceptsLate: values.late === true,
+        ...(values['reminder-days'] !== undefined && {
+          reminderDaysBefore: reminderDays(String(values['reminder-days'])),
+        }),
       };
       if (round.deadline <= round.opensAt)
         throw new UsageError('De sluitingsdatum moet na de opening liggen.');

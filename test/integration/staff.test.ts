@@ -144,7 +144,7 @@ describe('what each staff role sees', () => {
       const token = await pipeline.staffToken(role);
       const list = await asStaff('/staf/rondes', token);
       expect(list.status, role).toBe(200);
-      expect(JSON.parse(list.text), role).toEqual({ rounds: [] });
+      expect(JSON.parse(list.text), role).toEqual({ rounds: [], failedMail: [] });
       expect((await asStaff(`/staf/rondes/${pipeline.round.id}`, token)).status, role).toBe(403);
     }
   });

@@ -123,6 +123,16 @@ describe('the scheduled job: summaries and reminders, exactly once', () => {
   });
 });
 
+describe('the scheduled job as Lambda runs it', () => {
+  it('runs through the handler module EventBridge Scheduler invokes, and sends nothing twice', async () => {
+    const { handler } = await import('../../functions/jobs/handlers/run-schedule.js');
+    await handler();
+    await handler();
+    // Everything of this week was already sent by the runs above: the handler finds nothing new.
+    expect(await pipeline.mailbox()).toEqual([]);
+  });
+});
+
 describe('staff: preview and send on demand', () => {
   it('previews the summary as HTML without sending, for the staff member’s own region only', async () => {
     const token = await pipeline.staffToken('regietafel:ijsselland');

@@ -24,8 +24,14 @@ export const handler = httpHandler(async (event) => {
   });
   return {
     statusCode: 200,
-    // The email's own HTML (inline styles only); the page's CSP forbids anything it does not need.
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    // The email's own HTML, styled inline as mail clients need; this page allows inline styles and
+    // nothing else (no scripts, no outside requests).
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy':
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    },
     body: summary.html,
   };
 });
