@@ -73,9 +73,14 @@ export class DynamoStore implements Store {
   /** Signing keys never change once written: cache them for the life of the process. */
   private readonly keys = new Map<string, { id: string; secret: string }>();
 
+  /**
+   * @param pageSize items per Query page; DynamoDB's own limit (1 MB) when undefined. Tests set a small
+   *   one to prove that every listing follows `LastEvaluatedKey` to the end.
+   */
   constructor(
     private readonly tableName: string,
     client: DynamoDBClient = new DynamoDBClient({}),
+    private readonly pageSize?: number,
   ) {
     this.documents = DynamoDBDocumentClient.from(client, {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
@@ -430,7 +435,12 @@ export class DynamoStore implements Store {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.documents.send(
-        new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey }),
+        new QueryCommand({
+          ...input,
+          TableName: this.tableName,
+          ExclusiveStartKey: startKey,
+          Limit: this.pageSize,
+        }),
       );
       items.push(...(page.Items ?? []).map((item) => (keepKeys ? (item as T) : entity<T>(item)!)));
       startKey = page.LastEvaluatedKey;

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoStore } from '../../functions/adapters/dynamo-store.js';
+import { aggregateRound } from '../../functions/core/aggregation/aggregate-round.js';
+import {
+  postJson,
+  startTestPipeline,
+  type TestPipeline,
+  validVoortgangOpgaven,
+} from '../support/pipeline.js';
+
+let pipeline: TestPipeline;
+const codes = ['GM0148', 'GM0150', 'GM0160', 'GM0166', 'GM1773', 'GM0175', 'GM0177'];
+
+beforeAll(async () => {
+  pipeline = await startTestPipeline();
+  const round = pipeline.rounds['voortgang-opgaven']!;
+  for (const code of codes) {
+    const url = `${pipeline.baseUrl}/formulieren/voortgang-opgaven/${round.id}/${code}`;
+    expect((await postJson(url, { answers: validVoortgangOpgaven() })).status).toBe(201);
+  }
+});
+
+afterAll(async () => {
+  await pipeline?.stop();
+});
+
+describe('listings follow LastEvaluatedKey to the end', () => {
+  it('reads every current version, registry entry and round when each page holds two items', async () => {
+    const paged = new DynamoStore(pipeline.tableName, pipeline.dynamoClient, 2);
+    const round = pipeline.rounds['voortgang-opgaven']!;
+    const current = await paged.listCurrent(round.id);
+    expect(current.map((version) => version.municipality).sort()).toEqual([...codes].sort());
+    const registry = await paged.getRegistry();
+    expect(registry.municipalities).toHaveLength(25);
+    expect((await paged.listRounds()).length).toBeGreaterThanOrEqual(3);
+    const aggregate = aggregateRound({
+      round,
+      registry,
+      scope: { type: 'region', id: 'ijsselland' },
+      current,
+      drafts: await paged.listDrafts(round.id),
+      now: new Date(),
+    });
+    expect(aggregate.response.totals.ingezonden).toBe(codes.length);
+  });
+});
