@@ -94,7 +94,7 @@ export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): 
     const latest = await deps.store.latestVersion(input.roundId, input.formId, input.municipality);
     throw new Conflict(
       latest
-        ? `Dit formulier is intussen gewijzigd: versie ${latest.version} is op ${formatDateTime(latest.submittedAt)} ingezonden door ${latest.submittedBy.name}. Uw wijziging is niet opgeslagen. Open het formulier opnieuw om de nieuwste versie te zien en breng uw wijziging daarin aan.`
+        ? `Dit formulier is intussen gewijzigd: versie ${latest.version} is op ${formatDateTime(latest.submittedAt)} ingezonden door ${latest.submittedBy.name}. Uw wijziging is niet opgeslagen, er is niets overschreven.`
         : 'Dit formulier is intussen gewijzigd. Uw wijziging is niet opgeslagen. Open het formulier opnieuw.',
     );
   }

@@ -462,11 +462,9 @@ describe('the sociaal-domein form in a browser', { timeout: 120_000 }, () => {
       expect(await other.title()).toMatch(/^Fout: /);
       await other.waitForFunction(() => document.activeElement?.id === 'foutmeldingen');
       expect(await other.locator('#foutmeldingen').textContent()).toMatch(
-        /Dit formulier is intussen gewijzigd: versie 2 is op .+ ingezonden door Jeroen Smit\. Uw wijziging is niet opgeslagen\./,
+        /Dit formulier is intussen gewijzigd: versie 2 is op .+ ingezonden door Jeroen Smit\. Uw wijziging is niet opgeslagen, er is niets overschreven\./,
       );
-      expect(await other.getByRole('status').textContent()).toContain(
-        'Uw antwoorden hieronder zijn niet opgeslagen.',
-      );
+      expect(await other.getByRole('status').textContent()).toContain('Uw antwoorden staan hieronder nog.');
       expect(await field(other, 'Leerlingen op een wachtlijst').inputValue()).toBe('9');
       expect(await field(other, 'Nieuwkomers zonder huisarts').inputValue()).toBe('14');
       await expectNoAxeViolations(other, 'the sociaal-domein 409 conflict page');

@@ -443,7 +443,7 @@ describe('the voortgang-opgaven form in a browser', { timeout: 120_000 }, () => 
       expect(await activate(other.getByRole('button', { name: 'Wijziging versturen' }), 'send')).toBe(409);
       await other.waitForFunction(() => document.activeElement?.id === 'foutmeldingen');
       expect(await other.locator('#foutmeldingen').textContent()).toMatch(
-        /Dit formulier is intussen gewijzigd: versie 2 is op .+ ingezonden door Ria Hofman\. Uw wijziging is niet opgeslagen\./,
+        /Dit formulier is intussen gewijzigd: versie 2 is op .+ ingezonden door Ria Hofman\. Uw wijziging is niet opgeslagen, er is niets overschreven\./,
       );
       expect(await field(halfYear(other, 1), 'Gehuisvest in dit halfjaar').inputValue()).toBe('85');
       expect(await field(other, 'Bezette plaatsen').inputValue()).toBe('388');

@@ -238,7 +238,7 @@ export const handler = httpHandler(async (event) => {
       return page(409, {
         errors: [{ path: '', message: error.message }],
         notice:
-          'Uw antwoorden hieronder zijn niet opgeslagen. Controleert en verstuurt u ze opnieuw, dan worden zij de nieuwste versie; de versie van uw collega blijft in de geschiedenis bewaard.',
+          'Uw antwoorden staan hieronder nog. Kies wat u wilt: open het formulier opnieuw via uw link om de versie van uw collega te zien (uw invoer hier vervalt dan), of klik op ‘Controleren’: de controlepagina toont precies wat u ten opzichte van de versie van uw collega verandert, en pas na ‘Versturen’ wordt dat de nieuwste versie. De versie van uw collega blijft altijd bewaard.',
         baseVersion: latest?.version ?? state._baseVersion,
         submissionId: deps.ids.newId(),
       });
