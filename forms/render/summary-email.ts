@@ -1029,7 +1029,7 @@ ${p(auto, `${small}margin:0;`)}
 
 /** `Overzicht: Voortgang opgaven – regio IJsselland – stand 27 november 2026`. */
 export function summarySubject(aggregate: RoundAggregate): string {
-  return `Overzicht: ${aggregate.round.formTitle} – ${scopeLabel(aggregate)} – stand ${formatDate(summaryDate(aggregate.generatedAt))}`;
+  return `Overzicht: ${aggregate.round.title} – ${scopeLabel(aggregate)} – stand ${formatDate(summaryDate(aggregate.generatedAt))}`;
 }
 
 /**

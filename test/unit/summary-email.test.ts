@@ -141,8 +141,8 @@ describe('the summary email of voortgang opgaven for a region', () => {
   const aggregate = voortgangAggregate();
   const email = renderSummaryEmail(aggregate, board);
 
-  it('names the form, the region and the date of the summary in the subject', () => {
-    expect(email.subject).toBe('Overzicht: Voortgang opgaven – regio IJsselland – stand 27 november 2026');
+  it('names the round, the region and the date of the summary in the subject', () => {
+    expect(email.subject).toBe('Overzicht: Voortgang opgaven november 2026 – regio IJsselland – stand 27 november 2026');
   });
 
   it('is HTML of tables with inline styles: no images, scripts, stylesheets or classes', () => {
@@ -295,7 +295,7 @@ describe('the summary for the province', () => {
 
   it('names the province and compares with the provincial task (6.325, of which 538 AMV)', () => {
     expect(email.subject).toBe(
-      'Overzicht: Voortgang opgaven – provincie Overijssel – stand 27 november 2026',
+      'Overzicht: Voortgang opgaven november 2026 – provincie Overijssel – stand 27 november 2026',
     );
     // Committed: Zwolle 640 + Enschede 340 = 980 of 6.325 = 15,5 %; AMV 40 + 40 = 80 of 538 = 14,9 %;
     // regular 600 + 300 = 900 of 5.787 = 15,6 %.
@@ -391,7 +391,7 @@ describe('the summary email of eigen bijdrage', () => {
 
   it('names the schedule in force, who collects since when and under which schedule', () => {
     expect(email.subject).toBe(
-      'Overzicht: Eigen bijdrage ontheemden uit Oekraïne – regio IJsselland – stand 27 november 2026',
+      'Overzicht: Eigen bijdrage november 2026 – regio IJsselland – stand 27 november 2026',
     );
     expect(email.text).toContain(
       'Landelijke bedragen op de peildatum (1 november 2026): € 244,22 voor exploitatie en nutsvoorzieningen en € 252,18 voor catering',
