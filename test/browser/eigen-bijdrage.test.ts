@@ -1,10 +1,18 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  chooseWithArrowKeys,
+  expectFocused,
   expectNoAxeViolations,
   launchChromium,
+  loadsNewPage,
   newDutchContext,
+  pressEnterOn,
+  retype,
   saveScreenshot,
+  tabAndType,
+  tabOnceTo,
+  tabTo,
 } from '../support/browser.js';
 import { startTestPipeline, type TestPipeline } from '../support/pipeline.js';
 
@@ -41,72 +49,6 @@ afterEach(async () => {
   await context?.close();
 });
 
-/** What has keyboard focus, for readable assertion messages. */
-function describeFocus(target: Page): Promise<string> {
-  return target.evaluate(() => {
-    const element = document.activeElement;
-    if (!element) return '(nothing)';
-    const id = element.id ? `#${element.id}` : '';
-    const name = element.getAttribute('name');
-    const text = element.textContent?.trim().replace(/\s+/g, ' ').slice(0, 40);
-    return `${element.tagName.toLowerCase()}${id}${name ? `[name=${name}]` : ''}${text ? ` "${text}"` : ''}`;
-  });
-}
-
-async function isFocused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => element === document.activeElement);
-}
-
-/** Fails unless the locator's element has keyboard focus, naming what has focus instead. */
-async function expectFocused(locator: Locator, what: string): Promise<void> {
-  if (!(await isFocused(locator))) {
-    throw new Error(`Expected focus on ${what}, but it is on ${await describeFocus(locator.page())}`);
-  }
-}
-
-/** Tab (as a person does) until the field has focus; fails if it is not reached within a few presses. */
-async function tabTo(locator: Locator, what: string, maxPresses = 12): Promise<void> {
-  const target = locator.page();
-  for (let press = 0; press < maxPresses; press++) {
-    await target.keyboard.press('Tab');
-    if (await isFocused(locator)) return;
-  }
-  throw new Error(
-    `${what} not reached after ${maxPresses} Tab presses; focus is on ${await describeFocus(target)}`,
-  );
-}
-
-/** One Tab must land exactly on the next field: the tab order follows the visual order. */
-async function tabOnceTo(locator: Locator, what: string): Promise<void> {
-  await locator.page().keyboard.press('Tab');
-  await expectFocused(locator, what);
-}
-
-/** Tab to a field and type into it. */
-async function tabAndType(locator: Locator, what: string, text: string): Promise<void> {
-  await tabOnceTo(locator, what);
-  await locator.page().keyboard.type(text);
-}
-
-/**
- * Runs a keyboard action that makes the browser load a new page (a form post), and resolves once that page
- * has loaded. Waits for the new document to commit, then for its load event: no timers involved.
- */
-async function loadsNewPage(target: Page, action: () => Promise<void>): Promise<void> {
-  const committed = target.waitForEvent('framenavigated', {
-    predicate: (frame) => frame === target.mainFrame(),
-  });
-  await action();
-  await committed;
-  await target.waitForLoadState('load');
-}
-
-/** Presses Enter on a button that the keyboard focus is on, and waits for the page the server answers. */
-async function pressEnterOn(button: Locator, what: string): Promise<void> {
-  await expectFocused(button, what);
-  await loadsNewPage(button.page(), () => button.page().keyboard.press('Enter'));
-}
-
 /**
  * On the check-your-answers page (after "Controleren"): the answers are shown for review, axe finds
  * nothing, and the official sends them with the keyboard.
@@ -118,30 +60,6 @@ async function sendFromCheckPage(page: Page, screenshot?: string): Promise<void>
   const send = page.getByRole('button', { name: /^(Wijziging )?versturen$/i });
   await send.focus();
   await pressEnterOn(send, 'the Versturen button of the check page');
-}
-
-/**
- * Chooses an option in the focused (closed) select with the arrow keys, as a keyboard user does: ArrowDown
- * until the selected option's text matches. Fails if no option matches.
- */
-async function chooseWithArrowKeys(select: Locator, option: RegExp): Promise<string> {
-  const count = await select.locator('option').count();
-  for (let press = 0; press < count; press++) {
-    await select.page().keyboard.press('ArrowDown');
-    const chosen = await select.evaluate((element: HTMLSelectElement) => ({
-      text: element.selectedOptions[0]?.textContent ?? '',
-      value: element.value,
-    }));
-    if (option.test(chosen.text)) return chosen.value;
-  }
-  throw new Error(`No option matching ${option} in the select`);
-}
-
-/** Selects everything in the focused field and types over it. */
-async function retype(locator: Locator, text: string): Promise<void> {
-  await locator.focus();
-  await locator.page().keyboard.press('ControlOrMeta+A');
-  await locator.page().keyboard.type(text);
 }
 
 /** Fails unless the browser shows the confirmation page, telling what it shows instead (errors, warnings). */

@@ -142,7 +142,9 @@ describe('the summary email of voortgang opgaven for a region', () => {
   const email = renderSummaryEmail(aggregate, board);
 
   it('names the round, the region and the date of the summary in the subject', () => {
-    expect(email.subject).toBe('Overzicht: Voortgang opgaven november 2026 – regio IJsselland – stand 27 november 2026');
+    expect(email.subject).toBe(
+      'Overzicht: Voortgang opgaven november 2026 – regio IJsselland – stand 27 november 2026',
+    );
   });
 
   it('is HTML of tables with inline styles: no images, scripts, stylesheets or classes', () => {
