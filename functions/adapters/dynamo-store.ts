@@ -87,20 +87,25 @@ export class DynamoStore implements Store {
     });
   }
 
-  private async putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
+  /** Sends a conditional write: true when it was applied, false when its condition did not hold. */
+  private async conditionally(command: PutCommand | UpdateCommand): Promise<boolean> {
     try {
-      await this.documents.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: item,
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
+      await this.documents.send(command as PutCommand);
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+  }
+
+  private async putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
+    return this.conditionally(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: item,
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
   }
 
   private async get<T>(pk: string, sk: string): Promise<T | undefined> {
@@ -260,24 +265,20 @@ export class DynamoStore implements Store {
   }
 
   async advanceCurrent(version: SubmissionVersion): Promise<void> {
-    try {
-      await this.documents.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            PK: roundPk(version.roundId),
-            SK: currentSk(version.formId, version.municipality),
-            entityType: 'current',
-            ...version,
-          },
-          ConditionExpression: 'attribute_not_exists(PK) OR version < :version',
-          ExpressionAttributeValues: { ':version': version.version },
-        }),
-      );
-    } catch (error) {
-      // Already at this version or a newer one: nothing to do.
-      if (!isConditionFailure(error)) throw error;
-    }
+    // False when the copy is already at this version or a newer one: nothing to do then.
+    await this.conditionally(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          PK: roundPk(version.roundId),
+          SK: currentSk(version.formId, version.municipality),
+          entityType: 'current',
+          ...version,
+        },
+        ConditionExpression: 'attribute_not_exists(PK) OR version < :version',
+        ExpressionAttributeValues: { ':version': version.version },
+      }),
+    );
   }
 
   listVersions(roundId: string, formId: string, municipality: string): Promise<SubmissionVersion[]> {
@@ -289,25 +290,19 @@ export class DynamoStore implements Store {
   }
 
   async saveDraft(draft: Draft): Promise<boolean> {
-    try {
-      await this.documents.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            PK: roundPk(draft.roundId),
-            SK: draftSk(draft.formId, draft.municipality),
-            entityType: 'draft',
-            ...draft,
-          },
-          ConditionExpression: draft.revision === 1 ? 'attribute_not_exists(PK)' : 'revision = :previous',
-          ExpressionAttributeValues: draft.revision === 1 ? undefined : { ':previous': draft.revision - 1 },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return this.conditionally(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          PK: roundPk(draft.roundId),
+          SK: draftSk(draft.formId, draft.municipality),
+          entityType: 'draft',
+          ...draft,
+        },
+        ConditionExpression: draft.revision === 1 ? 'attribute_not_exists(PK)' : 'revision = :previous',
+        ExpressionAttributeValues: draft.revision === 1 ? undefined : { ':previous': draft.revision - 1 },
+      }),
+    );
   }
 
   getDraft(roundId: string, formId: string, municipality: string): Promise<Draft | undefined> {
@@ -380,21 +375,15 @@ export class DynamoStore implements Store {
   }
 
   async revokeInvitation(id: string, at: string): Promise<boolean> {
-    try {
-      await this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { PK: `INVITATION#${id}`, SK: 'INVITATION' },
-          UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':at': at },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return this.conditionally(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { PK: `INVITATION#${id}`, SK: 'INVITATION' },
+        UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
   }
 
   async recordInvitationSent(id: string, to: readonly string[]): Promise<void> {
@@ -481,28 +470,22 @@ export class DynamoStore implements Store {
   }
 
   async requeueMail(id: string, at: string): Promise<boolean> {
-    try {
-      await this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { PK: mailPk(id), SK: 'MAIL' },
-          UpdateExpression: 'SET #status = :pending, GSI1PK = :index, nextAttemptAt = :at, attempts = :zero',
-          ConditionExpression: '#status = :failed',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':pending': 'pending',
-            ':failed': 'failed',
-            ':index': pendingIndex,
-            ':at': at,
-            ':zero': 0,
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return this.conditionally(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { PK: mailPk(id), SK: 'MAIL' },
+        UpdateExpression: 'SET #status = :pending, GSI1PK = :index, nextAttemptAt = :at, attempts = :zero',
+        ConditionExpression: '#status = :failed',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':pending': 'pending',
+          ':failed': 'failed',
+          ':index': pendingIndex,
+          ':at': at,
+          ':zero': 0,
+        },
+      }),
+    );
   }
 
   async getSummarySnapshot(roundId: string, scope: string): Promise<unknown> {
@@ -520,28 +503,22 @@ export class DynamoStore implements Store {
   }
 
   async claimMail(id: string, now: string, leaseUntil: string): Promise<boolean> {
-    try {
-      await this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { PK: mailPk(id), SK: 'MAIL' },
-          UpdateExpression: 'SET #status = :sending, leaseUntil = :lease',
-          ConditionExpression:
-            'attribute_exists(PK) AND (#status = :pending OR (#status = :sending AND leaseUntil < :now))',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':sending': 'sending',
-            ':pending': 'pending',
-            ':lease': leaseUntil,
-            ':now': now,
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return this.conditionally(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { PK: mailPk(id), SK: 'MAIL' },
+        UpdateExpression: 'SET #status = :sending, leaseUntil = :lease',
+        ConditionExpression:
+          'attribute_exists(PK) AND (#status = :pending OR (#status = :sending AND leaseUntil < :now))',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':sending': 'sending',
+          ':pending': 'pending',
+          ':lease': leaseUntil,
+          ':now': now,
+        },
+      }),
+    );
   }
 
   async markMailSent(id: string, messageId: string, sentAt: string): Promise<void> {

@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     try {
       const result = await runSchedule(scheduleDeps, { baseUrl: local(pipeline.baseUrl) });
       console.log(
-        `[planning] ${new Date().toLocaleTimeString('nl-NL')}: ${result.summaries} overzicht(en), ${result.reminders} herinnering(en), verstuurd ${result.delivered.sent}`,
+        `[planning] ${new Date().toLocaleTimeString('nl-NL')}: ${result.summaries} overzicht(en), ${result.reminders} herinnering(en) (direct verstuurd); uit de wachtrij nagestuurd: ${result.delivered.sent}`,
       );
     } catch (error) {
       console.error('[planning] mislukt:', error);
