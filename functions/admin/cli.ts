@@ -20,7 +20,7 @@ import { deliverMail } from '../core/deliver-mail.js';
 import { DomainError } from '../core/errors.js';
 import { inviteMunicipalities, revokeInvitation } from '../core/invitations.js';
 import type { Round } from '../core/model.js';
-import { parseRole } from '../core/policy.js';
+import { parseRole, systemPrincipal } from '../core/policy.js';
 import { roundStatus } from '../core/round-status.js';
 import { randomIds, systemClock } from '../http/dependencies.js';
 import { runSchedule } from '../jobs/run-schedule.js';
@@ -265,13 +265,9 @@ export async function run(argv: string[], print: (line: string) => void = consol
       const rounds = await store.listRounds();
       if (rounds.length === 0) print('Er zijn nog geen rondes.');
       const registry = await store.getRegistry();
+      const admin = systemPrincipal(registry, 'admin');
       for (const round of rounds) {
-        const everyone = {
-          kind: 'staff' as const,
-          subject: 'admin',
-          roles: registry.provinces.map((p) => ({ type: 'provincie' as const, province: p.id })),
-        };
-        const status = await roundStatus(deps, { principal: everyone, roundId: round.id });
+        const status = await roundStatus(deps, { principal: admin, roundId: round.id, registry });
         print(
           `${round.id.padEnd(28)} ${round.formId.padEnd(18)} ${status.phase.padEnd(9)} sluit ${formatDateTime(round.deadline)}  ` +
             `ingezonden ${status.totals.ingezonden}, concept ${status.totals.concept}, niets ${status.totals.niets}`,
@@ -399,12 +395,12 @@ export async function run(argv: string[], print: (line: string) => void = consol
           `Onbekende rol ‘${values.role}’: gebruik regietafel:<regio> of provincie:<provincie>.`,
         );
       const registry = await store.getRegistry();
-      const roles = role
-        ? [role]
-        : registry.provinces.map((p) => ({ type: 'provincie' as const, province: p.id }));
       const status = await roundStatus(deps, {
-        principal: { kind: 'staff', subject: 'admin', roles },
+        principal: role
+          ? { kind: 'staff', subject: 'admin', roles: [role] }
+          : systemPrincipal(registry, 'admin'),
         roundId: required(values, 'round'),
+        registry,
       });
       for (const row of status.municipalities) {
         const detail =

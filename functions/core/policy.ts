@@ -1,4 +1,5 @@
 import { Forbidden } from './errors.js';
+import type { Registry } from './model.js';
 
 /**
  * Who may do what, in one place. Every handler asks `authorize(principal, action, resource)`; use cases
@@ -70,8 +71,16 @@ export function parseRole(value: string): StaffRole | undefined {
   return undefined;
 }
 
-export function formatRole(role: StaffRole): string {
-  return role.type === 'regietafel' ? `regietafel:${role.region}` : `provincie:${role.province}`;
+/**
+ * The system acting for every province of the registry: the scheduled job and the admin CLI read round
+ * status with it (people never get it; their roles come from their token).
+ */
+export function systemPrincipal(registry: Pick<Registry, 'provinces'>, subject: string): Principal {
+  return {
+    kind: 'staff',
+    subject,
+    roles: registry.provinces.map((province) => ({ type: 'provincie' as const, province: province.id })),
+  };
 }
 
 export function isAllowed(principal: Principal | undefined, action: Action, resource: Resource): boolean {

@@ -5,6 +5,7 @@ import { html } from '../../forms/render/html.js';
 import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
 import { NotFound } from './errors.js';
 import { inviteMunicipalities } from './invitations.js';
+import { systemPrincipal } from './policy.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
 import { roundStatus } from './round-status.js';
 
@@ -25,12 +26,11 @@ export async function sendReminders(
   const round = await deps.store.getRound(input.roundId);
   if (!round) throw new NotFound(`Er is geen ronde ‘${input.roundId}’.`);
   const registry = await deps.store.getRegistry();
-  const everyone = {
-    kind: 'staff' as const,
-    subject: input.actor,
-    roles: registry.provinces.map((province) => ({ type: 'provincie' as const, province: province.id })),
-  };
-  const status = await roundStatus(deps, { principal: everyone, roundId: round.id });
+  const status = await roundStatus(deps, {
+    principal: systemPrincipal(registry, input.actor),
+    roundId: round.id,
+    registry,
+  });
   const missing = status.municipalities.filter((municipality) => municipality.status !== 'ingezonden');
   const title = findForm(round.formId)?.title ?? round.formId;
   const results: { municipality: string; mailId: string; delivery: DeliveryOutcome }[] = [];

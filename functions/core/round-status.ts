@@ -1,7 +1,7 @@
 import { findForm } from '../../forms/catalogue.js';
 import { Forbidden, NotFound } from './errors.js';
 import { type RoundPhase, roundPhase } from './form-context.js';
-import type { Municipality, Region, Round } from './model.js';
+import type { Municipality, Region, Registry, Round } from './model.js';
 import { isAllowed, type Principal } from './policy.js';
 import type { Clock, Store } from './ports.js';
 
@@ -47,11 +47,12 @@ function visibleRegions(principal: Principal, round: Round, regions: readonly Re
  */
 export async function roundStatus(
   deps: { store: Store; clock: Clock },
-  input: { principal: Principal; roundId: string },
+  input: { principal: Principal; roundId: string; registry?: Registry },
 ): Promise<RoundStatus> {
   const round = await deps.store.getRound(input.roundId);
   if (!round) throw new NotFound(`Er is geen ronde ‘${input.roundId}’.`);
-  const registry = await deps.store.getRegistry();
+  // Callers that walk several rounds pass the registry they already read.
+  const registry = input.registry ?? (await deps.store.getRegistry());
   const regions = visibleRegions(input.principal, round, registry.regions);
   if (regions.length === 0)
     throw new Forbidden('U heeft geen toegang tot deze ronde: zij gaat over een andere regio.');
