@@ -15,6 +15,28 @@ const settings = {
   PUBLIC_BASE_URL: z
     .url('PUBLIC_BASE_URL moet een volledige URL zijn, zoals https://formulieren.example.nl')
     .optional(),
+  /** Staff sign-in: the issuer of staff ID tokens (Cognito user pool URL; locally the local issuer). */
+  STAFF_ISSUER: z.string({ error: 'STAFF_ISSUER ontbreekt: de uitgever van de staf-tokens' }).min(1),
+  /** The app client the staff tokens are for (their `aud`). */
+  STAFF_CLIENT_ID: z.string({ error: 'STAFF_CLIENT_ID ontbreekt: de app-client van de staf' }).min(1),
+  /** The issuer's public keys (default: `<STAFF_ISSUER>/.well-known/jwks.json`, as Cognito publishes them). */
+  STAFF_JWKS_URL: z.url('STAFF_JWKS_URL moet een volledige URL zijn').optional(),
+  /** Base of the sign-in pages (`/oauth2/authorize`, `/oauth2/token`, `/logout`): Cognito's hosted UI. */
+  STAFF_SIGN_IN_URL: z.url({
+    error: 'STAFF_SIGN_IN_URL ontbreekt: de aanmeldpagina van de staf (Cognito-domein)',
+  }),
+  /** S3 bucket for exports too big to answer directly (AWS). */
+  EXPORT_BUCKET: z.string().min(3).optional(),
+  /** Folder for those exports on the local run (instead of EXPORT_BUCKET). */
+  EXPORT_DIR: z.string().min(1).optional(),
+  /** Signs the local run's download links (the local stand-in for S3's pre-signed URLs). */
+  EXPORT_LINK_SECRET: z.string().min(16).optional(),
+  /** Exports up to this many bytes are answered directly; bigger ones become a signed link. */
+  EXPORT_INLINE_BYTES: z.coerce
+    .number('EXPORT_INLINE_BYTES moet een aantal bytes zijn')
+    .int()
+    .positive()
+    .optional(),
 } as const;
 
 export type SettingName = keyof typeof settings;
@@ -51,4 +73,12 @@ export const configKeys = {
   tableName: 'TABLE_NAME',
   mailFrom: 'MAIL_FROM',
   publicBaseUrl: 'PUBLIC_BASE_URL',
+  staffIssuer: 'STAFF_ISSUER',
+  staffClientId: 'STAFF_CLIENT_ID',
+  staffJwksUrl: 'STAFF_JWKS_URL',
+  staffSignInUrl: 'STAFF_SIGN_IN_URL',
+  exportBucket: 'EXPORT_BUCKET',
+  exportDir: 'EXPORT_DIR',
+  exportLinkSecret: 'EXPORT_LINK_SECRET',
+  exportInlineBytes: 'EXPORT_INLINE_BYTES',
 } as const satisfies Record<string, SettingName>;

@@ -226,6 +226,22 @@ export class DynamoStore implements Store {
     });
   }
 
+  currentPages(roundId: string, formId: string): AsyncIterable<SubmissionVersion[]> {
+    return this.queryPages<SubmissionVersion>({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': roundPk(roundId), ':prefix': `CURRENT#${formId}#` },
+      ConsistentRead: true,
+    });
+  }
+
+  versionPages(roundId: string, formId: string): AsyncIterable<SubmissionVersion[]> {
+    return this.queryPages<SubmissionVersion>({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': roundPk(roundId), ':prefix': `VERSION#${formId}#` },
+      ConsistentRead: true,
+    });
+  }
+
   listDrafts(roundId: string): Promise<Draft[]> {
     return this.queryAll<Draft>({
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
@@ -421,6 +437,15 @@ export class DynamoStore implements Store {
     keepKeys = false,
   ): Promise<T[]> {
     const items: T[] = [];
+    for await (const page of this.queryPages<T>(input, keepKeys)) items.push(...page);
+    return items;
+  }
+
+  /** A query's pages, one request each, following LastEvaluatedKey; only one page is held at a time. */
+  private async *queryPages<T>(
+    input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>,
+    keepKeys = false,
+  ): AsyncGenerator<T[]> {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.documents.send(
@@ -431,10 +456,9 @@ export class DynamoStore implements Store {
           Limit: this.pageSize,
         }),
       );
-      items.push(...(page.Items ?? []).map((item) => (keepKeys ? (item as T) : entity<T>(item)!)));
+      yield (page.Items ?? []).map((item) => (keepKeys ? (item as T) : entity<T>(item)!));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    return items;
   }
 
   enqueueMail(mail: OutboxMail): Promise<boolean> {

@@ -31,6 +31,13 @@ export interface Store {
   updateRound(round: Round): Promise<void>;
   /** The current version of every municipality that submitted, page by page to the end. */
   listCurrent(roundId: string): Promise<SubmissionVersion[]>;
+  /**
+   * The current versions of a round's form, one DynamoDB page at a time (exports stream these instead of
+   * holding a whole round set in memory).
+   */
+  currentPages(roundId: string, formId: string): AsyncIterable<SubmissionVersion[]>;
+  /** Every stored version of a round's form, a page at a time, by municipality code and then version. */
+  versionPages(roundId: string, formId: string): AsyncIterable<SubmissionVersion[]>;
   /** Every draft of a round (status only: drafts never count as submitted). */
   listDrafts(roundId: string): Promise<Draft[]>;
 
@@ -110,4 +117,15 @@ export interface Clock {
 
 export interface Ids {
   newId(): string;
+}
+
+/**
+ * Where export files too big to answer directly are put, and the short-lived link that fetches them: S3
+ * and a pre-signed URL on AWS; a folder of the local run and a signed link to the local server locally.
+ */
+export interface ExportFiles {
+  /** Writes the file from the stream (which may be long; it is read once, to the end). */
+  save(key: string, body: NodeJS.ReadableStream, contentType: string): Promise<void>;
+  /** A link that downloads the saved file as `filename`, valid for a few minutes. */
+  link(key: string, filename: string, contentType: string): Promise<string>;
 }

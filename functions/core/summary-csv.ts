@@ -2,8 +2,6 @@ import { stringify } from 'csv-stringify/sync';
 import { findForm } from '../../forms/catalogue.js';
 import {
   type Answers,
-  allItems,
-  type CsvColumn,
   csvColumns,
   csvGroupColumns,
   type FormDefinition,
@@ -12,6 +10,16 @@ import {
 import type { RepeatGroup } from '../../forms/fields.js';
 import { summaryDate } from '../../forms/render/summary-email.js';
 import type { MunicipalityResponse, RoundAggregate } from './aggregation/types.js';
+import {
+  type Cell,
+  type CsvColumnDescription,
+  type CsvDialect,
+  csvOptions,
+  type Dialect,
+  dialects,
+  moneyColumns,
+  slug,
+} from './csv-format.js';
 import type { SubmissionVersion } from './model.js';
 
 /**
@@ -50,7 +58,7 @@ import type { SubmissionVersion } from './model.js';
  * looks at the type of the value before casting.
  */
 
-export type CsvDialect = 'excel-nl' | 'rfc4180';
+export type { CsvColumnDescription, CsvDialect } from './csv-format.js';
 
 export interface SummaryAttachment {
   readonly filename: string;
@@ -69,11 +77,6 @@ export const maxAttachmentBytes = 7 * 1024 * 1024;
 /** The size of the attachments as sent, before encoding: UTF-8 bytes, the BOM included. */
 export function attachmentsSize(attachments: readonly Pick<SummaryAttachment, 'content'>[]): number {
   return attachments.reduce((total, attachment) => total + Buffer.byteLength(attachment.content, 'utf8'), 0);
-}
-
-export interface CsvColumnDescription {
-  readonly key: string;
-  readonly header: string;
 }
 
 const leadingColumns: readonly CsvColumnDescription[] = [
@@ -105,71 +108,14 @@ export function groupCsvColumns(group: RepeatGroup): CsvColumnDescription[] {
   return [...leadingGroupColumns, ...csvGroupColumns(group).map(({ key, header }) => ({ key, header }))];
 }
 
-type Cell = string | number;
-
-interface Dialect {
-  readonly delimiter: string;
-  readonly bom: boolean;
-  readonly decimal: string;
-  readonly timestamp: (iso: string) => string;
-}
-
-const amsterdamTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-const dialects: Record<CsvDialect, Dialect> = {
-  'excel-nl': {
-    delimiter: ';',
-    bom: true,
-    decimal: ',',
-    // `2026-11-10 10:00`: Dutch time, a form Excel recognises as a date and time.
-    timestamp: (iso) => {
-      const parsed = new Date(iso);
-      return Number.isNaN(parsed.getTime()) ? iso : amsterdamTime.format(parsed);
-    },
-  },
-  rfc4180: { delimiter: ',', bom: false, decimal: '.', timestamp: (iso) => iso },
-};
-
-/**
- * Writes rows with csv-stringify: numbers stay numbers (formatted for the dialect in `cast.number`, which
- * leaves the escaping of formulas to look at the original type), text gets the `'` where needed.
- */
+/** Writes rows with csv-stringify in the dialect (see csv-format.ts). */
 function writeCsv(
   dialect: Dialect,
   header: readonly string[],
   rows: readonly Cell[][],
   money: readonly boolean[],
 ) {
-  return stringify([[...header], ...rows], {
-    delimiter: dialect.delimiter,
-    bom: dialect.bom,
-    record_delimiter: '\r\n',
-    escape_formulas: true,
-    cast: {
-      number: (value, context) => {
-        const index = typeof context.column === 'number' ? context.column : context.index;
-        const text = money[index] ? value.toFixed(2) : String(value);
-        return dialect.decimal === '.' ? text : text.replace('.', dialect.decimal);
-      },
-    },
-  });
-}
-
-/** `Taakstelling per halfjaar` → `taakstelling-per-halfjaar`. */
-function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return stringify([[...header], ...rows], csvOptions(dialect, money));
 }
 
 /** `voortgang-opgaven_ijsselland_2026-11-27.csv`, or with the group: `…_asiellocaties_ijsselland_…`. */
@@ -206,21 +152,6 @@ function versionsOf(
   }
   return found;
 }
-
-const moneyColumn = (definition: FormDefinition, columns: readonly CsvColumn[], groupKey?: string) => {
-  const items = allItems(definition);
-  return columns.map((column) => {
-    const [first, second] = column.key.split('.');
-    if (groupKey) {
-      const group = items.find(
-        (item): item is RepeatGroup => item.type === 'repeat' && item.key === groupKey,
-      );
-      return group?.fields.find((field) => field.key === second)?.widget === 'money';
-    }
-    const field = items.find((item) => item.key === first);
-    return field?.type === 'field' && field.widget === 'money';
-  });
-};
 
 /**
  * The CSV attachments of a summary: the form's main file (one row per municipality in scope), then one
@@ -264,7 +195,7 @@ export function summaryAttachments(
         dialect,
         summaryCsvColumns(definition).map((column) => column.header),
         mainRows,
-        [...leadingColumns.map(() => false), ...moneyColumn(definition, columns)],
+        [...leadingColumns.map(() => false), ...moneyColumns(definition, columns)],
       ),
     },
   ];
@@ -293,7 +224,7 @@ export function summaryAttachments(
         dialect,
         groupCsvColumns(group).map((column) => column.header),
         rows,
-        [...leadingGroupColumns.map(() => false), ...moneyColumn(definition, groupColumns, group.key)],
+        [...leadingGroupColumns.map(() => false), ...moneyColumns(definition, groupColumns, group.key)],
       ),
     });
   }

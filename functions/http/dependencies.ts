@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { SESClient } from '@aws-sdk/client-ses';
 import { DynamoStore } from '../adapters/dynamo-store.js';
+import { LocalExportFiles } from '../adapters/local-export-files.js';
+import { S3ExportFiles } from '../adapters/s3-export-files.js';
 import { SesMailer } from '../adapters/ses-mailer.js';
 import { setting } from '../config.js';
-import type { Clock, Ids, Mailer, Store } from '../core/ports.js';
+import type { Clock, ExportFiles, Ids, Mailer, Store } from '../core/ports.js';
 
 export interface Dependencies {
   readonly store: Store;
   readonly mailer: Mailer;
   readonly clock: Clock;
   readonly ids: Ids;
+  /** Where exports too big to answer directly go: S3 on AWS, a folder of the local run locally. */
+  readonly exportFiles: ExportFiles;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -17,6 +21,7 @@ export const randomIds: Ids = { newId: () => randomUUID() };
 
 let store: Store | undefined;
 let mailer: Mailer | undefined;
+let exportFiles: ExportFiles | undefined;
 
 /**
  * The adapters, each built once per cold start on first use, from its own setting: a route without a
@@ -37,7 +42,24 @@ export function dependencies(): Dependencies {
       );
       return mailer;
     },
+    get exportFiles() {
+      exportFiles ??= exportFilesFromSettings();
+      return exportFiles;
+    },
     clock: systemClock,
     ids: randomIds,
   };
+}
+
+/** EXPORT_BUCKET on AWS; EXPORT_DIR (+ EXPORT_LINK_SECRET, PUBLIC_BASE_URL) on the local run. */
+function exportFilesFromSettings(): ExportFiles {
+  const bucket = setting('EXPORT_BUCKET');
+  if (bucket) return new S3ExportFiles(bucket);
+  const directory = setting('EXPORT_DIR');
+  const secret = setting('EXPORT_LINK_SECRET');
+  const base = setting('PUBLIC_BASE_URL');
+  if (directory && secret && base) return new LocalExportFiles(directory, base, secret, systemClock);
+  throw new Error(
+    'Ongeldige configuratie:\nEXPORT_BUCKET ontbreekt (of lokaal: EXPORT_DIR, EXPORT_LINK_SECRET en PUBLIC_BASE_URL)',
+  );
 }

@@ -5,7 +5,8 @@ import { messagePage } from '../../forms/render/layout.js';
 import { DomainError, MethodNotAllowed, ValidationFailed } from '../core/errors.js';
 import { logger } from './logger.js';
 import { wantsJson } from './request.js';
-import { type HttpResponse, htmlResponse, jsonResponse } from './responses.js';
+import { type HttpResponse, htmlResponse, jsonResponse, seeOther } from './responses.js';
+import { SignInRequired } from './staff-session.js';
 
 export type RouteHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResponse>;
 
@@ -36,6 +37,8 @@ const titles: Record<number, string> = {
 
 /** Turns any thrown error into a Dutch page (browser) or JSON (API client). Unknown errors are a 500. */
 export function errorResponse(event: APIGatewayProxyEventV2, error: unknown): HttpResponse {
+  // A person without a valid staff sign-in is sent to the sign-in, and back here afterwards.
+  if (error instanceof SignInRequired) return seeOther(error.location);
   const known = error instanceof DomainError;
   if (!known) logger.error('Onverwachte fout', { error: error as Error, path: event.rawPath });
   const statusCode = known ? error.statusCode : 500;
@@ -44,6 +47,7 @@ export function errorResponse(event: APIGatewayProxyEventV2, error: unknown): Ht
     : 'Er ging aan onze kant iets mis. Uw antwoorden zijn niet opgeslagen. Probeer het over een paar minuten opnieuw.';
   const headers: Record<string, string> =
     error instanceof MethodNotAllowed ? { allow: error.allowed.join(', ') } : {};
+  if (statusCode === 401) headers['www-authenticate'] = 'Bearer';
   if (wantsJson(event)) {
     return jsonResponse(
       statusCode,

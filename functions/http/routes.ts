@@ -11,6 +11,8 @@ export interface RouteAccess {
   readonly table: 'none' | 'read' | 'readWrite';
   /** Whether the handler sends email through SES (ses:SendEmail/SendRawEmail on the configured identity). */
   readonly sendsMail: boolean;
+  /** Writes big exports to the export bucket and signs links to them (s3:PutObject/GetObject there). */
+  readonly exportFiles?: boolean;
 }
 
 export interface RouteDefinition {
@@ -26,8 +28,10 @@ export interface RouteDefinition {
    * - `public`: anyone (no data behind it, or the handler verifies what it needs, like an invitation code);
    * - `municipality`: an official with a valid invitation link (session cookie or Bearer token, verified in
    *   the handler; the policy then checks municipality and round);
-   * - `staff`: a staff JWT with `regietafel:<region>` or `provincie:<province>` groups — validated by the HTTP
-   *   API JWT authorizer (Cognito) on AWS and by the local server's emulation of it locally.
+   * - `staff`: a staff ID token with `regietafel:<region>` or `provincie:<province>` groups, from the sign-in
+   *   cookie or a Bearer header, verified in the handler against the identity provider's keys (Cognito on
+   *   AWS, the local stand-in locally; see staff-session.ts). Every route under `/staf` gets the staff
+   *   identity settings.
    */
   readonly auth: 'public' | 'municipality' | 'staff';
   readonly access: RouteAccess;
@@ -84,13 +88,43 @@ export const routes: readonly RouteDefinition[] = [
     description: 'Bevestigingspagina met de ingezonden antwoorden (huidige versie).',
   },
   {
+    id: 'staff-sign-in',
+    method: 'GET',
+    path: '/staf/inloggen',
+    entry: 'functions/http/handlers/staff-sign-in.ts',
+    auth: 'public',
+    access: { table: 'none', sendsMail: false },
+    description:
+      'Staf: aanmelden (?terug=/staf/…): stuurt door naar de aanmeldpagina (Cognito; lokaal de vervanger) met PKCE.',
+  },
+  {
+    id: 'staff-sign-in-callback',
+    method: 'GET',
+    path: '/staf/inloggen/terug',
+    entry: 'functions/http/handlers/staff-sign-in-callback.ts',
+    auth: 'public',
+    access: { table: 'none', sendsMail: false },
+    description:
+      'Staf: terug van de aanmeldpagina: wisselt de code in voor een ID-token, zet het stafcookie en gaat door naar de pagina.',
+  },
+  {
+    id: 'staff-sign-out',
+    method: 'POST',
+    path: '/staf/afmelden',
+    entry: 'functions/http/handlers/staff-sign-out.ts',
+    auth: 'public',
+    access: { table: 'none', sendsMail: false },
+    description: 'Staf: afmelden (cookie weg, sessie bij de aanmeldpagina beëindigd).',
+  },
+  {
     id: 'list-rounds',
     method: 'GET',
     path: '/staf/rondes',
     entry: 'functions/http/handlers/list-rounds.ts',
     auth: 'staff',
     access: { table: 'read', sendsMail: false },
-    description: 'Staf: de rondes met sluitingsdatum en voortgang, voor de eigen regio of provincie.',
+    description:
+      'Staf: het dashboard — de rondes met sluitingsdatum en voortgang, voor de eigen regio of provincie (HTML; JSON voor scripts).',
   },
   {
     id: 'round-status',
@@ -100,7 +134,17 @@ export const routes: readonly RouteDefinition[] = [
     auth: 'staff',
     access: { table: 'read', sendsMail: false },
     description:
-      'Staf: per gemeente ingezonden / alleen concept / niets, met datum, versie en waarschuwingen.',
+      'Staf: een ronde — per gemeente ingezonden / alleen concept / niets, voortgang t.o.v. het aandeel, exports en overzichten (HTML; JSON voor scripts).',
+  },
+  {
+    id: 'export',
+    method: 'GET',
+    path: '/staf/formulieren/{formId}/export',
+    entry: 'functions/http/handlers/export.ts',
+    auth: 'staff',
+    access: { table: 'readWrite', sendsMail: false, exportFiles: true },
+    description:
+      'Staf: export als CSV of XLSX (?ronde=…&tabel=gemeenten|<lijst>|waarschuwingen&versies=huidige|alle&dialect=excel-nl|rfc4180&formaat=csv|xlsx); groot: 303 naar een ondertekende link.',
   },
   {
     id: 'preview-summary',

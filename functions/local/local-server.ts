@@ -6,11 +6,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { type StaticAsset, staticAssets } from '../../forms/assets.js';
 import { matchPath, methodNotAllowedEntry, type RouteDefinition, routes } from '../http/routes.js';
-import type { StaffIssuer } from './staff-issuer.js';
+import { type LocalIdentityOptions, localIdentity } from './local-identity.js';
 
 /**
  * The local stand-in for CloudFront + API Gateway: serves the static assets and turns every request for a
  * route of the route table into an HTTP API (payload 2.0) event for the same handler module Lambda runs.
+ * Under `/_lokaal/` it also plays Cognito's sign-in pages and keys and S3's signed downloads
+ * (local-identity.ts), so the staff handlers run the same code as on AWS.
  */
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -168,30 +170,13 @@ export function matchRoute(
   return pathOnly ? { params: pathOnly.params, pathOnly: pathOnly.path } : undefined;
 }
 
-/**
- * What API Gateway's JWT authorizer does for staff routes: validate the Bearer token (signature, issuer,
- * audience, expiry) and hand the claims to the Lambda; without a valid token the Lambda is never invoked.
- */
-async function authorizeStaff(issuer: StaffIssuer, event: APIGatewayProxyEventV2): Promise<boolean> {
-  const match = /^Bearer\s+(\S+)$/i.exec(event.headers.authorization ?? '');
-  if (!match) return false;
-  try {
-    const claims = await issuer.verify(match[1]!);
-    (event.requestContext as unknown as Record<string, unknown>).authorizer = {
-      jwt: { claims, scopes: null },
-    };
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The local HTTP server: static assets plus the route table. */
 export function createLocalServer(options: {
-  staffIssuer: StaffIssuer;
+  identity: LocalIdentityOptions;
   table?: readonly RouteDefinition[];
 }): Server {
   const table = options.table ?? routes;
+  const standIns = localIdentity(options.identity);
   const assets = new Map(staticAssets.map((asset) => [asset.urlPath, asset]));
   return createServer(async (request, response) => {
     try {
@@ -205,6 +190,8 @@ export function createLocalServer(options: {
         response.writeHead(413, { 'content-type': 'text/plain; charset=utf-8' });
         return response.end('Verzoek te groot.');
       }
+      // Cognito's sign-in pages and keys, S3's signed downloads: the local stand-ins.
+      if (await standIns(request, response, url, body)) return;
       // Like API Gateway: an unknown path is a 404 without invoking anything; a known path with an
       // unknown method goes to the ANY route's function (405).
       if (!match) {
@@ -214,10 +201,6 @@ export function createLocalServer(options: {
       const entry = match.route?.entry ?? methodNotAllowedEntry;
       const routeKey = match.route ? `${match.route.method} ${match.route.path}` : `ANY ${match.pathOnly}`;
       const event = toApiGatewayEvent({ request, body, routeKey, pathParameters: match.params });
-      if (match.route?.auth === 'staff' && !(await authorizeStaff(options.staffIssuer, event))) {
-        response.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' });
-        return response.end(JSON.stringify({ message: 'Unauthorized' }));
-      }
       const handler = await loadHandler(entry);
       const result = await handler(event, lambdaContext(match.route?.id ?? 'method-not-allowed'));
       if (method === 'HEAD') result.body = undefined;

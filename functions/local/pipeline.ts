@@ -1,8 +1,15 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoStore } from '../adapters/dynamo-store.js';
+import { removeOldExports } from '../adapters/local-export-files.js';
 import { ensureTable } from '../adapters/table-definition.js';
 import { configKeys } from '../config.js';
+import type { Registry } from '../core/model.js';
 import { listen, type RunningServer, startDynamoDb, startSes } from './emulators.js';
+import { localIdentityBase, type StaffRoleChoice } from './local-identity.js';
 import { createLocalServer } from './local-server.js';
 import { loadStaffIssuer, type StaffIssuer } from './staff-issuer.js';
 
@@ -15,6 +22,10 @@ export interface PipelineOptions {
   readonly dataDir?: string;
   /** Where the local staff issuer keeps its key pair; undefined: a new one in memory (tests). */
   readonly staffIssuerFile?: string;
+  /** Where exports too big to answer directly are written (the local S3); default: a temporary folder. */
+  readonly exportDir?: string;
+  /** Exports up to this many bytes are answered directly (default 4 MB; tests set it low). */
+  readonly exportInlineBytes?: number;
   readonly tableName?: string;
   readonly mailFrom?: string;
   readonly host?: string;
@@ -28,6 +39,8 @@ export interface RunningPipeline {
   readonly tableName: string;
   readonly store: DynamoStore;
   readonly dynamoClient: DynamoDBClient;
+  /** Where the local run keeps exports that were too big to answer directly. */
+  readonly exportDir: string;
   /** Mints and validates staff tokens locally (the Cognito stand-in). */
   readonly staffIssuer: StaffIssuer;
   stop(): Promise<void>;
@@ -60,8 +73,18 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     const dynamoClient = new DynamoDBClient({ endpoint: dynamo.url });
     await ensureTable(dynamoClient, tableName);
     const staffIssuer = await loadStaffIssuer(options.staffIssuerFile);
+    const store = new DynamoStore(tableName, dynamoClient);
+    const exportDir = options.exportDir ?? (await mkdtemp(path.join(tmpdir(), 'regietafel-exports-')));
+    await removeOldExports(exportDir, new Date());
+    const exportSecret = randomBytes(32).toString('hex');
     const http = await listen(
-      createLocalServer({ staffIssuer }),
+      createLocalServer({
+        identity: {
+          issuer: staffIssuer,
+          roles: async () => staffRoleChoices(await store.getRegistry()),
+          exports: { directory: exportDir, secret: exportSecret },
+        },
+      }),
       options.port,
       options.host ?? '127.0.0.1',
       'formulieren',
@@ -70,6 +93,16 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     started.push(http);
     const baseUrl = http.url;
     process.env[configKeys.publicBaseUrl] = baseUrl;
+    // Staff sign-in and exports against the local stand-ins of Cognito and S3 (local-identity.ts).
+    process.env[configKeys.staffIssuer] = staffIssuer.issuer;
+    process.env[configKeys.staffClientId] = staffIssuer.audience;
+    process.env[configKeys.staffJwksUrl] = `${baseUrl}${localIdentityBase}/.well-known/jwks.json`;
+    process.env[configKeys.staffSignInUrl] = `${baseUrl}${localIdentityBase}`;
+    process.env[configKeys.exportDir] = exportDir;
+    process.env[configKeys.exportLinkSecret] = exportSecret;
+    if (options.exportInlineBytes)
+      process.env[configKeys.exportInlineBytes] = String(options.exportInlineBytes);
+    else delete process.env[configKeys.exportInlineBytes];
     return {
       baseUrl,
       dynamo,
@@ -78,7 +111,8 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       tableName,
       dynamoClient,
       staffIssuer,
-      store: new DynamoStore(tableName, dynamoClient),
+      store,
+      exportDir,
       stop: async () => {
         dynamoClient.destroy();
         for (const server of started.reverse()) await server.close();
@@ -88,4 +122,15 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     for (const server of started.reverse()) await server.close();
     throw error;
   }
+}
+
+/** The roles the local sign-in page offers: every regietafel and province of the registry. */
+export function staffRoleChoices(registry: Registry): StaffRoleChoice[] {
+  return [
+    ...registry.provinces.map((province) => ({
+      role: `provincie:${province.id}`,
+      label: `Provincie ${province.name}`,
+    })),
+    ...registry.regions.map((region) => ({ role: `regietafel:${region.id}`, label: region.boardName })),
+  ];
 }

@@ -4,9 +4,10 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, jwt
 import { groupsClaim } from '../core/staff-claims.js';
 
 /**
- * The local stand-in for the Cognito user pool: an ES256 key pair whose public half is a JWKS, used by the
- * local server to validate staff tokens as API Gateway's JWT authorizer does on AWS, and by
- * `npm run admin -- staff-token` to mint tokens with the same claims (`cognito:groups`).
+ * The local stand-in for the Cognito user pool: an ES256 key pair whose public half is served as a JWKS by
+ * the local server (the staff handlers verify tokens against it, as against Cognito's on AWS), used by the
+ * local sign-in pages (local-identity.ts) and by `npm run admin -- staff-token` to mint ID tokens with the
+ * same claims (`cognito:groups`, `email`, `token_use: id`).
  */
 
 export const localIssuer = 'http://localhost/regietafel-lokale-uitgever';
@@ -21,8 +22,10 @@ export interface StaffIssuer {
     subject?: string;
     expiresIn?: string;
   }): Promise<string>;
-  /** Validates a token like the HTTP API JWT authorizer: signature, issuer, audience, expiry. */
+  /** Validates a token as the staff handlers do: signature, issuer, audience, expiry. */
   verify(token: string): Promise<Record<string, unknown>>;
+  /** The public key as a JWKS: what Cognito publishes at `<issuer>/.well-known/jwks.json`. */
+  readonly jwks: { keys: JWK[] };
 }
 
 async function fromKeys(privateJwk: JWK, publicJwk: JWK): Promise<StaffIssuer> {
@@ -31,6 +34,7 @@ async function fromKeys(privateJwk: JWK, publicJwk: JWK): Promise<StaffIssuer> {
   return {
     issuer: localIssuer,
     audience: localAudience,
+    jwks: { keys: [publicJwk] },
     mint: ({ roles, email, subject, expiresIn = '8h' }) =>
       new SignJWT({ [groupsClaim]: [...roles], email, token_use: 'id' })
         .setProtectedHeader({ alg: 'ES256', kid: publicJwk.kid })

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     sesPort: port('SES_PORT', 8005),
     dataDir: path.join(dataDir, 'dynamodb'),
     staffIssuerFile: path.join(dataDir, 'staff-issuer.json'),
+    exportDir: path.join(dataDir, 'exports'),
   });
   const { registry, rounds } = await seed(pipeline.store, systemClock.now());
   const local = (url: string) => url.replace('127.0.0.1', 'localhost');

@@ -1,5 +1,4 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decodeJwt } from 'jose';
@@ -8,8 +7,6 @@ import { amsterdamTime, run, UsageError } from '../../functions/admin/cli.js';
 import { DomainError } from '../../functions/core/errors.js';
 import { overijssel } from '../../functions/core/registry/overijssel.js';
 import { groupsClaim } from '../../functions/core/staff-claims.js';
-import { listen, type RunningServer } from '../../functions/local/emulators.js';
-import { createLocalServer } from '../../functions/local/local-server.js';
 import { loadStaffIssuer, localAudience, localIssuer } from '../../functions/local/staff-issuer.js';
 import {
   get,
@@ -383,14 +380,8 @@ describe('bad input gives a clear Dutch error', () => {
 });
 
 describe('staff-token', () => {
-  let server: RunningServer | undefined;
-
   beforeEach(() => {
     rmSync(path.join(dataDir, 'staff-issuer.json'), { force: true });
-  });
-
-  afterAll(async () => {
-    await server?.close();
   });
 
   it('keeps its key pair under REGIETAFEL_DATA_DIR (owner-only) and mints a token with the staff claims', async () => {
@@ -417,22 +408,11 @@ describe('staff-token', () => {
     expect(claims.exp! - claims.iat!).toBe(8 * 3600);
   });
 
-  it('mints tokens a local server with the same key file accepts (the npm start setup)', async () => {
+  it('mints tokens the issuer with the same key file accepts (the npm start setup)', async () => {
     const [token] = await cli('staff-token', '--role', 'provincie:overijssel');
     const issuer = await loadStaffIssuer(path.join(dataDir, 'staff-issuer.json'));
-    server = await listen(
-      createLocalServer({ staffIssuer: issuer }) as Server,
-      0,
-      '127.0.0.1',
-      'staf',
-      'PORT',
-    );
-    const response = await fetch(`${server.url}/staf/rondes/${pipeline.round.id}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as { municipalities: unknown[] };
-    expect(body.municipalities).toHaveLength(25);
+    // What npm start's server publishes as its keys and the staff handlers verify against.
+    expect(await issuer.verify(token!)).toMatchObject({ [groupsClaim]: ['provincie:overijssel'] });
     // The test pipeline's own (in-memory) issuer does not know this key: a different Cognito, in effect.
     expect(
       (await fetch(`${pipeline.baseUrl}/staf/rondes`, { headers: { authorization: `Bearer ${token}` } }))

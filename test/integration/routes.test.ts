@@ -63,6 +63,20 @@ const expectations: Record<string, Expectation> = {
     contains: '"period":"handmatig-routes-test-0001"',
     headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
   },
+  export: {
+    status: 200,
+    contains: 'Gemeentecode;Gemeente;Regio;Ronde;Status',
+    query: async () => `?ronde=${pipeline.round.id}`,
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('provincie:overijssel')}` }),
+  },
+  'staff-sign-in': { status: 303, contains: '' },
+  'staff-sign-in-callback': { status: 400, contains: 'Deze aanmelding is verlopen' },
+  // Followed to the end: cookie gone, the identity provider's logout, back on the start page.
+  'staff-sign-out': {
+    status: 200,
+    contains: 'Formulieren voor gemeenten',
+    headers: async () => ({ origin: pipeline.baseUrl }),
+  },
   'round-status': {
     status: 200,
     contains: '"code":"GM1708","name":"Steenwijkerland","region":"ijsselland","status":"ingezonden"',

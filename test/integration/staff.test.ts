@@ -16,7 +16,7 @@ import {
 
 /**
  * Staff routes: what each role sees (own region for a regietafel, the province for provincial staff), how
- * the (emulated) JWT authorizer refuses bad tokens before any handler runs, and whether the per-municipality
+ * every staff handler refuses bad tokens (in a header or the sign-in cookie) before it reads anything, and whether the per-municipality
  * statuses follow submissions and drafts.
  */
 
@@ -168,7 +168,7 @@ describe('what each staff role sees', () => {
   });
 });
 
-describe('the JWT authorizer (emulated locally) refuses bad tokens without invoking the handler', () => {
+describe('staff handlers verify the token themselves and refuse bad ones', () => {
   /** Another key pair that signs with the same issuer and audience: only the signature can tell. */
   async function foreignKeyToken(claims: Record<string, unknown> = {}, issuer = localIssuer) {
     const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
@@ -206,24 +206,46 @@ describe('the JWT authorizer (emulated locally) refuses bad tokens without invok
     ],
   ];
 
-  it.each(badTokens)('%s → 401 from the authorizer', async (_name, make) => {
+  const staffPaths = () => [
+    '/staf/rondes',
+    `/staf/rondes/${pipeline.round.id}`,
+    `/staf/formulieren/eigen-bijdrage/export?ronde=${pipeline.round.id}`,
+  ];
+
+  it.each(badTokens)('%s → 401 with a Dutch explanation (API client)', async (_name, make) => {
     const token = await make();
-    for (const path of ['/staf/rondes', `/staf/rondes/${pipeline.round.id}`]) {
+    for (const path of staffPaths()) {
       const response = await asStaff(path, token);
       expect(response.status, path).toBe(401);
       expect(response.headers.get('www-authenticate')).toBe('Bearer');
-      // The gateway's own answer, not a handler's: no Dutch error body, none of the handler's security headers.
-      expect(response.text).toBe('{"message":"Unauthorized"}');
-      expect(response.headers.get('content-security-policy')).toBeNull();
+      expect(JSON.parse(response.text)).toMatchObject({
+        error: 'unauthorized',
+        message: expect.stringMatching(/meld u (opnieuw )?aan/i),
+      });
+    }
+  });
+
+  it.each(badTokens)('%s in the sign-in cookie → a browser is sent to the sign-in', async (_name, make) => {
+    const token = await make();
+    for (const path of staffPaths()) {
+      const response = await fetch(`${pipeline.baseUrl}${path}`, {
+        headers: { accept: 'text/html', ...(token ? { cookie: `regietafel_staf=${token}` } : {}) },
+        redirect: 'manual',
+      });
+      expect(response.status, path).toBe(303);
+      expect(response.headers.get('location')).toBe(`/staf/inloggen?${new URLSearchParams({ terug: path })}`);
     }
   });
 
   it('a municipality’s session cookie is not a staff credential', async () => {
     const response = await fetch(`${pipeline.baseUrl}/staf/rondes`, {
-      headers: { cookie: `regietafel_sessie=${await pipeline.tokenFor('GM0193')}` },
+      headers: {
+        accept: 'application/json',
+        cookie: `regietafel_sessie=${await pipeline.tokenFor('GM0193')}`,
+      },
     });
     expect(response.status).toBe(401);
-    expect(await response.text()).toBe('{"message":"Unauthorized"}');
+    expect(((await response.json()) as { error: string }).error).toBe('unauthorized');
   });
 });
 

@@ -64,7 +64,18 @@ describe('the registry', () => {
 describe('configuration', () => {
   it('fails at start with a Dutch message naming each missing variable', () => {
     expect(() => config({})).toThrow(/TABLE_NAME: .*\n.*MAIL_FROM/);
-    expect(config({ TABLE_NAME: 't', MAIL_FROM: 'noreply@x.example' })).toMatchObject({ TABLE_NAME: 't' });
+    expect(() => config({ TABLE_NAME: 't', MAIL_FROM: 'noreply@x.example' })).toThrow(
+      /STAFF_ISSUER ontbreekt.*\n.*STAFF_CLIENT_ID ontbreekt.*\n.*STAFF_SIGN_IN_URL ontbreekt/,
+    );
+    expect(
+      config({
+        TABLE_NAME: 't',
+        MAIL_FROM: 'noreply@x.example',
+        STAFF_ISSUER: 'https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_abc',
+        STAFF_CLIENT_ID: 'client',
+        STAFF_SIGN_IN_URL: 'https://regietafel.auth.eu-central-1.amazoncognito.com',
+      }),
+    ).toMatchObject({ TABLE_NAME: 't' });
   });
 
   it('checks each setting where it is needed, so a route without mail needs no MAIL_FROM', () => {

@@ -1,18 +1,34 @@
+import { renderRoundsPage } from '../../../forms/render/dashboard.js';
 import { listRounds } from '../../core/round-status.js';
 import { authenticateStaff } from '../authenticate.js';
+import { signedInStaff, wantsPage } from '../dashboard.js';
 import { dependencies } from '../dependencies.js';
 import { httpHandler } from '../middleware.js';
-import { jsonResponse } from '../responses.js';
+import { htmlResponse, jsonResponse } from '../responses.js';
 
-/** GET /staf/rondes: the rounds of the staff member's region(s) or province, with their totals. */
+/**
+ * GET /staf/rondes: the rounds of the staff member's region(s) or province, with their totals — the
+ * dashboard's start page in a browser, JSON for scripts.
+ */
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
-  const rounds = await listRounds(deps, { principal: authenticateStaff(event) });
+  const principal = await authenticateStaff(event);
+  const rounds = await listRounds(deps, { principal });
   // Emails about these rounds that could not be sent after every retry: visible here, re-sent with the CLI.
   const visible = new Set(rounds.map(({ round }) => round.id));
   const failed = (await deps.store.listMail('failed')).filter((mail) =>
     [...visible].some((roundId) => mail.id.includes(`#${roundId}#`)),
   );
+  if (wantsPage(event)) {
+    return htmlResponse(
+      200,
+      renderRoundsPage({
+        staff: signedInStaff(principal, await deps.store.getRegistry()),
+        rounds: rounds.map(({ round, formTitle, phase, totals }) => ({ ...round, formTitle, phase, totals })),
+        failedMail: failed,
+      }),
+    );
+  }
   return jsonResponse(200, {
     rounds: rounds.map(({ round, formTitle, phase, totals }) => ({ ...round, formTitle, phase, totals })),
     failedMail: failed.map(({ id, kind, subject, to, attempts, lastError }) => ({

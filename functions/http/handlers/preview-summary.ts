@@ -8,7 +8,7 @@ import { summaryScope } from '../summary-scope.js';
 /** GET /staf/rondes/{roundId}/overzicht: the summary email as HTML in the browser, nothing sent. */
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
-  const principal = authenticateStaff(event);
+  const principal = await authenticateStaff(event);
   const { round, scope } = await summaryScope(
     event,
     deps.store,

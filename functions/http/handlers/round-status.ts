@@ -1,14 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { findForm } from '../../../forms/catalogue.js';
+import { renderRoundPage } from '../../../forms/render/dashboard.js';
+import { aggregateRound } from '../../core/aggregation/aggregate-round.js';
+import { exportTables } from '../../core/exports.js';
 import { roundStatus } from '../../core/round-status.js';
 import { authenticateStaff } from '../authenticate.js';
+import { scopeKey, scopeName, signedInStaff, visibleScopes, wantsPage } from '../dashboard.js';
 import { dependencies } from '../dependencies.js';
 import { httpHandler } from '../middleware.js';
-import { jsonResponse } from '../responses.js';
+import { htmlResponse, jsonResponse } from '../responses.js';
 
-/** GET /staf/rondes/{roundId}: where every municipality of the staff member's region(s) stands. */
+/**
+ * GET /staf/rondes/{roundId}: where every municipality of the staff member's region(s) stands. A browser
+ * gets the round's dashboard page (status table, progress charts, exports, summaries); a script gets JSON.
+ */
 export const handler = httpHandler(async (event) => {
-  const status = await roundStatus(dependencies(), {
-    principal: authenticateStaff(event),
+  const deps = dependencies();
+  const principal = await authenticateStaff(event);
+  const registry = await deps.store.getRegistry();
+  const status = await roundStatus(deps, {
+    principal,
     roundId: event.pathParameters?.roundId ?? '',
+    registry,
   });
-  return jsonResponse(200, status);
+  if (!wantsPage(event)) return jsonResponse(200, status);
+
+  const scopes = visibleScopes(principal, status.round, registry);
+  // The widest view this person has: the province when they are provincial staff, else their region.
+  const scope = scopes.find((candidate) => candidate.type === 'province') ?? scopes[0]!;
+  const [current, drafts] = await Promise.all([
+    deps.store.listCurrent(status.round.id),
+    deps.store.listDrafts(status.round.id),
+  ]);
+  const aggregate = aggregateRound({
+    round: status.round,
+    registry,
+    scope,
+    current,
+    drafts,
+    now: deps.clock.now(),
+  });
+  const definition = findForm(status.round.formId);
+  const sent = event.queryStringParameters?.verstuurd;
+  return htmlResponse(
+    200,
+    renderRoundPage({
+      staff: signedInStaff(principal, registry),
+      aggregate,
+      tables: definition
+        ? exportTables(definition, (id) => id).map(({ key, title }) => ({ key, title }))
+        : [],
+      scopes: scopes.map((candidate) => ({
+        value: scopeKey(candidate),
+        label: scopeName(candidate, registry),
+      })),
+      requestId: randomUUID(),
+      notice:
+        sent === undefined
+          ? undefined
+          : sent === '0'
+            ? 'Dit overzicht was met deze knop al verstuurd; het is niet nog eens verstuurd.'
+            : `Het overzicht is verstuurd (${sent} e-mail${sent === '1' ? '' : 's'}).`,
+    }),
+  );
 });

@@ -5,7 +5,8 @@ import { authenticateStaff } from '../authenticate.js';
 import { dependencies } from '../dependencies.js';
 import { httpHandler } from '../middleware.js';
 import { readBody, requestOrigin } from '../request.js';
-import { jsonResponse } from '../responses.js';
+import { jsonResponse, seeOther } from '../responses.js';
+import { assertSameOrigin } from '../staff-session.js';
 import { summaryScope } from '../summary-scope.js';
 
 const request = z.strictObject({
@@ -17,7 +18,8 @@ const request = z.strictObject({
 /** POST /staf/rondes/{roundId}/overzicht: send the summary now, to the scope's regietafel or province. */
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
-  const principal = authenticateStaff(event);
+  const principal = await authenticateStaff(event);
+  assertSameOrigin(event);
   const body = event.body ? readBody(event) : { kind: 'json' as const, value: {} };
   const parsed = request.safeParse(body.kind === 'json' ? body.value : Object.fromEntries(body.params));
   if (!parsed.success) {
@@ -42,5 +44,10 @@ export const handler = httpHandler(async (event) => {
     dashboardUrl: requestOrigin(event),
     actor: principal.kind === 'staff' ? (principal.email ?? principal.subject) : 'onbekend',
   });
+  if (body.kind === 'form') {
+    // The dashboard's button: back to the round's page, which says what happened.
+    const delivered = sent.filter((summary) => summary.recorded === 'new').length;
+    return seeOther(`/staf/rondes/${encodeURIComponent(round.id)}?verstuurd=${delivered}`);
+  }
   return jsonResponse(202, { roundId: round.id, period, sent });
 });

@@ -1,0 +1,358 @@
+import type {
+  MunicipalityResponse,
+  RoundAggregate,
+  VoortgangAggregate,
+} from '../../functions/core/aggregation/types.js';
+import type { RoundPhase } from '../../functions/core/form-context.js';
+import { formatDate, formatDateTime, formatInteger } from '../format.js';
+import { type Html, html } from './html.js';
+import { layout } from './layout.js';
+import { formatPercent, scopeLabel } from './summary-email.js';
+
+/**
+ * The staff dashboard (regietafel and province): server-rendered pages in the same NL Design System shell
+ * as the forms, readable without JavaScript and with a keyboard. Charts are inline SVG with a title and a
+ * description for screen readers, and every figure in a chart is also in a table right below it.
+ */
+
+export interface SignedInStaff {
+  /** E-mail address or subject. */
+  readonly label: string;
+  /** `Provincie Overijssel`, `Regionale Regietafel Vluchtelingen IJsselland`. */
+  readonly roles: readonly string[];
+}
+
+export interface RoundListItem {
+  readonly id: string;
+  readonly formId: string;
+  readonly formTitle: string;
+  readonly title: string;
+  readonly referenceDate: string;
+  readonly deadline: string;
+  readonly phase: RoundPhase;
+  readonly totals: { readonly ingezonden: number; readonly concept: number; readonly niets: number };
+}
+
+export interface RoundsPageModel {
+  readonly staff: SignedInStaff;
+  readonly rounds: readonly RoundListItem[];
+  readonly failedMail: readonly {
+    readonly subject: string;
+    readonly to: readonly string[];
+    readonly lastError?: string;
+  }[];
+}
+
+export interface ExportTableLink {
+  readonly key: string;
+  readonly title: string;
+}
+
+export interface RoundPageModel {
+  readonly staff: SignedInStaff;
+  readonly aggregate: RoundAggregate;
+  readonly tables: readonly ExportTableLink[];
+  /** The summaries this staff member may preview and send: `region:ijsselland` with its label. */
+  readonly scopes: readonly { readonly value: string; readonly label: string }[];
+  /** Idempotency key of the send buttons on this page: a double click sends once. */
+  readonly requestId: string;
+  /** Shown at the top after an action, e.g. "Het overzicht is verstuurd". */
+  readonly notice?: string;
+}
+
+const phaseLabels: Record<RoundPhase, string> = {
+  'not-open': 'Nog niet open',
+  open: 'Open',
+  late: 'Deadline verstreken, te laat inzenden kan nog',
+  closed: 'Gesloten',
+};
+
+const statusLabels: Record<MunicipalityResponse['status'], string> = {
+  ingezonden: 'Ingezonden',
+  concept: 'Alleen concept',
+  niets: 'Nog niets',
+};
+
+const cell = (content: Html | string | number) => html`<td class="utrecht-table__cell">${content}</td>`;
+const numberCell = (content: string) =>
+  html`<td class="utrecht-table__cell utrecht-table__cell--numeric">${content}</td>`;
+const headerCell = (content: string, numeric = false) =>
+  html`<th class="utrecht-table__header-cell${numeric ? ' utrecht-table__header-cell--numeric' : ''}" scope="col">${content}</th>`;
+
+function staffBar(staff: SignedInStaff): Html {
+  return html`<div class="rt-staff-bar">
+<p class="utrecht-paragraph">Aangemeld als <strong>${staff.label}</strong> (${staff.roles.join(', ')})</p>
+<form method="post" action="/staf/afmelden"><button type="submit" class="utrecht-button utrecht-button--secondary-action">Afmelden</button></form>
+</div>`;
+}
+
+// Charts ------------------------------------------------------------------------------------------------
+
+const chartColours = {
+  ingezonden: '#2e7d32',
+  concept: '#b26a00',
+  niets: '#767676',
+  committed: '#1f5f99',
+  realised: '#2e7d32',
+  track: '#e3e3e3',
+  text: '#1a1a1a',
+  line: '#1a1a1a',
+};
+
+/** One stacked bar: submitted, draft only, nothing, as parts of all municipalities in scope. */
+export function responseChart(totals: RoundListItem['totals'], id: string): Html {
+  const all = totals.ingezonden + totals.concept + totals.niets;
+  const width = 600;
+  const parts = (['ingezonden', 'concept', 'niets'] as const).map((status) => ({
+    status,
+    value: totals[status],
+  }));
+  let x = 0;
+  const bars = parts.map(({ status, value }) => {
+    const w = all === 0 ? 0 : (value / all) * width;
+    const bar = html`<rect x="${x.toFixed(1)}" y="0" width="${w.toFixed(1)}" height="24" fill="${chartColours[status]}"></rect>`;
+    x += w;
+    return bar;
+  });
+  const legend = parts.map(
+    ({ status, value }, index) =>
+      html`<rect x="${index * 200}" y="34" width="12" height="12" fill="${chartColours[status]}"></rect><text x="${index * 200 + 18}" y="45" font-size="14" fill="${chartColours.text}">${statusLabels[status]}: ${value}</text>`,
+  );
+  const description = `${totals.ingezonden} van ${all} gemeenten ingezonden, ${totals.concept} alleen een concept, ${totals.niets} nog niets.`;
+  return html`<svg class="rt-chart" viewBox="0 0 ${width} 52" width="100%" role="img" aria-labelledby="${id}-titel ${id}-uitleg" focusable="false">
+<title id="${id}-titel">Voortgang van de inzendingen</title>
+<desc id="${id}-uitleg">${description}</desc>
+${bars}${legend}
+</svg>`;
+}
+
+interface ShareRow {
+  readonly label: string;
+  readonly share: number;
+  readonly committed: number;
+  readonly realised: number;
+  readonly committedPercent: number | null;
+  readonly realisedPercent: number | null;
+  readonly total?: boolean;
+}
+
+function shareRows(form: VoortgangAggregate, aggregate: RoundAggregate): ShareRow[] {
+  const rows: ShareRow[] = form.municipalities.map((municipality) => ({
+    label: municipality.name,
+    ...municipality.total,
+  }));
+  rows.push({
+    label: `Totaal ${scopeLabel(aggregate)} (ingezonden gemeenten)`,
+    ...form.totals.total,
+    total: true,
+  });
+  if (form.provincialTask) {
+    rows.push({
+      label: `Provinciale taak ${form.provincialTask.cycle}`,
+      share: form.provincialTask.total.task,
+      committed: form.provincialTask.total.committed,
+      realised: form.provincialTask.total.realised,
+      committedPercent: form.provincialTask.total.committedPercent,
+      realisedPercent: form.provincialTask.total.realisedPercent,
+      total: true,
+    });
+  }
+  return rows;
+}
+
+/**
+ * Horizontal bars per municipality: places committed (thick, blue) and realised (thin, green) as a
+ * percentage of its indicative share, with a line at 100 %; then the total of the scope and, for the
+ * province, the total against the provincial task. Percentages beyond the scale end in an arrow, the
+ * figure next to the bar tells how far.
+ */
+export function shareChart(rows: readonly ShareRow[], id: string): Html {
+  const labelWidth = 230;
+  const barWidth = 300;
+  const rowHeight = 30;
+  const top = 28;
+  const highest = Math.max(100, ...rows.map((row) => row.committedPercent ?? 0));
+  const scale = Math.min(200, Math.ceil(highest / 50) * 50);
+  const xOf = (percent: number) => labelWidth + (Math.min(percent, scale) / scale) * barWidth;
+  const height = top + rows.length * rowHeight + 8;
+  const ticks = [0, 50, 100, 150, 200].filter((tick) => tick <= scale);
+  const body = rows.map((row, index) => {
+    const y = top + index * rowHeight;
+    const committed = row.committedPercent ?? 0;
+    const realised = row.realisedPercent ?? 0;
+    const label = row.label.length > 34 ? `${row.label.slice(0, 33)}…` : row.label;
+    return html`<g>
+<text x="0" y="${y + 15}" font-size="13" fill="${chartColours.text}"${row.total ? html` font-weight="bold"` : html``}>${label}</text>
+<rect x="${labelWidth}" y="${y + 3}" width="${barWidth}" height="18" fill="${chartColours.track}"></rect>
+<rect x="${labelWidth}" y="${y + 3}" width="${(xOf(committed) - labelWidth).toFixed(1)}" height="12" fill="${chartColours.committed}"></rect>
+<rect x="${labelWidth}" y="${y + 15}" width="${(xOf(realised) - labelWidth).toFixed(1)}" height="6" fill="${chartColours.realised}"></rect>
+<text x="${labelWidth + barWidth + 8}" y="${y + 15}" font-size="12" fill="${chartColours.text}">${row.committedPercent === null ? 'geen aandeel' : `${formatPercent(row.committedPercent)} / ${formatPercent(row.realisedPercent)}`}${committed > scale ? ' ▸' : ''}</text>
+</g>`;
+  });
+  const axis = ticks.map(
+    (tick) =>
+      html`<text x="${xOf(tick)}" y="14" font-size="11" text-anchor="middle" fill="${chartColours.text}">${tick} %</text><line x1="${xOf(tick)}" y1="18" x2="${xOf(tick)}" y2="${height - 6}" stroke="${tick === 100 ? chartColours.line : '#b0b0b0'}" stroke-width="${tick === 100 ? 2 : 1}"${tick === 100 ? html`` : html` stroke-dasharray="2 3"`}></line>`,
+  );
+  const total = rows.find((row) => row.total);
+  return html`<svg class="rt-chart" viewBox="0 0 ${labelWidth + barWidth + 150} ${height}" width="100%" role="img" aria-labelledby="${id}-titel ${id}-uitleg" focusable="false">
+<title id="${id}-titel">Opvangplekken: toegezegd en gerealiseerd als deel van het indicatieve aandeel</title>
+<desc id="${id}-uitleg">Per gemeente een balk: toegezegd (dik, blauw) en gerealiseerd (dun, groen) in procenten van het indicatieve aandeel; de lijn staat op 100 %. ${total ? `${total.label}: ${formatPercent(total.committedPercent)} toegezegd, ${formatPercent(total.realisedPercent)} gerealiseerd.` : ''} De cijfers staan ook in de tabel hieronder.</desc>
+${axis}${body}
+</svg>`;
+}
+
+function shareTable(rows: readonly ShareRow[]): Html {
+  return html`<table class="utrecht-table utrecht-table--html-table rt-table">
+<caption class="utrecht-table__caption">Opvangplekken (regulier en AMV samen) per gemeente, ten opzichte van het indicatieve aandeel</caption>
+<thead class="utrecht-table__header"><tr class="utrecht-table__row">${headerCell('Gemeente')}${headerCell('Aandeel', true)}${headerCell('Toegezegd', true)}${headerCell('Gerealiseerd', true)}${headerCell('% toegezegd', true)}${headerCell('% gerealiseerd', true)}</tr></thead>
+<tbody class="utrecht-table__body">
+${rows.map(
+  (row) =>
+    html`<tr class="utrecht-table__row${row.total ? ' rt-total-row' : ''}">${row.total ? html`<th class="utrecht-table__header-cell" scope="row">${row.label}</th>` : cell(row.label)}${numberCell(formatInteger(row.share))}${numberCell(formatInteger(row.committed))}${numberCell(formatInteger(row.realised))}${numberCell(formatPercent(row.committedPercent))}${numberCell(formatPercent(row.realisedPercent))}</tr>`,
+)}
+</tbody>
+</table>`;
+}
+
+// Pages -------------------------------------------------------------------------------------------------
+
+function exportUrl(formId: string, params: Record<string, string | undefined>): string {
+  const query = new URLSearchParams(
+    Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  return `/staf/formulieren/${encodeURIComponent(formId)}/export?${query}`;
+}
+
+/** `/staf/rondes`: every round the staff member may see, with deadline and response, and failed emails. */
+export function renderRoundsPage(model: RoundsPageModel): Html {
+  const forms = [...new Map(model.rounds.map((round) => [round.formId, round.formTitle])).entries()];
+  const failed =
+    model.failedMail.length === 0
+      ? html``
+      : html`<div class="utrecht-alert utrecht-alert--warning rt-panel" role="status">
+<h2 class="utrecht-heading-2">E-mails die niet verstuurd konden worden</h2>
+<ul class="utrecht-unordered-list">${model.failedMail.map(
+          (mail) =>
+            html`<li class="utrecht-unordered-list__item">${mail.subject} — aan ${mail.to.join(', ')}${mail.lastError ? ` (${mail.lastError})` : ''}</li>`,
+        )}</ul>
+<p class="utrecht-paragraph">Opnieuw versturen: <code>npm run admin -- resend &lt;id&gt;</code> (zie README).</p>
+</div>`;
+  return layout(
+    { title: 'Rondes', organisation: 'Regietafel Vluchtelingen – dashboard' },
+    html`${staffBar(model.staff)}
+<h1 class="utrecht-heading-1">Rondes</h1>
+<p class="utrecht-paragraph">Alle uitvragen aan de gemeenten in uw regio of provincie, met hun sluitingsdatum en hoeveel gemeenten al hebben ingezonden.</p>
+${failed}
+${
+  model.rounds.length === 0
+    ? html`<p class="utrecht-paragraph">Er zijn nog geen rondes voor uw regio of provincie.</p>`
+    : html`<table class="utrecht-table utrecht-table--html-table rt-table">
+<caption class="utrecht-table__caption">Rondes, op sluitingsdatum</caption>
+<thead class="utrecht-table__header"><tr class="utrecht-table__row">${headerCell('Ronde')}${headerCell('Formulier')}${headerCell('Sluit op')}${headerCell('Stand')}${headerCell('Ingezonden', true)}${headerCell('Concept', true)}${headerCell('Nog niets', true)}</tr></thead>
+<tbody class="utrecht-table__body">
+${model.rounds.map(
+  (round) =>
+    html`<tr class="utrecht-table__row">${cell(html`<a class="utrecht-link utrecht-link--html-a" href="/staf/rondes/${encodeURIComponent(round.id)}">${round.title}</a>`)}${cell(round.formTitle)}${cell(formatDateTime(round.deadline))}${cell(phaseLabels[round.phase])}${numberCell(formatInteger(round.totals.ingezonden))}${numberCell(formatInteger(round.totals.concept))}${numberCell(formatInteger(round.totals.niets))}</tr>`,
+)}
+</tbody>
+</table>
+<h2 class="utrecht-heading-2">Exports over alle rondes</h2>
+<p class="utrecht-paragraph">Eén bestand per formulier met de huidige versie van elke gemeente in elke ronde (Excel-CSV, puntkomma). Per ronde zijn er meer exports op de pagina van de ronde.</p>
+<ul class="utrecht-unordered-list">${forms.map(
+        ([formId, title]) =>
+          html`<li class="utrecht-unordered-list__item"><a class="utrecht-link utrecht-link--html-a" href="${exportUrl(formId, {})}" download>${title}: alle rondes (CSV)</a> · <a class="utrecht-link utrecht-link--html-a" href="${exportUrl(formId, { versies: 'alle' })}" download>alle versies, voor de controle (CSV)</a></li>`,
+      )}</ul>`
+}`,
+  );
+}
+
+function exportSection(model: RoundPageModel): Html {
+  const { round } = model.aggregate;
+  const link = (label: string, params: Record<string, string | undefined>) =>
+    html`<a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action rt-export" href="${exportUrl(round.formId, { ronde: round.id, ...params })}" download>${label}</a>`;
+  return html`<section aria-labelledby="exports" class="rt-section">
+<h2 class="utrecht-heading-2" id="exports">Exports</h2>
+<p class="utrecht-paragraph"><strong>Excel</strong>: puntkomma en decimale komma, opent met dubbelklikken in Excel. <strong>CSV (RFC 4180)</strong>: komma en decimale punt, voor andere programma’s en scripts. Lijsten (zoals locaties) staan in een eigen bestand, één regel per item.</p>
+<table class="utrecht-table utrecht-table--html-table rt-table">
+<caption class="utrecht-table__caption">Bestanden van deze ronde</caption>
+<thead class="utrecht-table__header"><tr class="utrecht-table__row">${headerCell('Tabel')}${headerCell('Huidige versie per gemeente')}${headerCell('Alle versies (controle)')}</tr></thead>
+<tbody class="utrecht-table__body">
+${model.tables.map(
+  (table) =>
+    html`<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">${table.title}</th>${cell(html`${link(`Excel`, { tabel: table.key })} ${link('CSV (RFC 4180)', { tabel: table.key, dialect: 'rfc4180' })}`)}${cell(html`${link('Excel', { tabel: table.key, versies: 'alle' })} ${link('CSV (RFC 4180)', { tabel: table.key, versies: 'alle', dialect: 'rfc4180' })}`)}</tr>`,
+)}
+<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">Alles in één werkmap</th>${cell(link('XLSX', { formaat: 'xlsx' }))}${cell(link('XLSX', { formaat: 'xlsx', versies: 'alle' }))}</tr>
+</tbody>
+</table>
+</section>`;
+}
+
+function summarySection(model: RoundPageModel): Html {
+  const { round } = model.aggregate;
+  const base = `/staf/rondes/${encodeURIComponent(round.id)}/overzicht`;
+  return html`<section aria-labelledby="overzicht" class="rt-section">
+<h2 class="utrecht-heading-2" id="overzicht">Overzicht per e-mail</h2>
+<p class="utrecht-paragraph">Het overzicht gaat elke week en na de deadline vanzelf naar de regietafel en de provincie. Hier kunt u het eerst bekijken, of nu versturen.</p>
+${model.scopes.map(
+  (scope) => html`<form method="post" action="${base}" class="rt-actions rt-summary-action">
+<input type="hidden" name="scope" value="${scope.value}">
+<input type="hidden" name="requestId" value="${model.requestId}-${scope.value.replace(':', '-')}">
+<a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="${base}?scope=${encodeURIComponent(scope.value)}">Bekijk overzicht ${scope.label}</a>
+<button type="submit" class="utrecht-button utrecht-button--primary-action">Verstuur overzicht ${scope.label} nu</button>
+</form>`,
+)}
+</section>`;
+}
+
+function municipalityTable(aggregate: RoundAggregate): Html {
+  return html`<table class="utrecht-table utrecht-table--html-table rt-table">
+<caption class="utrecht-table__caption">Stand per gemeente (${scopeLabel(aggregate)})</caption>
+<thead class="utrecht-table__header"><tr class="utrecht-table__row">${headerCell('Gemeente')}${headerCell('Regio')}${headerCell('Status')}${headerCell('Ingezonden op')}${headerCell('Versie', true)}${headerCell('Waarschuwingen', true)}${headerCell('Concept bewaard')}</tr></thead>
+<tbody class="utrecht-table__body">
+${aggregate.response.municipalities.map((municipality) => {
+  const region =
+    aggregate.scope.regions.find((r) => r.id === municipality.region)?.name ?? municipality.region;
+  return html`<tr class="utrecht-table__row">${cell(html`${municipality.name} <span class="rt-code">${municipality.code}</span>`)}${cell(region)}${cell(html`<span class="rt-status rt-status--${municipality.status}">${statusLabels[municipality.status]}</span>`)}${cell(municipality.submittedAt ? `${formatDateTime(municipality.submittedAt)}${municipality.late ? ' (te laat)' : ''}` : '—')}${numberCell(municipality.version ? String(municipality.version) : '—')}${numberCell(municipality.status === 'ingezonden' ? String(municipality.warnings) : '—')}${cell(municipality.draftSavedAt ? formatDateTime(municipality.draftSavedAt) : '—')}</tr>`;
+})}
+</tbody>
+</table>`;
+}
+
+/** `/staf/rondes/{roundId}`: one round — response, progress against the shares, exports, summaries. */
+export function renderRoundPage(model: RoundPageModel): Html {
+  const { aggregate } = model;
+  const { round, response } = aggregate;
+  const form = aggregate.form?.kind === 'voortgang-opgaven' ? aggregate.form : undefined;
+  const rows = form ? shareRows(form, aggregate) : [];
+  return layout(
+    { title: `${round.title} – ${round.formTitle}`, organisation: 'Regietafel Vluchtelingen – dashboard' },
+    html`${staffBar(model.staff)}
+<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="/staf/rondes">← Alle rondes</a></p>
+${model.notice ? html`<div class="utrecht-alert utrecht-alert--ok rt-notice" role="status"><p class="utrecht-paragraph">${model.notice}</p></div>` : html``}
+<h1 class="utrecht-heading-1">${round.title}</h1>
+<dl class="utrecht-data-list rt-round-facts">
+<div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">Formulier</dt><dd class="utrecht-data-list__item-value">${round.formTitle}</dd></div>
+<div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">Peildatum</dt><dd class="utrecht-data-list__item-value">${formatDate(round.referenceDate)}</dd></div>
+<div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">Sluit op</dt><dd class="utrecht-data-list__item-value">${formatDateTime(round.deadline)} — ${phaseLabels[aggregate.phase]}</dd></div>
+<div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">Gebied</dt><dd class="utrecht-data-list__item-value">${scopeLabel(aggregate)}</dd></div>
+</dl>
+<section aria-labelledby="voortgang" class="rt-section">
+<h2 class="utrecht-heading-2" id="voortgang">Inzendingen</h2>
+<p class="utrecht-paragraph">${response.totals.ingezonden} van ${response.totals.municipalities} gemeenten hebben ingezonden${response.totals.late > 0 ? ` (${response.totals.late} te laat)` : ''}; ${response.totals.concept} hebben alleen een concept, ${response.totals.niets} nog niets.</p>
+${responseChart(response.totals, 'inzendingen')}
+${municipalityTable(aggregate)}
+</section>
+${
+  form
+    ? html`<section aria-labelledby="aandeel" class="rt-section">
+<h2 class="utrecht-heading-2" id="aandeel">Voortgang ten opzichte van het indicatieve aandeel</h2>
+<p class="utrecht-paragraph">Alleen gemeenten die hebben ingezonden. Het totaal telt de ingezonden gemeenten op${form.provincialTask ? '; de provinciale taak geldt voor alle gemeenten van de provincie samen' : ''}.</p>
+${shareChart(rows, 'aandeel')}
+${shareTable(rows)}
+</section>`
+    : html``
+}
+${exportSection(model)}
+${summarySection(model)}`,
+  );
+}

@@ -1,0 +1,106 @@
+import { allItems, type CsvColumn, type FormDefinition } from '../../forms/definition.js';
+import type { RepeatGroup } from '../../forms/fields.js';
+
+/**
+ * The two CSV dialects every file of regietafel is written in (summary attachments and staff exports), and
+ * the csv-stringify options that produce them. One place, so an attachment and an export of the same data
+ * are byte-for-byte the same kind of file.
+ *
+ * - `excel-nl` (the default: Dutch staff double-click it): `;`-separated, UTF-8 with a BOM, CRLF, decimal
+ *   comma, timestamps as Dutch time `2026-11-10 10:00` (Excel reads that as a date and time);
+ * - `rfc4180`: comma-separated, UTF-8 without BOM, CRLF (as RFC 4180 says), decimal point, ISO timestamps.
+ *
+ * Every cell is safe against spreadsheet formula injection (OWASP "CSV Injection"): a text cell that starts
+ * with `=`, `+`, `-`, `@`, TAB or CR (or their full-width forms) gets a leading `'`; numbers are written as
+ * numbers, so a negative figure stays a number. That is csv-stringify's `escape_formulas`, which looks at
+ * the type of the value before `cast` formats it.
+ */
+
+export type CsvDialect = 'excel-nl' | 'rfc4180';
+export const csvDialects: readonly CsvDialect[] = ['excel-nl', 'rfc4180'];
+
+export type Cell = string | number;
+
+export interface CsvColumnDescription {
+  readonly key: string;
+  readonly header: string;
+}
+
+export interface Dialect {
+  readonly delimiter: string;
+  readonly bom: boolean;
+  readonly decimal: string;
+  readonly timestamp: (iso: string) => string;
+}
+
+const amsterdamTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+export const dialects: Record<CsvDialect, Dialect> = {
+  'excel-nl': {
+    delimiter: ';',
+    bom: true,
+    decimal: ',',
+    timestamp: (iso) => {
+      const parsed = new Date(iso);
+      return Number.isNaN(parsed.getTime()) ? iso : amsterdamTime.format(parsed);
+    },
+  },
+  rfc4180: { delimiter: ',', bom: false, decimal: '.', timestamp: (iso) => iso },
+};
+
+/**
+ * csv-stringify options for a dialect (the same for its sync and its stream API). `money[i]` marks the
+ * columns written with two decimals.
+ */
+export function csvOptions(dialect: Dialect, money: readonly boolean[]) {
+  return {
+    delimiter: dialect.delimiter,
+    bom: dialect.bom,
+    record_delimiter: '\r\n',
+    escape_formulas: true,
+    cast: {
+      number: (value: number, context: { column?: number | string; index: number }) => {
+        const index = typeof context.column === 'number' ? context.column : context.index;
+        const text = money[index] ? value.toFixed(2) : String(value);
+        return dialect.decimal === '.' ? text : text.replace('.', dialect.decimal);
+      },
+    },
+  };
+}
+
+/** `Taakstelling per halfjaar` → `taakstelling-per-halfjaar`. */
+export function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Which of a form's (or a repeated group's) CSV columns are amounts in euro. */
+export function moneyColumns(
+  definition: FormDefinition,
+  columns: readonly CsvColumn[],
+  groupKey?: string,
+): boolean[] {
+  const items = allItems(definition);
+  return columns.map((column) => {
+    const [first, second] = column.key.split('.');
+    if (groupKey) {
+      const group = items.find(
+        (item): item is RepeatGroup => item.type === 'repeat' && item.key === groupKey,
+      );
+      return group?.fields.find((field) => field.key === second)?.widget === 'money';
+    }
+    const field = items.find((item) => item.key === first);
+    return field?.type === 'field' && field.widget === 'money';
+  });
+}

@@ -1,0 +1,97 @@
+import * as z from 'zod';
+import { attachmentDisposition } from '../../adapters/s3-export-files.js';
+import { setting } from '../../config.js';
+import { ValidationFailed } from '../../core/errors.js';
+import { defaultInlineBytes, deliverExport } from '../../core/export-delivery.js';
+import { csvExport, exportScope, mainTable, xlsxExport } from '../../core/exports.js';
+import { authenticateStaff } from '../authenticate.js';
+import { dependencies } from '../dependencies.js';
+import { httpHandler } from '../middleware.js';
+import type { HttpResponse } from '../responses.js';
+
+const query = z.strictObject({
+  ronde: z
+    .string({ error: 'ronde: geef een ronde-id' })
+    .regex(/^[\w-]{1,100}$/, 'ronde: ongeldige ronde-id')
+    .optional(),
+  tabel: z
+    .string()
+    .regex(/^[\w-]{1,60}$/, 'tabel: ongeldige tabelnaam')
+    .default(mainTable),
+  versies: z.enum(['huidige', 'alle'], { error: 'versies: kies huidige of alle' }).default('huidige'),
+  dialect: z
+    .enum(['excel-nl', 'rfc4180'], { error: 'dialect: kies excel-nl (puntkomma, Excel) of rfc4180 (komma)' })
+    .default('excel-nl'),
+  formaat: z.enum(['csv', 'xlsx'], { error: 'formaat: kies csv of xlsx' }).default('csv'),
+});
+
+/**
+ * GET /staf/formulieren/{formId}/export?ronde=…&tabel=…&versies=huidige|alle&dialect=excel-nl|rfc4180
+ * &formaat=csv|xlsx — the stored submissions as a file (see core/exports.ts). A regietafel gets its own
+ * region, the province everything in it. Small files are the answer itself; bigger ones are written to
+ * S3 (locally: the local run's folder) while they are produced and the answer is a 303 to a signed link
+ * valid for 15 minutes. Every download is in the audit trail.
+ */
+export const handler = httpHandler(async (event): Promise<HttpResponse> => {
+  const deps = dependencies();
+  const principal = await authenticateStaff(event);
+  const parsed = query.safeParse(event.queryStringParameters ?? {});
+  if (!parsed.success) {
+    throw new ValidationFailed(
+      parsed.error.issues.map((issue) => ({
+        path: issue.path.join('.') || String((issue as { keys?: string[] }).keys?.[0] ?? ''),
+        message:
+          issue.code === 'unrecognized_keys'
+            ? `Onbekende parameter: ${issue.keys.join(', ')}. Toegestaan: ronde, tabel, versies, dialect, formaat.`
+            : issue.message,
+      })),
+    );
+  }
+  const request = parsed.data;
+  const scope = await exportScope(deps, {
+    principal,
+    formId: event.pathParameters?.formId ?? '',
+    roundId: request.ronde,
+  });
+  const file =
+    request.formaat === 'xlsx'
+      ? await xlsxExport(deps, scope, { versions: request.versies })
+      : csvExport(deps, scope, { table: request.tabel, versions: request.versies, dialect: request.dialect });
+  const now = deps.clock.now();
+  const delivery = await deliverExport(deps.exportFiles, file, {
+    inlineLimit: setting('EXPORT_INLINE_BYTES') ?? defaultInlineBytes,
+    key: `exports/${now.toISOString().slice(0, 10)}/${deps.ids.newId()}/${file.filename}`,
+  });
+  await deps.store.audit({
+    at: now.toISOString(),
+    id: deps.ids.newId(),
+    action: 'download',
+    actor: principal.kind === 'staff' ? (principal.email ?? principal.subject) : 'onbekend',
+    roundId: request.ronde,
+    details: {
+      formId: scope.definition.id,
+      rounds: scope.rounds.map(({ round }) => round.id),
+      table: request.formaat === 'xlsx' ? 'alle' : request.tabel,
+      versions: request.versies,
+      dialect: request.formaat === 'xlsx' ? undefined : request.dialect,
+      format: request.formaat,
+      filename: file.filename,
+      bytes: delivery.bytes,
+      delivered: delivery.kind,
+    },
+  });
+  if (delivery.kind === 'link') {
+    return { statusCode: 303, headers: { location: delivery.url, 'cache-control': 'no-store' }, body: '' };
+  }
+  const binary = request.formaat === 'xlsx';
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': attachmentDisposition(file.filename),
+      'cache-control': 'no-store',
+    },
+    body: delivery.body.toString(binary ? 'base64' : 'utf8'),
+    isBase64Encoded: binary,
+  };
+});

@@ -1,0 +1,159 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
+import { setting } from '../config.js';
+import { Forbidden, Unauthorized } from '../core/errors.js';
+import type { Principal } from '../core/policy.js';
+import { staffPrincipalFromClaims } from '../core/staff-claims.js';
+import { requestOrigin } from './request.js';
+
+/**
+ * Staff sign-in, the same on AWS and locally. Staff sign in at the identity provider's pages (Cognito's
+ * hosted UI with MFA on AWS; the local run's stand-in at `/_lokaal`) with the authorization-code flow and
+ * PKCE; `/staf/inloggen/terug` exchanges the code for an ID token and keeps it in an HttpOnly cookie scoped
+ * to `/staf`. Every staff handler verifies the token itself with jose — signature against the issuer's
+ * published keys, issuer, audience (the app client), expiry — from that cookie or from an
+ * `Authorization: Bearer` header (scripts, the admin CLI, tests). A browser without a valid token is sent
+ * to the sign-in; an API client gets a 401.
+ *
+ * Why in the handler and not in an API Gateway JWT authorizer: that authorizer reads only a header, so a
+ * browser (which sends a cookie) could never pass it, and it answers a bare 401 where a person needs the
+ * sign-in page.
+ */
+
+export const staffCookie = 'regietafel_staf';
+/** PKCE verifier, state and return path, for the few minutes the sign-in takes. */
+export const signInCookie = 'regietafel_staf_aanmelding';
+export const staffCookiePath = '/staf';
+export const signInPath = '/staf/inloggen';
+export const callbackPath = '/staf/inloggen/terug';
+
+const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+
+function jwksUrl(): string {
+  return setting('STAFF_JWKS_URL') ?? `${setting('STAFF_ISSUER').replace(/\/$/, '')}/.well-known/jwks.json`;
+}
+
+/** Verifies a staff ID token; the claims, or an Unauthorized naming what to do. */
+export async function verifyStaffToken(token: string): Promise<JWTPayload> {
+  const url = jwksUrl();
+  let keys = keySets.get(url);
+  if (!keys) {
+    // Cached per Lambda container: the keys are fetched once, and again only for an unknown key id.
+    keys = createRemoteJWKSet(new URL(url), { timeoutDuration: 5000 });
+    keySets.set(url, keys);
+  }
+  try {
+    const { payload } = await jwtVerify(token, keys, {
+      issuer: setting('STAFF_ISSUER'),
+      audience: setting('STAFF_CLIENT_ID'),
+    });
+    if (payload.token_use !== undefined && payload.token_use !== 'id') throw new Error('geen ID-token');
+    return payload;
+  } catch {
+    throw new Unauthorized('Uw aanmelding is verlopen of ongeldig. Meld u opnieuw aan.');
+  }
+}
+
+export function bearer(event: APIGatewayProxyEventV2): string | undefined {
+  const header = event.headers?.authorization;
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1];
+}
+
+export function cookie(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  for (const entry of event.cookies ?? []) {
+    const index = entry.indexOf('=');
+    if (index > 0 && entry.slice(0, index).trim() === name) return entry.slice(index + 1).trim();
+  }
+  return undefined;
+}
+
+/** Thrown when a browser must sign in first: answered with a redirect to the sign-in (see middleware). */
+export class SignInRequired extends Unauthorized {
+  constructor(readonly location: string) {
+    super('Meld u aan als medewerker van de regietafel of de provincie.');
+  }
+}
+
+function wantsPage(event: APIGatewayProxyEventV2): boolean {
+  const accept = event.headers?.accept ?? '';
+  return event.requestContext.http.method === 'GET' && accept.includes('text/html');
+}
+
+/** `/staf/rondes/x?tabel=…` → `/staf/inloggen?terug=%2Fstaf%2Frondes%2Fx%3Ftabel%3D…`. */
+export function signInLocation(event: APIGatewayProxyEventV2): string {
+  const back = `${event.rawPath}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`;
+  return `${signInPath}?${new URLSearchParams({ terug: back })}`;
+}
+
+/**
+ * The staff principal of a request: Bearer token first, then the sign-in cookie. Whether cookie-signed
+ * requests that change something come from our own pages is checked by `assertSameOrigin`.
+ */
+export async function authenticateStaff(event: APIGatewayProxyEventV2): Promise<Principal> {
+  const token = bearer(event) ?? cookie(event, staffCookie);
+  if (!token) {
+    if (wantsPage(event)) throw new SignInRequired(signInLocation(event));
+    throw new Unauthorized(
+      'Deze pagina is alleen voor medewerkers van de regietafel of de provincie. Meld u aan.',
+    );
+  }
+  try {
+    return staffPrincipalFromClaims(await verifyStaffToken(token));
+  } catch (error) {
+    if (wantsPage(event) && !bearer(event)) throw new SignInRequired(signInLocation(event));
+    throw error;
+  }
+}
+
+/**
+ * A staff POST signed by the cookie must come from our own pages: SameSite=Lax already keeps the cookie
+ * off other sites' posts; the Origin header (sent by every current browser on a POST) is checked as well.
+ * Bearer requests are not exposed to cross-site forgery (a browser never adds that header by itself).
+ */
+export function assertSameOrigin(event: APIGatewayProxyEventV2): void {
+  if (bearer(event)) return;
+  const origin = event.headers?.origin;
+  const expected = requestOrigin(event);
+  if (origin !== undefined && origin !== 'null' && expected !== undefined && origin === expected) return;
+  throw new Forbidden(
+    'Dit verzoek kwam niet van de pagina’s van regietafel. Probeer het opnieuw vanaf het dashboard.',
+  );
+}
+
+/** Only a path on this site, never `//elsewhere` or a full URL: where to go after signing in. */
+export function safeReturnPath(value: string | undefined): string {
+  return value && /^\/staf(\/[\w\-./?=&%:]*)?$/.test(value) && !value.startsWith('//')
+    ? value
+    : '/staf/rondes';
+}
+
+const base64url = (bytes: Buffer) => bytes.toString('base64url');
+
+/** A new PKCE verifier, its S256 challenge and a state value. */
+export function newSignIn(): { verifier: string; challenge: string; state: string } {
+  const verifier = base64url(randomBytes(32));
+  return {
+    verifier,
+    challenge: base64url(createHash('sha256').update(verifier).digest()),
+    state: base64url(randomBytes(16)),
+  };
+}
+
+export function cookieHeader(options: {
+  name: string;
+  value: string;
+  path: string;
+  maxAge: number;
+  secure: boolean;
+}): string {
+  return [
+    `${options.name}=${options.value}`,
+    `Path=${options.path}`,
+    `Max-Age=${Math.max(0, Math.floor(options.maxAge))}`,
+    'HttpOnly',
+    'SameSite=Lax',
+    ...(options.secure ? ['Secure'] : []),
+  ].join('; ');
+}
