@@ -19,6 +19,8 @@ const settings = {
   STAFF_ISSUER: z.string({ error: 'STAFF_ISSUER ontbreekt: de uitgever van de staf-tokens' }).min(1),
   /** The app client the staff tokens are for (their `aud`). */
   STAFF_CLIENT_ID: z.string({ error: 'STAFF_CLIENT_ID ontbreekt: de app-client van de staf' }).min(1),
+  /** A second app client whose ID tokens are accepted too (scripts signing in with SRP on AWS). */
+  STAFF_API_CLIENT_ID: z.string().min(1).optional(),
   /** The issuer's public keys (default: `<STAFF_ISSUER>/.well-known/jwks.json`, as Cognito publishes them). */
   STAFF_JWKS_URL: z.url('STAFF_JWKS_URL moet een volledige URL zijn').optional(),
   /** Base of the sign-in pages (`/oauth2/authorize`, `/oauth2/token`, `/logout`): Cognito's hosted UI. */
@@ -75,6 +77,7 @@ export const configKeys = {
   publicBaseUrl: 'PUBLIC_BASE_URL',
   staffIssuer: 'STAFF_ISSUER',
   staffClientId: 'STAFF_CLIENT_ID',
+  staffApiClientId: 'STAFF_API_CLIENT_ID',
   staffJwksUrl: 'STAFF_JWKS_URL',
   staffSignInUrl: 'STAFF_SIGN_IN_URL',
   exportBucket: 'EXPORT_BUCKET',

@@ -61,6 +61,8 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
     logBucket: stateful.logBucket,
     userPool: stateful.userPool,
     userPoolClient: stateful.userPoolClient,
+    signInUrl: stateful.userPoolDomain.baseUrl(),
+    exportsBucket: stateful.exportsBucket,
     settings,
     ...(options.routes && { routes: options.routes }),
   });

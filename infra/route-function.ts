@@ -6,6 +6,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { configKeys } from '../functions/config.js';
 import { tableIndexNames } from './stateful-stack.js';
@@ -171,4 +172,20 @@ export function bindMailer(fn: LambdaFunction, mail: MailSettings): void {
     }),
   );
   fn.addEnvironment(configKeys.mailFrom, mail.mailFrom);
+}
+
+/**
+ * Lets the export function write big exports under `exports/` of the bucket and sign GET links to them
+ * (a pre-signed URL acts with the signer's permissions, so it needs s3:GetObject too), and sets
+ * EXPORT_BUCKET, in one call.
+ */
+export function bindExports(fn: LambdaFunction, bucket: IBucket): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      sid: 'ExportFiles',
+      actions: ['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload'],
+      resources: [bucket.arnForObjects('exports/*')],
+    }),
+  );
+  fn.addEnvironment(configKeys.exportBucket, bucket.bucketName);
 }

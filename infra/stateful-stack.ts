@@ -7,6 +7,7 @@ import {
   StandardThreatProtectionMode,
   UserPool,
   type UserPoolClient,
+  type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -19,6 +20,8 @@ import { overijssel } from '../functions/core/registry/overijssel.js';
 export interface StatefulStackProps extends StackProps {
   /** The registry whose regions and provinces become staff groups. @default Overijssel */
   readonly registry?: Registry;
+  /** Prefix of the Cognito sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`). @default regietafel-<account> */
+  readonly signInDomainPrefix?: string;
 }
 
 /** Staff groups: one per regional table and one per province, named as the policy reads them. */
@@ -39,7 +42,8 @@ export const tableIndexNames: readonly string[] = [tableKeys.gsi1.name];
 export const assetsKeyPrefix = 'assets/';
 
 /**
- * Everything that holds data: the DynamoDB table, the forms bucket and the access-log bucket. Kept apart
+ * Everything that holds data: the DynamoDB table, the forms bucket, the exports bucket, the access-log
+ * bucket and the staff user pool. Kept apart
  * from the stateless stack so that redeploying code can never replace data: RETAIN everywhere, deletion
  * protection on the table, termination protection on the stack (set in build-app.ts).
  */
@@ -49,9 +53,14 @@ export class StatefulStack extends Stack {
   readonly formsBucket: Bucket;
   /** Receives the S3 server access logs of the forms bucket and the CloudFront access logs. */
   readonly logBucket: Bucket;
-  /** Staff identities (regietafel, province); the HTTP API's JWT authorizer trusts its tokens. */
+  /** Staff identities (regietafel, province); the staff handlers verify its ID tokens. */
   readonly userPool: UserPool;
+  /** App client for scripts (SRP sign-in, Bearer tokens); the browser client is in the stateless stack. */
   readonly userPoolClient: UserPoolClient;
+  /** The hosted sign-in pages (Cognito domain) where staff sign in from the dashboard. */
+  readonly userPoolDomain: UserPoolDomain;
+  /** Private bucket for exports too big for a Lambda answer; objects expire after a day. */
+  readonly exportsBucket: Bucket;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
     super(scope, id, props);
@@ -107,6 +116,26 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // Exports too big to answer directly: written by the export function, fetched by staff through a
+    // pre-signed link valid for 15 minutes, deleted after a day. Nothing here is the only copy (the table is).
+    this.exportsBucket = new Bucket(this, 'ExportsBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: 's3/exports-bucket/',
+      lifecycleRules: [
+        {
+          id: 'expire-exports',
+          expiration: Duration.days(1),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
     // CloudFront reads the assets through Origin Access Control. The distribution lives in the stateless
     // stack, so its ARN cannot appear here without a cross-stack cycle (stateless already depends on this
     // stack). The grant is therefore scoped to this account's distributions and to the assets prefix only;
@@ -155,6 +184,12 @@ export class StatefulStack extends Stack {
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(1),
     });
+    // Cognito's hosted sign-in pages (password + MFA); the prefix must be unique in the region, hence the
+    // account id. The browser app client with its callback URL lives in the stateless stack (it needs the
+    // CloudFront domain).
+    this.userPoolDomain = this.userPool.addDomain('StaffSignIn', {
+      cognitoDomain: { domainPrefix: props.signInDomainPrefix ?? `regietafel-${Aws.ACCOUNT_ID}` },
+    });
     for (const group of staffGroups(props.registry ?? overijssel)) {
       new CfnUserPoolGroup(this, `Group${group.name.replace(/[^a-zA-Z0-9]/g, '')}`, {
         userPoolId: this.userPool.userPoolId,
@@ -167,5 +202,6 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'StaffUserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'StaffUserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'FormsBucketName', { value: this.formsBucket.bucketName });
+    new CfnOutput(this, 'StaffSignInUrl', { value: this.userPoolDomain.baseUrl() });
   }
 }

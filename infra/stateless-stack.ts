@@ -4,6 +4,7 @@ import {
   CfnOutput,
   DefaultStackSynthesizer,
   Duration,
+  Lazy,
   Stack,
   type StackProps,
   TimeZone,
@@ -12,7 +13,6 @@ import {
 } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import {
   AllowedMethods,
@@ -34,7 +34,13 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import {
+  type IUserPoolClient,
+  OAuthScope,
+  type UserPool,
+  UserPoolClient,
+  UserPoolClientIdentityProvider,
+} from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -51,7 +57,7 @@ import {
   type RouteDefinition,
   routes as routeTable,
 } from '../functions/http/routes.js';
-import { bindMailer, bindTable, RouteFunction } from './route-function.js';
+import { bindExports, bindMailer, bindTable, RouteFunction } from './route-function.js';
 
 /** The scheduled job's handler (not an HTTP route: EventBridge Scheduler invokes it). */
 export const scheduleEntry = 'functions/jobs/handlers/run-schedule.ts';
@@ -78,9 +84,14 @@ export interface StatelessStackProps extends StackProps {
   /** Destination of the CloudFront access logs (prefix `cloudfront/`). */
   readonly logBucket: IBucket;
   readonly settings: Pick<Settings, 'sesIdentity' | 'mailFrom' | 'region' | 'publicBaseUrl'>;
-  /** Staff identities: the JWT authorizer of the staff routes trusts this pool's tokens for this client. */
-  readonly userPool: IUserPool;
+  /** Staff identities: the staff handlers verify this pool's ID tokens (browser client and script client). */
+  readonly userPool: UserPool;
+  /** The script client (SRP, Bearer tokens); its tokens are accepted too. */
   readonly userPoolClient: IUserPoolClient;
+  /** Base URL of the Cognito hosted sign-in (`https://<prefix>.auth.<region>.amazoncognito.com`). */
+  readonly signInUrl: string;
+  /** Where exports too big for a Lambda answer are written. */
+  readonly exportsBucket: IBucket;
   /** @default the route table of functions/http/routes.ts */
   readonly routes?: readonly RouteDefinition[];
   /** @default the static assets of forms/assets.ts */
@@ -92,7 +103,17 @@ export interface StatelessStackProps extends StackProps {
 const apiGatewayNoAuthorizerReason =
   'Route of the hosted forms: municipality officials have no accounts; they arrive through signed invitation ' +
   'links (jose HS256, revocable, scoped to municipality and round) that the handler verifies, together with ' +
-  'the authorization policy, before it reads or writes anything. Staff routes use the Cognito JWT authorizer.';
+  'the authorization policy, before it reads or writes anything.';
+
+const staffRouteReason =
+  'Staff route: the handler verifies the Cognito ID token (jose against the user pool JWKS: signature, issuer, ' +
+  'audience = our app clients, expiry) from the HttpOnly sign-in cookie or a Bearer header, then applies the ' +
+  'authorization policy, before it reads anything. An API Gateway JWT authorizer reads only a header, so a ' +
+  'browser with its cookie could never pass it, and it cannot send a person to the sign-in page.';
+
+const signInReason =
+  'Staff sign-in step (redirect to Cognito, code exchange, sign-out): it is how a person obtains the token an ' +
+  'authorizer would ask for; the function has no table or mail grants.';
 
 const publicPageReason =
   'Public page for anyone who arrives without an invitation link: its function has no table or mail grants, ' +
@@ -136,6 +157,8 @@ export class StatelessStack extends Stack {
   /** The scheduled job's function and the queue where its failed invocations land. */
   readonly scheduleFunction: RouteFunction;
   readonly deadLetterQueue: Queue;
+  /** The Cognito app client of the dashboard's sign-in (hosted UI, code + PKCE). */
+  readonly webClient: UserPoolClient;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -183,37 +206,84 @@ export class StatelessStack extends Stack {
       },
     });
 
-    // Staff routes: API Gateway validates the Cognito JWT (signature, issuer, audience, expiry) before the
-    // Lambda runs; the handler reads the groups from the validated claims. The local server emulates this.
-    const staffAuthorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', props.userPool, {
-      userPoolClients: [props.userPoolClient],
-      identitySource: ['$request.header.Authorization'],
+    // --- Staff sign-in: Cognito hosted UI, authorization code + PKCE, back to /staf/inloggen/terug --------
+    const siteUrl =
+      settings.publicBaseUrl ??
+      `https://${Lazy.string({ produce: () => this.distribution.distributionDomainName })}`;
+    this.webClient = new UserPoolClient(this, 'StaffWebClient', {
+      userPool: props.userPool,
+      userPoolClientName: 'regietafel-staf-web',
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      authFlows: {},
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${siteUrl}/staf/inloggen/terug`],
+        logoutUrls: [`${siteUrl}/`],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      // A working day; after that, signing in again (with MFA).
+      idTokenValidity: Duration.hours(8),
+      accessTokenValidity: Duration.hours(8),
+      refreshTokenValidity: Duration.days(1),
     });
+    const staffEnvironment: Record<string, string> = {
+      [configKeys.staffIssuer]: props.userPool.userPoolProviderUrl,
+      [configKeys.staffClientId]: this.webClient.userPoolClientId,
+      [configKeys.staffApiClientId]: props.userPoolClient.userPoolClientId,
+      [configKeys.staffSignInUrl]: props.signInUrl,
+    };
 
     // --- One function per route ---------------------------------------------------------------------------
     const routeFunctions = new Map<string, RouteFunction>();
     for (const route of routes) {
+      const staffArea = route.path === '/staf' || route.path.startsWith('/staf/');
       const fn = new RouteFunction(this, `${pascalCase(route.id)}Function`, {
         entry: route.entry,
         description: `${route.method} ${route.path}: ${route.description}`,
-        environment: commonEnvironment,
+        environment: { ...commonEnvironment, ...(staffArea ? staffEnvironment : {}) },
+        // Exports stream every round of a form: the most time API Gateway allows (30 s) and more CPU.
+        ...(route.access.exportFiles && { timeout: Duration.seconds(29), memorySize: 1024 }),
       });
       if (route.access.table !== 'none') bindTable(fn, props.table, route.access.table);
       if (route.access.sendsMail) bindMailer(fn, settings);
+      if (route.access.exportFiles) bindExports(fn, props.exportsBucket);
       routeFunctions.set(route.id, fn);
 
       const [httpRoute] = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(`${pascalCase(route.id)}Integration`, fn),
-        ...(route.auth === 'staff' && { authorizer: staffAuthorizer }),
       });
-      // Only staff routes have an API Gateway authorizer; the others authenticate in the handler (links).
-      if (route.auth !== 'staff') {
-        const touchesData = route.access.table !== 'none' || route.access.sendsMail;
-        Validations.of(httpRoute!).acknowledge({
-          id: 'AwsSolutions-APIG4',
-          reason: touchesData ? apiGatewayNoAuthorizerReason : publicPageReason,
+      // Every route authenticates in its handler: invitation links for municipalities, the Cognito ID
+      // token (cookie or Bearer) for staff; see the reasons above.
+      const touchesData = route.access.table !== 'none' || route.access.sendsMail;
+      Validations.of(httpRoute!).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          route.auth === 'staff'
+            ? staffRouteReason
+            : staffArea
+              ? signInReason
+              : touchesData
+                ? apiGatewayNoAuthorizerReason
+                : publicPageReason,
+      });
+      if (route.access.exportFiles) {
+        Validations.of(fn.role!).acknowledge({
+          // The bucket ARN arrives from the stateful stack as a weak cross-stack reference, named after the
+          // bucket's logical id, which never changes (see acknowledgeBucketDeploymentFindings).
+          id: `AwsSolutions-IAM5[Resource::${JSON.stringify({
+            'Fn::GetStackOutput': {
+              StackName: Stack.of(props.exportsBucket).stackName,
+              Region: this.region,
+              OutputName: 'PublishOutputFnGetAttExportsBucket5A12738BArn72A10252',
+            },
+          })}/exports/*]`,
+          reason:
+            'The export function writes one object per export under exports/ (a new key each time) and signs a ' +
+            'GET link to it; S3 object ARNs need the wildcard, limited to that prefix of the exports bucket.',
         });
       }
     }

@@ -46,7 +46,9 @@ export async function verifyStaffToken(token: string): Promise<JWTPayload> {
   try {
     const { payload } = await jwtVerify(token, keys, {
       issuer: setting('STAFF_ISSUER'),
-      audience: setting('STAFF_CLIENT_ID'),
+      audience: [setting('STAFF_CLIENT_ID'), setting('STAFF_API_CLIENT_ID')].filter(
+        (client): client is string => client !== undefined,
+      ),
     });
     if (payload.token_use !== undefined && payload.token_use !== 'id') throw new Error('geen ID-token');
     return payload;

@@ -103,10 +103,10 @@ describe('stateful stack', () => {
     });
   });
 
-  it('keeps every bucket private, encrypted, versioned and retained', () => {
+  it('keeps every bucket private, encrypted and retained; the data buckets versioned', () => {
     const buckets = resourcesOfType(stateful, 'AWS::S3::Bucket');
-    expect(Object.keys(buckets)).toHaveLength(2);
-    for (const bucket of Object.values(buckets)) {
+    expect(Object.keys(buckets)).toHaveLength(3);
+    for (const [id, bucket] of Object.entries(buckets)) {
       expect(bucket.DeletionPolicy).toBe('Retain');
       expect(bucket.Properties).toMatchObject({
         PublicAccessBlockConfiguration: {
@@ -118,8 +118,16 @@ describe('stateful stack', () => {
         BucketEncryption: {
           ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
         },
-        VersioningConfiguration: { Status: 'Enabled' },
       });
+      // Exports are copies made on request and gone after a day: no versions to keep.
+      if (id === logicalId(built.stateful.exportsBucket)) {
+        expect(bucket.Properties['VersioningConfiguration']).toBeUndefined();
+        expect(bucket.Properties['LifecycleConfiguration']).toMatchObject({
+          Rules: [{ ExpirationInDays: 1, Status: 'Enabled' }],
+        });
+      } else {
+        expect(bucket.Properties).toMatchObject({ VersioningConfiguration: { Status: 'Enabled' } });
+      }
     }
   });
 
@@ -319,19 +327,58 @@ describe('stateless stack: HTTP API', () => {
     stateless.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length + paths.length);
   });
 
-  it('puts the Cognito JWT authorizer on exactly the staff routes', () => {
-    const authorizers = resourcesOfType(stateless, 'AWS::ApiGatewayV2::Authorizer');
-    expect(Object.values(authorizers).map((authorizer) => authorizer.Properties['AuthorizerType'])).toEqual([
-      'JWT',
-    ]);
+  it('has no API Gateway authorizer: every handler authenticates (links, staff ID tokens) itself', () => {
+    expect(Object.keys(resourcesOfType(stateless, 'AWS::ApiGatewayV2::Authorizer'))).toEqual([]);
     for (const route of Object.values(resourcesOfType(stateless, 'AWS::ApiGatewayV2::Route'))) {
-      const key = route.Properties['RouteKey'] as string;
-      const staff = routes.some(
-        (candidate) => candidate.auth === 'staff' && `${candidate.method} ${candidate.path}` === key,
-      );
-      expect(route.Properties['AuthorizationType'] ?? 'NONE', key).toBe(staff ? 'JWT' : 'NONE');
+      expect(route.Properties['AuthorizationType'] ?? 'NONE').toBe('NONE');
     }
-    expect(routes.filter((route) => route.auth === 'staff').length).toBeGreaterThan(0);
+  });
+
+  it('gives every /staf function the staff identity settings, and only those', () => {
+    for (const route of routes) {
+      const fn = built.stateless.routeFunctions.get(route.id)!;
+      const variables = Object.keys(
+        (
+          resourcesOfType(stateless, 'AWS::Lambda::Function')[logicalId(fn)]!.Properties['Environment'] as {
+            Variables: Record<string, unknown>;
+          }
+        ).Variables,
+      );
+      const staffArea = route.path.startsWith('/staf');
+      for (const name of ['STAFF_ISSUER', 'STAFF_CLIENT_ID', 'STAFF_API_CLIENT_ID', 'STAFF_SIGN_IN_URL']) {
+        expect(variables.includes(name), `${route.id} ${name}`).toBe(staffArea);
+      }
+    }
+  });
+
+  it('signs staff in through a Cognito client with the code flow, back to /staf/inloggen/terug', () => {
+    const clients = Object.values(resourcesOfType(stateless, 'AWS::Cognito::UserPoolClient'));
+    expect(clients).toHaveLength(1);
+    expect(clients[0]!.Properties).toMatchObject({
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: expect.arrayContaining(['openid', 'email']),
+      GenerateSecret: false,
+      SupportedIdentityProviders: ['COGNITO'],
+    });
+    expect(JSON.stringify(clients[0]!.Properties['CallbackURLs'])).toContain('/staf/inloggen/terug');
+    stateful.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+  });
+
+  it('lets only the export function write and sign exports, under exports/ of the exports bucket', () => {
+    const exportFunction = built.stateless.routeFunctions.get('export')!;
+    const policies = Object.entries(resourcesOfType(stateless, 'AWS::IAM::Policy'));
+    const withS3 = policies.filter(([, policy]) =>
+      JSON.stringify(policy.Properties).includes('s3:PutObject'),
+    );
+    const exportPolicies = withS3.filter(([id]) => id.startsWith('ExportFunctionRole'));
+    expect(exportPolicies).toHaveLength(1);
+    expect(JSON.stringify(exportPolicies[0]![1].Properties)).toContain('/exports/*');
+    const fn = resourcesOfType(stateless, 'AWS::Lambda::Function')[logicalId(exportFunction)]!;
+    expect(fn.Properties).toMatchObject({ Timeout: 29, MemorySize: 1024 });
+    expect(
+      Object.keys((fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables),
+    ).toContain('EXPORT_BUCKET');
   });
 
   it('throttles the default stage and writes JSON access logs to a log group', () => {
