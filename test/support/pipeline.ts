@@ -66,13 +66,20 @@ export async function get(url: string, headers: Record<string, string> = {}) {
 
 /** Starts the real pipeline in memory on free ports, seeded like `npm start`. */
 export async function startTestPipeline(
-  options: { dataDir?: string; port?: number; dynamoPort?: number; sesPort?: number } = {},
+  options: {
+    dataDir?: string;
+    port?: number;
+    dynamoPort?: number;
+    sesPort?: number;
+    exportInlineBytes?: number;
+  } = {},
 ): Promise<TestPipeline> {
   const pipeline = await startPipeline({
     port: options.port ?? 0,
     dynamoPort: options.dynamoPort ?? 0,
     sesPort: options.sesPort ?? 0,
     dataDir: options.dataDir,
+    exportInlineBytes: options.exportInlineBytes,
   });
   const { rounds } = await seed(pipeline.store, new Date());
   const round = demoRound(new Date());

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { attachmentDisposition } from '../../adapters/s3-export-files.js';
 import { setting } from '../../config.js';
-import { ValidationFailed } from '../../core/errors.js';
+import { BadRequest } from '../../core/errors.js';
 import { defaultInlineBytes, deliverExport } from '../../core/export-delivery.js';
 import { csvExport, exportScope, mainTable, xlsxExport } from '../../core/exports.js';
 import { authenticateStaff } from '../authenticate.js';
@@ -37,14 +37,15 @@ export const handler = httpHandler(async (event): Promise<HttpResponse> => {
   const principal = await authenticateStaff(event);
   const parsed = query.safeParse(event.queryStringParameters ?? {});
   if (!parsed.success) {
-    throw new ValidationFailed(
-      parsed.error.issues.map((issue) => ({
-        path: issue.path.join('.') || String((issue as { keys?: string[] }).keys?.[0] ?? ''),
-        message:
+    // One Dutch sentence per problem, each naming the parameter.
+    throw new BadRequest(
+      parsed.error.issues
+        .map((issue) =>
           issue.code === 'unrecognized_keys'
             ? `Onbekende parameter: ${issue.keys.join(', ')}. Toegestaan: ronde, tabel, versies, dialect, formaat.`
             : issue.message,
-      })),
+        )
+        .join(' '),
     );
   }
   const request = parsed.data;
