@@ -1,0 +1,155 @@
+import { readFileSync, statSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectNoAxeViolations,
+  launchChromium,
+  newDutchContext,
+  saveScreenshot,
+  tableRows,
+} from '../support/browser.js';
+import {
+  postJson,
+  startTestPipeline,
+  type TestPipeline,
+  validVoortgangOpgaven,
+} from '../support/pipeline.js';
+
+/**
+ * The staff dashboard as a person uses it: sign in through the sign-in page (the local stand-in of
+ * Cognito's), look at the rounds and one round with its charts, download an export, send a summary, sign
+ * out. Axe-clean and photographed at every step.
+ */
+
+let pipeline: TestPipeline;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  pipeline = await startTestPipeline();
+  browser = await launchChromium();
+  const round = pipeline.rounds['voortgang-opgaven']!;
+  const submit = async (code: string, overrides: Record<string, unknown>) => {
+    const url = `${pipeline.baseUrl}/formulieren/voortgang-opgaven/${round.id}/${code}`;
+    expect((await postJson(url, { answers: validVoortgangOpgaven(overrides) })).status).toBe(201);
+  };
+  await submit('GM0193', {});
+  await submit('GM0150', { regularShare: 480, regularCommitted: 200, regularRealised: 90 });
+  await submit('GM0153', { regularShare: 900, regularCommitted: 1100, regularRealised: 950 });
+  context = await newDutchContext(browser);
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await pipeline?.stop();
+});
+
+async function signIn(role: RegExp): Promise<void> {
+  await page.goto(`${pipeline.baseUrl}/staf/rondes`);
+  await expect.poll(() => page.locator('h1').textContent()).toBe('Aanmelden als medewerker');
+  await page.getByLabel(role).check();
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.waitForURL(`${pipeline.baseUrl}/staf/rondes`);
+}
+
+describe('the staff dashboard in a browser', () => {
+  it('sends a visitor without a sign-in to the sign-in page, and back to the dashboard after', async () => {
+    await signIn(/Provincie Overijssel/);
+    await expectNoAxeViolations(page, 'rondes');
+    expect(await page.locator('h1').textContent()).toBe('Rondes');
+    expect(await page.locator('.rt-staff-bar').textContent()).toContain('Provincie Overijssel');
+    const rows = await tableRows(page.locator('table').first());
+    expect(rows.map((row) => row[0])).toEqual(
+      expect.arrayContaining([expect.stringContaining(pipeline.rounds['voortgang-opgaven']!.title)]),
+    );
+    const file = await saveScreenshot(page, 'dashboard-rondes');
+    expect(statSync(file).size).toBeGreaterThan(10_000);
+  });
+
+  it('shows a round: status per municipality, the share chart with its table, exports and summaries', async () => {
+    const round = pipeline.rounds['voortgang-opgaven']!;
+    await page.goto(`${pipeline.baseUrl}/staf/rondes/${round.id}`);
+    await expectNoAxeViolations(page, 'ronde');
+    expect(await page.locator('h1').textContent()).toBe(round.title);
+    const status = await tableRows(page.getByRole('table', { name: /Stand per gemeente/ }));
+    expect(status).toHaveLength(25);
+    expect(status.find((row) => row[0]!.startsWith('Zwolle'))![2]).toBe('Ingezonden');
+    expect(status.find((row) => row[0]!.startsWith('Almelo'))![2]).toBe('Nog niets');
+
+    const charts = page.getByRole('img');
+    expect(await charts.count()).toBe(2);
+    expect(await page.getByRole('img', { name: /toegezegd en gerealiseerd/ }).count()).toBe(1);
+    const shares = await tableRows(page.getByRole('table', { name: /indicatieve aandeel/ }));
+    expect(shares.find((row) => row[0] === 'Enschede')!.slice(1, 4)).toEqual(['961', '1.140', '974']);
+    expect(shares.some((row) => row[0]!.startsWith('Provinciale taak'))).toBe(true);
+    const file = await saveScreenshot(page, 'dashboard-ronde');
+    expect(statSync(file).size).toBeGreaterThan(30_000);
+  });
+
+  it('downloads an export with one click: an Excel CSV with every municipality', async () => {
+    const downloadEvent = page.waitForEvent('download');
+    await page
+      .getByRole('row', { name: /Gemeenten/ })
+      .getByRole('link', { name: 'Excel' })
+      .first()
+      .click();
+    const download = await downloadEvent;
+    expect(download.suggestedFilename()).toMatch(
+      /^voortgang-opgaven_voortgang-opgaven-demo_gemeenten_\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    const text = readFileSync((await download.path())!, 'utf8');
+    const rows = parse(text, { delimiter: ';', bom: true }) as string[][];
+    expect(rows).toHaveLength(26);
+    expect(rows.find((row) => row[1] === 'Zwolle')![4]).toBe('ingezonden');
+  });
+
+  it('sends the provincial summary once per click, and says so', async () => {
+    const before = (await pipeline.mailbox()).length;
+    const button = page.getByRole('button', { name: /Verstuur overzicht provincie Overijssel nu/ });
+    const form = page.locator('form', { has: button });
+    const fields = {
+      scope: (await form.locator('input[name=scope]').inputValue()) ?? '',
+      requestId: (await form.locator('input[name=requestId]').inputValue()) ?? '',
+    };
+    await button.click();
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toContain('Het overzicht is verstuurd (1 e-mail)');
+    await expectNoAxeViolations(page, 'ronde na versturen');
+    await expect.poll(async () => (await pipeline.mailbox()).length).toBe(before + 1);
+    // The same form posted again (a double click, a resubmitted page) sends nothing more.
+    const again = await page.request.post(
+      `${pipeline.baseUrl}/staf/rondes/${pipeline.rounds['voortgang-opgaven']!.id}/overzicht`,
+      {
+        form: fields,
+        headers: { 'sec-fetch-site': 'same-origin' },
+        maxRedirects: 0,
+      },
+    );
+    expect(again.status()).toBe(303);
+    expect(again.headers().location).toMatch(/\?verstuurd=0$/);
+    expect((await pipeline.mailbox()).length).toBe(before + 1);
+  });
+
+  it('signs out: back on the start page, and the dashboard asks to sign in again', async () => {
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.waitForURL(`${pipeline.baseUrl}/`);
+    await page.goto(`${pipeline.baseUrl}/staf/rondes`);
+    expect(await page.locator('h1').textContent()).toBe('Aanmelden als medewerker');
+  });
+
+  it('shows a regietafel only its own region', async () => {
+    await context.clearCookies();
+    await signIn(/Twente/);
+    const round = pipeline.rounds['voortgang-opgaven']!;
+    await page.goto(`${pipeline.baseUrl}/staf/rondes/${round.id}`);
+    const status = await tableRows(page.getByRole('table', { name: /Stand per gemeente/ }));
+    expect(status.every((row) => row[1] === 'Twente')).toBe(true);
+    expect(await page.getByRole('button', { name: /provincie/ }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'ronde regietafel');
+  });
+});
