@@ -238,7 +238,7 @@ export function renderRoundsPage(model: RoundsPageModel): Html {
 <p class="utrecht-paragraph">Opnieuw versturen: <code>npm run admin -- resend &lt;id&gt;</code> (zie README).</p>
 </div>`;
   return layout(
-    { title: 'Rondes', organisation: 'Regietafel Vluchtelingen – dashboard' },
+    { title: 'Rondes', organisation: 'Regietafel Vluchtelingen – dashboard', wide: true },
     html`${staffBar(model.staff)}
 <h1 class="utrecht-heading-1">Rondes</h1>
 <p class="utrecht-paragraph">Alle uitvragen aan de gemeenten in uw regio of provincie, met hun sluitingsdatum en hoeveel gemeenten al hebben ingezonden.</p>
@@ -325,12 +325,16 @@ export function renderRoundPage(model: RoundPageModel): Html {
   const form = aggregate.form?.kind === 'voortgang-opgaven' ? aggregate.form : undefined;
   const rows = form ? shareRows(form, aggregate) : [];
   return layout(
-    { title: `${round.title} – ${round.formTitle}`, organisation: 'Regietafel Vluchtelingen – dashboard' },
+    {
+      title: `${round.title} – ${round.formTitle}`,
+      organisation: 'Regietafel Vluchtelingen – dashboard',
+      wide: true,
+    },
     html`${staffBar(model.staff)}
 <p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="/staf/rondes">← Alle rondes</a></p>
 ${model.notice ? html`<div class="utrecht-alert utrecht-alert--ok rt-notice" role="status"><p class="utrecht-paragraph">${model.notice}</p></div>` : html``}
 <h1 class="utrecht-heading-1">${round.title}</h1>
-<dl class="utrecht-data-list rt-round-facts">
+<dl class="utrecht-data-list rt-round-facts rt-facts">
 <div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">Formulier</dt><dd class="utrecht-data-list__item-value">${round.formTitle}</dd></div>
 <div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">Peildatum</dt><dd class="utrecht-data-list__item-value">${formatDate(round.referenceDate)}</dd></div>
 <div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">Sluit op</dt><dd class="utrecht-data-list__item-value">${formatDateTime(round.deadline)} — ${phaseLabels[aggregate.phase]}</dd></div>

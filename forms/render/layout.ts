@@ -6,6 +6,8 @@ export interface LayoutOptions {
   /** Shown in the header, e.g. `Regionale Regietafel Vluchtelingen IJsselland`. */
   readonly organisation?: string;
   readonly hasErrors?: boolean;
+  /** Wider page for tables (the staff dashboard). */
+  readonly wide?: boolean;
 }
 
 export function layout(options: LayoutOptions, content: Html): Html {
@@ -24,7 +26,7 @@ export function layout(options: LayoutOptions, content: Html): Html {
 </head>
 <body class="voorbeeld-theme utrecht-page-body utrecht-body">
 <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">Direct naar de inhoud</a>
-<div class="utrecht-page rt-page">
+<div class="utrecht-page rt-page${options.wide ? ' rt-page--wide' : ''}">
 <header class="utrecht-page-header rt-header"><p class="rt-brand">${organisation}</p></header>
 <main id="inhoud" class="utrecht-page-content rt-main" tabindex="-1">
 ${content}
