@@ -40,6 +40,21 @@ interface PendingCode {
   readonly expires: number;
 }
 
+/**
+ * Whether a redirect target is this local server: same port, and a loopback name (people open
+ * `localhost`, the server listens on `127.0.0.1`). Like Cognito's registered callback and logout URLs.
+ */
+function onThisServer(target: string, requestHost: string): boolean {
+  try {
+    const url = new URL(target);
+    const here = new URL(`http://${requestHost}`);
+    const loopback = ['localhost', '127.0.0.1', '[::1]', here.hostname];
+    return url.protocol === 'http:' && url.port === here.port && loopback.includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
 function send(response: ServerResponse, status: number, type: string, body: string, headers = {}) {
   response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
   response.end(body);
@@ -82,7 +97,7 @@ export function localIdentity(options: LocalIdentityOptions) {
   ): Promise<boolean> => {
     if (!url.pathname.startsWith(`${localIdentityBase}/`)) return false;
     const route = url.pathname.slice(localIdentityBase.length);
-    const origin = `http://${request.headers.host ?? 'localhost'}`;
+    const host = request.headers.host ?? 'localhost';
     const method = request.method ?? 'GET';
 
     if (route === '/.well-known/jwks.json' && method === 'GET') {
@@ -106,7 +121,9 @@ export function localIdentity(options: LocalIdentityOptions) {
       const redirectUri = form.get('redirect_uri') ?? '';
       const role = form.get('role') ?? '';
       const allowed = (await options.roles()).some((choice) => choice.role === role);
-      if (!redirectUri.startsWith(`${origin}/`) || !allowed || !form.get('code_challenge')) {
+      const callback =
+        onThisServer(redirectUri, host) && new URL(redirectUri).pathname === '/staf/inloggen/terug';
+      if (!callback || !allowed || !form.get('code_challenge')) {
         send(response, 400, 'text/plain; charset=utf-8', 'Ongeldige aanmelding.');
         return true;
       }
@@ -157,7 +174,7 @@ export function localIdentity(options: LocalIdentityOptions) {
     }
     if (route === '/logout' && method === 'GET') {
       const target = url.searchParams.get('logout_uri') ?? '/';
-      response.writeHead(302, { location: target.startsWith(`${origin}/`) ? target : '/' });
+      response.writeHead(302, { location: onThisServer(target, host) ? target : '/' });
       response.end();
       return true;
     }

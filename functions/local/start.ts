@@ -66,7 +66,10 @@ async function main(): Promise<void> {
     lines.push('');
   }
   lines.push(
-    'Staf: Bearer-tokens voor /staf/… (8 uur geldig; nieuw: npm run admin -- staff-token --role <rol>)',
+    `Dashboard voor de staf (regietafel, provincie): ${local(pipeline.baseUrl)}/staf/rondes`,
+    '  aanmelden op de lokale aanmeldpagina (kies een rol; op AWS: Cognito met wachtwoord en MFA)',
+    '',
+    'Staf: Bearer-tokens voor scripts op /staf/… (8 uur geldig; nieuw: npm run admin -- staff-token --role <rol>)',
   );
   const roles = [
     ...registry.regions.map((region) => `regietafel:${region.id}`),
@@ -81,6 +84,7 @@ async function main(): Promise<void> {
   }
   lines.push(
     `  bijvoorbeeld: curl -H "Authorization: Bearer <token>" ${local(pipeline.baseUrl)}/staf/rondes`,
+    `  export:       curl -LOJ -H "Authorization: Bearer <token>" "${local(pipeline.baseUrl)}/staf/formulieren/voortgang-opgaven/export?ronde=voortgang-opgaven-demo"`,
     '',
   );
   lines.push(`Postvak (alle verstuurde e-mail): ${local(pipeline.ses.url)}/`);

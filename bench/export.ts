@@ -1,0 +1,223 @@
+/**
+ * Benchmark of the staff exports (issue: "an export covering all 342 municipalities and many rounds neither
+ * times out nor holds everything in memory"). Seeds dynalite (in this process, in memory) with a registry of
+ * 342 municipalities and N rounds of the voortgang-opgaven form, every municipality submitted with the
+ * most asylum locations the form allows (30), a third of them amended, then runs the exports exactly as the export route does (csvExport → deliverExport into
+ * the local export files store) and reports time, file size and the export's own memory.
+ *
+ * DynamoDB (dynalite) runs in a child process, so this process holds only what the export holds. Each
+ * export runs twice: once for the time, once for the memory — the live heap (heapUsed right after a forced
+ * GC, every 20 ms) at its highest during the export, minus the live heap before it. Garbage is not counted:
+ * what remains is what the export keeps at once, which must stay flat however big the file grows.
+ *
+ *   npm run bench               # 1, 4 and 12 rounds
+ *   npm run bench -- 24         # other round counts
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoStore } from '../functions/adapters/dynamo-store.js';
+import { LocalExportFiles } from '../functions/adapters/local-export-files.js';
+import { ensureTable } from '../functions/adapters/table-definition.js';
+import { defaultInlineBytes, deliverExport } from '../functions/core/export-delivery.js';
+import { csvExport, type ExportVersions, exportScope, xlsxExport } from '../functions/core/exports.js';
+import type { Municipality, Registry, Round, SubmissionVersion } from '../functions/core/model.js';
+import { systemPrincipal } from '../functions/core/policy.js';
+import { validVoortgangOpgaven } from '../test/support/pipeline.js';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('Run with node --expose-gc (npm run bench does).');
+
+process.env.AWS_REGION ??= 'eu-central-1';
+process.env.AWS_ACCESS_KEY_ID ??= 'local';
+process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+
+const municipalityCount = 342;
+const roundCounts = process.argv.slice(2).map(Number).filter(Boolean);
+const counts = roundCounts.length > 0 ? roundCounts : [1, 4, 12];
+const maxRounds = Math.max(...counts);
+
+/** 12 provinces of 4 regions; 342 municipalities spread over them, as in the Netherlands. */
+function registry(): Registry {
+  const provinces = Array.from({ length: 12 }, (_, p) => ({
+    id: `provincie-${p + 1}`,
+    name: `Provincie ${p + 1}`,
+    addresses: [`provincie${p + 1}@bench.example`],
+  }));
+  const regions = provinces.flatMap((province, p) =>
+    Array.from({ length: 4 }, (_, r) => ({
+      id: `regio-${p + 1}-${r + 1}`,
+      name: `Regio ${p + 1}.${r + 1}`,
+      province: province.id,
+      boardName: `Regietafel ${p + 1}.${r + 1}`,
+      addresses: [`regio${p + 1}-${r + 1}@bench.example`],
+    })),
+  );
+  const municipalities: Municipality[] = Array.from({ length: municipalityCount }, (_, i) => ({
+    code: `GM${String(1000 + i).padStart(4, '0')}`,
+    name: `Gemeente ${i + 1}`,
+    region: regions[i % regions.length]!.id,
+    contacts: [`gemeente${i + 1}@bench.example`],
+  }));
+  return { provinces, regions, municipalities };
+}
+
+/** The most a municipality may list (30): the biggest files the form allows. */
+const locations = Array.from({ length: 30 }, (_, i) => ({
+  name: `Locatie ${i + 1}, Voorbeeldstraat ${i + 1}`,
+  type: i % 2 === 0 ? 'azc' : 'amv',
+  capacity: 100 + i,
+  availableFrom: '2026-01-01',
+  availableUntil: '2036-01-01',
+  phase: 'realisatie',
+}));
+
+async function seed(store: DynamoStore, rounds: number): Promise<{ versions: number; registry: Registry }> {
+  const reg = registry();
+  await store.putRegistry(reg);
+  let versions = 0;
+  for (let r = 0; r < rounds; r++) {
+    const round: Round = {
+      id: `voortgang-bench-${String(r + 1).padStart(2, '0')}`,
+      formId: 'voortgang-opgaven',
+      title: `Bench-ronde ${r + 1}`,
+      referenceDate: '2026-11-01',
+      opensAt: '2026-11-02T08:00:00.000Z',
+      deadline: `2026-12-${String((r % 28) + 1).padStart(2, '0')}T16:00:00.000Z`,
+      regions: reg.regions.map((region) => region.id),
+      acceptsLate: true,
+    };
+    await store.createRound(round);
+    const writes: Promise<unknown>[] = [];
+    for (const [i, municipality] of reg.municipalities.entries()) {
+      const amended = i % 3 === 0 ? 2 : 1;
+      for (let v = 1; v <= amended; v++) {
+        const version: SubmissionVersion = {
+          roundId: round.id,
+          formId: round.formId,
+          municipality: municipality.code,
+          version: v,
+          submissionId: `${round.id}-${municipality.code}-${v}`,
+          submittedAt: `2026-11-${String(10 + v).padStart(2, '0')}T10:00:00.000Z`,
+          submittedBy: { name: 'Bench', email: 'bench@bench.example' },
+          late: false,
+          answers: validVoortgangOpgaven({ regularCommitted: 500 + i + v, asylumLocations: locations }),
+          warnings: [],
+        };
+        writes.push(store.putVersion(version).then(() => store.advanceCurrent(version)));
+        versions++;
+      }
+      if (writes.length >= 50) await Promise.all(writes.splice(0));
+    }
+    await Promise.all(writes);
+  }
+  return { versions, registry: reg };
+}
+
+interface Measurement {
+  readonly label: string;
+  readonly seconds: number;
+  readonly megabytes: number;
+  readonly liveHeapMb: number;
+  readonly delivered: string;
+}
+
+type Run = () => Promise<{ bytes: number; kind: string }>;
+
+async function measure(label: string, run: Run): Promise<Measurement> {
+  gc!();
+  const started = performance.now();
+  const result = await run();
+  const seconds = (performance.now() - started) / 1000;
+
+  gc!();
+  const baseline = process.memoryUsage().heapUsed;
+  let peak = baseline;
+  const timer = setInterval(() => {
+    gc!();
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }, 20);
+  await run();
+  clearInterval(timer);
+  return {
+    label,
+    seconds,
+    megabytes: result.bytes / 1024 / 1024,
+    liveHeapMb: (peak - baseline) / 1024 / 1024,
+    delivered: result.kind,
+  };
+}
+
+/** dynalite in its own process (in memory), so its data does not count in this one's heap. */
+async function startDynaliteProcess(): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      "const s = require('dynalite')({ createTableMs: 0 }); s.listen(0, '127.0.0.1', () => console.log(s.address().port));",
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const port = await new Promise<string>((resolve, reject) => {
+    child.stdout.once('data', (data: Buffer) => resolve(data.toString().trim()));
+    child.once('error', reject);
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+async function main(): Promise<void> {
+  const dynamo = await startDynaliteProcess();
+  const client = new DynamoDBClient({ endpoint: dynamo.url });
+  const directory = await mkdtemp(path.join(tmpdir(), 'regietafel-bench-'));
+  try {
+    await ensureTable(client, 'bench');
+    const store = new DynamoStore('bench', client);
+    const seedStart = performance.now();
+    const { versions, registry: reg } = await seed(store, maxRounds);
+    console.log(
+      `Geseed: ${municipalityCount} gemeenten × ${maxRounds} rondes, ${versions} versies in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+    );
+    const clock = { now: () => new Date('2026-11-27T10:00:00Z') };
+    const deps = { store, clock };
+    const files = new LocalExportFiles(directory, 'http://localhost:3000', 'bench-secret-0123456789', clock);
+    const principal = systemPrincipal(reg, 'bench');
+    const rounds = (await store.listRounds()).map((round) => round.id).sort();
+    const results: Measurement[] = [];
+    let n = 0;
+    const deliver = async (file: Parameters<typeof deliverExport>[1]) =>
+      deliverExport(files, file, { inlineLimit: defaultInlineBytes, key: `exports/bench/${++n}/${file.filename}` });
+
+    for (const count of counts) {
+      // A scope of `count` rounds: the export of all rounds of the form when those are all there are.
+      const scope = await exportScope(deps, { principal, formId: 'voortgang-opgaven' });
+      const limited = { ...scope, rounds: scope.rounds.filter((entry) => rounds.indexOf(entry.round.id) < count) };
+      for (const versionsMode of ['huidige', 'alle'] as ExportVersions[]) {
+        for (const table of ['gemeenten', 'asylumLocations']) {
+          results.push(
+            await measure(`${count} ronde(s), ${table}, ${versionsMode}`, () =>
+              deliver(csvExport(deps, limited, { table, versions: versionsMode, dialect: 'excel-nl' })),
+            ),
+          );
+        }
+      }
+    }
+    const one = await exportScope(deps, { principal, formId: 'voortgang-opgaven', roundId: rounds[0] });
+    results.push(await measure('1 ronde, XLSX (alle tabellen), huidige', async () => deliver(await xlsxExport(deps, one, { versions: 'huidige' }))));
+
+    console.log('\n| export (342 gemeenten) | tijd | bestand | live heap (piek) | geleverd |');
+    console.log('|---|---:|---:|---:|---|');
+    for (const r of results) {
+      console.log(
+        `| ${r.label} | ${r.seconds.toFixed(2)} s | ${r.megabytes.toFixed(1)} MB | ${r.liveHeapMb.toFixed(1)} MB | ${r.delivered === 'link' ? 'ondertekende link' : 'direct'} |`,
+      );
+    }
+  } finally {
+    client.destroy();
+    dynamo.stop();
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+await main();
