@@ -187,12 +187,18 @@ async function main(): Promise<void> {
     const results: Measurement[] = [];
     let n = 0;
     const deliver = async (file: Parameters<typeof deliverExport>[1]) =>
-      deliverExport(files, file, { inlineLimit: defaultInlineBytes, key: `exports/bench/${++n}/${file.filename}` });
+      deliverExport(files, file, {
+        inlineLimit: defaultInlineBytes,
+        key: `exports/bench/${++n}/${file.filename}`,
+      });
 
     for (const count of counts) {
       // A scope of `count` rounds: the export of all rounds of the form when those are all there are.
       const scope = await exportScope(deps, { principal, formId: 'voortgang-opgaven' });
-      const limited = { ...scope, rounds: scope.rounds.filter((entry) => rounds.indexOf(entry.round.id) < count) };
+      const limited = {
+        ...scope,
+        rounds: scope.rounds.filter((entry) => rounds.indexOf(entry.round.id) < count),
+      };
       for (const versionsMode of ['huidige', 'alle'] as ExportVersions[]) {
         for (const table of ['gemeenten', 'asylumLocations']) {
           results.push(
@@ -204,7 +210,11 @@ async function main(): Promise<void> {
       }
     }
     const one = await exportScope(deps, { principal, formId: 'voortgang-opgaven', roundId: rounds[0] });
-    results.push(await measure('1 ronde, XLSX (alle tabellen), huidige', async () => deliver(await xlsxExport(deps, one, { versions: 'huidige' }))));
+    results.push(
+      await measure('1 ronde, XLSX (alle tabellen), huidige', async () =>
+        deliver(await xlsxExport(deps, one, { versions: 'huidige' })),
+      ),
+    );
 
     console.log('\n| export (342 gemeenten) | tijd | bestand | live heap (piek) | geleverd |');
     console.log('|---|---:|---:|---:|---|');

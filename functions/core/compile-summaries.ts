@@ -61,8 +61,17 @@ export interface CompiledSummary {
  */
 export async function compileSummary(
   deps: Pick<SummaryDeps, 'store' | 'clock'>,
-  input: { round: Round; registry: Registry; scope: AggregationScope; dashboardUrl?: string },
+  input: {
+    round: Round;
+    registry: Registry;
+    scope: AggregationScope;
+    /** The site's base URL; the email links to the round's dashboard page under it. */
+    dashboardUrl?: string;
+  },
 ): Promise<CompiledSummary> {
+  const roundPage = input.dashboardUrl
+    ? `${input.dashboardUrl.replace(/\/+$/, '')}/staf/rondes/${encodeURIComponent(input.round.id)}`
+    : undefined;
   const [current, drafts, previous] = await Promise.all([
     deps.store.listCurrent(input.round.id),
     deps.store.listDrafts(input.round.id),
@@ -87,10 +96,10 @@ export async function compileSummary(
   const { label, addresses } = recipients(input.scope, input.registry);
   const email = renderSummaryEmail(aggregate, {
     recipientLabel: label,
-    dashboardUrl: input.dashboardUrl,
+    dashboardUrl: roundPage,
     attachments,
-    // Too large for email: the footer points to the staff download instead.
-    attachmentsUrl: tooLarge ? (input.dashboardUrl ?? '') : undefined,
+    // Too large for email: the footer points to the round's dashboard page, which has the export buttons.
+    attachmentsUrl: tooLarge ? (roundPage ?? '') : undefined,
   });
   return { scope: input.scope, aggregate, ...email, attachments, recipients: addresses };
 }

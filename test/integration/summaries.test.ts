@@ -143,6 +143,8 @@ describe('staff: preview and send on demand', () => {
     const html = await preview.text();
     expect(html).toContain('Zwolle');
     expect(html).not.toMatch(/<script|<img/i);
+    // The link in the email opens the round's page of the staff dashboard.
+    expect(html).toContain(`href="${pipeline.baseUrl}/staf/rondes/${round.id}"`);
     expect(await pipeline.mailbox()).toEqual([]);
     const foreign = await get(`${pipeline.baseUrl}/staf/rondes/${round.id}/overzicht?scope=region:twente`, {
       authorization: `Bearer ${token}`,
