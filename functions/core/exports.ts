@@ -287,6 +287,8 @@ export interface ExportRequest {
   readonly versions: ExportVersions;
   readonly dialect: CsvDialect;
   readonly format: ExportFormat;
+  /** Header row: Dutch headers (people) or the stable machine keys (scripts). @default 'nl' */
+  readonly header?: 'nl' | 'sleutel';
 }
 
 export interface ExportFile {
@@ -336,7 +338,7 @@ export function csvExport(
   const table = tableOf(scope, request.table);
   const dialect = dialects[request.dialect];
   async function* records(): AsyncGenerator<Cell[]> {
-    yield table.columns.map((column) => column.header);
+    yield table.columns.map((column) => (request.header === 'sleutel' ? column.key : column.header));
     yield* tableRows(deps.store, scope, table, request.versions, dialect.timestamp);
   }
   const body = pipeline(ReadableStream.from(records()), stringify(csvOptions(dialect, table.money)), () => {

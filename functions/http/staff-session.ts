@@ -130,9 +130,8 @@ export function assertSameOrigin(event: APIGatewayProxyEventV2): void {
 
 /** Only a path on this site, never `//elsewhere` or a full URL: where to go after signing in. */
 export function safeReturnPath(value: string | undefined): string {
-  return value && /^\/staf(\/[\w\-./?=&%:]*)?$/.test(value) && !value.startsWith('//')
-    ? value
-    : '/staf/rondes';
+  const ours = value !== undefined && /^\/staf(\/[\w\-./?=&%:]*)?$/.test(value) && !value.includes('..');
+  return ours ? value : '/staf/rondes';
 }
 
 const base64url = (bytes: Buffer) => bytes.toString('base64url');

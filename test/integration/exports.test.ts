@@ -195,6 +195,31 @@ describe('the main table: one row per municipality, figures as stored', () => {
   }
 });
 
+describe('machine keys for scripts', () => {
+  it('kop=sleutel heads every column with its stable key instead of the Dutch header', async () => {
+    const round = pipeline.rounds['voortgang-opgaven']!;
+    const response = await download('voortgang-opgaven', {
+      ronde: round.id,
+      kop: 'sleutel',
+      dialect: 'rfc4180',
+    });
+    const [header, ...rows] = read(await body(response), 'rfc4180');
+    const table = exportTables(voortgang, (id) => id)[0]!;
+    expect(header).toEqual(table.columns.map((column) => column.key));
+    expect(header!.slice(0, 4)).toEqual(['gemeente_code', 'gemeente', 'regio', 'ronde']);
+    expect(header).toContain('regularCommitted');
+    expect(rows).toHaveLength(25);
+    const group = await download('voortgang-opgaven', {
+      ronde: round.id,
+      tabel: 'housing',
+      kop: 'sleutel',
+      dialect: 'rfc4180',
+    });
+    const [groupHeader] = read(await body(group), 'rfc4180');
+    expect(groupHeader).toContain('housing.backlog');
+  });
+});
+
 describe('repeated groups in long format, keyed by municipality', () => {
   for (const dialect of dialects) {
     it(`every location and half year its own row (${dialect}); injections neutralised, a lead stays -4`, async () => {
@@ -353,6 +378,7 @@ describe('who may export what', () => {
       [{ formaat: 'pdf' }, /formaat: kies csv of xlsx/],
       [{ tabel: 'onbekend' }, /De tabel ‘onbekend’ bestaat niet.*gemeenten, asylumLocations/],
       [{ kolom: 'x' }, /Onbekende parameter: kolom/],
+      [{ kop: 'engels' }, /kop: kies nl .* of sleutel/],
     ];
     for (const [params, message] of cases) {
       const response = await fetch(exportUrl('voortgang-opgaven', params), {

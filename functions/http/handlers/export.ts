@@ -23,11 +23,14 @@ const query = z.strictObject({
     .enum(['excel-nl', 'rfc4180'], { error: 'dialect: kies excel-nl (puntkomma, Excel) of rfc4180 (komma)' })
     .default('excel-nl'),
   formaat: z.enum(['csv', 'xlsx'], { error: 'formaat: kies csv of xlsx' }).default('csv'),
+  kop: z
+    .enum(['nl', 'sleutel'], { error: 'kop: kies nl (Nederlandse kolomnamen) of sleutel (vaste sleutels)' })
+    .default('nl'),
 });
 
 /**
  * GET /staf/formulieren/{formId}/export?ronde=…&tabel=…&versies=huidige|alle&dialect=excel-nl|rfc4180
- * &formaat=csv|xlsx — the stored submissions as a file (see core/exports.ts). A regietafel gets its own
+ * &formaat=csv|xlsx&kop=nl|sleutel — the stored submissions as a file (see core/exports.ts). A regietafel gets its own
  * region, the province everything in it. Small files are the answer itself; bigger ones are written to
  * S3 (locally: the local run's folder) while they are produced and the answer is a 303 to a signed link
  * valid for 15 minutes. Every download is in the audit trail.
@@ -42,7 +45,7 @@ export const handler = httpHandler(async (event): Promise<HttpResponse> => {
       parsed.error.issues
         .map((issue) =>
           issue.code === 'unrecognized_keys'
-            ? `Onbekende parameter: ${issue.keys.join(', ')}. Toegestaan: ronde, tabel, versies, dialect, formaat.`
+            ? `Onbekende parameter: ${issue.keys.join(', ')}. Toegestaan: ronde, tabel, versies, dialect, formaat, kop.`
             : issue.message,
         )
         .join(' '),
@@ -57,7 +60,12 @@ export const handler = httpHandler(async (event): Promise<HttpResponse> => {
   const file =
     request.formaat === 'xlsx'
       ? await xlsxExport(deps, scope, { versions: request.versies })
-      : csvExport(deps, scope, { table: request.tabel, versions: request.versies, dialect: request.dialect });
+      : csvExport(deps, scope, {
+          table: request.tabel,
+          versions: request.versies,
+          dialect: request.dialect,
+          header: request.kop,
+        });
   const now = deps.clock.now();
   const delivery = await deliverExport(deps.exportFiles, file, {
     inlineLimit: setting('EXPORT_INLINE_BYTES') ?? defaultInlineBytes,
