@@ -5,12 +5,13 @@ import { type Principal, parseRole, type StaffRole } from './policy.js';
 export const groupsClaim = 'cognito:groups';
 
 /**
- * Turns the claims a JWT authorizer validated (API Gateway on AWS, the local server's emulation locally)
- * into a staff principal. Unknown groups are ignored; no role at all is a 401.
+ * Turns the claims of a verified staff ID token (Cognito on AWS, the local issuer locally; verified in
+ * functions/http/staff-session.ts) into a staff principal. Unknown groups are ignored; no role at all is
+ * a 401.
  */
 export function staffPrincipalFromClaims(claims: Record<string, unknown> | undefined): Principal {
   const rawGroups = claims?.[groupsClaim];
-  // API Gateway passes array claims as a string like "[a b]"; the local emulation passes arrays.
+  // A verified token has an array; API Gateway's JWT authorizer used to pass it as a string like "[a b]".
   const groups = Array.isArray(rawGroups)
     ? rawGroups.map(String)
     : typeof rawGroups === 'string'
