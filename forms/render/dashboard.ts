@@ -60,6 +60,9 @@ export interface RoundPageModel {
   readonly notice?: string;
 }
 
+const staffFooter =
+  'Dashboard voor de regietafel en de provincie. De cijfers komen uit de laatst ingezonden versie van iedere gemeente; concepten tellen niet mee.';
+
 const phaseLabels: Record<RoundPhase, string> = {
   'not-open': 'Nog niet open',
   open: 'Open',
@@ -238,7 +241,12 @@ export function renderRoundsPage(model: RoundsPageModel): Html {
 <p class="utrecht-paragraph">Opnieuw versturen: <code>npm run admin -- resend &lt;id&gt;</code> (zie README).</p>
 </div>`;
   return layout(
-    { title: 'Rondes', organisation: 'Regietafel Vluchtelingen – dashboard', wide: true },
+    {
+      title: 'Rondes',
+      organisation: 'Regietafel Vluchtelingen – dashboard',
+      wide: true,
+      footer: staffFooter,
+    },
     html`${staffBar(model.staff)}
 <h1 class="utrecht-heading-1">Rondes</h1>
 <p class="utrecht-paragraph">Alle uitvragen aan de gemeenten in uw regio of provincie, met hun sluitingsdatum en hoeveel gemeenten al hebben ingezonden.</p>
@@ -329,6 +337,7 @@ export function renderRoundPage(model: RoundPageModel): Html {
       title: `${round.title} – ${round.formTitle}`,
       organisation: 'Regietafel Vluchtelingen – dashboard',
       wide: true,
+      footer: staffFooter,
     },
     html`${staffBar(model.staff)}
 <p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="/staf/rondes">← Alle rondes</a></p>

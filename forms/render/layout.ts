@@ -8,6 +8,8 @@ export interface LayoutOptions {
   readonly hasErrors?: boolean;
   /** Wider page for tables (the staff dashboard). */
   readonly wide?: boolean;
+  /** The line in the footer. @default the question line for officials filling in a form */
+  readonly footer?: string;
 }
 
 export function layout(options: LayoutOptions, content: Html): Html {
@@ -32,7 +34,7 @@ export function layout(options: LayoutOptions, content: Html): Html {
 ${content}
 </main>
 <footer class="utrecht-page-footer rt-footer">
-<p class="utrecht-paragraph">Vragen over dit formulier? Neem contact op met het secretariaat van de regietafel.</p>
+<p class="utrecht-paragraph">${options.footer ?? 'Vragen over dit formulier? Neem contact op met het secretariaat van de regietafel.'}</p>
 </footer>
 </div>
 </body>

@@ -382,7 +382,15 @@ export async function xlsxExport(
         ),
       );
     }
-    sheets.push({ data, sheet: sheetName(table.title), stickyRowsCount: 1 });
+    sheets.push({
+      data,
+      sheet: sheetName(table.title),
+      stickyRowsCount: 1,
+      // Wide enough for the header (in characters), within reason.
+      columns: table.columns.map((column) => ({
+        width: Math.min(40, Math.max(10, column.header.length + 2)),
+      })),
+    });
   }
   const buffer = await writeXlsxFile(sheets).toBuffer();
   return {
