@@ -65,7 +65,12 @@ export function verifyLocalDownload(
   url: URL,
   now: Date,
 ): LocalDownload | undefined {
-  const key = decodeURIComponent(url.pathname.slice(localDownloadPath.length));
+  let key: string;
+  try {
+    key = decodeURIComponent(url.pathname.slice(localDownloadPath.length));
+  } catch {
+    return undefined; // a malformed %-escape: not a link we made
+  }
   const filename = url.searchParams.get('bestand') ?? '';
   const contentType = url.searchParams.get('type') ?? '';
   const expires = url.searchParams.get('verloopt') ?? '';

@@ -45,7 +45,13 @@ export async function deliverExport(
       yield chunk;
     }
   }
-  await files.save(options.key, Readable.from(everything()), file.contentType);
+  try {
+    await files.save(options.key, Readable.from(everything()), file.contentType);
+  } catch (error) {
+    // Storage refused (or broke off): stop producing, so nothing keeps reading the table for nobody.
+    file.body.destroy();
+    throw error;
+  }
   return {
     kind: 'link',
     url: await files.link(options.key, file.filename, file.contentType),

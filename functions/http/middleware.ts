@@ -5,7 +5,13 @@ import { messagePage } from '../../forms/render/layout.js';
 import { DomainError, MethodNotAllowed, ValidationFailed } from '../core/errors.js';
 import { logger } from './logger.js';
 import { wantsJson } from './request.js';
-import { type HttpResponse, htmlResponse, jsonResponse, seeOther } from './responses.js';
+import {
+  contentSecurityPolicy,
+  type HttpResponse,
+  htmlResponse,
+  jsonResponse,
+  seeOther,
+} from './responses.js';
 import { SignInRequired } from './staff-session.js';
 
 export type RouteHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResponse>;
@@ -15,8 +21,7 @@ export type RouteHandler = (event: APIGatewayProxyEventV2, context: Context) => 
  * forms post only to us, nobody may frame us. `no-referrer` keeps link tokens out of other sites' logs.
  */
 const securityHeaders: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+  'content-security-policy': contentSecurityPolicy(),
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',

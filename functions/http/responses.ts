@@ -6,6 +6,24 @@ export type HttpResponse = APIGatewayProxyStructuredResultV2 & {
   headers: Record<string, string>;
 };
 
+/**
+ * The Content-Security-Policy of our pages: only our own assets, no inline scripts or styles, forms post
+ * only to us (plus `formActions`: a form whose answer redirects elsewhere, like signing out at Cognito,
+ * needs that origin here too — browsers apply form-action to the redirect), nobody may frame us.
+ */
+export function contentSecurityPolicy(formActions: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `form-action ${["'self'", ...formActions].join(' ')}`,
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
 export function htmlResponse(
   statusCode: number,
   page: Html,

@@ -6,6 +6,7 @@ import { Forbidden, Unauthorized } from '../core/errors.js';
 import type { Principal } from '../core/policy.js';
 import { staffPrincipalFromClaims } from '../core/staff-claims.js';
 import { requestOrigin } from './request.js';
+import { contentSecurityPolicy } from './responses.js';
 
 /**
  * Staff sign-in, the same on AWS and locally. Staff sign in at the identity provider's pages (Cognito's
@@ -128,10 +129,25 @@ export function assertSameOrigin(event: APIGatewayProxyEventV2): void {
   );
 }
 
+/**
+ * Headers of the staff pages: their sign-out button posts to us and we answer with a redirect to the
+ * identity provider's logout, which the browser checks against form-action, so that origin is allowed.
+ */
+export function staffPageHeaders(): Record<string, string> {
+  return { 'content-security-policy': contentSecurityPolicy([new URL(setting('STAFF_SIGN_IN_URL')).origin]) };
+}
+
 /** Only a path on this site, never `//elsewhere` or a full URL: where to go after signing in. */
 export function safeReturnPath(value: string | undefined): string {
-  const ours = value !== undefined && /^\/staf(\/[\w\-./?=&%:]*)?$/.test(value) && !value.includes('..');
-  return ours ? value : '/staf/rondes';
+  if (!value?.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/staf/rondes';
+  // Resolved as the browser will resolve it (dot segments, also percent-encoded ones, are undone).
+  const resolved = new URL(value, 'https://regietafel.invalid');
+  const path = resolved.pathname.replace(/%2e/gi, '.');
+  const ours =
+    resolved.origin === 'https://regietafel.invalid' &&
+    (path === '/staf' || path.startsWith('/staf/')) &&
+    !path.split('/').some((segment) => segment === '..' || segment === '.');
+  return ours ? `${resolved.pathname}${resolved.search}` : '/staf/rondes';
 }
 
 const base64url = (bytes: Buffer) => bytes.toString('base64url');

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import { html } from '../../forms/render/html.js';
 import { layout } from '../../forms/render/layout.js';
 import { localDownloadPath, verifyLocalDownload } from '../adapters/local-export-files.js';
@@ -196,7 +197,8 @@ export function localIdentity(options: LocalIdentityOptions) {
         'content-disposition': attachmentDisposition(download.filename),
         'cache-control': 'no-store',
       });
-      createReadStream(download.file).pipe(response);
+      // A file that disappears mid-way ends the answer; it never takes the local server down.
+      pipeline(createReadStream(download.file), response).catch(() => response.destroy());
       return true;
     }
     return false;

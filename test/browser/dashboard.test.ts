@@ -131,7 +131,7 @@ describe('the staff dashboard in a browser', () => {
       },
     );
     expect(again.status()).toBe(303);
-    expect(again.headers().location).toMatch(/\?verstuurd=0$/);
+    expect(again.headers().location).toMatch(/\?overzicht=al-verstuurd$/);
     expect((await pipeline.mailbox()).length).toBe(before + 1);
   });
 

@@ -471,6 +471,9 @@ describe('big files: streamed to storage, answered with a short-lived signed lin
     const expired = new URL(link);
     expired.searchParams.set('verloopt', '1000');
     expect((await fetch(expired)).status).toBe(403);
+    const malformed = new URL(link);
+    malformed.pathname = `${malformed.pathname}%E0%A4%A`;
+    expect((await fetch(malformed)).status).toBe(403);
 
     const line = (await small.store.listAudit(round.id))
       .filter((entry) => entry.action === 'download')

@@ -67,6 +67,17 @@ describe('staff sign-in: authorization code with PKCE', () => {
     );
   });
 
+  it('lets the dashboard’s sign-out form lead to the identity provider’s logout (CSP form-action)', async () => {
+    const { staff } = await signIn('provincie:overijssel');
+    const page = await fetch(`${pipeline.baseUrl}/staf/rondes`, {
+      headers: { cookie: `regietafel_staf=${staff}`, accept: 'text/html' },
+    });
+    expect(page.headers.get('content-security-policy')).toContain(
+      `form-action 'self' ${new URL(pipeline.baseUrl).origin}`,
+    );
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
   it('comes back with an HttpOnly staff cookie for /staf and opens the page the person asked for', async () => {
     const { callback, staff } = await signIn('regietafel:twente', '/staf/rondes/eigen-bijdrage-demo');
     expect(callback.status).toBe(303);
@@ -111,6 +122,9 @@ describe('staff sign-in: authorization code with PKCE', () => {
       'https://kwaad.example/staf',
       '/formulieren/x',
       '/staf/../uitnodiging',
+      '/staf/%2e%2e/uitnodiging',
+      '/staf/%2E%2E/%2e%2e/x',
+      '/\\kwaad.example',
       undefined,
     ]) {
       expect(safeReturnPath(evil), String(evil)).toBe('/staf/rondes');
@@ -146,7 +160,9 @@ describe('cookie-signed staff posts come from our own pages only', () => {
     expect((await pipeline.mailbox()).length).toBe(before);
     const own = await post({ 'sec-fetch-site': 'same-origin', origin: 'null' });
     expect(own.status).toBe(303);
-    expect(own.headers.get('location')).toBe(`/staf/rondes/${round.id}?verstuurd=1`);
+    expect(own.headers.get('location')).toBe(
+      `/staf/rondes/${round.id}?overzicht=verstuurd&aantal=1&wachtrij=0`,
+    );
   });
 
   it('signs out: the cookie is cleared and the identity provider ends the session', async () => {

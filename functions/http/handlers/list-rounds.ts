@@ -1,10 +1,11 @@
 import { renderRoundsPage } from '../../../forms/render/dashboard.js';
-import { listRounds } from '../../core/round-status.js';
+import { listRounds, mailVisibleTo } from '../../core/round-status.js';
 import { authenticateStaff } from '../authenticate.js';
 import { signedInStaff, wantsPage } from '../dashboard.js';
 import { dependencies } from '../dependencies.js';
 import { httpHandler } from '../middleware.js';
 import { htmlResponse, jsonResponse } from '../responses.js';
+import { staffPageHeaders } from '../staff-session.js';
 
 /**
  * GET /staf/rondes: the rounds of the staff member's region(s) or province, with their totals — the
@@ -14,19 +15,22 @@ export const handler = httpHandler(async (event) => {
   const deps = dependencies();
   const principal = await authenticateStaff(event);
   const rounds = await listRounds(deps, { principal });
-  // Emails about these rounds that could not be sent after every retry: visible here, re-sent with the CLI.
+  const registry = await deps.store.getRegistry();
+  // Emails about what this person may see that could not be sent after every retry: visible here, re-sent
+  // with the CLI. A regietafel sees its own region's, never another region's recipients or errors.
   const visible = new Set(rounds.map(({ round }) => round.id));
   const failed = (await deps.store.listMail('failed')).filter((mail) =>
-    [...visible].some((roundId) => mail.id.includes(`#${roundId}#`)),
+    mailVisibleTo(principal, mail.id, registry, visible),
   );
   if (wantsPage(event)) {
     return htmlResponse(
       200,
       renderRoundsPage({
-        staff: signedInStaff(principal, await deps.store.getRegistry()),
+        staff: signedInStaff(principal, registry),
         rounds: rounds.map(({ round, formTitle, phase, totals }) => ({ ...round, formTitle, phase, totals })),
         failedMail: failed,
       }),
+      staffPageHeaders(),
     );
   }
   return jsonResponse(200, {

@@ -9,6 +9,27 @@ import { scopeKey, scopeName, signedInStaff, visibleScopes, wantsPage } from '..
 import { dependencies } from '../dependencies.js';
 import { httpHandler } from '../middleware.js';
 import { htmlResponse, jsonResponse } from '../responses.js';
+import { staffPageHeaders } from '../staff-session.js';
+
+const count = (value: string | undefined) => (value && /^\d{1,4}$/.test(value) ? Number(value) : 0);
+const mails = (n: number) => `${n} e-mail${n === 1 ? '' : 's'}`;
+
+/** The line the page shows after the summary button (fixed texts; only the counts come from the query). */
+function summaryNotice(query: Record<string, string | undefined>): string | undefined {
+  switch (query.overzicht) {
+    case 'verstuurd': {
+      const [sent, queued] = [count(query.aantal), count(query.wachtrij)];
+      if (queued === 0) return `Het overzicht is verstuurd (${mails(sent)}).`;
+      return `Het overzicht is verstuurd (${mails(sent)}); ${mails(queued)} kon${queued === 1 ? '' : 'den'} nog niet weg en ${queued === 1 ? 'wordt' : 'worden'} later vanzelf opnieuw geprobeerd.`;
+    }
+    case 'al-verstuurd':
+      return 'Dit overzicht was met deze knop al verstuurd; het is niet nog eens verstuurd.';
+    case 'geen-adressen':
+      return 'Er is niets verstuurd: voor dit gebied zijn geen e-mailadressen bekend. Vraag de beheerder ze in te voeren.';
+    default:
+      return undefined;
+  }
+}
 
 /**
  * GET /staf/rondes/{roundId}: where every municipality of the staff member's region(s) stands. A browser
@@ -41,7 +62,6 @@ export const handler = httpHandler(async (event) => {
     now: deps.clock.now(),
   });
   const definition = findForm(status.round.formId);
-  const sent = event.queryStringParameters?.verstuurd;
   return htmlResponse(
     200,
     renderRoundPage({
@@ -55,12 +75,8 @@ export const handler = httpHandler(async (event) => {
         label: scopeName(candidate, registry),
       })),
       requestId: randomUUID(),
-      notice:
-        sent === undefined
-          ? undefined
-          : sent === '0'
-            ? 'Dit overzicht was met deze knop al verstuurd; het is niet nog eens verstuurd.'
-            : `Het overzicht is verstuurd (${sent} e-mail${sent === '1' ? '' : 's'}).`,
+      notice: summaryNotice(event.queryStringParameters ?? {}),
     }),
+    staffPageHeaders(),
   );
 });

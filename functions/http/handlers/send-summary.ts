@@ -46,8 +46,15 @@ export const handler = httpHandler(async (event) => {
   });
   if (body.kind === 'form') {
     // The dashboard's button: back to the round's page, which says what happened.
-    const delivered = sent.filter((summary) => summary.recorded === 'new').length;
-    return seeOther(`/staf/rondes/${encodeURIComponent(round.id)}?verstuurd=${delivered}`);
+    const fresh = sent.filter((summary) => summary.recorded === 'new');
+    const delivered = fresh.filter((summary) => summary.delivery === 'sent').length;
+    const query =
+      sent.length === 0
+        ? 'overzicht=geen-adressen'
+        : fresh.length === 0
+          ? 'overzicht=al-verstuurd'
+          : `overzicht=verstuurd&aantal=${delivered}&wachtrij=${fresh.length - delivered}`;
+    return seeOther(`/staf/rondes/${encodeURIComponent(round.id)}?${query}`);
   }
   return jsonResponse(202, { roundId: round.id, period, sent });
 });
