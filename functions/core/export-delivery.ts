@@ -3,9 +3,9 @@ import type { ExportFile } from './exports.js';
 import type { ExportFiles } from './ports.js';
 
 /**
- * A Lambda answer through API Gateway can carry at most 6 MB; a CSV answer is sent as text, an XLSX as
- * base64 (4/3 larger). Files up to this size are answered directly; bigger ones go to the export files
- * store and the answer is a redirect to a short-lived link.
+ * A Lambda answer through API Gateway can carry at most 6 MB; the export route answers in base64 (exactly
+ * 4/3 of the file: 4 MB becomes 5.3 MB). Files up to this size are answered directly; bigger ones go to
+ * the export files store and the answer is a redirect to a short-lived link.
  */
 export const defaultInlineBytes = 4 * 1024 * 1024;
 

@@ -180,4 +180,48 @@ describe('handler modules invoked directly with a hand-built API Gateway event, 
     expect(result.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(result.body).toContain('Gemeente Steenwijkerland');
   });
+
+  it('answers an export in base64, so its size in the Lambda answer is exactly 4/3 of the file', async () => {
+    const { handler } = await import('../../functions/http/handlers/export.js');
+    const rawPath = '/staf/formulieren/eigen-bijdrage/export';
+    const result = await handler(
+      {
+        version: '2.0',
+        routeKey: 'GET /staf/formulieren/{formId}/export',
+        rawPath,
+        rawQueryString: `ronde=${pipeline.round.id}`,
+        headers: {
+          host: 'forms.example',
+          authorization: `Bearer ${await pipeline.staffToken('provincie:overijssel')}`,
+        },
+        queryStringParameters: { ronde: pipeline.round.id },
+        pathParameters: { formId: 'eigen-bijdrage' },
+        requestContext: {
+          accountId: '123456789012',
+          apiId: 'api',
+          domainName: 'forms.example',
+          domainPrefix: 'forms',
+          http: {
+            method: 'GET',
+            path: rawPath,
+            protocol: 'HTTP/1.1',
+            sourceIp: '192.0.2.1',
+            userAgent: 'test',
+          },
+          requestId: 'req-2',
+          routeKey: 'GET /staf/formulieren/{formId}/export',
+          stage: '$default',
+          time: new Date().toUTCString(),
+          timeEpoch: Date.now(),
+        },
+        isBase64Encoded: false,
+      },
+      { getRemainingTimeInMillis: () => 10_000 } as never,
+    );
+    expect(result.statusCode).toBe(200);
+    expect(result.isBase64Encoded).toBe(true);
+    const file = Buffer.from(result.body!, 'base64');
+    expect(result.body!.length).toBe(Math.ceil(file.length / 3) * 4);
+    expect(file.toString('utf8')).toMatch(/^\uFEFFGemeentecode;Gemeente;Regio;Ronde;Status/);
+  });
 });
