@@ -51,6 +51,7 @@ afterAll(async () => {
 async function signIn(role: RegExp): Promise<void> {
   await page.goto(`${pipeline.baseUrl}/staf/rondes`);
   await expect.poll(() => page.locator('h1').textContent()).toBe('Aanmelden als medewerker');
+  await expectNoAxeViolations(page, 'aanmelden');
   await page.getByLabel(role).check();
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await page.waitForURL(`${pipeline.baseUrl}/staf/rondes`);
