@@ -1,13 +1,8 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { attachmentDisposition } from '../core/export-delivery.js';
 import type { ExportFiles } from '../core/ports.js';
-
-/** `attachment; filename="…"`: the browser saves the file under our name. Our names are ASCII slugs. */
-export function attachmentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\w.-]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 /**
  * Export files on S3: written with a multipart upload as the CSV is produced (lib-storage's Upload reads

@@ -9,6 +9,12 @@ import type { ExportFiles } from './ports.js';
  */
 export const defaultInlineBytes = 4 * 1024 * 1024;
 
+/** `attachment; filename="…"`: the browser saves the file under our name. Our names are ASCII slugs. */
+export function attachmentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\w.-]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
 export type Delivery =
   | { readonly kind: 'inline'; readonly body: Buffer; readonly bytes: number }
   | { readonly kind: 'link'; readonly url: string; readonly key: string; readonly bytes: number };

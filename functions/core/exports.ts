@@ -21,9 +21,9 @@ import {
 } from './csv-format.js';
 import { BadRequest, Forbidden, NotFound } from './errors.js';
 import type { Municipality, Registry, Round, SubmissionVersion } from './model.js';
-import { isAllowed, type Principal } from './policy.js';
+import type { Principal } from './policy.js';
 import type { Clock, Store } from './ports.js';
-import type { ResponseStatus } from './round-status.js';
+import { type ResponseStatus, visibleRegions } from './round-status.js';
 
 /**
  * Staff exports: the stored submissions of a form as spreadsheet files, for the regietafel (its own region)
@@ -194,17 +194,7 @@ export async function exportScope(
   const regionNames = new Map(registry.regions.map((region) => [region.id, region.name]));
   const inScope = rounds.map((round) => {
     const regions = new Set(
-      registry.regions
-        .filter(
-          (region) =>
-            round.regions.includes(region.id) &&
-            isAllowed(input.principal, 'export:download', {
-              roundId: round.id,
-              region: region.id,
-              province: region.province,
-            }),
-        )
-        .map((region) => region.id),
+      visibleRegions(input.principal, round, registry.regions, 'export:download').map((region) => region.id),
     );
     const municipalities = registry.municipalities
       .filter((municipality) => regions.has(municipality.region))

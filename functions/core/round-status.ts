@@ -2,7 +2,7 @@ import { findForm } from '../../forms/catalogue.js';
 import { Forbidden, NotFound } from './errors.js';
 import { type RoundPhase, roundPhase } from './form-context.js';
 import type { Municipality, Region, Registry, Round } from './model.js';
-import { isAllowed, type Principal } from './policy.js';
+import { type Action, isAllowed, type Principal } from './policy.js';
 import type { Clock, Store } from './ports.js';
 
 export type ResponseStatus = 'ingezonden' | 'concept' | 'niets';
@@ -28,16 +28,36 @@ export interface RoundStatus {
   readonly totals: Record<ResponseStatus, number>;
 }
 
-function visibleRegions(principal: Principal, round: Round, regions: readonly Region[]): Region[] {
+/** The regions of a round a principal may see for an action (round status by default, or exports). */
+export function visibleRegions(
+  principal: Principal,
+  round: Round,
+  regions: readonly Region[],
+  action: Action = 'round:status',
+): Region[] {
   return regions.filter(
     (region) =>
       round.regions.includes(region.id) &&
-      isAllowed(principal, 'round:status', {
-        roundId: round.id,
-        region: region.id,
-        province: region.province,
-      }),
+      isAllowed(principal, action, { roundId: round.id, region: region.id, province: region.province }),
   );
+}
+
+/**
+ * A round as a staff member may see it: the round, the registry and the regions of it they see. 404 for
+ * an unknown round, 403 when none of its regions is theirs. Callers that walk several rounds pass the
+ * registry they already read.
+ */
+export async function staffRound(
+  deps: { store: Store },
+  input: { principal: Principal; roundId: string; registry?: Registry },
+): Promise<{ round: Round; registry: Registry; regions: Region[] }> {
+  const round = await deps.store.getRound(input.roundId);
+  if (!round) throw new NotFound(`Er is geen ronde ‘${input.roundId}’.`);
+  const registry = input.registry ?? (await deps.store.getRegistry());
+  const regions = visibleRegions(input.principal, round, registry.regions);
+  if (regions.length === 0)
+    throw new Forbidden('U heeft geen toegang tot deze ronde: zij gaat over een andere regio.');
+  return { round, registry, regions };
 }
 
 /**
@@ -49,13 +69,7 @@ export async function roundStatus(
   deps: { store: Store; clock: Clock },
   input: { principal: Principal; roundId: string; registry?: Registry },
 ): Promise<RoundStatus> {
-  const round = await deps.store.getRound(input.roundId);
-  if (!round) throw new NotFound(`Er is geen ronde ‘${input.roundId}’.`);
-  // Callers that walk several rounds pass the registry they already read.
-  const registry = input.registry ?? (await deps.store.getRegistry());
-  const regions = visibleRegions(input.principal, round, registry.regions);
-  if (regions.length === 0)
-    throw new Forbidden('U heeft geen toegang tot deze ronde: zij gaat over een andere regio.');
+  const { round, registry, regions } = await staffRound(deps, input);
   const [current, drafts] = await Promise.all([
     deps.store.listCurrent(round.id),
     deps.store.listDrafts(round.id),
@@ -100,15 +114,15 @@ export async function roundStatus(
 /** The rounds a staff member may see (those covering at least one of their regions), with totals. */
 export async function listRounds(
   deps: { store: Store; clock: Clock },
-  input: { principal: Principal },
+  input: { principal: Principal; registry?: Registry },
 ): Promise<RoundStatus[]> {
   const rounds = await deps.store.listRounds();
-  const registry = await deps.store.getRegistry();
+  const registry = input.registry ?? (await deps.store.getRegistry());
   const visible = rounds.filter(
     (round) => visibleRegions(input.principal, round, registry.regions).length > 0,
   );
   return Promise.all(
-    visible.map((round) => roundStatus(deps, { principal: input.principal, roundId: round.id })),
+    visible.map((round) => roundStatus(deps, { principal: input.principal, roundId: round.id, registry })),
   );
 }
 

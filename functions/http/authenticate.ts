@@ -2,7 +2,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { missingLink, verifyInvitation } from '../core/invitation-tokens.js';
 import type { Principal } from '../core/policy.js';
 import type { Clock, Store } from '../core/ports.js';
-import { bearer, cookie } from './staff-session.js';
+import { bearer, cookie } from './request.js';
+import { cookieHeader } from './responses.js';
 
 /**
  * Authentication at the edge of every handler: it turns a request into a Principal, and nothing past
@@ -35,13 +36,11 @@ export function sessionCookieFor(options: {
   expiresAt: string;
   secure: boolean;
 }): string {
-  const maxAge = Math.max(0, Math.floor((Date.parse(options.expiresAt) - Date.now()) / 1000));
-  return [
-    `${sessionCookie}=${options.token}`,
-    `Path=${options.path}`,
-    `Max-Age=${maxAge}`,
-    'HttpOnly',
-    'SameSite=Lax',
-    ...(options.secure ? ['Secure'] : []),
-  ].join('; ');
+  return cookieHeader({
+    name: sessionCookie,
+    value: options.token,
+    path: options.path,
+    maxAge: (Date.parse(options.expiresAt) - Date.now()) / 1000,
+    secure: options.secure,
+  });
 }

@@ -1,18 +1,12 @@
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { SignedInStaff } from '../../forms/render/dashboard.js';
 import type { AggregationScope } from '../core/aggregation/types.js';
-import { roundScopes, scopeKey } from '../core/compile-summaries.js';
+import { roundScopes } from '../core/compile-summaries.js';
 import type { Registry, Round } from '../core/model.js';
 import { isAllowed, type Principal } from '../core/policy.js';
 
 /**
- * What the staff pages share: whether a request is a person's browser (HTML) or a script (JSON, the
- * default for anything that does not ask for HTML), who is signed in, and which summaries they may see.
+ * What the staff pages share: who is signed in, and which summaries they may see.
  */
-
-export function wantsPage(event: APIGatewayProxyEventV2): boolean {
-  return (event.headers?.accept ?? '').includes('text/html');
-}
 
 export function signedInStaff(principal: Principal, registry: Registry): SignedInStaff {
   if (principal.kind !== 'staff') return { label: 'onbekend', roles: [] };
@@ -47,5 +41,3 @@ export function scopeName(scope: AggregationScope, registry: Registry): string {
     ? `provincie ${registry.provinces.find((p) => p.id === scope.id)?.name ?? scope.id}`
     : `regio ${registry.regions.find((r) => r.id === scope.id)?.name ?? scope.id}`;
 }
-
-export { scopeKey };

@@ -51,6 +51,29 @@ export function wantsJson(event: APIGatewayProxyEventV2): boolean {
 }
 
 /**
+ * Whether a person's browser asks for a page (staff pages answer HTML then, and JSON to scripts, which is
+ * the default for anything that does not ask for HTML).
+ */
+export function wantsPage(event: APIGatewayProxyEventV2): boolean {
+  return (header(event, 'accept') ?? '').includes('text/html');
+}
+
+/** The token of an `Authorization: Bearer …` header. */
+export function bearer(event: APIGatewayProxyEventV2): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(header(event, 'authorization') ?? '');
+  return match?.[1];
+}
+
+/** A cookie's value (API Gateway payload 2.0 passes cookies as `name=value` entries). */
+export function cookie(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  for (const entry of event.cookies ?? []) {
+    const index = entry.indexOf('=');
+    if (index > 0 && entry.slice(0, index).trim() === name) return entry.slice(index + 1).trim();
+  }
+  return undefined;
+}
+
+/**
  * The public origin of the request, for absolute links in emails. Behind CloudFront a viewer-request
  * function copies the viewer's host into `x-forwarded-host`; locally the server sets it.
  */

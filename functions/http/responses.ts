@@ -48,6 +48,27 @@ export function jsonResponse(
   };
 }
 
+/**
+ * A cookie of ours: HttpOnly (no script reads it), SameSite=Lax (sent when a person follows a link, not on
+ * other sites' posts), Secure over https (always on AWS), scoped to `path`. Max-Age 0 removes it.
+ */
+export function cookieHeader(options: {
+  name: string;
+  value: string;
+  path: string;
+  maxAge: number;
+  secure: boolean;
+}): string {
+  return [
+    `${options.name}=${options.value}`,
+    `Path=${options.path}`,
+    `Max-Age=${Math.max(0, Math.floor(options.maxAge))}`,
+    'HttpOnly',
+    'SameSite=Lax',
+    ...(options.secure ? ['Secure'] : []),
+  ].join('; ');
+}
+
 /** 303 See Other: after a successful post the browser loads the result page with GET (refresh-safe). */
 export function seeOther(location: string): HttpResponse {
   return { statusCode: 303, headers: { location, 'cache-control': 'no-store' }, body: '' };

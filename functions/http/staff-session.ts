@@ -5,7 +5,7 @@ import { setting } from '../config.js';
 import { Forbidden, Unauthorized } from '../core/errors.js';
 import type { Principal } from '../core/policy.js';
 import { staffPrincipalFromClaims } from '../core/staff-claims.js';
-import { requestOrigin } from './request.js';
+import { bearer, cookie, requestOrigin, wantsPage } from './request.js';
 import { contentSecurityPolicy } from './responses.js';
 
 /**
@@ -58,20 +58,6 @@ export async function verifyStaffToken(token: string): Promise<JWTPayload> {
   }
 }
 
-export function bearer(event: APIGatewayProxyEventV2): string | undefined {
-  const header = event.headers?.authorization;
-  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  return match?.[1];
-}
-
-export function cookie(event: APIGatewayProxyEventV2, name: string): string | undefined {
-  for (const entry of event.cookies ?? []) {
-    const index = entry.indexOf('=');
-    if (index > 0 && entry.slice(0, index).trim() === name) return entry.slice(index + 1).trim();
-  }
-  return undefined;
-}
-
 /** Thrown when a browser must sign in first: answered with a redirect to the sign-in (see middleware). */
 export class SignInRequired extends Unauthorized {
   constructor(readonly location: string) {
@@ -79,9 +65,9 @@ export class SignInRequired extends Unauthorized {
   }
 }
 
-function wantsPage(event: APIGatewayProxyEventV2): boolean {
-  const accept = event.headers?.accept ?? '';
-  return event.requestContext.http.method === 'GET' && accept.includes('text/html');
+/** A person's browser asking for a page: sent to the sign-in instead of a bare 401. */
+function wantsSignIn(event: APIGatewayProxyEventV2): boolean {
+  return event.requestContext.http.method === 'GET' && wantsPage(event);
 }
 
 /** `/staf/rondes/x?tabel=…` → `/staf/inloggen?terug=%2Fstaf%2Frondes%2Fx%3Ftabel%3D…`. */
@@ -97,7 +83,7 @@ export function signInLocation(event: APIGatewayProxyEventV2): string {
 export async function authenticateStaff(event: APIGatewayProxyEventV2): Promise<Principal> {
   const token = bearer(event) ?? cookie(event, staffCookie);
   if (!token) {
-    if (wantsPage(event)) throw new SignInRequired(signInLocation(event));
+    if (wantsSignIn(event)) throw new SignInRequired(signInLocation(event));
     throw new Unauthorized(
       'Deze pagina is alleen voor medewerkers van de regietafel of de provincie. Meld u aan.',
     );
@@ -105,7 +91,7 @@ export async function authenticateStaff(event: APIGatewayProxyEventV2): Promise<
   try {
     return staffPrincipalFromClaims(await verifyStaffToken(token));
   } catch (error) {
-    if (wantsPage(event) && !bearer(event)) throw new SignInRequired(signInLocation(event));
+    if (wantsSignIn(event) && !bearer(event)) throw new SignInRequired(signInLocation(event));
     throw error;
   }
 }
@@ -160,21 +146,4 @@ export function newSignIn(): { verifier: string; challenge: string; state: strin
     challenge: base64url(createHash('sha256').update(verifier).digest()),
     state: base64url(randomBytes(16)),
   };
-}
-
-export function cookieHeader(options: {
-  name: string;
-  value: string;
-  path: string;
-  maxAge: number;
-  secure: boolean;
-}): string {
-  return [
-    `${options.name}=${options.value}`,
-    `Path=${options.path}`,
-    `Max-Age=${Math.max(0, Math.floor(options.maxAge))}`,
-    'HttpOnly',
-    'SameSite=Lax',
-    ...(options.secure ? ['Secure'] : []),
-  ].join('; ');
 }

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { html } from '../../forms/render/html.js';
 import { layout } from '../../forms/render/layout.js';
 import { localDownloadPath, verifyLocalDownload } from '../adapters/local-export-files.js';
-import { attachmentDisposition } from '../adapters/s3-export-files.js';
+import { attachmentDisposition } from '../core/export-delivery.js';
 import type { StaffIssuer } from './staff-issuer.js';
 
 /**
@@ -179,7 +179,7 @@ export function localIdentity(options: LocalIdentityOptions) {
       response.end();
       return true;
     }
-    if (`${localIdentityBase}${route}`.startsWith(localDownloadPath) && method === 'GET' && options.exports) {
+    if (url.pathname.startsWith(localDownloadPath) && method === 'GET' && options.exports) {
       const download = verifyLocalDownload(
         options.exports.directory,
         options.exports.secret,

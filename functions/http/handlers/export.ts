@@ -1,8 +1,7 @@
 import * as z from 'zod';
-import { attachmentDisposition } from '../../adapters/s3-export-files.js';
 import { setting } from '../../config.js';
 import { BadRequest } from '../../core/errors.js';
-import { defaultInlineBytes, deliverExport } from '../../core/export-delivery.js';
+import { attachmentDisposition, defaultInlineBytes, deliverExport } from '../../core/export-delivery.js';
 import { csvExport, exportScope, mainTable, xlsxExport } from '../../core/exports.js';
 import { authenticateStaff } from '../authenticate.js';
 import { dependencies } from '../dependencies.js';

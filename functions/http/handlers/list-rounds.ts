@@ -1,9 +1,10 @@
 import { renderRoundsPage } from '../../../forms/render/dashboard.js';
 import { listRounds, mailVisibleTo } from '../../core/round-status.js';
 import { authenticateStaff } from '../authenticate.js';
-import { signedInStaff, wantsPage } from '../dashboard.js';
+import { signedInStaff } from '../dashboard.js';
 import { dependencies } from '../dependencies.js';
 import { httpHandler } from '../middleware.js';
+import { wantsPage } from '../request.js';
 import { htmlResponse, jsonResponse } from '../responses.js';
 import { staffPageHeaders } from '../staff-session.js';
 
@@ -14,8 +15,8 @@ import { staffPageHeaders } from '../staff-session.js';
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
   const principal = await authenticateStaff(event);
-  const rounds = await listRounds(deps, { principal });
   const registry = await deps.store.getRegistry();
+  const rounds = await listRounds(deps, { principal, registry });
   // Emails about what this person may see that could not be sent after every retry: visible here, re-sent
   // with the CLI. A regietafel sees its own region's, never another region's recipients or errors.
   const visible = new Set(rounds.map(({ round }) => round.id));

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { findForm } from '../../../forms/catalogue.js';
 import { renderRoundPage } from '../../../forms/render/dashboard.js';
 import { aggregateRound } from '../../core/aggregation/aggregate-round.js';
+import { scopeKey } from '../../core/compile-summaries.js';
 import { exportTables } from '../../core/exports.js';
-import { roundStatus } from '../../core/round-status.js';
+import { roundStatus, staffRound } from '../../core/round-status.js';
 import { authenticateStaff } from '../authenticate.js';
-import { scopeKey, scopeName, signedInStaff, visibleScopes, wantsPage } from '../dashboard.js';
+import { scopeName, signedInStaff, visibleScopes } from '../dashboard.js';
 import { dependencies } from '../dependencies.js';
 import { httpHandler } from '../middleware.js';
+import { wantsPage } from '../request.js';
 import { htmlResponse, jsonResponse } from '../responses.js';
 import { staffPageHeaders } from '../staff-session.js';
 
@@ -39,29 +41,19 @@ export const handler = httpHandler(async (event) => {
   const deps = dependencies();
   const principal = await authenticateStaff(event);
   const registry = await deps.store.getRegistry();
-  const status = await roundStatus(deps, {
-    principal,
-    roundId: event.pathParameters?.roundId ?? '',
-    registry,
-  });
-  if (!wantsPage(event)) return jsonResponse(200, status);
+  const input = { principal, roundId: event.pathParameters?.roundId ?? '', registry };
+  if (!wantsPage(event)) return jsonResponse(200, await roundStatus(deps, input));
 
-  const scopes = visibleScopes(principal, status.round, registry);
+  const { round } = await staffRound(deps, input);
+  const scopes = visibleScopes(principal, round, registry);
   // The widest view this person has: the province when they are provincial staff, else their region.
   const scope = scopes.find((candidate) => candidate.type === 'province') ?? scopes[0]!;
   const [current, drafts] = await Promise.all([
-    deps.store.listCurrent(status.round.id),
-    deps.store.listDrafts(status.round.id),
+    deps.store.listCurrent(round.id),
+    deps.store.listDrafts(round.id),
   ]);
-  const aggregate = aggregateRound({
-    round: status.round,
-    registry,
-    scope,
-    current,
-    drafts,
-    now: deps.clock.now(),
-  });
-  const definition = findForm(status.round.formId);
+  const aggregate = aggregateRound({ round, registry, scope, current, drafts, now: deps.clock.now() });
+  const definition = findForm(round.formId);
   return htmlResponse(
     200,
     renderRoundPage({

@@ -4,11 +4,10 @@ import { BadRequest, Unauthorized } from '../../core/errors.js';
 import { staffPrincipalFromClaims } from '../../core/staff-claims.js';
 import { logger } from '../logger.js';
 import { httpHandler } from '../middleware.js';
-import { requestOrigin } from '../request.js';
+import { cookie, requestOrigin } from '../request.js';
+import { cookieHeader } from '../responses.js';
 import {
   callbackPath,
-  cookie,
-  cookieHeader,
   safeReturnPath,
   signInCookie,
   signInPath,

@@ -1,14 +1,8 @@
 import { setting } from '../../config.js';
 import { httpHandler } from '../middleware.js';
 import { requestOrigin } from '../request.js';
-import {
-  callbackPath,
-  cookieHeader,
-  newSignIn,
-  safeReturnPath,
-  signInCookie,
-  signInPath,
-} from '../staff-session.js';
+import { cookieHeader } from '../responses.js';
+import { callbackPath, newSignIn, safeReturnPath, signInCookie, signInPath } from '../staff-session.js';
 
 /**
  * GET /staf/inloggen?terug=/staf/…: starts the staff sign-in (authorization code with PKCE) at the

@@ -1,7 +1,8 @@
 import { setting } from '../../config.js';
 import { httpHandler } from '../middleware.js';
 import { requestOrigin } from '../request.js';
-import { assertSameOrigin, cookieHeader, staffCookie, staffCookiePath } from '../staff-session.js';
+import { cookieHeader } from '../responses.js';
+import { assertSameOrigin, staffCookie, staffCookiePath } from '../staff-session.js';
 
 /**
  * POST /staf/afmelden: forgets the staff token here and ends the session at the identity provider too
