@@ -8,8 +8,9 @@ import type {
   SociaalDomeinAggregate,
   VoortgangAggregate,
 } from '../../functions/core/aggregation/types.js';
-import type { Round, SubmissionVersion } from '../../functions/core/model.js';
+import type { Round } from '../../functions/core/model.js';
 import { overijssel } from '../../functions/core/registry/overijssel.js';
+import { roundFor, submittedVersion as version } from '../support/aggregation-fixtures.js';
 import { validEigenBijdrage, validSociaalDomein, validVoortgangOpgaven } from '../support/pipeline.js';
 
 /**
@@ -20,36 +21,6 @@ import { validEigenBijdrage, validSociaalDomein, validVoortgangOpgaven } from '.
 const now = new Date('2026-11-20T12:00:00.000Z');
 const region: AggregationScope = { type: 'region', id: 'ijsselland' };
 const province: AggregationScope = { type: 'province', id: 'overijssel' };
-
-function roundFor(formId: string, overrides: Partial<Round> = {}): Round {
-  return {
-    id: `${formId}-2026-11`,
-    formId,
-    title: 'Stand november 2026',
-    // Contribution schedule in force: from 1 Oct 2025, € 244,22 + € 252,18. Provincial task: cycle 2024-2026.
-    referenceDate: '2026-11-01',
-    opensAt: '2026-11-02T08:00:00.000Z',
-    deadline: '2026-11-30T16:00:00.000Z',
-    regions: ['ijsselland', 'twente'],
-    acceptsLate: true,
-    ...overrides,
-  };
-}
-
-function version(round: Round, municipality: string, answers: Record<string, unknown>): SubmissionVersion {
-  return {
-    roundId: round.id,
-    formId: round.formId,
-    municipality,
-    version: 1,
-    submissionId: `${municipality}-1`,
-    submittedAt: '2026-11-10T09:00:00.000Z',
-    submittedBy: { name: 'Ambtenaar', email: 'ambtenaar@gemeente.example' },
-    late: false,
-    answers,
-    warnings: [],
-  };
-}
 
 function run(
   formId: string,

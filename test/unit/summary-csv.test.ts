@@ -15,6 +15,7 @@ import {
   summaryAttachments,
   summaryCsvColumns,
 } from '../../functions/core/summary-csv.js';
+import { roundFor, submittedVersion as version } from '../support/aggregation-fixtures.js';
 import { validEigenBijdrage, validSociaalDomein, validVoortgangOpgaven } from '../support/pipeline.js';
 
 /**
@@ -25,41 +26,6 @@ import { validEigenBijdrage, validSociaalDomein, validVoortgangOpgaven } from '.
 const now = new Date('2026-11-27T09:00:00.000Z');
 const region: AggregationScope = { type: 'region', id: 'ijsselland' };
 const dialects: CsvDialect[] = ['excel-nl', 'rfc4180'];
-
-function roundFor(formId: string, regions: string[] = ['ijsselland', 'twente']): Round {
-  return {
-    id: `${formId}-2026-11`,
-    formId,
-    title: 'Stand november 2026',
-    referenceDate: '2026-11-01',
-    opensAt: '2026-11-02T08:00:00.000Z',
-    deadline: '2026-11-30T16:00:00.000Z',
-    regions,
-    acceptsLate: true,
-  };
-}
-
-function version(
-  round: Round,
-  municipality: string,
-  answers: Record<string, unknown>,
-  overrides: Partial<SubmissionVersion> = {},
-): SubmissionVersion {
-  const number = overrides.version ?? 1;
-  return {
-    roundId: round.id,
-    formId: round.formId,
-    municipality,
-    version: number,
-    submissionId: `${municipality}-${number}`,
-    submittedAt: '2026-11-10T09:00:00.000Z',
-    submittedBy: { name: 'Ambtenaar', email: 'ambtenaar@gemeente.example' },
-    late: false,
-    answers,
-    warnings: [],
-    ...overrides,
-  };
-}
 
 function aggregateOf(
   round: Round,
@@ -477,7 +443,7 @@ describe('scope and size', () => {
       ],
       municipalities: codes.map((code) => ({ code, name: `Gemeente ${code}`, region: 'nl', contacts: [] })),
     };
-    const round = roundFor('sociaal-domein', ['nl']);
+    const round = roundFor('sociaal-domein', { regions: ['nl'] });
     const versions = codes.map((code) => version(round, code, validSociaalDomein()));
     const aggregate = aggregateOf(round, versions, { registry, scope: { type: 'region', id: 'nl' } });
     const attachments = summaryAttachments(aggregate, versions);

@@ -7,8 +7,13 @@ import type {
   AggregationSnapshot,
   RoundAggregate,
 } from '../../functions/core/aggregation/types.js';
-import type { Draft, Round, SubmissionVersion } from '../../functions/core/model.js';
+import type { SubmissionVersion } from '../../functions/core/model.js';
 import { overijssel } from '../../functions/core/registry/overijssel.js';
+import {
+  savedDraft as draft,
+  roundFor,
+  submittedVersion as version,
+} from '../support/aggregation-fixtures.js';
 import { validEigenBijdrage, validSociaalDomein, validVoortgangOpgaven } from '../support/pipeline.js';
 
 /**
@@ -21,55 +26,7 @@ const region: AggregationScope = { type: 'region', id: 'ijsselland' };
 const province: AggregationScope = { type: 'province', id: 'overijssel' };
 const board = { recipientLabel: 'Regionale Regietafel Vluchtelingen IJsselland' };
 
-function roundFor(formId: string, title: string): Round {
-  return {
-    id: `${formId}-2026-11`,
-    formId,
-    title,
-    referenceDate: '2026-11-01',
-    opensAt: '2026-11-02T08:00:00.000Z',
-    deadline: '2026-11-30T16:00:00.000Z',
-    regions: ['ijsselland', 'twente'],
-    acceptsLate: true,
-  };
-}
-
-function version(
-  round: Round,
-  municipality: string,
-  answers: Record<string, unknown>,
-  overrides: Partial<SubmissionVersion> = {},
-): SubmissionVersion {
-  const number = overrides.version ?? 1;
-  return {
-    roundId: round.id,
-    formId: round.formId,
-    municipality,
-    version: number,
-    submissionId: `${municipality}-${number}`,
-    submittedAt: '2026-11-10T09:00:00.000Z',
-    submittedBy: { name: 'Ambtenaar', email: 'ambtenaar@gemeente.example' },
-    late: false,
-    answers,
-    warnings: [],
-    ...overrides,
-  };
-}
-
-function draft(round: Round, municipality: string): Draft {
-  return {
-    roundId: round.id,
-    formId: round.formId,
-    municipality,
-    raw: {},
-    baseVersion: 0,
-    revision: 1,
-    savedAt: '2026-11-20T14:30:00.000Z',
-    expiresAt: Date.parse('2026-12-30T16:00:00.000Z') / 1000,
-  };
-}
-
-const voortgangRound = roundFor('voortgang-opgaven', 'Voortgang opgaven november 2026');
+const voortgangRound = roundFor('voortgang-opgaven', { title: 'Voortgang opgaven november 2026' });
 
 /** Zwolle as in the shared fixture: share 717 + 61 = 778, committed 600 + 40 = 640, realised 350 + 24 = 374. */
 const zwolle = validVoortgangOpgaven();
@@ -352,7 +309,7 @@ describe('the summary for the province', () => {
 });
 
 describe('the summary email of eigen bijdrage', () => {
-  const round = roundFor('eigen-bijdrage', 'Eigen bijdrage november 2026');
+  const round = roundFor('eigen-bijdrage', { title: 'Eigen bijdrage november 2026' });
   const aggregate = aggregateRound({
     round,
     registry: overijssel,
@@ -433,7 +390,7 @@ describe('the summary email of eigen bijdrage', () => {
 });
 
 describe('the summary email of sociaal domein', () => {
-  const round = roundFor('sociaal-domein', 'Inventarisatie sociaal domein 2026');
+  const round = roundFor('sociaal-domein', { title: 'Inventarisatie sociaal domein 2026' });
   const malicious = '<script>alert("knelpunt")</script> & meer';
   const aggregate = aggregateRound({
     round,
