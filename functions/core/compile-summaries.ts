@@ -1,4 +1,4 @@
-import { renderSummaryEmail } from '../../forms/render/summary-email.js';
+import { renderSummaryEmail } from '../emails/summary-email.js';
 import { aggregateRound } from './aggregation/aggregate-round.js';
 import type { AggregationScope, AggregationSnapshot, RoundAggregate } from './aggregation/types.js';
 import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';

@@ -10,7 +10,7 @@ import {
   type FormDefinition,
   repeatGroups,
 } from '../../forms/definition.js';
-import { summaryDate } from '../../forms/render/summary-email.js';
+import { summaryDate } from '../emails/summary-email.js';
 import {
   type Cell,
   type CsvColumnDescription,

@@ -1,8 +1,8 @@
-import type { SignedInStaff } from '../../forms/render/dashboard.js';
 import type { AggregationScope } from '../core/aggregation/types.js';
 import { roundScopes } from '../core/compile-summaries.js';
 import type { Registry, Round } from '../core/model.js';
 import { isAllowed, type Principal } from '../core/policy.js';
+import type { SignedInStaff } from '../pages/dashboard.js';
 
 /**
  * What the staff pages share: who is signed in, and which summaries they may see.

@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatPercent, renderSummaryEmail, summaryDate } from '../../forms/render/summary-email.js';
 import { aggregateRound } from '../../functions/core/aggregation/aggregate-round.js';
 import type {
   AggregationScope,
@@ -9,6 +8,7 @@ import type {
 } from '../../functions/core/aggregation/types.js';
 import type { SubmissionVersion } from '../../functions/core/model.js';
 import { overijssel } from '../../functions/core/registry/overijssel.js';
+import { formatPercent, renderSummaryEmail, summaryDate } from '../../functions/emails/summary-email.js';
 import {
   savedDraft as draft,
   roundFor,

@@ -1,5 +1,5 @@
-import { renderRoundsPage } from '../../../forms/render/dashboard.js';
 import { listRounds, mailVisibleTo } from '../../core/round-status.js';
+import { renderRoundsPage } from '../../pages/dashboard.js';
 import { authenticateStaff } from '../authenticate.js';
 import { signedInStaff } from '../dashboard.js';
 import { dependencies } from '../dependencies.js';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { findForm } from '../../../forms/catalogue.js';
-import { renderRoundPage } from '../../../forms/render/dashboard.js';
 import { aggregateRound } from '../../core/aggregation/aggregate-round.js';
 import { scopeKey } from '../../core/compile-summaries.js';
 import { exportTables } from '../../core/exports.js';
 import { roundStatus, staffRound } from '../../core/round-status.js';
+import { renderRoundPage } from '../../pages/dashboard.js';
 import { authenticateStaff } from '../authenticate.js';
 import { scopeName, signedInStaff, visibleScopes } from '../dashboard.js';
 import { dependencies } from '../dependencies.js';

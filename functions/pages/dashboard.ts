@@ -1,13 +1,9 @@
-import type {
-  MunicipalityResponse,
-  RoundAggregate,
-  VoortgangAggregate,
-} from '../../functions/core/aggregation/types.js';
-import type { RoundPhase } from '../../functions/core/form-context.js';
-import { formatDate, formatDateTime, formatInteger } from '../format.js';
-import { type Html, html } from './html.js';
-import { layout } from './layout.js';
-import { formatPercent, scopeLabel } from './summary-email.js';
+import { formatDate, formatDateTime, formatInteger } from '../../forms/format.js';
+import { type Html, html } from '../../forms/render/html.js';
+import { layout } from '../../forms/render/layout.js';
+import type { MunicipalityResponse, RoundAggregate, VoortgangAggregate } from '../core/aggregation/types.js';
+import type { RoundPhase } from '../core/form-context.js';
+import { formatPercent, scopeLabel } from '../emails/summary-email.js';
 
 /**
  * The staff dashboard (regietafel and province): server-rendered pages in the same NL Design System shell

@@ -1,3 +1,6 @@
+import { formatDate, formatDateTime, formatInteger, formatMoney } from '../../forms/format.js';
+import { emailDocument, type RenderedEmail } from '../../forms/render/email.js';
+import { type Html, html, raw } from '../../forms/render/html.js';
 import type {
   ChangesSincePrevious,
   EigenBijdrageAggregate,
@@ -9,10 +12,7 @@ import type {
   TaskComparison,
   VoortgangAggregate,
   VoortgangMunicipality,
-} from '../../functions/core/aggregation/types.js';
-import { formatDate, formatDateTime, formatInteger, formatMoney } from '../format.js';
-import { emailDocument, type RenderedEmail } from './email.js';
-import { type Html, html, raw } from './html.js';
+} from '../core/aggregation/types.js';
 
 /**
  * The compiled summary of a round for a regietafel (one region) or the provincial staff (a province): a
