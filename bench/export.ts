@@ -18,13 +18,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoStore } from '../functions/adapters/dynamo-store.js';
+import { dynamoStore } from '../functions/adapters/dynamo-store.js';
 import { LocalExportFiles } from '../functions/adapters/local-export-files.js';
 import { ensureTable } from '../functions/adapters/table-definition.js';
 import { defaultInlineBytes, deliverExport } from '../functions/core/export-delivery.js';
 import { csvExport, type ExportVersions, exportScope, xlsxExport } from '../functions/core/exports.js';
 import type { Municipality, Registry, Round, SubmissionVersion } from '../functions/core/model.js';
 import { systemPrincipal } from '../functions/core/policy.js';
+import type { Store } from '../functions/core/ports.js';
 import { validVoortgangOpgaven } from '../test/support/pipeline.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -74,7 +75,7 @@ const locations = Array.from({ length: 30 }, (_, i) => ({
   phase: 'realisatie',
 }));
 
-async function seed(store: DynamoStore, rounds: number): Promise<{ versions: number; registry: Registry }> {
+async function seed(store: Store, rounds: number): Promise<{ versions: number; registry: Registry }> {
   const reg = registry();
   await store.putRegistry(reg);
   let versions = 0;
@@ -173,7 +174,7 @@ async function main(): Promise<void> {
   const directory = await mkdtemp(path.join(tmpdir(), 'regietafel-bench-'));
   try {
     await ensureTable(client, 'bench');
-    const store = new DynamoStore('bench', client);
+    const store = dynamoStore('bench', client);
     const seedStart = performance.now();
     const { versions, registry: reg } = await seed(store, maxRounds);
     console.log(

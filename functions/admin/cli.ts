@@ -6,7 +6,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { catalogue, findForm } from '../../forms/catalogue.js';
 import { formatDateTime } from '../../forms/format.js';
-import { DynamoStore } from '../adapters/dynamo-store.js';
+import { dynamoStore } from '../adapters/dynamo-store.js';
 import { SesMailer } from '../adapters/ses-mailer.js';
 import type { AggregationScope } from '../core/aggregation/types.js';
 import {
@@ -145,7 +145,7 @@ function target(values: Record<string, string | boolean | undefined>) {
     aws,
     baseUrl,
     deps: {
-      store: new DynamoStore(tableName, dynamo),
+      store: dynamoStore(tableName, dynamo),
       mailer: new SesMailer(mailFrom, ses),
       clock: systemClock,
       ids: randomIds,

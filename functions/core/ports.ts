@@ -13,15 +13,18 @@ import type {
 
 /**
  * The small ports use cases talk to. Only adapters (functions/adapters) import the AWS SDK; tests and the
- * local run pass the same adapters pointed at the emulators.
+ * local run pass the same adapters pointed at the emulators. The store is one table, described here by
+ * the kind of item; a use case may ask for only the parts it uses.
  */
-export interface Store {
+export interface RegistryStore {
   putRegistry(registry: Registry): Promise<void>;
   /** The whole registry (provinces, regions, municipalities). */
   getRegistry(): Promise<Registry>;
   getMunicipality(code: string): Promise<Municipality | undefined>;
   getRegion(id: string): Promise<Region | undefined>;
+}
 
+export interface RoundStore {
   /** Creates a round; false when one with that id exists (never overwrites). */
   createRound(round: Round): Promise<boolean>;
   getRound(id: string): Promise<Round | undefined>;
@@ -29,6 +32,9 @@ export interface Store {
   listRounds(): Promise<Round[]>;
   /** Replaces a round's settings (opening, deadline, late submissions); the id and form never change. */
   updateRound(round: Round): Promise<void>;
+}
+
+export interface SubmissionStore {
   /** The current version of every municipality that submitted, page by page to the end. */
   listCurrent(roundId: string): Promise<SubmissionVersion[]>;
   /**
@@ -38,9 +44,6 @@ export interface Store {
   currentPages(roundId: string, formId: string): AsyncIterable<SubmissionVersion[]>;
   /** Every stored version of a round's form, a page at a time, by municipality code and then version. */
   versionPages(roundId: string, formId: string): AsyncIterable<SubmissionVersion[]>;
-  /** Every draft of a round (status only: drafts never count as submitted). */
-  listDrafts(roundId: string): Promise<Draft[]>;
-
   /** Stores a new version; false when that version number already exists (someone else was first). */
   putVersion(version: SubmissionVersion): Promise<boolean>;
   getVersion(
@@ -59,12 +62,18 @@ export interface Store {
   advanceCurrent(version: SubmissionVersion): Promise<void>;
   /** Every stored version, oldest first. */
   listVersions(roundId: string, formId: string, municipality: string): Promise<SubmissionVersion[]>;
+}
 
+export interface DraftStore {
+  /** Every draft of a round (status only: drafts never count as submitted). */
+  listDrafts(roundId: string): Promise<Draft[]>;
   /** Saves a draft if its stored revision is still `draft.revision - 1`; false when someone saved in between. */
   saveDraft(draft: Draft): Promise<boolean>;
   getDraft(roundId: string, formId: string, municipality: string): Promise<Draft | undefined>;
   deleteDraft(roundId: string, formId: string, municipality: string): Promise<void>;
+}
 
+export interface InvitationStore {
   /**
    * The secret that signs invitation links: the one with this id, or (no id) the current one, created on
    * first use with a conditional write so concurrent first calls agree. Throws when an id is unknown.
@@ -76,12 +85,16 @@ export interface Store {
   /** Marks an invitation revoked; false when it does not exist. */
   revokeInvitation(id: string, at: string): Promise<boolean>;
   recordInvitationSent(id: string, to: readonly string[]): Promise<void>;
+}
 
+export interface AuditStore {
   /** Appends to the audit trail (never changes earlier lines). */
   audit(event: AuditEvent): Promise<void>;
   /** The audit trail, oldest first; per round, or the global one (staff and admin actions without a round). */
   listAudit(roundId?: string): Promise<AuditEvent[]>;
+}
 
+export interface OutboxStore {
   /** Records an email once; false when that id is already recorded. */
   enqueueMail(mail: OutboxMail): Promise<boolean>;
   getMail(id: string): Promise<OutboxMail | undefined>;
@@ -89,14 +102,28 @@ export interface Store {
   listMail(status: 'pending' | 'failed'): Promise<OutboxMail[]>;
   /** Puts a failed email back in the queue for a new round of attempts; false when it was not failed. */
   requeueMail(id: string, at: string): Promise<boolean>;
-  /** The snapshot the previous summary of a round and scope left, for "what changed since then". */
-  getSummarySnapshot(roundId: string, scope: string): Promise<unknown>;
-  putSummarySnapshot(roundId: string, scope: string, snapshot: unknown): Promise<void>;
   /** Takes the email for sending until `leaseUntil`; false when another sender holds it or it was sent. */
   claimMail(id: string, now: string, leaseUntil: string): Promise<boolean>;
   markMailSent(id: string, messageId: string, sentAt: string): Promise<void>;
   markMailFailed(id: string, error: string, nextAttemptAt: string | undefined): Promise<void>;
 }
+
+export interface SummarySnapshotStore {
+  /** The snapshot the previous summary of a round and scope left, for "what changed since then". */
+  getSummarySnapshot(roundId: string, scope: string): Promise<unknown>;
+  putSummarySnapshot(roundId: string, scope: string, snapshot: unknown): Promise<void>;
+}
+
+/** The whole table. */
+export interface Store
+  extends RegistryStore,
+    RoundStore,
+    SubmissionStore,
+    DraftStore,
+    InvitationStore,
+    AuditStore,
+    OutboxStore,
+    SummarySnapshotStore {}
 
 export interface MailMessage {
   readonly to: readonly string[];

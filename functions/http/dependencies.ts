@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SESClient } from '@aws-sdk/client-ses';
-import { DynamoStore } from '../adapters/dynamo-store.js';
+import { dynamoStore } from '../adapters/dynamo-store.js';
 import { LocalExportFiles } from '../adapters/local-export-files.js';
 import { S3ExportFiles } from '../adapters/s3-export-files.js';
 import { SesMailer } from '../adapters/ses-mailer.js';
@@ -31,7 +31,7 @@ let exportFiles: ExportFiles | undefined;
 export function dependencies(): Dependencies {
   return {
     get store() {
-      store ??= new DynamoStore(setting('TABLE_NAME'));
+      store ??= dynamoStore(setting('TABLE_NAME'));
       return store;
     },
     get mailer() {

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
-import { DynamoStore } from '../adapters/dynamo-store.js';
+import { dynamoStore } from '../adapters/dynamo-store.js';
 import { SesMailer } from '../adapters/ses-mailer.js';
 import { sendSummaries } from '../core/compile-summaries.js';
 import { invitationLinks } from '../core/invitations.js';
@@ -21,7 +21,7 @@ process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const baseUrl = `http://localhost:${process.env.PORT ?? 3000}`;
-const store = new DynamoStore(
+const store = dynamoStore(
   process.env.TABLE_NAME ?? 'regietafel',
   new DynamoDBClient({ endpoint: `http://localhost:${process.env.DYNAMODB_PORT ?? 8000}` }),
 );

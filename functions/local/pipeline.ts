@@ -3,11 +3,12 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoStore } from '../adapters/dynamo-store.js';
+import { dynamoStore } from '../adapters/dynamo-store.js';
 import { removeOldExports } from '../adapters/local-export-files.js';
 import { ensureTable } from '../adapters/table-definition.js';
 import { configKeys } from '../config.js';
 import type { Registry } from '../core/model.js';
+import type { Store } from '../core/ports.js';
 import { listen, type RunningServer, startDynamoDb, startSes } from './emulators.js';
 import { localIdentityBase, type StaffRoleChoice } from './local-identity.js';
 import { createLocalServer } from './local-server.js';
@@ -37,7 +38,7 @@ export interface RunningPipeline {
   readonly ses: RunningServer;
   readonly http: RunningServer;
   readonly tableName: string;
-  readonly store: DynamoStore;
+  readonly store: Store;
   readonly dynamoClient: DynamoDBClient;
   /** Where the local run keeps exports that were too big to answer directly. */
   readonly exportDir: string;
@@ -73,7 +74,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     const dynamoClient = new DynamoDBClient({ endpoint: dynamo.url });
     await ensureTable(dynamoClient, tableName);
     const staffIssuer = await loadStaffIssuer(options.staffIssuerFile);
-    const store = new DynamoStore(tableName, dynamoClient);
+    const store = dynamoStore(tableName, dynamoClient);
     const exportDir = options.exportDir ?? (await mkdtemp(path.join(tmpdir(), 'regietafel-exports-')));
     await removeOldExports(exportDir, new Date());
     const exportSecret = randomBytes(32).toString('hex');

@@ -3,11 +3,12 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findForm } from '../../forms/catalogue.js';
 import { type Answers, csvColumns, csvGroupColumns, repeatGroups } from '../../forms/definition.js';
-import { DynamoStore } from '../../functions/adapters/dynamo-store.js';
+import { dynamoStore } from '../../functions/adapters/dynamo-store.js';
 import type { CsvDialect } from '../../functions/core/csv-format.js';
 import { csvExport, exportScope, exportTables } from '../../functions/core/exports.js';
 import type { SubmissionVersion } from '../../functions/core/model.js';
 import { systemPrincipal } from '../../functions/core/policy.js';
+import type { Store } from '../../functions/core/ports.js';
 import { overijssel } from '../../functions/core/registry/overijssel.js';
 import {
   postJson,
@@ -480,10 +481,10 @@ describe('big files: streamed to storage, answered with a short-lived signed lin
 
   it('reads through many DynamoDB pages and writes the same file as one big page', async () => {
     const round = pipeline.rounds['voortgang-opgaven']!;
-    const deps = (store: DynamoStore) => ({ store, clock: { now: () => new Date('2026-11-27T10:00:00Z') } });
+    const deps = (store: Store) => ({ store, clock: { now: () => new Date('2026-11-27T10:00:00Z') } });
     const principal = systemPrincipal(overijssel, 'test');
     const files: string[] = [];
-    for (const store of [new DynamoStore(pipeline.tableName, pipeline.dynamoClient, 2), pipeline.store]) {
+    for (const store of [dynamoStore(pipeline.tableName, pipeline.dynamoClient, 2), pipeline.store]) {
       for (const versions of ['huidige', 'alle'] as const) {
         const scope = await exportScope(deps(store), {
           principal,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoStore } from '../../functions/adapters/dynamo-store.js';
+import { dynamoStore } from '../../functions/adapters/dynamo-store.js';
 import { aggregateRound } from '../../functions/core/aggregation/aggregate-round.js';
 import {
   postJson,
@@ -26,7 +26,7 @@ afterAll(async () => {
 
 describe('listings follow LastEvaluatedKey to the end', () => {
   it('reads every current version, registry entry and round when each page holds two items', async () => {
-    const paged = new DynamoStore(pipeline.tableName, pipeline.dynamoClient, 2);
+    const paged = dynamoStore(pipeline.tableName, pipeline.dynamoClient, 2);
     const round = pipeline.rounds['voortgang-opgaven']!;
     const current = await paged.listCurrent(round.id);
     expect(current.map((version) => version.municipality).sort()).toEqual([...codes].sort());

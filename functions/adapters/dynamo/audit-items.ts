@@ -1,0 +1,25 @@
+import type { AuditEvent } from '../../core/model.js';
+import type { AuditStore } from '../../core/ports.js';
+import type { Table } from './table.js';
+
+/** The audit trail: one partition per round (and one global), lines sorted by time, never changed. */
+export function auditItems(table: Table): AuditStore {
+  return {
+    async audit(event: AuditEvent) {
+      await table.putIfAbsent({
+        PK: `AUDIT#${event.roundId ?? 'global'}`,
+        SK: `${event.at}#${event.id}`,
+        entityType: 'audit',
+        ...event,
+      });
+    },
+
+    listAudit(roundId?: string) {
+      return table.queryAll<AuditEvent>({
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': `AUDIT#${roundId ?? 'global'}` },
+        ConsistentRead: true,
+      });
+    },
+  };
+}

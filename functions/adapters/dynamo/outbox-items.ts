@@ -1,0 +1,110 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { OutboxMail } from '../../core/model.js';
+import type { OutboxStore } from '../../core/ports.js';
+import type { Table } from './table.js';
+
+const mailPk = (id: string) => `MAIL#${id}`;
+const pendingIndex = 'OUTBOX#pending';
+const failedIndex = 'OUTBOX#failed';
+
+/** The outbox: one item per email (content gzipped), listed through GSI1 while pending or failed. */
+export function outboxItems(table: Table): OutboxStore {
+  const update = (
+    id: string,
+    input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key'>,
+  ) => new UpdateCommand({ TableName: table.name, Key: { PK: mailPk(id), SK: 'MAIL' }, ...input });
+
+  return {
+    enqueueMail(mail: OutboxMail) {
+      // The content (HTML, text, CSV attachments) is stored gzipped: a summary for hundreds of
+      // municipalities stays far below DynamoDB's 400 KB item limit.
+      const { html, text, attachments, ...envelope } = mail;
+      return table.putIfAbsent({
+        PK: mailPk(mail.id),
+        SK: 'MAIL',
+        GSI1PK: pendingIndex,
+        GSI1SK: `${mail.createdAt}#${mail.id}`,
+        entityType: 'mail',
+        ...envelope,
+        content: gzipSync(JSON.stringify({ html, text, attachments })),
+      });
+    },
+
+    async getMail(id: string) {
+      const stored = await table.get<OutboxMail & { content?: Uint8Array }>(mailPk(id), 'MAIL');
+      if (!stored) return undefined;
+      const { content, ...envelope } = stored;
+      return content ? { ...envelope, ...JSON.parse(gunzipSync(content).toString('utf8')) } : stored;
+    },
+
+    async listMail(status: 'pending' | 'failed') {
+      const items = await table.queryAll<OutboxMail & { content?: Uint8Array }>({
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': status === 'pending' ? pendingIndex : failedIndex },
+      });
+      // The index is eventually consistent and only the envelope is needed to decide: leave the content out.
+      return items.map(({ content: _content, ...envelope }) => ({ ...envelope, html: '', text: '' }));
+    },
+
+    requeueMail(id: string, at: string) {
+      return table.conditionally(
+        update(id, {
+          UpdateExpression: 'SET #status = :pending, GSI1PK = :index, nextAttemptAt = :at, attempts = :zero',
+          ConditionExpression: '#status = :failed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':pending': 'pending',
+            ':failed': 'failed',
+            ':index': pendingIndex,
+            ':at': at,
+            ':zero': 0,
+          },
+        }),
+      );
+    },
+
+    claimMail(id: string, now: string, leaseUntil: string) {
+      return table.conditionally(
+        update(id, {
+          UpdateExpression: 'SET #status = :sending, leaseUntil = :lease',
+          ConditionExpression:
+            'attribute_exists(PK) AND (#status = :pending OR (#status = :sending AND leaseUntil < :now))',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':sending': 'sending',
+            ':pending': 'pending',
+            ':lease': leaseUntil,
+            ':now': now,
+          },
+        }),
+      );
+    },
+
+    async markMailSent(id: string, messageId: string, sentAt: string) {
+      await table.documents.send(
+        update(id, {
+          UpdateExpression:
+            'SET #status = :sent, messageId = :messageId, sentAt = :sentAt REMOVE leaseUntil, GSI1PK, GSI1SK',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':sent': 'sent', ':messageId': messageId, ':sentAt': sentAt },
+        }),
+      );
+    },
+
+    async markMailFailed(id: string, error: string, nextAttemptAt: string | undefined) {
+      await table.documents.send(
+        update(id, {
+          UpdateExpression: nextAttemptAt
+            ? 'SET #status = :pending, lastError = :error, nextAttemptAt = :next ADD attempts :one REMOVE leaseUntil'
+            : 'SET #status = :failed, lastError = :error, GSI1PK = :failedIndex ADD attempts :one REMOVE leaseUntil, nextAttemptAt',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: nextAttemptAt
+            ? { ':pending': 'pending', ':error': error.slice(0, 1000), ':next': nextAttemptAt, ':one': 1 }
+            : { ':failed': 'failed', ':error': error.slice(0, 1000), ':failedIndex': failedIndex, ':one': 1 },
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+
+/**
+ * The single-table layout (one table: PK, SK, GSI1PK/GSI1SK, TTL attribute `expiresAt`):
+ *
+ * | item                | PK                  | SK                                   | GSI1PK / GSI1SK          |
+ * |---------------------|---------------------|--------------------------------------|--------------------------|
+ * | province            | REGISTRY            | PROVINCE#<id>                        |                          |
+ * | region              | REGISTRY            | REGION#<id>                          |                          |
+ * | municipality        | REGISTRY            | MUNICIPALITY#<code>                  |                          |
+ * | round               | ROUND#<id>          | ROUND                                | ROUNDS / <deadline>#<id> |
+ * | submission version  | ROUND#<id>          | VERSION#<form>#<code>#<000001>       |                          |
+ * | current version     | ROUND#<id>          | CURRENT#<form>#<code>                |                          |
+ * | draft (concept)     | ROUND#<id>          | DRAFT#<form>#<code>                  |  (TTL: expiresAt)        |
+ * | outbox email        | MAIL#<id>           | MAIL                                 | OUTBOX#pending / <at>    |
+ * | invitation (link)   | INVITATION#<id>     | INVITATION                           | INVITATIONS#<round> / <code>#<at> |
+ * | link signing key    | CONFIG              | INVITATION-KEY#current / #<id>       |                          |
+ * | audit line          | AUDIT#<round|global>| <at>#<id>                            |                          |
+ * | summary snapshot    | ROUND#<id>          | SUMMARY#<scope>                      |                          |
+ *
+ * Only conditional writes, Query and BatchWrite: the same code runs on dynalite, which has no
+ * transactions, streams or TTL deletion. Each kind of item has its own module next to this one
+ * (`registry-items.ts`, `submission-items.ts`, …); `dynamo-store.ts` puts them together.
+ */
+
+export type QueryInput = Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>;
+
+export const roundPk = (id: string) => `ROUND#${id}`;
+
+/** Removes the key attributes from an item so only the entity remains. */
+export function entity<T>(item: Record<string, unknown> | undefined): T | undefined {
+  if (!item) return undefined;
+  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, entityType: _type, ...rest } = item;
+  return rest as T;
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return (
+    error instanceof ConditionalCheckFailedException ||
+    (error instanceof Error && error.name === 'ConditionalCheckFailedException')
+  );
+}
+
+/** The one table and the few ways every item module talks to it. */
+export class Table {
+  readonly documents: DynamoDBDocumentClient;
+
+  /**
+   * @param pageSize items per Query page; DynamoDB's own limit (1 MB) when undefined. Tests set a small
+   *   one to prove that every listing follows `LastEvaluatedKey` to the end.
+   */
+  constructor(
+    readonly name: string,
+    client: DynamoDBClient = new DynamoDBClient({}),
+    private readonly pageSize?: number,
+  ) {
+    this.documents = DynamoDBDocumentClient.from(client, {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    });
+  }
+
+  /** Sends a conditional write: true when it was applied, false when its condition did not hold. */
+  async conditionally(command: PutCommand | UpdateCommand): Promise<boolean> {
+    try {
+      await this.documents.send(command as PutCommand);
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
+    return this.conditionally(
+      new PutCommand({
+        TableName: this.name,
+        Item: item,
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  }
+
+  async get<T>(pk: string, sk: string): Promise<T | undefined> {
+    const result = await this.documents.send(
+      new GetCommand({ TableName: this.name, Key: { PK: pk, SK: sk }, ConsistentRead: true }),
+    );
+    return entity<T>(result.Item);
+  }
+
+  /** Writes many items, 25 per BatchWrite, sending again what DynamoDB leaves unprocessed under load. */
+  async putAll(items: readonly Record<string, unknown>[]): Promise<void> {
+    for (let start = 0; start < items.length; start += 25) {
+      let requests: Record<string, unknown>[] | undefined = items
+        .slice(start, start + 25)
+        .map((item) => ({ PutRequest: { Item: item } }));
+      for (let attempt = 0; requests && requests.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+        const result = await this.documents.send(
+          new BatchWriteCommand({ RequestItems: { [this.name]: requests as never } }),
+        );
+        requests = result.UnprocessedItems?.[this.name] as Record<string, unknown>[] | undefined;
+      }
+    }
+  }
+
+  /** Runs a query to the end, page by page (DynamoDB returns at most 1 MB per page). */
+  async queryAll<T>(input: QueryInput, keepKeys = false): Promise<T[]> {
+    const items: T[] = [];
+    for await (const page of this.queryPages<T>(input, keepKeys)) items.push(...page);
+    return items;
+  }
+
+  /** A query's pages, one request each, following LastEvaluatedKey; only one page is held at a time. */
+  async *queryPages<T>(input: QueryInput, keepKeys = false): AsyncGenerator<T[]> {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.documents.send(
+        new QueryCommand({
+          ...input,
+          TableName: this.name,
+          ExclusiveStartKey: startKey,
+          Limit: this.pageSize,
+        }),
+      );
+      yield (page.Items ?? []).map((item) => (keepKeys ? (item as T) : entity<T>(item)!));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+  }
+}
