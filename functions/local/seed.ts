@@ -3,6 +3,7 @@ import type { Registry, Round } from '../core/model.js';
 import type { Store } from '../core/ports.js';
 import { overijssel } from '../core/registry/overijssel.js';
 import { validateRegistry } from '../core/registry/validate-registry.js';
+import { seedTargets } from './demo-targets.js';
 
 /** The demo round of a form the local run opens: four weeks to fill in, for both Overijssel regions. */
 export function demoRound(now: Date, formId = 'eigen-bijdrage'): Round {
@@ -24,8 +25,10 @@ export function demoRound(now: Date, formId = 'eigen-bijdrage'): Round {
 }
 
 /**
- * Seeds the registry (rewritten every start, so a data change shows up) and one demo round per form
- * (created once, never overwritten: their submissions and deadlines survive restarts).
+ * Seeds the registry (rewritten every start, so a data change shows up), the published targets where
+ * there are none yet (known figures plus labelled demo shares, see demo-targets.ts; an import is never
+ * overwritten) and one demo round per form (created once, never overwritten: their submissions and
+ * deadlines survive restarts).
  */
 export async function seed(
   store: Store,
@@ -34,6 +37,7 @@ export async function seed(
 ): Promise<{ registry: Registry; rounds: Round[] }> {
   validateRegistry(registry);
   await store.putRegistry(registry);
+  await seedTargets(store, registry, now);
   const rounds: Round[] = [];
   for (const formId of catalogue.keys()) {
     const round = demoRound(now, formId);
