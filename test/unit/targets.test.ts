@@ -155,7 +155,9 @@ describe('checking a shares import against the registry and the provincial task'
     ]);
     // Accents do not matter for the name; 23 municipalities without a share; an unknown column.
     expect(check.warnings.map((warning) => warning.message)).toEqual([
-      expect.stringMatching(/^Geen aandeel voor 23 gemeenten van de provincie: Dalfsen, Deventer, .* Wierden. Zij krijgen er dan geen.$/),
+      expect.stringMatching(
+        /^Geen aandeel voor 23 gemeenten van de provincie: Dalfsen, Deventer, .* Wierden. Zij krijgen er dan geen.$/,
+      ),
       'Niet gelezen (onbekende kolommen): ‘Opmerking’.',
       expect.stringMatching(/^De aandelen tellen op tot 1.355 plaatsen/),
     ]);
