@@ -46,8 +46,9 @@ export const routes: readonly RouteDefinition[] = [
     path: '/',
     entry: 'functions/http/handlers/landing-page.ts',
     auth: 'public',
-    access: { table: 'none', sendsMail: false },
-    description: 'Startpagina: uitleg voor wie zonder uitnodigingslink binnenkomt.',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Startpagina: uitleg voor wie zonder uitnodigingslink binnenkomt, met het contact van elk secretariaat.',
   },
   {
     id: 'open-invitation',
@@ -93,7 +94,7 @@ export const routes: readonly RouteDefinition[] = [
     path: '/staf/inloggen',
     entry: 'functions/http/handlers/staff-sign-in.ts',
     auth: 'public',
-    access: { table: 'none', sendsMail: false },
+    access: { table: 'read', sendsMail: false },
     description:
       'Staf: aanmelden (?terug=/staf/…): stuurt door naar de aanmeldpagina (Cognito; lokaal de vervanger) met PKCE.',
   },
@@ -103,7 +104,7 @@ export const routes: readonly RouteDefinition[] = [
     path: '/staf/inloggen/terug',
     entry: 'functions/http/handlers/staff-sign-in-callback.ts',
     auth: 'public',
-    access: { table: 'none', sendsMail: false },
+    access: { table: 'read', sendsMail: false },
     description:
       'Staf: terug van de aanmeldpagina: wisselt de code in voor een ID-token, zet het stafcookie en gaat door naar de pagina.',
   },
@@ -113,7 +114,7 @@ export const routes: readonly RouteDefinition[] = [
     path: '/staf/afmelden',
     entry: 'functions/http/handlers/staff-sign-out.ts',
     auth: 'public',
-    access: { table: 'none', sendsMail: false },
+    access: { table: 'read', sendsMail: false },
     description: 'Staf: afmelden (cookie weg, sessie bij de aanmeldpagina beëindigd).',
   },
   {
