@@ -83,6 +83,7 @@ ${
     ? contactFooter(options.contacts, options.question ?? 'Vragen over dit formulier?')
     : html`<p class="utrecht-paragraph">${options.question ?? 'Vragen over dit formulier?'} Neem contact op met het secretariaat van uw regietafel.</p>`
 }
+<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="/toegankelijkheid">Toegankelijkheidsverklaring</a></p>
 </footer>
 </div>
 </body>

@@ -72,11 +72,8 @@ export function errorResponse(
       headers,
     );
   }
-  return htmlResponse(
-    statusCode,
-    messagePage({ title: titles[statusCode] ?? 'Fout', message, contacts }),
-    headers,
-  );
+  const title = (known && error.title) || titles[statusCode] || 'Fout';
+  return htmlResponse(statusCode, messagePage({ title, message, contacts }), headers);
 }
 
 function responses(): MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {

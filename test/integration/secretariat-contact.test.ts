@@ -90,9 +90,12 @@ describe('the secretariat in every page footer', () => {
     for (const contact of [ijsselland, twente, province]) expect(footer).toContain(contact.email);
   });
 
-  it('lists every secretariat on the start page', async () => {
-    const footer = footerOf(await (await get(`${pipeline.baseUrl}/`)).text());
-    for (const contact of [ijsselland, twente, province]) expect(footer).toContain(contact.name);
+  it('lists every secretariat on the start page, the accessibility statement and an unknown address', async () => {
+    for (const path of ['/', '/toegankelijkheid', '/bestaat/niet']) {
+      const page = await get(`${pipeline.baseUrl}${path}`, { accept: 'text/html' });
+      const footer = footerOf(await page.text());
+      for (const contact of [ijsselland, twente, province]) expect(footer, path).toContain(contact.name);
+    }
   });
 
   it('names the staff member’s own secretariat on the staff pages', async () => {

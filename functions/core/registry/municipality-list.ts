@@ -62,7 +62,7 @@ const normalise = (value: string) =>
 /** `GM0193`, `gm0193`, `0193` and `193` (CBS's numeric code) → `GM0193`; anything else undefined. */
 export function municipalityCode(value: string): string | undefined {
   const trimmed = value.trim().toUpperCase();
-  const match = /^(?:GM)?(\d{1,4})$/.exec(trimmed);
+  const match = /^GM(\d{4})$/.exec(trimmed) ?? /^(\d{1,4})$/.exec(trimmed);
   return match ? `GM${match[1]!.padStart(4, '0')}` : undefined;
 }
 
