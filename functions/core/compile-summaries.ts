@@ -59,7 +59,7 @@ export interface CompiledSummary {
   readonly attachments: readonly MailAttachment[];
   readonly recipients: readonly string[];
   /** The Reply-To: the scope's secretariat. */
-  readonly replyTo?: string;
+  readonly replyTo?: readonly string[];
 }
 
 /**
@@ -117,7 +117,7 @@ export async function compileSummary(
     ...email,
     attachments,
     recipients: addresses,
-    replyTo: contact?.email,
+    replyTo: contact ? [contact.email] : undefined,
   };
 }
 

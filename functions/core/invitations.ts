@@ -99,7 +99,7 @@ export async function inviteMunicipalities(
         id,
         kind: 'invitation',
         to: municipality.contacts,
-        replyTo: contact?.email,
+        replyTo: contact ? [contact.email] : undefined,
         ...invitationEmail(round, municipality, region?.boardName ?? 'regietafel', url, contact),
         createdAt: now.toISOString(),
         status: 'pending',

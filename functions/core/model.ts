@@ -177,8 +177,8 @@ export interface OutboxMail {
   readonly id: string;
   readonly kind: string;
   readonly to: readonly string[];
-  /** Where replies go: the secretariat the email is from (the sender itself is a no-reply address). */
-  readonly replyTo?: string;
+  /** Where replies go (the secretariat of the regietafel), when not to the sender. */
+  readonly replyTo?: readonly string[];
   readonly subject: string;
   readonly html: string;
   readonly text: string;

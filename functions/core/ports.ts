@@ -139,8 +139,7 @@ export interface Store
 
 export interface MailMessage {
   readonly to: readonly string[];
-  /** The Reply-To header: the secretariat people should answer to. */
-  readonly replyTo?: string;
+  readonly replyTo?: readonly string[];
   readonly subject: string;
   readonly html: string;
   readonly text: string;

@@ -60,7 +60,7 @@ export async function sendReminders(
         id: mailId,
         kind: 'reminder',
         to: municipality.contacts,
-        replyTo: contact?.email,
+        replyTo: contact ? [contact.email] : undefined,
         subject,
         text: [...lines, invited!.url, `Met vriendelijke groet,\n${board}`, contactText(contact)].join(
           '\n\n',

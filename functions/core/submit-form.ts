@@ -165,7 +165,7 @@ async function completeSubmission(
     id: mailId,
     kind: 'confirmation',
     to: [version.submittedBy.email],
-    replyTo: contact?.email,
+    replyTo: contact ? [contact.email] : undefined,
     ...email,
     createdAt: version.submittedAt,
     status: 'pending',
