@@ -6,8 +6,9 @@ import { signInvitation } from './invitation-tokens.js';
 import type { Invitation, Municipality, Registry, Round } from './model.js';
 import { actorOf, authorizeEvery, type Principal } from './policy.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
+import { roundMunicipalities } from './registry/membership.js';
+import { regionContact } from './registry/secretariat.js';
 import { type ResponseStatus, roundStatus } from './round-status.js';
-import { secretariatOf } from './secretariat.js';
 
 /** A link keeps working this long after the deadline: to read back what was sent, or to submit late. */
 const linkGraceMs = 30 * 24 * 3600 * 1000;
@@ -85,9 +86,7 @@ export async function inviteMunicipalities(
   const round = await deps.store.getRound(input.roundId);
   if (!round) throw new NotFound(`Er is geen ronde ‘${input.roundId}’.`);
   const registry = await deps.store.getRegistry();
-  const inRound = registry.municipalities.filter((municipality) =>
-    round.regions.includes(municipality.region),
-  );
+  const inRound = roundMunicipalities(registry, round);
   const chosen = input.municipalities
     ? input.municipalities.map((code) => {
         const found = inRound.find((municipality) => municipality.code === code);
@@ -118,11 +117,13 @@ export async function inviteMunicipalities(
     let mail: DeliveryOutcome | undefined;
     if (sending) {
       const id = `invitation#${round.id}#${municipality.code}#${invitation.id}#${input.requestId ?? deps.ids.newId()}`;
+      const region = registry.regions.find((candidate) => candidate.id === municipality.region);
       const email = invitationEmail({
         round,
         definition,
         municipality,
-        secretariat: secretariatOf(registry, municipality.region),
+        boardName: region?.boardName ?? 'de regietafel',
+        secretariat: regionContact(region),
         url,
       });
       await deps.store.enqueueMail({
@@ -214,8 +215,8 @@ export async function reissueInvitation(
   const round = await deps.store.getRound(input.roundId);
   if (!round) throw new NotFound(`Er is geen ronde ‘${input.roundId}’.`);
   const registry = await deps.store.getRegistry();
-  const municipality = registry.municipalities.find(
-    (candidate) => candidate.code === input.municipality && round.regions.includes(candidate.region),
+  const municipality = roundMunicipalities(registry, round).find(
+    (candidate) => candidate.code === input.municipality,
   );
   if (!municipality)
     throw new NotFound(`Gemeente ${input.municipality} doet niet mee aan ronde ${round.id}.`);

@@ -14,7 +14,9 @@ import type { Registry } from './model.js';
  *   submission) is staff work too: a regietafel acts for its own region, the province for every region
  *   in it. An action on a whole round (its deadline, closing it) concerns every region of the round, so
  *   it needs every one of them (`authorizeEvery`): a regietafel cannot move the deadline of a round that
- *   also runs in another region.
+ *   also runs in another region;
+ * - published targets (shares, statushouders tasks) are imported by provincial staff only; a regietafel
+ *   may view those of its own province.
  */
 
 export type Principal =
@@ -50,7 +52,9 @@ export type Action =
   | 'invitation:manage'
   | 'reminder:send'
   | 'mail:resend'
-  | 'submission:read';
+  | 'submission:read'
+  | 'targets:view'
+  | 'targets:import';
 
 /** What an action is about: a municipality's form in a round, or a round's data of a region/province. */
 export interface Resource {
@@ -77,7 +81,11 @@ const staffActions: readonly Action[] = [
   'reminder:send',
   'mail:resend',
   'submission:read',
+  'targets:view',
+  'targets:import',
 ];
+/** Actions only provincial staff may take, whatever region a resource names. */
+const provinceOnly: readonly Action[] = ['targets:import'];
 
 /** Parses `regietafel:ijsselland` or `provincie:overijssel`; anything else is no role. */
 export function parseRole(value: string): StaffRole | undefined {
@@ -113,7 +121,7 @@ export function isAllowed(principal: Principal | undefined, action: Action, reso
   return principal.roles.some((role) =>
     role.type === 'provincie'
       ? role.province === resource.province
-      : resource.region !== undefined && role.region === resource.region,
+      : !provinceOnly.includes(action) && resource.region !== undefined && role.region === resource.region,
   );
 }
 

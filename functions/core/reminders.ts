@@ -7,8 +7,8 @@ import { inviteMunicipalities } from './invitations.js';
 import type { Municipality, Registry, Round } from './model.js';
 import { authorizeEvery, type Principal, systemPrincipal } from './policy.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
+import { regionContact } from './registry/secretariat.js';
 import { type MunicipalityStatus, roundStatus } from './round-status.js';
-import { secretariatOf } from './secretariat.js';
 
 /** Days before the deadline that municipalities without a submission get a reminder (per round: `reminderDaysBefore`). */
 export const defaultReminderDaysBefore = 3;
@@ -71,11 +71,13 @@ function reminderFor(
 ): RoundMail {
   const definition = findForm(round.formId);
   if (!definition) throw new NotFound(`Het formulier ‘${round.formId}’ bestaat niet.`);
+  const region = registry.regions.find((candidate) => candidate.id === municipality.region);
   return reminderEmail({
     round,
     definition,
     municipality,
-    secretariat: secretariatOf(registry, municipality.region),
+    boardName: region?.boardName ?? 'de regietafel',
+    secretariat: regionContact(region),
     url,
     hasDraft: status === 'concept',
   });

@@ -1,6 +1,6 @@
 import type { FormDefinition } from '../../forms/definition.js';
+import type { PageContact } from '../../forms/render/layout.js';
 import type { Municipality, Round } from '../core/model.js';
-import type { Secretariat } from '../core/secretariat.js';
 import { type RoundMail, roundMail } from './round-mail.js';
 
 /** The invitation to a municipality: what is asked, by when, what to prepare, and its personal link. */
@@ -8,20 +8,22 @@ export function invitationEmail(input: {
   round: Round;
   definition: FormDefinition;
   municipality: Municipality;
-  secretariat: Secretariat;
+  boardName: string;
+  secretariat: PageContact | undefined;
   url: string;
 }): RoundMail {
-  const { round, definition, municipality, secretariat } = input;
+  const { round, definition, municipality, secretariat, boardName } = input;
   return roundMail({
     subject: `Uitnodiging: ${definition.title} – gemeente ${municipality.name} (${round.title})`,
     greeting: `Beste coördinator van gemeente ${municipality.name},`,
     lead: [
-      `De ${secretariat.name} vraagt uw gemeente het formulier ‘${definition.title}’ in te vullen voor de ronde ‘${round.title}’.`,
+      `De ${boardName} vraagt uw gemeente het formulier ‘${definition.title}’ in te vullen voor de ronde ‘${round.title}’.`,
       'U kunt tussendoor opslaan en later verdergaan, en uw antwoorden tot de sluitingsdatum wijzigen.',
     ],
     round,
     definition,
     url: input.url,
+    boardName,
     secretariat,
     after: [
       'De link is persoonlijk voor uw gemeente. Deel hem alleen met collega’s die namens uw gemeente invullen.',

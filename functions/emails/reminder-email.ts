@@ -1,7 +1,7 @@
 import type { FormDefinition } from '../../forms/definition.js';
 import { formatDateTime } from '../../forms/format.js';
+import type { PageContact } from '../../forms/render/layout.js';
 import type { Municipality, Round } from '../core/model.js';
-import type { Secretariat } from '../core/secretariat.js';
 import { type RoundMail, roundMail } from './round-mail.js';
 
 /** The reminder to a municipality that has not submitted yet (perhaps a draft waits), with its link. */
@@ -9,11 +9,12 @@ export function reminderEmail(input: {
   round: Round;
   definition: FormDefinition;
   municipality: Municipality;
-  secretariat: Secretariat;
+  boardName: string;
+  secretariat: PageContact | undefined;
   url: string;
   hasDraft: boolean;
 }): RoundMail {
-  const { round, definition, municipality, secretariat } = input;
+  const { round, definition, municipality, secretariat, boardName } = input;
   return roundMail({
     subject: `Herinnering: ${definition.title} – gemeente ${municipality.name}, sluit ${formatDateTime(round.deadline)}`,
     greeting: `Beste coördinator van gemeente ${municipality.name},`,
@@ -23,6 +24,7 @@ export function reminderEmail(input: {
     round,
     definition,
     url: input.url,
+    boardName,
     secretariat,
   });
 }

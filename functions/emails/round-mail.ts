@@ -1,15 +1,15 @@
 import type { FormDefinition } from '../../forms/definition.js';
 import { formatDate, formatDateTime } from '../../forms/format.js';
-import { emailDocument } from '../../forms/render/email.js';
+import { contactHtml, contactText, emailDocument } from '../../forms/render/email.js';
 import { type Html, html } from '../../forms/render/html.js';
+import type { PageContact } from '../../forms/render/layout.js';
 import type { Round } from '../core/model.js';
-import type { Secretariat } from '../core/secretariat.js';
 
 /**
  * What the emails to a municipality about a round share (the invitation and the reminder): the facts of
  * the round (form, peildatum, deadline), what to prepare, the button with the personal link and the same
  * link written out — broken anywhere, so a 600 px mail pane wraps it instead of widening — and a
- * signature with the secretariat, whose address is also the email's Reply-To.
+ * signature with the board and its secretariat (the registry's), whose address is also the Reply-To.
  */
 
 const font = 'font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;';
@@ -29,7 +29,10 @@ export interface RoundMailParts {
   readonly round: Round;
   readonly definition: FormDefinition;
   readonly url: string;
-  readonly secretariat: Secretariat;
+  /** Signs the email: the regional board's name. */
+  readonly boardName: string;
+  /** The secretariat (registry): named at the end and the Reply-To; absent: a general line. */
+  readonly secretariat: PageContact | undefined;
   /** Extra lines after the link, e.g. about sharing it. */
   readonly after?: readonly string[];
 }
@@ -47,12 +50,6 @@ function facts(parts: RoundMailParts): [string, string][] {
   ];
 }
 
-function contactLine(secretariat: Secretariat): string {
-  return secretariat.email
-    ? `Vragen? Beantwoord deze e-mail of mail het secretariaat: ${secretariat.email}${secretariat.phone ? `, telefoon ${secretariat.phone}` : ''}.`
-    : 'Vragen? Neem contact op met het secretariaat van de regietafel.';
-}
-
 const paragraph = (text: string | Html) => html`<p style="${font}margin:0 0 12px 0;">${text}</p>`;
 
 /** Builds the email (HTML and its plain-text twin) from the parts. */
@@ -67,8 +64,8 @@ export function roundMail(parts: RoundMailParts): RoundMail {
     `Wat u nodig heeft: de gegevens van uw gemeente op de peildatum over\n${prepare.map((title) => `- ${title}`).join('\n')}`,
     `Open het formulier met deze persoonlijke link:\n${parts.url}`,
     ...(parts.after ?? []),
-    contactLine(parts.secretariat),
-    `Met vriendelijke groet,\n${parts.secretariat.name}`,
+    `Met vriendelijke groet,\n${parts.boardName}`,
+    contactText(parts.secretariat),
   ].join('\n\n');
   const body = html`${paragraph(parts.greeting)}
 ${parts.lead.map((line) => paragraph(line))}
@@ -84,12 +81,12 @@ ${paragraph('Wat u nodig heeft: de gegevens van uw gemeente op de peildatum over
 <p style="${font}font-size:13px;color:#4a4a4a;margin:0 0 4px 0;">Werkt de knop niet? Kopieer deze link in uw browser:</p>
 <p style="${font}font-size:13px;margin:0 0 16px 0;word-break:break-all;overflow-wrap:anywhere;"><a href="${parts.url}" style="color:#154273;word-break:break-all;overflow-wrap:anywhere;">${parts.url}</a></p>
 ${(parts.after ?? []).map((line) => paragraph(line))}
-${paragraph(contactLine(parts.secretariat))}
-${paragraph(html`Met vriendelijke groet,<br>${parts.secretariat.name}`)}`;
+${paragraph(html`Met vriendelijke groet,<br>${parts.boardName}`)}
+${contactHtml(parts.secretariat)}`;
   return {
     subject: parts.subject,
     text,
     html: emailDocument(parts.subject, body).value,
-    replyTo: parts.secretariat.email ? [parts.secretariat.email] : undefined,
+    replyTo: parts.secretariat ? [parts.secretariat.email] : undefined,
   };
 }

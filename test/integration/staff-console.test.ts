@@ -244,7 +244,9 @@ describe('a round’s deadline: moved, closed now, reopened — each after a con
     const shown = text(check.text);
     expect(shown).toContain('De sluitingsdatum gaat van 1 juni 2099 om 17:00 naar 15 juni 2099 om 12:00.');
     expect(shown).toContain('14 gemeenten zonder inzending kunnen tot 15 juni 2099 om 12:00 inzenden');
-    expect(shown).toContain('De 1 link van de gemeenten blijft werken en verloopt nu op 15 juli 2099 om 12:00.');
+    expect(shown).toContain(
+      'De 1 link van de gemeenten blijft werken en verloopt nu op 15 juli 2099 om 12:00.',
+    );
     expect(shown).toContain('De automatische herinnering gaat vanaf 12 juni 2099 om 12:00');
     expect((await pipeline.store.getRound(roundId))?.deadline).toBe('2099-06-01T15:00:00.000Z');
 

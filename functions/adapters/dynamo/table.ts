@@ -26,6 +26,7 @@ import {
  * | audit line          | AUDIT#<round|global>| <at>#<id>                            |                          |
  * | summary snapshot    | ROUND#<id>          | SUMMARY#<scope>                      |                          |
  * | staff request       | REQUEST#<token>     | REQUEST                              |  (TTL: expiresAt)        |
+ * | published targets   | TARGETS#<province>  | SPREIDING#<cycle>#<rev> / HUISVESTING#<half year>#<rev> |  |
  *
  * Only conditional writes, Query and BatchWrite: the same code runs on dynalite, which has no
  * transactions, streams or TTL deletion. Each kind of item has its own module next to this one

@@ -1,7 +1,7 @@
 import type { FieldError } from '../../../forms/definition.js';
 import { errorSummary } from '../../../forms/render/form-page.js';
 import { type Html, html } from '../../../forms/render/html.js';
-import { layout } from '../../../forms/render/layout.js';
+import { layout, type PageContact } from '../../../forms/render/layout.js';
 
 /**
  * The shell of every staff page (dashboard, round tasks, mail, contacts, audit trail): the NL Design System
@@ -15,6 +15,8 @@ export interface SignedInStaff {
   readonly label: string;
   /** `Provincie Overijssel`, `Regionale Regietafel Vluchtelingen IJsselland`. */
   readonly roles: readonly string[];
+  /** The secretariat(s) of their own region or province, named in the footer. */
+  readonly contacts: readonly PageContact[];
 }
 
 export const staffOrganisation = 'Regietafel Vluchtelingen – dashboard';
@@ -50,6 +52,8 @@ export function staffPage(options: StaffPageOptions, content: Html): Html {
       organisation: staffOrganisation,
       wide: true,
       footer: staffFooter,
+      contacts: options.staff.contacts,
+      question: 'Vragen over het dashboard?',
       hasErrors: errors.length > 0,
     },
     html`${staffBar(options.staff)}
