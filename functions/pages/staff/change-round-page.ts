@@ -4,7 +4,7 @@ import { type Html, html } from '../../../forms/render/html.js';
 import type { RoundChange, RoundChangeImpact } from '../../core/change-round.js';
 import type { RoundPhase } from '../../core/form-context.js';
 import type { Round } from '../../core/model.js';
-import { actionForm, choiceGroup, consequences, dateTimeInputs, factList } from './components.js';
+import { actionForm, consequences, dateTimeInputs, factList, lateSubmissionChoice } from './components.js';
 import { type SignedInStaff, staffPage } from './shell.js';
 
 /**
@@ -52,18 +52,7 @@ function deadlineForm(
     buttons: [{ action: form === 'deadline' ? 'deadline-controleren' : 'heropenen-controleren', label }],
     fields: { basis: model.round.deadline },
     content: html`${dateTimeInputs({ name: 'deadline', label: form === 'deadline' ? 'Nieuwe sluitingsdatum' : 'Open tot', hint: 'In Nederlandse tijd, bijvoorbeeld 18-12-2026 om 17:00.', date: values.deadlineDatum, time: values.deadlineTijd, errors })}
-${choiceGroup({
-  type: 'radio',
-  name: 'acceptsLate',
-  label: 'Te laat inzenden',
-  choices: [
-    { value: 'nee', label: 'Niet toegestaan' },
-    { value: 'ja', label: 'Toegestaan, als ‘te laat’ gemarkeerd' },
-  ],
-  selected: [values.acceptsLate],
-  inline: true,
-  errors,
-})}`,
+${lateSubmissionChoice(values.acceptsLate, errors)}`,
   });
 }
 

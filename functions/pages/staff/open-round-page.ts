@@ -9,6 +9,7 @@ import {
   consequences,
   dateTimeInputs,
   factList,
+  lateSubmissionChoice,
   textInput,
 } from './components.js';
 import { type SignedInStaff, staffPage } from './shell.js';
@@ -62,17 +63,7 @@ ${textInput({ name: 'referenceDate', label: 'Peildatum', hint: 'De dag waarop de
 ${dateTimeInputs({ name: 'deadline', label: 'Sluitingsdatum', hint: 'Tot wanneer de gemeenten kunnen inzenden, in Nederlandse tijd. Bijvoorbeeld 18-12-2026 om 17:00.', date: input.deadlineDatum, time: input.deadlineTijd, errors })}
 ${textInput({ name: 'title', label: 'Titel (niet verplicht)', hint: 'Leeg: de naam van het formulier met de peildatum.', value: input.title, errors })}
 ${choiceGroup({ type: 'checkbox', name: 'regions', label: 'Regio’s', hint: model.regions.length === 1 ? 'U opent rondes voor uw eigen regio.' : 'De gemeenten van deze regio’s krijgen het formulier.', choices: model.regions, selected: input.regions, errors })}
-${choiceGroup({
-  type: 'radio',
-  name: 'acceptsLate',
-  label: 'Te laat inzenden',
-  choices: [
-    { value: 'nee', label: 'Niet toegestaan: na de sluitingsdatum is het formulier alleen te lezen' },
-    { value: 'ja', label: 'Toegestaan: na de sluitingsdatum kan het nog, als ‘te laat’ gemarkeerd' },
-  ],
-  selected: [input.acceptsLate],
-  errors,
-})}
+${lateSubmissionChoice(input.acceptsLate, errors)}
 ${textInput({ name: 'reminderDaysBefore', label: 'Herinnering, aantal dagen voor de sluitingsdatum', hint: 'Gemeenten die dan nog niet hebben ingezonden krijgen vanzelf een herinnering. 0: op de dag zelf.', value: input.reminderDaysBefore, width: 's', inputMode: 'numeric', errors })}
 ${choiceGroup({
   type: 'radio',
