@@ -33,7 +33,6 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import {
   type IUserPoolClient,
   OAuthScope,
@@ -57,6 +56,7 @@ import {
   type RouteDefinition,
   routes as routeTable,
 } from '../functions/http/routes.js';
+import { OperationsAlarms } from './alarms.js';
 import { bindExports, bindMailer, bindTable, RouteFunction } from './route-function.js';
 
 /** The scheduled job's handler (not an HTTP route: EventBridge Scheduler invokes it). */
@@ -83,7 +83,7 @@ export interface StatelessStackProps extends StackProps {
   readonly formsBucket: IBucket;
   /** Destination of the CloudFront access logs (prefix `cloudfront/`). */
   readonly logBucket: IBucket;
-  readonly settings: Pick<Settings, 'sesIdentity' | 'mailFrom' | 'region' | 'publicBaseUrl'>;
+  readonly settings: Pick<Settings, 'sesIdentity' | 'mailFrom' | 'region' | 'publicBaseUrl' | 'alarmEmail'>;
   /** Staff identities: the staff handlers verify this pool's ID tokens (browser client and script client). */
   readonly userPool: UserPool;
   /** The script client (SRP, Bearer tokens); its tokens are accepted too. */
@@ -159,6 +159,8 @@ export class StatelessStack extends Stack {
   readonly deadLetterQueue: Queue;
   /** The Cognito app client of the dashboard's sign-in (hosted UI, code + PKCE). */
   readonly webClient: UserPoolClient;
+  /** The CloudWatch alarms and their topic (infra/alarms.ts). */
+  readonly alarms: OperationsAlarms;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -448,15 +450,6 @@ export class StatelessStack extends Stack {
       retryAttempts: 2,
       onFailure: new SqsDestination(this.deadLetterQueue),
     });
-    new Alarm(this, 'ScheduleFailedAlarm', {
-      alarmDescription:
-        'The scheduled job (summaries, reminders, outbox) failed after its retries: see the dead-letter queue.',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
     const scheduleTarget = new LambdaInvoke(this.scheduleFunction, { retryAttempts: 2 });
     new Schedule(this, 'DailySchedule', {
       description: 'Every morning at 07:00 Dutch time: the regietafel job.',
@@ -478,6 +471,22 @@ export class StatelessStack extends Stack {
         });
       }
     }
+
+    // Last, so that every function of the stack (whoever added it above) gets its alarms.
+    this.alarms = new OperationsAlarms(this, 'Alarms', {
+      alarmEmail: settings.alarmEmail,
+      stage: this.stage,
+      functions: this.node
+        .findAll()
+        .filter((child): child is RouteFunction => child instanceof RouteFunction),
+      deadLetterQueues: [
+        {
+          id: 'Schedule',
+          queue: this.deadLetterQueue,
+          what: 'A run of the scheduled job (summaries, reminders, outbox)',
+        },
+      ],
+    });
 
     new CfnOutput(this, 'DistributionUrl', {
       description: 'Public URL of the hosted forms (CloudFront)',

@@ -8,6 +8,7 @@ import { catalogue, findForm } from '../../forms/catalogue.js';
 import { formatDateTime } from '../../forms/format.js';
 import { dynamoStore } from '../adapters/dynamo-store.js';
 import { SesMailer } from '../adapters/ses-mailer.js';
+import { awsConfigurationSetName, localConfigurationSet } from '../config.js';
 import type { AggregationScope } from '../core/aggregation/types.js';
 import {
   compileSummary,
@@ -146,7 +147,10 @@ function target(values: Record<string, string | boolean | undefined>) {
     baseUrl,
     deps: {
       store: dynamoStore(tableName, dynamo),
-      mailer: new SesMailer(mailFrom, ses),
+      mailer: new SesMailer(mailFrom, ses, {
+        configurationSet:
+          process.env.MAIL_CONFIGURATION_SET ?? (aws ? awsConfigurationSetName : localConfigurationSet),
+      }),
       clock: systemClock,
       ids: randomIds,
     },
