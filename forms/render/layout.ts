@@ -35,6 +35,7 @@ ${content}
 </main>
 <footer class="utrecht-page-footer rt-footer">
 <p class="utrecht-paragraph">${options.footer ?? 'Vragen over dit formulier? Neem contact op met het secretariaat van de regietafel.'}</p>
+<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="/toegankelijkheid">Toegankelijkheidsverklaring</a></p>
 </footer>
 </div>
 </body>

@@ -64,7 +64,8 @@ export function errorResponse(event: APIGatewayProxyEventV2, error: unknown): Ht
       headers,
     );
   }
-  return htmlResponse(statusCode, messagePage({ title: titles[statusCode] ?? 'Fout', message }), headers);
+  const title = (known && error.title) || titles[statusCode] || 'Fout';
+  return htmlResponse(statusCode, messagePage({ title, message }), headers);
 }
 
 function responses(): MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
