@@ -12,6 +12,7 @@ export function composeMime(from: string, message: MailMessage): Promise<Buffer>
   return new MailComposer({
     from,
     to: [...message.to],
+    ...(message.replyTo && message.replyTo.length > 0 && { replyTo: [...message.replyTo] }),
     subject: message.subject,
     text: message.text,
     html: message.html,

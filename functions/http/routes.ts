@@ -53,8 +53,9 @@ export const routes: readonly RouteDefinition[] = [
     path: '/',
     entry: 'functions/http/handlers/landing-page.ts',
     auth: 'public',
-    access: { table: 'none', sendsMail: false },
-    description: 'Startpagina: uitleg voor wie zonder uitnodigingslink binnenkomt.',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Startpagina: uitleg voor wie zonder uitnodigingslink binnenkomt, met het contact van elk secretariaat.',
   },
   {
     id: 'accessibility-statement',
@@ -62,7 +63,7 @@ export const routes: readonly RouteDefinition[] = [
     path: '/toegankelijkheid',
     entry: 'functions/http/handlers/accessibility-statement.ts',
     auth: 'public',
-    access: { table: 'none', sendsMail: false },
+    access: { table: 'read', sendsMail: false },
     description:
       'Toegankelijkheidsverklaring (volgens het model van digitoegankelijk.nl), gelinkt vanuit elke footer.',
   },
@@ -110,7 +111,7 @@ export const routes: readonly RouteDefinition[] = [
     path: '/staf/inloggen',
     entry: 'functions/http/handlers/staff-sign-in.ts',
     auth: 'public',
-    access: { table: 'none', sendsMail: false },
+    access: { table: 'read', sendsMail: false },
     description:
       'Staf: aanmelden (?terug=/staf/…): stuurt door naar de aanmeldpagina (Cognito; lokaal de vervanger) met PKCE.',
   },
@@ -120,7 +121,7 @@ export const routes: readonly RouteDefinition[] = [
     path: '/staf/inloggen/terug',
     entry: 'functions/http/handlers/staff-sign-in-callback.ts',
     auth: 'public',
-    access: { table: 'none', sendsMail: false },
+    access: { table: 'read', sendsMail: false },
     description:
       'Staf: terug van de aanmeldpagina: wisselt de code in voor een ID-token, zet het stafcookie en gaat door naar de pagina.',
   },
@@ -130,7 +131,7 @@ export const routes: readonly RouteDefinition[] = [
     path: '/staf/afmelden',
     entry: 'functions/http/handlers/staff-sign-out.ts',
     auth: 'public',
-    access: { table: 'none', sendsMail: false },
+    access: { table: 'read', sendsMail: false },
     description: 'Staf: afmelden (cookie weg, sessie bij de aanmeldpagina beëindigd).',
   },
   {
@@ -189,7 +190,7 @@ export const routes: readonly RouteDefinition[] = [
     path: catchAllPath,
     entry: 'functions/http/handlers/not-found.ts',
     auth: 'public',
-    access: { table: 'none', sendsMail: false },
+    access: { table: 'read', sendsMail: false },
     description:
       'Elk ander adres: 404 met een Nederlandse pagina (of JSON voor scripts) in plaats van API Gateways eigen antwoord.',
   },

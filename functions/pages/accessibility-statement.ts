@@ -1,6 +1,6 @@
 import { formatDate } from '../../forms/format.js';
 import { type Html, html } from '../../forms/render/html.js';
-import { layout } from '../../forms/render/layout.js';
+import { layout, type PageContact } from '../../forms/render/layout.js';
 
 /**
  * The toegankelijkheidsverklaring (accessibility statement), in the sections of the government's model
@@ -32,11 +32,12 @@ function list(items: readonly string[]): Html {
   return html`<ul class="utrecht-unordered-list">${items.map((item) => html`<li class="utrecht-unordered-list__item">${item}</li>`)}</ul>`;
 }
 
-export function renderAccessibilityStatement(): Html {
+/** @param contacts every secretariat of the registry: named in the footer, where feedback goes. */
+export function renderAccessibilityStatement(contacts: readonly PageContact[] = []): Html {
   const evaluation = accessibilityEvaluation;
   const date = formatDate(evaluation.date);
   return layout(
-    { title: 'Toegankelijkheidsverklaring' },
+    { title: 'Toegankelijkheidsverklaring', contacts, question: 'Vragen of feedback?' },
     html`<h1 class="utrecht-heading-1">Toegankelijkheidsverklaring</h1>
 <p class="utrecht-paragraph utrecht-paragraph--lead">De regionale regietafels vluchtelingen en de provincie willen dat iedereen deze website kan gebruiken, ook mensen met een beperking. Daarom houden we ons aan de eisen voor digitale toegankelijkheid van de overheid.</p>
 
@@ -56,7 +57,7 @@ ${list(evaluation.method)}
 <p class="utrecht-paragraph">Bij ons eigen onderzoek vonden we geen onderdelen die niet aan de eisen voldoen. Vindt u er toch een? Laat het ons weten, dan lossen we het op en zetten we het hier zolang in.</p>
 
 <h2 class="utrecht-heading-2">Feedback en contactgegevens</h2>
-<p class="utrecht-paragraph">Kunt u iets op deze website niet gebruiken, of heeft u een vraag of opmerking over de toegankelijkheid? Neem dan contact op met het secretariaat van uw regietafel. Noem de pagina en wat er niet lukte. We helpen u dan op een andere manier verder, bijvoorbeeld door uw antwoorden samen met u in te vullen.</p>
+<p class="utrecht-paragraph">Kunt u iets op deze website niet gebruiken, of heeft u een vraag of opmerking over de toegankelijkheid? Neem dan contact op met het secretariaat van uw regietafel (de adressen staan onderaan deze pagina). Noem de pagina en wat er niet lukte. We helpen u dan op een andere manier verder, bijvoorbeeld door uw antwoorden samen met u in te vullen.</p>
 
 <h2 class="utrecht-heading-2">Handhavingsprocedure</h2>
 <p class="utrecht-paragraph">Bent u niet tevreden over hoe wij met uw vraag of klacht zijn omgegaan, of hebben we niet op tijd gereageerd? Dan kunt u terecht bij de Nationale ombudsman: <a class="utrecht-link utrecht-link--html-a" href="https://www.nationaleombudsman.nl/">www.nationaleombudsman.nl</a>.</p>

@@ -101,11 +101,12 @@ describe('raw MIME of every kind of email', () => {
       }
     });
 
-    it(`${kind}: decodes back to exactly what was sent (subject, text, HTML, attachments)`, async () => {
+    it(`${kind}: decodes back to exactly what was sent (subject, recipients, Reply-To, text, HTML, attachments)`, async () => {
       for (const mail of mails.get(kind)!) {
         const parsed = await PostalMime.parse(await composeMime(from, mail));
         expect(parsed.subject).toBe(mail.subject);
         expect(parsed.to?.map((address) => address.address)).toEqual([...mail.to]);
+        expect(parsed.replyTo?.map((address) => address.address) ?? []).toEqual([...(mail.replyTo ?? [])]);
         expect(lf(parsed.text ?? '').trimEnd()).toBe(lf(mail.text).trimEnd());
         expect(lf(parsed.html ?? '').trimEnd()).toBe(lf(mail.html).trimEnd());
         expect(
