@@ -1,6 +1,7 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Mailer, MailMessage } from '../core/ports.js';
+import { outboxTag, referenceTagValue } from './ses-events.js';
 
 /**
  * The raw MIME of a message (HTML + plain text + attachments), built by nodemailer's MailComposer.
@@ -48,12 +49,15 @@ export class SesMailer implements Mailer {
   ) {}
 
   async send(message: MailMessage): Promise<{ messageId: string }> {
+    const tag = message.reference ? referenceTagValue(message.reference) : undefined;
     const result = await this.client.send(
       new SendRawEmailCommand({
         Source: this.from,
         Destinations: [...message.to],
         RawMessage: { Data: await composeMime(this.from, message) },
         ...(this.options.configurationSet && { ConfigurationSetName: this.options.configurationSet }),
+        // SES hands the tag back with every event of this message: that is how a bounce finds its email.
+        ...(tag && { Tags: [{ Name: outboxTag, Value: tag }] }),
       }),
     );
     if (!result.MessageId) throw new Error('SES gaf geen MessageId terug');
