@@ -28,6 +28,7 @@ import {
  * | summary snapshot    | ROUND#<id>          | SUMMARY#<scope>                      |                          |
  * | mail event (SES)    | MAIL#<id>           | EVENT#<at>#<type>#<recipient>        |                          |
  * | suppressed address  | SUPPRESSED#<addr>   | SUPPRESSED                           | SUPPRESSIONS / <addr>    |
+ * | published targets   | TARGETS#<province>  | SPREIDING#<cycle>#<rev> / HUISVESTING#<half year>#<rev> |  |
  *
  * Only conditional writes, Query and BatchWrite: the same code runs on dynalite, which has no
  * transactions, streams or TTL deletion. Each kind of item has its own module next to this one
