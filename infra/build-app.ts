@@ -65,6 +65,7 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
     userPoolClient: stateful.userPoolClient,
     signInUrl: stateful.userPoolDomain.baseUrl(),
     exportsBucket: stateful.exportsBucket,
+    configurationSet: stateful.mail.configurationSet,
     settings,
     ...(options.routes && { routes: options.routes }),
   });

@@ -54,6 +54,7 @@ import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { type StaticAsset, staticAssets } from '../forms/assets.js';
@@ -65,6 +66,7 @@ import {
   routes as routeTable,
 } from '../functions/http/routes.js';
 import { OperationsAlarms } from './alarms.js';
+import { MailEvents } from './mail-events.js';
 import { bindExports, bindMailer, bindTable, RouteFunction } from './route-function.js';
 
 /** The scheduled job's handler (not an HTTP route: EventBridge Scheduler invokes it). */
@@ -100,6 +102,8 @@ export interface StatelessStackProps extends StackProps {
   readonly signInUrl: string;
   /** Where exports too big for a Lambda answer are written. */
   readonly exportsBucket: IBucket;
+  /** The SES configuration set every send names; its events come back through {@link MailEvents}. */
+  readonly configurationSet: IConfigurationSet;
   /** @default the route table of functions/http/routes.ts */
   readonly routes?: readonly RouteDefinition[];
   /** @default the static assets of forms/assets.ts */
@@ -169,6 +173,8 @@ export class StatelessStack extends Stack {
   readonly webClient: UserPoolClient;
   /** The CloudWatch alarms and their topic (infra/alarms.ts). */
   readonly alarms: OperationsAlarms;
+  /** SES events → SNS → SQS → the handler that marks the outbox (infra/mail-events.ts). */
+  readonly mailEvents: MailEvents;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -485,6 +491,11 @@ export class StatelessStack extends Stack {
       }
     }
 
+    this.mailEvents = new MailEvents(this, 'MailEvents', {
+      configurationSet: props.configurationSet,
+      table: props.table,
+    });
+
     // Last, so that every function of the stack (whoever added it above) gets its alarms.
     this.alarms = new OperationsAlarms(this, 'Alarms', {
       alarmEmail: settings.alarmEmail,
@@ -497,6 +508,11 @@ export class StatelessStack extends Stack {
           id: 'Schedule',
           queue: this.deadLetterQueue,
           what: 'A run of the scheduled job (summaries, reminders, outbox)',
+        },
+        {
+          id: 'MailEvents',
+          queue: this.mailEvents.deadLetterQueue,
+          what: 'An SES event (bounce, complaint, delivery) that the event handler could not record',
         },
       ],
     });

@@ -1,4 +1,6 @@
+import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsConfigurationSetName } from '../../functions/config.js';
 import type { BuiltApp } from '../../infra/build-app.js';
@@ -20,7 +22,12 @@ beforeAll(() => {
   stateless = Template.fromJSON(assembly.getStackByName(built.stateless.stackName).template);
 }, 120_000);
 
-/** The alarms of the stateless stack, by the text of their description. */
+function logicalIdOf(construct: IConstruct): string {
+  const element = (construct.node.defaultChild ?? construct) as CfnElement;
+  return Stack.of(construct).resolve(element.logicalId) as string;
+}
+
+/** The alarms of the stateless stack. */
 function alarms(): Resource[] {
   return Object.values(stateless.findResources('AWS::CloudWatch::Alarm')) as Resource[];
 }
@@ -163,9 +170,8 @@ describe('stateless stack: alarms', () => {
       MetricName: 'Reputation.ComplaintRate',
       Threshold: 0.0008,
     });
-    const queues = Object.keys(stateless.findResources('AWS::SQS::Queue'));
-    expect(queues.length).toBeGreaterThan(0);
-    for (const queue of queues) {
+    const deadLetterQueues = [built.stateless.deadLetterQueue, built.stateless.mailEvents.deadLetterQueue];
+    for (const queue of deadLetterQueues.map(logicalIdOf)) {
       const found = alarms().filter(
         (alarm) =>
           alarm.Properties['MetricName'] === 'ApproximateNumberOfMessagesVisible' &&
@@ -173,5 +179,73 @@ describe('stateless stack: alarms', () => {
       );
       expect(found, queue).toHaveLength(1);
     }
+  });
+});
+
+describe('stateless stack: SES events back into the outbox', () => {
+  it('publishes bounce, complaint, delivery, reject and delay events of the configuration set to the encrypted event topic', () => {
+    stateless.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: Match.anyValue(),
+      EventDestination: {
+        Enabled: true,
+        MatchingEventTypes: ['bounce', 'complaint', 'delivery', 'reject', 'deliveryDelay'],
+        SnsDestination: { TopicARN: { Ref: logicalIdOf(built.stateless.mailEvents.topic) } },
+      },
+    });
+    stateless.hasResourceProperties('AWS::SNS::Topic', {
+      DisplayName: 'Regietafel SES-meldingen',
+      KmsMasterKeyId: Match.anyValue(),
+    });
+    // SES may publish, for this configuration set only, and may use the topic's key.
+    const policies = JSON.stringify(stateless.findResources('AWS::SNS::TopicPolicy'));
+    expect(policies).toContain('ses.amazonaws.com');
+    expect(policies).toContain(':configuration-set/');
+    expect(policies).toContain('PublishOutputRefMailConfigurationSet');
+    const keys = JSON.stringify(stateless.findResources('AWS::KMS::Key'));
+    expect(keys).toContain('ses.amazonaws.com');
+  });
+
+  it('delivers the events raw into a queue with a dead-letter queue after five tries', () => {
+    const queue = logicalIdOf(built.stateless.mailEvents.queue);
+    stateless.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'sqs',
+      RawMessageDelivery: true,
+      Endpoint: { 'Fn::GetAtt': [queue, 'Arn'] },
+    });
+    stateless.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: {
+        deadLetterTargetArn: {
+          'Fn::GetAtt': [logicalIdOf(built.stateless.mailEvents.deadLetterQueue), 'Arn'],
+        },
+        maxReceiveCount: 5,
+      },
+      SqsManagedSseEnabled: true,
+    });
+  });
+
+  it('runs the event handler from the queue, reporting failed messages one by one, with table access only', () => {
+    const fn = logicalIdOf(built.stateless.mailEvents.handler);
+    stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: fn },
+      EventSourceArn: { 'Fn::GetAtt': [logicalIdOf(built.stateless.mailEvents.queue), 'Arn'] },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    const resource = stateless.toJSON()['Resources'][fn] as Resource;
+    const variables = (resource.Properties['Environment'] as { Variables: Record<string, unknown> })
+      .Variables;
+    expect(Object.keys(variables)).toContain('TABLE_NAME');
+    expect(Object.keys(variables)).not.toContain('MAIL_FROM');
+    const role = JSON.stringify(resource.Properties['Role']);
+    const statements = Object.values(stateless.findResources('AWS::IAM::Policy'))
+      .filter((policy) => JSON.stringify(policy).includes(JSON.parse(role)['Fn::GetAtt'][0]))
+      .flatMap(
+        (policy) =>
+          (policy as Resource).Properties['PolicyDocument'] as { Statement: { Action: string | string[] }[] },
+      )
+      .flatMap((document) => document.Statement)
+      .flatMap((statement) => (Array.isArray(statement.Action) ? statement.Action : [statement.Action]));
+    expect(statements.filter((action) => action.startsWith('ses:'))).toEqual([]);
+    expect(statements).toContain('sqs:ReceiveMessage');
+    expect(statements).toContain('dynamodb:UpdateItem');
   });
 });

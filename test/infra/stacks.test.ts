@@ -185,14 +185,14 @@ describe('stateful stack: staff identities', () => {
 describe('stateless stack: functions', () => {
   const routeFunctionEntries = () => [...built.stateless.routeFunctions.entries()];
 
-  it('builds one function per route-table entry plus the method-not-allowed and scheduled-job functions', () => {
+  it('builds one function per route-table entry plus the method-not-allowed, scheduled-job and SES-event functions', () => {
     expect(built.stateless.routeFunctions.size).toBe(routes.length);
     expect(new Set(routes.map((route) => route.id))).toEqual(new Set(built.stateless.routeFunctions.keys()));
     // Every Node.js function in the stack is one of ours (BucketDeployment's helper is Python).
     const nodeFunctions = stateless.findResources('AWS::Lambda::Function', {
       Properties: { Runtime: Match.stringLikeRegexp('^nodejs') },
     });
-    expect(Object.keys(nodeFunctions)).toHaveLength(routes.length + 2);
+    expect(Object.keys(nodeFunctions)).toHaveLength(routes.length + 3);
   });
 
   it('runs the scheduled job every morning, with retries, a dead-letter queue and an alarm', () => {
@@ -204,9 +204,10 @@ describe('stateless stack: functions', () => {
       MaximumRetryAttempts: 2,
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     });
-    stateless.resourceCountIs('AWS::SQS::Queue', 1);
+    const queue = logicalId(built.stateless.deadLetterQueue);
     stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
       Threshold: 0,
     });
   });
