@@ -1,11 +1,11 @@
 import { renderSummaryEmail } from '../emails/summary-email.js';
-import { aggregateRound } from './aggregation/aggregate-round.js';
 import type { AggregationScope, AggregationSnapshot, RoundAggregate } from './aggregation/types.js';
 import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
 import { NotFound } from './errors.js';
 import type { MailAttachment, Registry, Round } from './model.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
 import { attachmentsSize, maxAttachmentBytes, summaryAttachments } from './summary-csv.js';
+import { hasContent, summaryModel } from './summary-model.js';
 
 export interface SummaryDeps {
   readonly store: Store;
@@ -51,6 +51,8 @@ export interface CompiledSummary {
   readonly text: string;
   readonly attachments: readonly MailAttachment[];
   readonly recipients: readonly string[];
+  /** Nothing submitted in the scope yet: such a summary is shown as a preview but never sent. */
+  readonly empty: boolean;
 }
 
 /**
@@ -77,7 +79,7 @@ export async function compileSummary(
     deps.store.listDrafts(input.round.id),
     deps.store.getSummarySnapshot(input.round.id, scopeKey(input.scope)),
   ]);
-  const aggregate = aggregateRound({
+  const model = summaryModel({
     round: input.round,
     registry: input.registry,
     scope: input.scope,
@@ -86,6 +88,7 @@ export async function compileSummary(
     previous: previous as AggregationSnapshot | undefined,
     now: deps.clock.now(),
   });
+  const { aggregate } = model;
   const inScope = new Set(aggregate.response.municipalities.map((municipality) => municipality.code));
   let attachments: readonly MailAttachment[] = summaryAttachments(
     aggregate,
@@ -94,14 +97,21 @@ export async function compileSummary(
   const tooLarge = attachmentsSize(attachments) > maxAttachmentBytes;
   if (tooLarge) attachments = [];
   const { label, addresses } = recipients(input.scope, input.registry);
-  const email = renderSummaryEmail(aggregate, {
+  const email = renderSummaryEmail(model, {
     recipientLabel: label,
     dashboardUrl: roundPage,
     attachments,
     // Too large for email: the footer points to the round's dashboard page, which has the export buttons.
     attachmentsUrl: tooLarge ? (roundPage ?? '') : undefined,
   });
-  return { scope: input.scope, aggregate, ...email, attachments, recipients: addresses };
+  return {
+    scope: input.scope,
+    aggregate,
+    ...email,
+    attachments,
+    recipients: addresses,
+    empty: !hasContent(aggregate),
+  };
 }
 
 export interface SentSummary {
@@ -113,11 +123,18 @@ export interface SentSummary {
   readonly delivery: DeliveryOutcome;
 }
 
+export interface SummaryRun {
+  readonly sent: readonly SentSummary[];
+  /** Scopes with nothing submitted yet: no summary is sent for them. */
+  readonly empty: readonly AggregationScope[];
+}
+
 /**
  * Send the summaries of a round (`sendSummaries`) for a period — an ISO week for the weekly summary,
  * `deadline` at the deadline, `handmatig-…` on demand. Each (round, kind, scope, period, recipient) is
  * recorded in the outbox once, under a deterministic id: a job that runs twice, or two at once, sends
- * nothing twice. The snapshot for "what changed" moves on only when something new was recorded.
+ * nothing twice. The snapshot for "what changed" moves on only when something new was recorded. A scope
+ * where no municipality has submitted gets no summary at all (nothing to read but a list of everyone).
  */
 export async function sendSummaries(
   deps: SummaryDeps,
@@ -128,13 +145,18 @@ export async function sendSummaries(
     dashboardUrl?: string;
     actor: string;
   },
-): Promise<SentSummary[]> {
+): Promise<SummaryRun> {
   const round = await deps.store.getRound(input.roundId);
   if (!round) throw new NotFound(`Er is geen ronde ‘${input.roundId}’.`);
   const registry = await deps.store.getRegistry();
   const results: SentSummary[] = [];
+  const empty: AggregationScope[] = [];
   for (const scope of input.scopes ?? roundScopes(round, registry)) {
     const summary = await compileSummary(deps, { round, registry, scope, dashboardUrl: input.dashboardUrl });
+    if (summary.empty) {
+      empty.push(scope);
+      continue;
+    }
     let recordedSomething = false;
     for (const recipient of summary.recipients) {
       const mailId = `summary#${round.id}#${scopeKey(scope)}#${input.period}#${recipient}`;
@@ -171,7 +193,7 @@ export async function sendSummaries(
       });
     }
   }
-  return results;
+  return { sent: results, empty };
 }
 
 /** The ISO week of a date (`2026-W48`): the period of the weekly summary. */

@@ -3,7 +3,7 @@ import { type Html, html } from '../../forms/render/html.js';
 import { layout } from '../../forms/render/layout.js';
 import type { MunicipalityResponse, RoundAggregate, VoortgangAggregate } from '../core/aggregation/types.js';
 import type { RoundPhase } from '../core/form-context.js';
-import { formatPercent, scopeLabel } from '../emails/summary-email.js';
+import { formatPercent, scopeLabel } from '../emails/summary-format.js';
 
 /**
  * The staff dashboard (regietafel and province): server-rendered pages in the same NL Design System shell
