@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime } from '../../forms/format.js';
-import type { RenderedEmail } from '../../forms/render/email.js';
+import { contactHtml, contactText, type RenderedEmail } from '../../forms/render/email.js';
 import { html, raw } from '../../forms/render/html.js';
+import type { PageContact } from '../../forms/render/layout.js';
 import type { RoundAggregate } from '../core/aggregation/types.js';
 import type { SummaryModel } from '../core/summary-model.js';
 import { attentionPart } from './summary-attention.js';
@@ -32,6 +33,8 @@ export interface SummaryEmailOptions {
   readonly attachments?: readonly { readonly filename: string }[];
   /** Where staff download the CSV files when they were too large to attach (see summary-csv.ts). */
   readonly attachmentsUrl?: string;
+  /** The secretariat replies go to (the Reply-To), named at the bottom. */
+  readonly contact?: PageContact;
 }
 
 function phaseSentence(aggregate: RoundAggregate): string {
@@ -84,15 +87,21 @@ function footer(options: SummaryEmailOptions): Part {
   const download = url
     ? 'De antwoorden per gemeente waren te groot om mee te sturen. U downloadt ze (CSV) als medewerker via:'
     : '';
-  const auto = 'Dit bericht is automatisch verstuurd. U hoeft er niet op te antwoorden.';
   return part(
     html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" class="foot"><tr><td>
 ${p(basis, 'small')}
 ${attached ? p(attached, 'small') : ''}
 ${url ? p(html`${download} ${link(url, url)}`, 'small') : ''}
-${p(auto, 'small')}
+${contactHtml(options.contact)}
 </td></tr></table>`,
-    ['', '--', basis, ...(attached ? [attached] : []), ...(url ? [`${download} ${url}`] : []), auto],
+    [
+      '',
+      '--',
+      basis,
+      ...(attached ? [attached] : []),
+      ...(url ? [`${download} ${url}`] : []),
+      contactText(options.contact),
+    ],
   );
 }
 
