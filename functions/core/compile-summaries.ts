@@ -8,6 +8,7 @@ import type { Clock, Ids, Mailer, Store } from './ports.js';
 import { provinceContact, regionContact } from './registry/secretariat.js';
 import { attachmentsSize, maxAttachmentBytes, summaryAttachments } from './summary-csv.js';
 import { hasContent, summaryModel } from './summary-model.js';
+import { provinceOfScope, publishedTargets } from './targets/publish-targets.js';
 
 export interface SummaryDeps {
   readonly store: Store;
@@ -83,10 +84,11 @@ export async function compileSummary(
   const roundPage = input.dashboardUrl
     ? `${input.dashboardUrl.replace(/\/+$/, '')}/staf/rondes/${encodeURIComponent(input.round.id)}`
     : undefined;
-  const [current, drafts, previous] = await Promise.all([
+  const [current, drafts, previous, targets] = await Promise.all([
     deps.store.listCurrent(input.round.id),
     deps.store.listDrafts(input.round.id),
     deps.store.getSummarySnapshot(input.round.id, scopeKey(input.scope)),
+    publishedTargets(deps.store, [provinceOfScope(input.registry, input.scope)]),
   ]);
   const model = summaryModel({
     round: input.round,
@@ -95,6 +97,7 @@ export async function compileSummary(
     current,
     drafts,
     previous: previous as AggregationSnapshot | undefined,
+    targets,
     now: deps.clock.now(),
   });
   const { aggregate } = model;

@@ -45,7 +45,7 @@ export function summaryModel(
           current: input.current,
           window,
           now: input.now,
-          provincialTasks: input.options?.provincialTasks,
+          targets: input.targets,
         })
       : null;
   return { aggregate, regions, places };

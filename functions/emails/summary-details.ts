@@ -14,6 +14,7 @@ import {
   table,
   textSubtitle,
   textTitle,
+  withNote,
 } from './summary-blocks.js';
 import { count, formatPercent, listNames, scopeLabel } from './summary-format.js';
 import { areas } from './summary-headline.js';
@@ -117,8 +118,10 @@ function voortgangDetails(model: SummaryModel): Part {
                 lines.map(({ label, total, row, ibt }) => ({
                   total,
                   cells: [
-                    label,
-                    formatInteger(row.task),
+                    withNote(label, `${formatInteger(row.municipalities)} van ${formatInteger(row.of)}`),
+                    row.publishedTask === null
+                      ? formatInteger(row.task)
+                      : withNote(formatInteger(row.task), `gepubl. ${formatInteger(row.publishedTask)}`),
                     formatInteger(row.housed),
                     formatInteger(row.balance),
                     ibt || '—',
@@ -130,7 +133,7 @@ function voortgangDetails(model: SummaryModel): Part {
                 `${period.label}:`,
                 ...lines.map(
                   ({ label, row, ibt }) =>
-                    `- ${label} (${count(row.municipalities, 'gemeente', 'gemeenten')}): taakstelling ${formatInteger(row.task)}, achterstand begin ${formatInteger(row.backlog)}, gehuisvest ${formatInteger(row.housed)}, saldo eind ${formatInteger(row.balance)}; IBT: ${ibt || 'geen oordeel'}`,
+                    `- ${label} (${formatInteger(row.municipalities)} van ${count(row.of, 'gemeente', 'gemeenten')}): taakstelling ${formatInteger(row.task)}${row.publishedTask === null ? '' : ` (gepubliceerd: ${formatInteger(row.publishedTask)})`}, achterstand begin ${formatInteger(row.backlog)}, gehuisvest ${formatInteger(row.housed)}, saldo eind ${formatInteger(row.balance)}; IBT: ${ibt || 'geen oordeel'}`,
                 ),
               ],
             );

@@ -1,7 +1,7 @@
 import { formatDate, formatInteger, formatMoney } from '../../forms/format.js';
 import { html } from '../../forms/render/html.js';
 import type { AreaPlaces, PlacesAvailable } from '../core/aggregation/places-available.js';
-import type { RoundAggregate } from '../core/aggregation/types.js';
+import type { PlacesTotals, RoundAggregate, VoortgangAggregate } from '../core/aggregation/types.js';
 import type { SummaryModel } from '../core/summary-model.js';
 import {
   barPair,
@@ -88,61 +88,69 @@ function responsePart(model: SummaryModel): Part {
 
 // Voortgang ---------------------------------------------------------------------------------------------
 
-interface TaskLine {
-  readonly task: number | null;
-  readonly committed: number;
-  readonly realised: number;
-  readonly committedPercent: number | null;
-  readonly realisedPercent: number | null;
-  /** task − realised, never below 0; null without a task. */
-  readonly toRealise: number | null;
-}
-
-/** The task of an area as the aggregation gives it: a province's task, else its municipalities' shares. */
-function taskLine(aggregate: RoundAggregate): TaskLine | null {
+/** The totals of an area as the aggregation gives them: against the provincial task, else the shares. */
+function totalsOf(aggregate: RoundAggregate): PlacesTotals | null {
   const form = aggregate.form;
   if (form?.kind !== 'voortgang-opgaven') return null;
-  const figures = form.provincialTask?.total ?? {
-    task: form.totals.total.share,
-    committed: form.totals.total.committed,
-    realised: form.totals.total.realised,
-    committedPercent: form.totals.total.committedPercent,
-    realisedPercent: form.totals.total.realisedPercent,
-  };
-  const task = figures.task > 0 ? figures.task : null;
-  return {
-    ...figures,
-    task,
-    toRealise: task === null ? null : Math.max(0, task - figures.realised),
-  };
+  return form.provincialTask?.total ?? form.totals.total;
+}
+
+/** `1 van 11 ingezonden`. */
+const reportedText = (totals: PlacesTotals) =>
+  `${formatInteger(totals.reported)} van ${formatInteger(totals.municipalities)} ingezonden`;
+
+/**
+ * An area's totals in words, honest about who reported: committed and realised against the whole task,
+ * still to realise at the reporting municipalities, and — when not all reported — over those only, and
+ * how much of the task is not known yet.
+ */
+function totalsLine(label: string, totals: PlacesTotals): string {
+  const line = `- ${label} (${reportedText(totals)}): taak ${formatInteger(totals.task)}, toegezegd ${formatInteger(totals.committed)} (${formatPercent(totals.committedPercent)}), gerealiseerd ${formatInteger(totals.realised)} (${formatPercent(totals.realisedPercent)}), nog te realiseren ${formatInteger(totals.remaining)}`;
+  if (totals.reported === totals.municipalities) return line;
+  return `${line}; over de ingezonden gemeenten ${formatPercent(totals.reportedCommittedPercent)} toegezegd en ${formatPercent(totals.reportedRealisedPercent)} gerealiseerd van hun aandeel (${formatInteger(totals.reportedTask)}); van ${formatInteger(totals.unreportedTask)} plaatsen is de stand nog niet bekend`;
 }
 
 const soft = (word: string) =>
   html`${word.split('|').map((piece, index) => (index === 0 ? piece : html`&shy;${piece}`))}`;
 
-function voortgangPart(model: SummaryModel): Part {
-  const lines = areas(model).map((area) => ({ ...area, line: taskLine(area.aggregate) }));
-  const rows: Row[] = lines.map(({ label, total, line }) => ({
+/** Where the task comes from, and what is not certain about it (demo shares, a task to confirm). */
+function taskNotes(form: VoortgangAggregate): string[] {
+  const targets = form.targets;
+  const task = form.provincialTask;
+  return [
+    task
+      ? `Taak: voor de provincie de provinciale taak ${task.cycle}; voor een regio de som van de indicatieve aandelen van al haar gemeenten.`
+      : 'Taak: de som van de indicatieve aandelen van alle gemeenten, ook die nog niet hebben ingezonden.',
+    'Toegezegd en gerealiseerd tellen de ingezonden gemeenten, in procenten van de hele taak; nog te realiseren: hun aandeel min gerealiseerd. Regulier en AMV samen.',
+    targets
+      ? `Aandelen: Spreidingswet, cyclus ${targets.cycle}, gepubliceerd door de provincie (versie ${targets.revision}).${targets.demoShares > 0 ? ` Let op: ${count(targets.demoShares, 'aandeel is', 'aandelen zijn')} DEMOGEGEVENS, niet echt.` : ''}${targets.sharesToConfirm > 0 ? ` ${count(targets.sharesToConfirm, 'aandeel is', 'aandelen zijn')} nog te bevestigen.` : ''}`
+      : 'Er zijn (nog) geen indicatieve aandelen gepubliceerd voor de peildatum van deze ronde.',
+    ...(task?.difference ? [task.difference] : []),
+    ...(task?.status === 'te-bevestigen' ? ['De provinciale taak is nog te bevestigen.'] : []),
+  ];
+}
+
+function voortgangPart(model: SummaryModel, form: VoortgangAggregate): Part {
+  const lines = areas(model).map((area) => ({ ...area, totals: totalsOf(area.aggregate) }));
+  const rows: Row[] = lines.map(({ label, total, totals }) => ({
     total,
-    cells: line
+    cells: totals
       ? [
-          label,
-          line.task === null ? '—' : formatInteger(line.task),
-          withNote(formatInteger(line.committed), formatPercent(line.committedPercent)),
-          withNote(formatInteger(line.realised), formatPercent(line.realisedPercent)),
-          line.toRealise === null ? '—' : formatInteger(line.toRealise),
+          withNote(label, reportedText(totals)),
+          totals.task > 0 ? formatInteger(totals.task) : '—',
+          withNote(formatInteger(totals.committed), formatPercent(totals.committedPercent)),
+          withNote(formatInteger(totals.realised), formatPercent(totals.realisedPercent)),
+          formatInteger(totals.remaining),
         ]
       : [label, '—', '—', '—', '—'],
-    below: line
+    below: totals
       ? barPair(
-          { percent: line.committedPercent, colour: colours.committed },
-          { percent: line.realisedPercent, colour: colours.realised },
+          { percent: totals.committedPercent, colour: colours.committed },
+          { percent: totals.realisedPercent, colour: colours.realised },
         )
       : undefined,
   }));
-  const province =
-    model.aggregate.form?.kind === 'voortgang-opgaven' ? model.aggregate.form.provincialTask : null;
-  const basis = `Taak: ${province ? `voor de provincie de provinciale taak ${province.cycle}; ` : ''}voor ${model.aggregate.scope.type === 'province' ? 'een regio' : 'de regio'} de indicatieve aandelen van de gemeenten die hebben ingezonden. Regulier en AMV samen; percentages van de taak.`;
+  const notes = taskNotes(form);
   const title = 'Asielopvang: taak en voortgang';
   return part(
     html`${h2(title)}${table(
@@ -160,15 +168,11 @@ function voortgangPart(model: SummaryModel): Part {
         { colour: colours.realised, label: 'gerealiseerd' },
       ],
       'als deel van de taak',
-    )}${p(basis, 'small')}`,
+    )}${p(notes.join(' '), 'small')}`,
     [
       ...textTitle(title),
-      ...lines.map(({ label, line, aggregate }) =>
-        line
-          ? `- ${label} (${reportedOf(aggregate)} ingezonden): taak ${line.task === null ? '—' : formatInteger(line.task)}, toegezegd ${formatInteger(line.committed)} (${formatPercent(line.committedPercent)}), gerealiseerd ${formatInteger(line.realised)} (${formatPercent(line.realisedPercent)}), nog te realiseren ${line.toRealise === null ? '—' : formatInteger(line.toRealise)}`
-          : `- ${label}: geen cijfers`,
-      ),
-      basis,
+      ...lines.map(({ label, totals }) => (totals ? totalsLine(label, totals) : `- ${label}: geen cijfers`)),
+      ...notes,
     ],
   );
 }
@@ -329,7 +333,7 @@ export function headlinePart(model: SummaryModel): Part {
   const form = model.aggregate.form;
   const figures: (Part | null)[] =
     form?.kind === 'voortgang-opgaven'
-      ? [voortgangPart(model), model.places ? placesPart(model.places) : null]
+      ? [voortgangPart(model, form), model.places ? placesPart(model.places) : null]
       : form?.kind === 'eigen-bijdrage'
         ? [eigenBijdragePart(model)]
         : form?.kind === 'sociaal-domein'

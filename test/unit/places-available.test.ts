@@ -5,7 +5,12 @@ import {
   placesAvailable,
 } from '../../functions/core/aggregation/places-available.js';
 import { overijssel } from '../../functions/core/registry/overijssel.js';
-import { roundFor, submittedVersion as version } from '../support/aggregation-fixtures.js';
+import {
+  asylumTargets,
+  published,
+  roundFor,
+  submittedVersion as version,
+} from '../support/aggregation-fixtures.js';
 import { validVoortgangOpgaven } from '../support/pipeline.js';
 
 /**
@@ -33,19 +38,31 @@ const at = (
   availableUntil?: string,
 ): Location => ({ name, capacity, phase, availableFrom, ...(availableUntil ? { availableUntil } : {}) });
 
-const answers = (regularShare: number, amvShare: number, locations: Location[]) =>
-  validVoortgangOpgaven({
-    regularShare,
-    amvShare,
-    asylumLocations: locations.map((location) => ({ type: 'azc', ...location })),
-  });
+/**
+ * The published shares (regular + AMV) of the seven that report; every other municipality 200 + 17. Region
+ * tasks: IJsselland 778 + 435 + 195 + 163 + 7 × 217 = 3.090; Twente 638 + 434 + 358 + 11 × 217 = 3.817.
+ */
+const targets = published(
+  asylumTargets({
+    GM0193: [717, 61],
+    GM0150: [400, 35],
+    GM0166: [180, 15],
+    GM0177: [150, 13],
+    GM0153: [584, 54],
+    GM0164: [400, 34],
+    GM0141: [330, 28],
+  }),
+);
+
+const answers = (locations: Location[]) =>
+  validVoortgangOpgaven({ asylumLocations: locations.map((location) => ({ type: 'azc', ...location })) });
 
 const current = [
   // IJsselland. Zwolle: 700 there from the start (operationeel), 400 intended during the window.
   version(
     round,
     'GM0193',
-    answers(717, 61, [
+    answers([
       at('Hanzelaan', 700, 'operationeel', '2024-01-01', '2034-01-01'),
       at('Stadshagen', 400, 'voornemen', '2025-10-01'),
     ]),
@@ -54,18 +71,18 @@ const current = [
   version(
     round,
     'GM0150',
-    answers(400, 35, [
+    answers([
       at('Zuidbroek', 500, 'ruimtelijke-procedure', '2025-12-01'),
       at('Noodopvang sporthal', 200, 'operationeel', '2025-01-01', '2025-10-01'),
     ]),
   ),
   // Kampen: 764 decided, available on the window's last day exactly (it counts).
-  version(round, 'GM0166', answers(180, 15, [at('IJsselmuiden', 764, 'besluit', '2026-02-01')])),
+  version(round, 'GM0166', answers([at('IJsselmuiden', 764, 'besluit', '2026-02-01')])),
   // Raalte: 700 intended from before the window; 300 intended only after it (does not count).
   version(
     round,
     'GM0177',
-    answers(150, 13, [
+    answers([
       at('Heino', 700, 'voornemen', '2025-05-01'),
       at('Raalte-Noord', 300, 'voornemen', '2026-06-01'),
     ]),
@@ -74,22 +91,19 @@ const current = [
   version(
     round,
     'GM0153',
-    answers(584, 54, [
-      at('Usselo', 600, 'realisatie', '2025-09-01'),
-      at('Boekelo', 300, 'besluit', '2026-01-15'),
-    ]),
+    answers([at('Usselo', 600, 'realisatie', '2025-09-01'), at('Boekelo', 300, 'besluit', '2026-01-15')]),
   ),
   // Hengelo: 735 intended from the window's first day; 450 decided but only after the window.
   version(
     round,
     'GM0164',
-    answers(400, 34, [
+    answers([
       at('Hasseler Es', 735, 'voornemen', '2025-07-01'),
       at('Tuindorp', 450, 'besluit', '2026-03-01'),
     ]),
   ),
   // Almelo: 1.000 operational for years.
-  version(round, 'GM0141', answers(330, 28, [at('Schelfhorst', 1000, 'operationeel', '2023-05-01')])),
+  version(round, 'GM0141', answers([at('Schelfhorst', 1000, 'operationeel', '2023-05-01')])),
 ];
 
 function province(window = spreidingswet): PlacesAvailable {
@@ -100,6 +114,7 @@ function province(window = spreidingswet): PlacesAvailable {
     current,
     window,
     now,
+    targets,
   });
 }
 
@@ -123,31 +138,31 @@ describe('places on a date', () => {
   it('splits the figures per region, against the region’s task from the aggregation', () => {
     const [ijsselland, twente] = province().regions;
     // IJsselland: guaranteed 700 + 500 + 764 = 1.964; with intentions + 400 + 700 = 3.064; there from the
-    // start: Zwolle 700 + Raalte 700 = 1.400. Task: the shares of its reporting municipalities,
-    // (717 + 61) + (400 + 35) + (180 + 15) + (150 + 13) = 1.571; 1.964 / 1.571 = 125,0 %, 3.064 / 1.571 = 195,0 %.
+    // start: Zwolle 700 + Raalte 700 = 1.400. Task: the shares of all eleven, 3.090: 1.964 / 3.090 = 63,6 %,
+    // 3.064 / 3.090 = 99,2 %.
     expect(ijsselland).toMatchObject({
       id: 'ijsselland',
       municipalities: 11,
       reported: 4,
-      task: 1571,
+      task: 3090,
       guaranteed: 1964,
       withIntentions: 3064,
       fromStart: 1400,
-      guaranteedPercent: 125,
-      withIntentionsPercent: 195,
+      guaranteedPercent: 63.6,
+      withIntentionsPercent: 99.2,
     });
     // Twente: guaranteed 600 + 300 + 1.000 = 1.900; with intentions + 735 = 2.635; from the start: Almelo
-    // 1.000 + Hengelo 735 = 1.735. Task (584 + 54) + (400 + 34) + (330 + 28) = 1.430: 132,9 % and 184,3 %.
+    // 1.000 + Hengelo 735 = 1.735. Task 3.817: 1.900 / 3.817 = 49,8 %, 2.635 / 3.817 = 69,0 %.
     expect(twente).toMatchObject({
       id: 'twente',
       municipalities: 14,
       reported: 3,
-      task: 1430,
+      task: 3817,
       guaranteed: 1900,
       withIntentions: 2635,
       fromStart: 1735,
-      guaranteedPercent: 132.9,
-      withIntentionsPercent: 184.3,
+      guaranteedPercent: 49.8,
+      withIntentionsPercent: 69,
     });
   });
 

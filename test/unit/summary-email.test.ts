@@ -7,7 +7,9 @@ import { type SummaryModel, summaryModel } from '../../functions/core/summary-mo
 import { renderSummaryEmail } from '../../functions/emails/summary-email.js';
 import { formatPercent, shorten, summaryDate } from '../../functions/emails/summary-format.js';
 import {
+  asylumTargets,
   savedDraft as draft,
+  published,
   roundFor,
   submittedVersion as version,
 } from '../support/aggregation-fixtures.js';
@@ -58,6 +60,11 @@ const kampen = validVoortgangOpgaven({
   housing: [{ period: '2026-H2', task: 30, backlog: -4, housed: 30, ibtColour: 'rood' }],
 });
 
+/** The published shares: Zwolle 717 + 61, Deventer 400 + 35, Kampen 180 + 15, Enschede 584 + 54, others 200 + 17. */
+const voortgangTargets = published(
+  asylumTargets({ GM0193: [717, 61], GM0150: [400, 35], GM0166: [180, 15], GM0153: [584, 54] }),
+);
+
 function voortgangModel(
   options: { scope?: AggregationScope; previous?: AggregationSnapshot; current?: SubmissionVersion[] } = {},
 ): SummaryModel {
@@ -79,6 +86,7 @@ function voortgangModel(
     ],
     drafts: [draft(voortgangRound, 'GM0177')],
     previous: options.previous,
+    targets: voortgangTargets,
     now,
   });
 }
@@ -128,12 +136,15 @@ describe('the summary email of voortgang opgaven for a region', () => {
     expect(email.html).toContain(
       '<strong>3 van de 11 gemeenten hebben ingezonden; 1 alleen een concept; 7 nog niets.</strong>',
     );
-    // Share 778 + 435 + 195 = 1.408; committed 640 + 485 + 0 = 1.125 (79,9 %); realised 374 + 100 = 474
-    // (33,7 %); still to realise 1.408 − 474 = 934.
+    // The region's task is the sum of all eleven published shares: 778 + 435 + 195 + 8 × 217 = 3.144.
+    // Committed by the three that submitted: 640 + 485 + 0 = 1.125 = 35,8 % of it; realised 374 + 100 = 474
+    // = 15,1 %; still to realise at those three 404 + 335 + 195 = 934. Over those three only (1.408): 79,9 %
+    // and 33,7 %; the other 3.144 − 1.408 = 1.736 places are not known yet.
     expect(email.text).toContain(
-      '- IJsselland (3 van 11 ingezonden): taak 1.408, toegezegd 1.125 (79,9 %), gerealiseerd 474 (33,7 %), nog te realiseren 934',
+      '- IJsselland (3 van 11 ingezonden): taak 3.144, toegezegd 1.125 (35,8 %), gerealiseerd 474 (15,1 %), nog te realiseren 934; over de ingezonden gemeenten 79,9 % toegezegd en 33,7 % gerealiseerd van hun aandeel (1.408); van 1.736 plaatsen is de stand nog niet bekend',
     );
-    expect(email.html).toMatch(/<td align="right">1\.125<br><span>79,9&nbsp;%<\/span><\/td>/);
+    expect(email.html).toMatch(/<td align="right">1\.125<br><span>35,8&nbsp;%<\/span><\/td>/);
+    expect(email.html).toContain('IJsselland<br><span>3 van 11 ingezonden</span>');
     // The headline comes before what needs action, which comes before the other figures.
     const text = email.text;
     expect(position(text, 'ASIELOPVANG: TAAK EN VOORTGANG')).toBeLessThan(
@@ -143,19 +154,19 @@ describe('the summary email of voortgang opgaven for a region', () => {
   });
 
   it('draws the bars as cells of N % width in the attribute, committed thick and realised thin', () => {
-    // 79,9 % → 80 % blue and 20 % grey; 33,7 % → 34 % green.
+    // 35,8 % → 36 % blue and 64 % grey; 15,1 % → 15 % green.
     expect(email.html).toContain(
-      '<tr><td width="80%" height="10" bgcolor="#1f5f99">&nbsp;</td><td width="20%" height="10" bgcolor="#e3e3e3">&nbsp;</td></tr>',
+      '<tr><td width="36%" height="10" bgcolor="#1f5f99">&nbsp;</td><td width="64%" height="10" bgcolor="#e3e3e3">&nbsp;</td></tr>',
     );
-    expect(email.html).toContain('<td width="34%" height="5" bgcolor="#2e7d32">&nbsp;</td>');
+    expect(email.html).toContain('<td width="15%" height="5" bgcolor="#2e7d32">&nbsp;</td>');
   });
 
   it('counts the places available in the Spreidingswet window, guaranteed and with intentions', () => {
     // Zwolle's 350 operational places from 1 July 2025 count; its 24 (from March 2026) and Deventer's 400
-    // (from June 2026) come too late. 350 / 1.408 = 24,9 %.
+    // (from June 2026) come too late. 350 / 3.144 = 11,1 %.
     expect(email.text).toContain('PLAATSEN BESCHIKBAAR 1 JULI 2025 – 1 FEBRUARI 2026');
     expect(email.text).toContain(
-      '- IJsselland: gegarandeerd 350 (24,9 %), met voornemens 350 (24,9 %) van de taak 1.408',
+      '- IJsselland: gegarandeerd 350 (11,1 %), met voornemens 350 (11,1 %) van de taak 3.144',
     );
   });
 
@@ -190,7 +201,7 @@ describe('the summary email of voortgang opgaven for a region', () => {
     expect(email.text).toContain('- IJsselland: 1.260 plaatsen, waarvan 1.164 bezet (92,4 %)');
     // 2026-H2: tasks 96 + 60 + 30 = 186; backlog 12 + 10 − 4 = 18; housed 80 + 64 + 30 = 174; balance 30.
     expect(email.text).toContain(
-      '- IJsselland (3 gemeenten): taakstelling 186, achterstand begin 18, gehuisvest 174, saldo eind 30; IBT: 1 groen, 1 oranje, 1 rood',
+      '- IJsselland (3 van 11 gemeenten): taakstelling 186, achterstand begin 18, gehuisvest 174, saldo eind 30; IBT: 1 groen, 1 oranje, 1 rood',
     );
   });
 
@@ -244,7 +255,7 @@ describe('changes since the previous summary', () => {
 });
 
 describe('the summary for the province', () => {
-  const enschede = validVoortgangOpgaven({ regularShare: 584, regularCommitted: 300, amvShare: 54 });
+  const enschede = validVoortgangOpgaven({ regularCommitted: 300 });
   const model = voortgangModel({
     scope: province,
     current: [version(voortgangRound, 'GM0193', zwolle), version(voortgangRound, 'GM0153', enschede)],
@@ -259,23 +270,33 @@ describe('the summary for the province', () => {
     expect(email.subject).toBe(
       'Overzicht: Voortgang opgaven november 2026 – provincie Overijssel – stand 27 november 2026',
     );
-    // IJsselland (Zwolle): 778, 640 (82,3 %), 374 (48,1 %), 404 to go. Twente (Enschede): 638, 340 (53,3 %),
-    // 374 (58,6 %), 264. Province: 980 of 6.325 committed (15,5 %), 748 realised (11,8 %), 5.577 to go.
+    // IJsselland: all eleven shares 3.144; Zwolle committed 640 (20,4 %), realised 374 (11,9 %), 404 to go.
+    // Twente: 638 + 13 × 217 = 3.459; Enschede 340 (9,8 %), 374 (10,8 %), 264 to go. Province: 980 of 6.325
+    // (15,5 %), 748 (11,8 %), 668 to go; over the two that reported (1.416): 69,2 % and 52,8 %; the shares
+    // of the other 23 (6.603 − 1.416 = 5.187) are not known yet.
     expect(email.text).toContain(
-      '- IJsselland (1 van 11 ingezonden): taak 778, toegezegd 640 (82,3 %), gerealiseerd 374 (48,1 %), nog te realiseren 404',
+      '- IJsselland (1 van 11 ingezonden): taak 3.144, toegezegd 640 (20,4 %), gerealiseerd 374 (11,9 %), nog te realiseren 404;',
     );
     expect(email.text).toContain(
-      '- Twente (1 van 14 ingezonden): taak 638, toegezegd 340 (53,3 %), gerealiseerd 374 (58,6 %), nog te realiseren 264',
+      '- Twente (1 van 14 ingezonden): taak 3.459, toegezegd 340 (9,8 %), gerealiseerd 374 (10,8 %), nog te realiseren 264;',
     );
     expect(email.text).toContain(
-      '- Provincie Overijssel (2 van 25 ingezonden): taak 6.325, toegezegd 980 (15,5 %), gerealiseerd 748 (11,8 %), nog te realiseren 5.577',
+      '- Provincie Overijssel (2 van 25 ingezonden): taak 6.325, toegezegd 980 (15,5 %), gerealiseerd 748 (11,8 %), nog te realiseren 668; over de ingezonden gemeenten 69,2 % toegezegd en 52,8 % gerealiseerd van hun aandeel (1.416); van 5.187 plaatsen is de stand nog niet bekend',
     );
     expect(email.html).toMatch(
-      /<tr class="total lead"><th scope="row" align="left">Provincie Overijssel<\/th><td align="right">6\.325<\/td>/,
+      /<tr class="total lead"><th scope="row" align="left">Provincie Overijssel<br><span>2 van 25 ingezonden<\/span><\/th><td align="right">6\.325<\/td>/,
     );
-    // Places in the window: 350 each; 700 of 6.325 = 11,1 %.
+    // Where the task comes from, and that the shares do not add up to it.
+    expect(email.text).toContain('De provinciale taak is nog te bevestigen.');
+    expect(email.text).toContain(
+      'De aandelen tellen op tot 6.603 plaatsen (waarvan 522 AMV); de provinciale taak is 6.325 (waarvan 538 AMV).',
+    );
+    // Places in the window: 350 each; 700 of 6.325 = 11,1 %; Twente 350 / 3.459 = 10,1 %.
     expect(email.text).toContain(
       '- Provincie Overijssel: gegarandeerd 700 (11,1 %), met voornemens 700 (11,1 %) van de taak 6.325',
+    );
+    expect(email.text).toContain(
+      '- Twente: gegarandeerd 350 (10,1 %), met voornemens 350 (10,1 %) van de taak 3.459',
     );
     expect(email.text).toContain('- IJsselland: 1 van 11 ingezonden, 1 alleen concept, 9 nog niets');
   });

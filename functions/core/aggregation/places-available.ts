@@ -1,8 +1,8 @@
 import { findForm } from '../../../forms/catalogue.js';
-import type { ProvincialTask } from '../../../forms/data/provincial-tasks.js';
 import type { FormDefinition } from '../../../forms/definition.js';
 import { NotFound } from '../errors.js';
 import type { Registry, Round, SubmissionVersion } from '../model.js';
+import type { PublishedTargets } from '../targets/model.js';
 import { aggregateRound } from './aggregate-round.js';
 import { groupOf, labelOf, numberOf, percent, rowFieldOf, rowsOf, stringOf, sum } from './read.js';
 import { currentSubmissions } from './response-status.js';
@@ -81,7 +81,7 @@ export interface AreaPlaces extends PlacesInWindow {
   /** Municipalities of the area that take part in the round, and how many of them reported. */
   readonly municipalities: number;
   readonly reported: number;
-  /** The task the aggregation gives (region: its municipalities' shares; province: the provincial task). */
+  /** The task the aggregation gives (region: the sum of its municipalities' shares; province: the provincial task). */
   readonly task: number | null;
   readonly guaranteedPercent: number | null;
   readonly withIntentionsPercent: number | null;
@@ -202,13 +202,15 @@ export interface PlacesAvailableInput {
   readonly current: readonly SubmissionVersion[];
   readonly window: AvailabilityWindow;
   readonly now: Date;
-  readonly provincialTasks?: readonly ProvincialTask[];
+  /** The published targets the round's aggregation uses for the task. */
+  readonly targets?: PublishedTargets;
 }
 
 /**
  * Places on a date for a round of the voortgang form, for a region or a province. The tasks are the ones
- * the round's aggregation gives (`aggregateRound`): a region's total share, the province's task, so this
- * page, the summary and the dashboard never disagree about the task.
+ * the round's aggregation gives (`aggregateRound` with the published targets): a region's task is the sum
+ * of its municipalities' shares, the province's is the provincial task, so this page, the summary and the
+ * dashboard never disagree about the task.
  */
 export function placesAvailable(input: PlacesAvailableInput): PlacesAvailable {
   const { round, registry, scope, current, window, now } = input;
@@ -224,12 +226,10 @@ export function placesAvailable(input: PlacesAvailableInput): PlacesAvailable {
     currentSubmissions(round, resolved.municipalities, current),
     window,
   );
-  const options = input.provincialTasks ? { provincialTasks: input.provincialTasks } : undefined;
-  const taskOf = (area: AggregationScope): number | null => {
-    const form = aggregateRound({ round, registry, scope: area, current, now, options }).form;
-    if (form?.kind !== 'voortgang-opgaven') return null;
-    return area.type === 'province' ? (form.provincialTask?.total.task ?? null) : form.totals.total.share;
-  };
+  const form = aggregateRound({ round, registry, scope, current, now, targets: input.targets }).form;
+  const voortgang = form?.kind === 'voortgang-opgaven' ? form : null;
+  const regionTask = (id: string) =>
+    voortgang?.regions.find((region) => region.id === id)?.places.total.task ?? null;
   const regions = resolved.regions.map((region) =>
     areaPlaces(
       {
@@ -237,7 +237,7 @@ export function placesAvailable(input: PlacesAvailableInput): PlacesAvailable {
         id: region.id,
         name: region.name,
         municipalities: resolved.municipalities.filter((m) => m.region === region.id).length,
-        task: taskOf({ type: 'region', id: region.id }),
+        task: regionTask(region.id),
       },
       places.filter((m) => m.region === region.id),
     ),
@@ -256,7 +256,7 @@ export function placesAvailable(input: PlacesAvailableInput): PlacesAvailable {
               id: resolved.id,
               name: resolved.name,
               municipalities: resolved.municipalities.length,
-              task: taskOf(scope),
+              task: voortgang ? (voortgang.provincialTask?.total.task ?? voortgang.totals.total.task) : null,
             },
             places,
           )
