@@ -9,7 +9,7 @@ import type {
 } from '../core/aggregation/types.js';
 import type { RoundPhase } from '../core/form-context.js';
 import type { MailProblem } from '../core/mail-problems.js';
-import { formatPercent, scopeLabel } from '../emails/summary-email.js';
+import { formatPercent, scopeLabel } from '../emails/summary-format.js';
 import { mailProblemNote, mailProblemsSection } from './mail-problems.js';
 
 /**
