@@ -69,13 +69,13 @@ beforeAll(async () => {
   }))
     ids.push(reminder.mailId);
   for (const round of Object.values(pipeline.rounds)) {
-    for (const summary of await sendSummaries(deps, {
+    const run = await sendSummaries(deps, {
       roundId: round.id,
       period: 'mime',
       actor: 'test',
       dashboardUrl: pipeline.baseUrl,
-    }))
-      ids.push(summary.mailId);
+    });
+    for (const summary of run.sent) ids.push(summary.mailId);
   }
   for (const id of ids) {
     const mail = (await pipeline.store.getMail(id))!;
