@@ -23,6 +23,8 @@ export interface InvitedMunicipality {
   readonly invitation: Invitation;
   readonly url: string;
   readonly mail?: DeliveryOutcome;
+  /** The outbox id of the invitation email, when one was sent. */
+  readonly mailId?: string;
   /** Whether the link was made now (false: an existing valid link was sent again). */
   readonly newLink: boolean;
 }
@@ -115,6 +117,7 @@ export async function inviteMunicipalities(
     const url = linkUrl(input.baseUrl, await signInvitation(deps, invitation));
     const sending = input.send && municipality.contacts.length > 0;
     let mail: DeliveryOutcome | undefined;
+    let mailId: string | undefined;
     if (sending) {
       const id = `invitation#${round.id}#${municipality.code}#${invitation.id}#${input.requestId ?? deps.ids.newId()}`;
       const region = registry.regions.find((candidate) => candidate.id === municipality.region);
@@ -136,6 +139,7 @@ export async function inviteMunicipalities(
         attempts: 0,
       });
       mail = await deliverMail(deps, id);
+      mailId = id;
       await deps.store.recordInvitationSent(invitation.id, municipality.contacts, now.toISOString());
     }
     if (!reused || sending) {
@@ -160,6 +164,7 @@ export async function inviteMunicipalities(
         : invitation,
       url,
       mail,
+      mailId,
       newLink: !reused,
     });
   }

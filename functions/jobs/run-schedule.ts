@@ -43,7 +43,7 @@ export async function runSchedule(
           actor,
           dashboardUrl: options.baseUrl,
         })
-      ).length;
+      ).sent.length;
       if (now.toISOString() >= automaticReminderFrom(round)) {
         reminders += (
           await sendReminders(deps, {
@@ -62,7 +62,7 @@ export async function runSchedule(
           actor,
           dashboardUrl: options.baseUrl,
         })
-      ).length;
+      ).sent.length;
     }
   }
   return { summaries, reminders, delivered: await deliverDueMail(deps) };

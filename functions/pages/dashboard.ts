@@ -8,7 +8,9 @@ import type {
   VoortgangAggregate,
 } from '../core/aggregation/types.js';
 import type { RoundPhase } from '../core/form-context.js';
-import { formatPercent, scopeLabel } from '../emails/summary-email.js';
+import type { MailProblem } from '../core/mail-problems.js';
+import { formatPercent, scopeLabel } from '../emails/summary-format.js';
+import { mailProblemNote, mailProblemsSection } from './mail-problems.js';
 import { type SignedInStaff, staffBar, staffFooter } from './staff/shell.js';
 
 export type { SignedInStaff } from './staff/shell.js';
@@ -65,6 +67,8 @@ export interface RoundPageModel {
   readonly actions: RoundActions;
   /** `zonder-inzending`: only the municipalities that have not submitted. */
   readonly filter: 'alle' | 'zonder-inzending';
+  /** Per municipality code, its addresses our mail cannot reach (bounced, complained). */
+  readonly mailProblems?: ReadonlyMap<string, readonly MailProblem[]>;
 }
 
 const phaseLabels: Record<RoundPhase, string> = {
@@ -374,7 +378,7 @@ ${
     : rows.map((municipality) => {
         const region =
           aggregate.scope.regions.find((r) => r.id === municipality.region)?.name ?? municipality.region;
-        return html`<tr class="utrecht-table__row">${cell(html`${submissionLink(municipality.code, municipality.name)} <span class="rt-code">${municipality.code}</span>`)}${cell(region)}${cell(html`<span class="rt-status rt-status--${municipality.status}">${statusLabels[municipality.status]}</span>`)}${cell(municipality.submittedAt ? `${formatDateTime(municipality.submittedAt)}${municipality.late ? ' (te laat)' : ''}` : '—')}${numberCell(municipality.version ? String(municipality.version) : '—')}${municipality.status === 'ingezonden' ? html`<td class="utrecht-table__cell utrecht-table__cell--numeric">${municipality.warnings > 0 ? submissionLink(municipality.code, String(municipality.warnings), `${municipality.warnings} waarschuwing${municipality.warnings === 1 ? '' : 'en'} van ${municipality.name} bekijken`) : '0'}</td>` : numberCell('—')}${cell(municipality.draftSavedAt ? formatDateTime(municipality.draftSavedAt) : '—')}</tr>`;
+        return html`<tr class="utrecht-table__row">${cell(html`${submissionLink(municipality.code, municipality.name)} <span class="rt-code">${municipality.code}</span>${mailProblemNote(model.mailProblems?.get(municipality.code))}`)}${cell(region)}${cell(html`<span class="rt-status rt-status--${municipality.status}">${statusLabels[municipality.status]}</span>`)}${cell(municipality.submittedAt ? `${formatDateTime(municipality.submittedAt)}${municipality.late ? ' (te laat)' : ''}` : '—')}${numberCell(municipality.version ? String(municipality.version) : '—')}${municipality.status === 'ingezonden' ? html`<td class="utrecht-table__cell utrecht-table__cell--numeric">${municipality.warnings > 0 ? submissionLink(municipality.code, String(municipality.warnings), `${municipality.warnings} waarschuwing${municipality.warnings === 1 ? '' : 'en'} van ${municipality.name} bekijken`) : '0'}</td>` : numberCell('—')}${cell(municipality.draftSavedAt ? formatDateTime(municipality.draftSavedAt) : '—')}</tr>`;
       })
 }
 </tbody>
@@ -439,6 +443,10 @@ ${roundTasks(model)}
 <p class="utrecht-paragraph">${response.totals.ingezonden} van ${response.totals.municipalities} gemeenten hebben ingezonden${response.totals.late > 0 ? ` (${response.totals.late} te laat)` : ''}; ${response.totals.concept} hebben alleen een concept, ${response.totals.niets} nog niets.</p>
 ${aggregate.scope.regions.length > 1 ? regionCounts(aggregate) : html``}
 ${responseChart(response.totals, 'inzendingen')}
+${mailProblemsSection(
+  model.mailProblems ?? new Map(),
+  (code) => response.municipalities.find((municipality) => municipality.code === code)?.name ?? code,
+)}
 <p class="utrecht-paragraph">${
       model.filter === 'alle'
         ? html`Zonder inzending staan bovenaan. <a class="utrecht-link utrecht-link--html-a" href="?toon=zonder-inzending#voortgang">Toon alleen de gemeenten zonder inzending</a>.`
