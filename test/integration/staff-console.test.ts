@@ -197,7 +197,6 @@ describe('Nieuwe ronde: form → check page → the round', () => {
 describe('a round’s deadline: moved, closed now, reopened — each after a confirmation step', () => {
   const roundId = 'twente-wijzigen';
   const path = `/staf/rondes/${roundId}/wijzigen`;
-  const day = 24 * 3600 * 1000;
   let oldLink: string;
 
   beforeAll(async () => {

@@ -7,8 +7,14 @@ import { formToken, type StaffContext, staffActions, staffHtml } from '../staff-
 const roundIdOf = (ctx: StaffContext) => ctx.event.pathParameters?.roundId ?? '';
 
 /** The municipalities a post names (`gemeente`, once or more), or every one without a submission. */
-const named = (ctx: StaffContext) =>
-  ctx.fields.get('alle') === 'ja' ? undefined : ctx.fields.getAll('gemeente');
+function named(ctx: StaffContext): string[] | undefined {
+  if (ctx.fields.get('alle') === 'ja') return undefined;
+  const codes = ctx.fields.getAll('gemeente');
+  if (codes.length === 0) {
+    throw new BadRequest('Kies een gemeente, of herinner alle gemeenten zonder inzending.');
+  }
+  return codes;
+}
 
 /** The plan for the post (the policy decides first: another region's municipality is a 403). */
 const plan = (ctx: StaffContext) =>

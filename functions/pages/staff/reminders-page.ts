@@ -139,7 +139,8 @@ ${
 }
 ${
   first
-    ? html`<h2 class="utrecht-heading-2">De e-mail${count > 1 ? ` (zoals gemeente ${first.municipality.name} hem krijgt; de anderen met hun eigen naam en link)` : ''}</h2>
+    ? html`<h2 class="utrecht-heading-2 rt-heading-spaced">De e-mail</h2>
+${count > 1 ? html`<p class="utrecht-paragraph">Zoals gemeente ${first.municipality.name} hem krijgt; de anderen met hun eigen naam en link.</p>` : html``}
 ${factList([
   ['Onderwerp', first.mail.subject],
   ['Aan', first.to.join(', ')],
