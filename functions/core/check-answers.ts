@@ -1,6 +1,7 @@
 import { type Answers, type FieldError, validateAnswers } from '../../forms/definition.js';
-import { type AnswerChange, diffAnswers } from '../../forms/diff.js';
+import { type AnswerChange, diffStored } from '../../forms/diff.js';
 import { plausibilityWarnings } from '../../forms/plausibility.js';
+import { readStored, revisionOf } from '../../forms/revisions.js';
 import { Forbidden, ValidationFailed } from './errors.js';
 import {
   assertMay,
@@ -56,7 +57,10 @@ export async function checkAnswers(
       : undefined;
   const warnings = plausibilityWarnings(resolved.definition, outcome.answers, {
     referenceDate: resolved.round.referenceDate,
-    previous: previous?.answers,
+    // An earlier version is read with the current form: renamed fields compare with their new key.
+    previous: previous
+      ? readStored(resolved.definition, previous.answers, revisionOf(previous)).answers
+      : undefined,
     changeFactor: resolved.round.changeFactor,
   });
   return {
@@ -65,6 +69,11 @@ export async function checkAnswers(
     answers: outcome.answers,
     warnings,
     previous,
-    changes: previous ? diffAnswers(resolved.definition, previous.answers, outcome.answers) : undefined,
+    changes: previous
+      ? diffStored(resolved.definition, previous, {
+          answers: outcome.answers,
+          definitionRevision: resolved.definition.revision,
+        })
+      : undefined,
   };
 }

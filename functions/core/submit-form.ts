@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { diffAnswers } from '../../forms/diff.js';
+import { diffStored } from '../../forms/diff.js';
 import { formatDateTime } from '../../forms/format.js';
 import { renderConfirmationEmail } from '../../forms/render/email.js';
 import { checkAnswers } from './check-answers.js';
@@ -74,6 +74,7 @@ export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): 
     late: phase === 'late',
     answers,
     warnings,
+    definitionRevision: resolved.definition.revision,
   };
 
   if (!(await deps.store.putVersion(version))) {
@@ -157,7 +158,7 @@ async function completeSubmission(
     answers: version.answers,
     late: version.late,
     formUrl,
-    changes: previous ? diffAnswers(resolved.definition, previous.answers, version.answers) : undefined,
+    changes: previous ? diffStored(resolved.definition, previous, version) : undefined,
     warnings: version.warnings,
   });
   const mailId = confirmationMailId(version);

@@ -14,6 +14,7 @@ import type {
   VoortgangAggregate,
   VoortgangMunicipality,
 } from '../core/aggregation/types.js';
+import { unreadablePart } from './summary-unreadable.js';
 
 /**
  * The compiled summary of a round for a regietafel (one region) or the provincial staff (a province): a
@@ -1091,6 +1092,7 @@ export function renderSummaryEmail(aggregate: RoundAggregate, options: SummaryEm
     formPart(aggregate),
     changesPart(aggregate),
     warningsPart(aggregate),
+    unreadablePart(aggregate),
     footer(options),
   ];
   // Keep `61,1 %` and `€ 1.234,56` on one line in the HTML (the plain text keeps ordinary spaces).

@@ -221,7 +221,9 @@ describe('the CSV attachments of voortgang opgaven', () => {
         const group = repeatGroups(voortgangDefinition).find(
           (candidate) => candidate.key === 'asylumLocations',
         )!;
-        expect(groupHeader).toEqual(groupCsvColumns(group).map((column) => column.header));
+        expect(groupHeader).toEqual(
+          groupCsvColumns(voortgangDefinition, group).map((column) => column.header),
+        );
         expect(groupHeader!.slice(0, 5)).toEqual(['Gemeentecode', 'Gemeente', 'Regio', 'Versie', 'Nr.']);
         // Deventer 1 location, Kampen none, Zwolle 2 (in the order of the summary: by name).
         expect(locations.map((row) => row.slice(0, 5))).toEqual([
@@ -236,6 +238,7 @@ describe('the CSV attachments of voortgang opgaven', () => {
           '2025-07-01',
           '2035-07-01',
           'operationeel',
+          '', // Overige gegevens: nothing stored outside the form
         ]);
         expect(locations[2]![9]).toBe(''); // no end date
         expect(locations[0]![5]).toBe('\'=HYPERLINK("http://evil.example","klik")');
@@ -401,7 +404,11 @@ describe('formula injection', () => {
     const attachments = summaryAttachments(aggregate, versions);
     for (const group of repeatGroups(definition)) {
       const [header] = read(byName(attachments, group.label.toLowerCase()), 'excel-nl');
-      expect(header!.slice(5)).toEqual(csvGroupColumns(group).map((column) => column.header));
+      expect(header!.slice(5)).toEqual(
+        groupCsvColumns(definition, group)
+          .map((column) => column.header)
+          .slice(5),
+      );
     }
   });
 });
