@@ -36,6 +36,13 @@ export interface FormTargets {
   readonly housing: Readonly<Record<string, { readonly task: number; readonly status: FigureStatus }>>;
 }
 
+/** Figures a section shows read-only, with where they come from. */
+export interface PublishedFacts {
+  readonly title: string;
+  readonly rows: readonly { readonly label: string; readonly value: string }[];
+  readonly note: string;
+}
+
 /** What a round tells a form: its reference date (peildatum), and the municipality's published targets. */
 export interface FormContext {
   readonly referenceDate: string;
@@ -62,6 +69,11 @@ export interface FormDefinitionInput {
   readonly warnings?: (answers: Answers, context: FormContext) => RuleIssue[];
   /** Extra text shown at the top of the page for a round, e.g. the schedule in force on its reference date. */
   readonly roundNotice?: (context: FormContext) => string | undefined;
+  /**
+   * Published figures shown read-only at the top of a section (the municipality's indicative share, its
+   * statushouders tasks): never typed by the official, never stored with the answers.
+   */
+  readonly publishedFacts?: (sectionKey: string, context: FormContext) => PublishedFacts | undefined;
   /** The answer that holds the official's email address, for the confirmation email. */
   readonly contactEmailKey: string;
   /** The answer that holds the official's name, for the version history. */

@@ -141,19 +141,10 @@ export function readStored(definition: FormDefinition, stored: Answers, revision
   const answers: Answers = {};
   const retired: RetiredAnswer[] = [];
   const invalid: InvalidAnswer[] = [];
-  for (const [key, value] of Object.entries(moved)) {
-    const item = current.get(key);
-    if (!item || (item.type === 'field' && !isInput(item))) {
-      const old = removed.items.get(key);
-      retired.push({
-        path: key,
-        label: old?.label ?? key,
-        value: describeRemoved(old, value),
-        raw: value,
-        field: old?.type === 'field' ? old : undefined,
-      });
-      continue;
-    }
+  // Current fields in the form's order first, so lists read like the page; then what left the form.
+  for (const [key, item] of current) {
+    if (!(key in moved) || (item.type === 'field' && !isInput(item))) continue;
+    const value = moved[key];
     if (item.type === 'field') {
       answers[key] = value;
       const reason = value === undefined ? undefined : rejection(item, value);
@@ -161,6 +152,18 @@ export function readStored(definition: FormDefinition, stored: Answers, revision
       continue;
     }
     answers[key] = readRows(item, value, removed.rowFields.get(key), retired, invalid);
+  }
+  for (const [key, value] of Object.entries(moved)) {
+    const item = current.get(key);
+    if (item && !(item.type === 'field' && !isInput(item))) continue;
+    const old = removed.items.get(key);
+    retired.push({
+      path: key,
+      label: old?.label ?? key,
+      value: describeRemoved(old, value),
+      raw: value,
+      field: old?.type === 'field' ? old : undefined,
+    });
   }
   return { revision, answers, retired, invalid };
 }

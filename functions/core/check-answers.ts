@@ -13,6 +13,7 @@ import {
 } from './form-context.js';
 import type { Principal, SubmissionVersion } from './model.js';
 import type { Clock, Store } from './ports.js';
+import { formTargets } from './targets/form-targets.js';
 
 export interface CheckedAnswers {
   readonly resolved: ResolvedForm;
@@ -55,8 +56,10 @@ export async function checkAnswers(
     input.baseVersion > 0
       ? await deps.store.getVersion(input.roundId, input.formId, input.municipality, input.baseVersion)
       : undefined;
+  const targets = await formTargets(deps.store, resolved);
   const warnings = plausibilityWarnings(resolved.definition, outcome.answers, {
     referenceDate: resolved.round.referenceDate,
+    targets,
     // An earlier version is read with the current form: renamed fields compare with their new key.
     previous: previous
       ? readStored(resolved.definition, previous.answers, revisionOf(previous)).answers

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { answersToRaw, type FieldError, type RawState } from '../../forms/definition.js';
+import { answersToRaw, type FieldError, type FormTargets, type RawState } from '../../forms/definition.js';
 import { formatDateTime } from '../../forms/format.js';
 import { answersSummary } from '../../forms/render/confirmation-page.js';
 import { renderFormPage } from '../../forms/render/form-page.js';
@@ -36,6 +36,8 @@ export interface FormPageState {
   readonly notice?: string;
   readonly groupNotice?: { readonly group: string; readonly text: string };
   readonly amending?: SubmissionVersion;
+  /** The municipality's published targets, shown read-only on the page. */
+  readonly targets?: FormTargets;
 }
 
 /** The form page for a resolved form, with the given input state (empty, prefilled or as posted). */
@@ -53,6 +55,7 @@ export function formPageResponse(
       organisation: resolved.region.boardName,
       contact: regionContact(resolved.region),
       round: resolved.round,
+      targets: state.targets,
       action: formPath(key),
       raw: state.raw,
       errors: state.errors ?? [],
@@ -109,6 +112,7 @@ export function initialState(opened: OpenedForm, submissionId: string, justSaved
     baseVersion: draft ? draft.baseVersion : (current?.version ?? 0),
     draftRevision: draft?.revision ?? 0,
     amending: current,
+    targets: opened.targets,
     notice: draft
       ? justSaved
         ? `Uw concept is opgeslagen op ${formatDateTime(draft.savedAt)}. U of een collega kan later verder via dezelfde link. Het concept telt pas mee als u het verstuurt.`

@@ -15,6 +15,7 @@ import { assertMay, type ResolvedForm, resolveForm } from '../../core/form-conte
 import { regionContact } from '../../core/registry/secretariat.js';
 import { saveDraft } from '../../core/save-draft.js';
 import { submitForm } from '../../core/submit-form.js';
+import { formTargets } from '../../core/targets/form-targets.js';
 import { authenticateMunicipality } from '../authenticate.js';
 import { dependencies } from '../dependencies.js';
 import { formKey, formPageResponse, formPath } from '../form-pages.js';
@@ -124,6 +125,7 @@ export const handler = httpHandler(async (event) => {
 
   const resolved = await resolveForm(deps.store, key);
   assertMay(principal, 'form:submit', resolved);
+  const targets = await formTargets(deps.store, resolved);
   const decoded: DecodedPost = decodeFormPost(resolved.definition, body.params);
   const controlFields = control.safeParse(decoded.control);
   const state = controlFields.success
@@ -149,6 +151,7 @@ export const handler = httpHandler(async (event) => {
       submissionId: extra.submissionId ?? submissionId,
       baseVersion: extra.baseVersion ?? state._baseVersion,
       draftRevision: extra.draftRevision ?? state._draftRevision,
+      targets,
     });
 
   if (state._action === 'save-draft') {
