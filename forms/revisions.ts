@@ -133,8 +133,12 @@ function rejection(field: Field, value: unknown): string | undefined {
   return parsed.error.issues[0]?.message ?? `Dit antwoord past niet meer bij ‘${field.label}’.`;
 }
 
-/** Reads stored answers with the current definition (see the top of this file). */
+/**
+ * Reads stored answers with the current definition (see the top of this file). Answers of the current
+ * revision were validated against this very definition when they were stored: they are read as they are.
+ */
 export function readStored(definition: FormDefinition, stored: Answers, revision = 1): StoredReading {
+  if (revision >= definition.revision) return { revision, answers: stored, retired: [], invalid: [] };
   const moved = applyRenames(definition, stored, revision);
   const current = new Map(allItems(definition).map((item) => [item.key, item]));
   const removed = removedDefinitions(definition);

@@ -3,8 +3,10 @@ import type { Store } from '../core/ports.js';
 import { auditItems } from './dynamo/audit-items.js';
 import { draftItems } from './dynamo/draft-items.js';
 import { invitationItems } from './dynamo/invitation-items.js';
+import { mailEventItems } from './dynamo/mail-event-items.js';
 import { outboxItems } from './dynamo/outbox-items.js';
 import { registryItems } from './dynamo/registry-items.js';
+import { requestItems } from './dynamo/request-items.js';
 import { roundItems } from './dynamo/round-items.js';
 import { submissionItems } from './dynamo/submission-items.js';
 import { summaryItems } from './dynamo/summary-items.js';
@@ -32,7 +34,9 @@ export function dynamoStore(
     ...invitationItems(table),
     ...auditItems(table),
     ...outboxItems(table),
+    ...mailEventItems(table),
     ...summaryItems(table),
+    ...requestItems(table),
     ...targetItems(table),
   };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,9 @@ import { catalogue, findForm } from '../../forms/catalogue.js';
 import { formatDateTime } from '../../forms/format.js';
 import { dynamoStore } from '../adapters/dynamo-store.js';
 import { SesMailer } from '../adapters/ses-mailer.js';
+import { awsConfigurationSetName, localConfigurationSet } from '../config.js';
 import type { AggregationScope } from '../core/aggregation/types.js';
+import { changeRound } from '../core/change-round.js';
 import {
   compileSummary,
   manualPeriod,
@@ -16,17 +19,30 @@ import {
   scopeKey,
   sendSummaries,
 } from '../core/compile-summaries.js';
-import { deliverMail } from '../core/deliver-mail.js';
-import { DomainError } from '../core/errors.js';
-import { inviteMunicipalities, revokeInvitation } from '../core/invitations.js';
-import type { Round } from '../core/model.js';
-import { parseRole, systemPrincipal } from '../core/policy.js';
+import { parseAmsterdamTime, parseDutchDate } from '../core/dutch-time.js';
+import { DomainError, ValidationFailed } from '../core/errors.js';
+import { inviteMunicipalities, reissueInvitation, revokeInvitation } from '../core/invitations.js';
+import { liftSuppression } from '../core/mail-events.js';
+import { resendMail } from '../core/mail-queue.js';
+import { openRound } from '../core/open-round.js';
+import { type Principal, parseRole, systemPrincipal } from '../core/policy.js';
 import { overijssel } from '../core/registry/overijssel.js';
 import { seedRegistry } from '../core/registry/seed-registry.js';
+import { sendReminders } from '../core/reminders.js';
 import { roundStatus } from '../core/round-status.js';
 import { randomIds, systemClock } from '../http/dependencies.js';
 import { runSchedule } from '../jobs/run-schedule.js';
 import { loadStaffIssuer } from '../local/staff-issuer.js';
+import {
+  deliveryLines,
+  deliveryStatusLabels,
+  latestSentTo,
+  printSuppressions,
+  type RecordedEventType,
+  recordedEventFiles,
+  recordedEventFor,
+  sqsEventOf,
+} from './mail-commands.js';
 import { registryLines } from './registry-lines.js';
 
 /**
@@ -47,20 +63,33 @@ Opdrachten:
   open-round --form <id> --reference-date <jjjj-mm-dd> --deadline <jjjj-mm-ddTuu:mm>
              [--opens <…>] [--regions ijsselland,twente] [--late] [--id <id>] [--title <titel>]
              [--reminder-days 3]            herinneringen zoveel dagen voor de sluitingsdatum
+  change-deadline --round <id> --deadline <jjjj-mm-ddTuu:mm> [--late]
+                                           verplaatst de sluitingsdatum (links en herinneringen volgen)
   close-round --round <id>                 sluit een ronde nu (geen late inzendingen meer)
+  reopen-round --round <id> --deadline <jjjj-mm-ddTuu:mm> [--late]
+                                           zet een gesloten ronde weer open tot de nieuwe datum
   invite --round <id> [--municipality GM0193,…] [--no-email]
-                                           maakt uitnodigingslinks en mailt ze naar de coördinatoren
+                                           mailt de coördinatoren hun link (de geldige, of een nieuwe)
   invitations --round <id>                 uitnodigingen van een ronde (ook ingetrokken)
   revoke --invitation <id>                 trekt één link in
   revoke --round <id> --municipality <code>  trekt alle links van die gemeente voor de ronde in
+  reissue --round <id> --municipality <code> trekt de links in en mailt een nieuwe
+  remind --round <id> [--municipality GM0193,…]
+                                           herinnering nu aan wie nog niet heeft ingezonden
   status --round <id> [--role provincie:overijssel]
                                            per gemeente: ingezonden, concept of niets
   audit [--round <id>]                     het audit-logboek (zonder --round: acties buiten een ronde)
   summary --round <id> [--scope region:ijsselland|province:overijssel] [--send]
                                            het overzicht als tekst (voorbeeld), of nu versturen
-  outbox [--failed]                        e-mail die wacht op verzending, of die mislukt is
-  resend --mail <id>                       een mislukte e-mail opnieuw in de wachtrij (en versturen)
+  outbox [--failed | --sent]               e-mail die wacht op verzending, die mislukt is, of de laatst
+                                           verstuurde met wat SES erover meldde (afgeleverd, onbestelbaar …)
+  resend --mail <id>                       een mislukte (of wachtende) e-mail nu opnieuw versturen
   run-schedule                             de geplande taak nu één keer uitvoeren
+  mail-event --type bounce|complaint|delivery|reject|delay (--mail <id> | --to <adres>) [--at <tijd>]
+  mail-event --file <ses-melding.json>     een SES-melding aan de verwerker geven (lokaal stuurt de
+                                           emulator er geen): markeert de e-mail, blokkeert het adres
+  suppressions                             adressen op de blokkeerlijst (onbestelbaar, spam gemeld)
+  unsuppress --address <adres>             een adres van de blokkeerlijst halen
   staff-token --role <regietafel:regio|provincie:provincie> [--email <adres>]   (alleen lokaal)
 
 Doel: standaard de lokale run (npm start). Met --aws: de uitgerolde stack; zet dan TABLE_NAME, MAIL_FROM
@@ -71,45 +100,12 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** Whether y-m-d (and h:m) name a moment that exists, e.g. not 2026-02-30 or 25:00. */
-function existingDate(y: number, m: number, d: number, hh = 0, mm = 0): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d, hh, mm));
-  return (
-    date.getUTCFullYear() === y &&
-    date.getUTCMonth() === m - 1 &&
-    date.getUTCDate() === d &&
-    date.getUTCHours() === hh &&
-    date.getUTCMinutes() === mm
-  );
-}
-
 /** `2026-12-18T17:00` (Dutch time) or a full ISO timestamp → ISO in UTC. */
 export function amsterdamTime(value: string): string {
-  const invalid = () =>
-    new UsageError(`‘${value}’ is geen datum of tijd; gebruik bijvoorbeeld 2026-12-18T17:00.`);
-  if (/[zZ]|[+-]\d{2}:\d{2}$/.test(value)) {
-    const parsed = new Date(value);
-    if (Number.isNaN(parsed.getTime())) throw invalid();
-    return parsed.toISOString();
-  }
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value);
-  if (!match) throw invalid();
-  const [, y, m, d, hh = '00', mm = '00'] = match;
-  if (!existingDate(Number(y), Number(m), Number(d), Number(hh), Number(mm))) throw invalid();
-  const asUtc = Date.UTC(Number(y), Number(m) - 1, Number(d), Number(hh), Number(mm));
-  // The offset of Amsterdam at that moment (CET +1, CEST +2), from the time zone database.
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Amsterdam',
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(asUtc));
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const shown = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return new Date(asUtc - (shown - asUtc)).toISOString();
+  const parsed = parseAmsterdamTime(value);
+  if (!parsed)
+    throw new UsageError(`‘${value}’ is geen datum of tijd; gebruik bijvoorbeeld 2026-12-18T17:00.`);
+  return parsed;
 }
 
 function target(values: Record<string, string | boolean | undefined>) {
@@ -150,9 +146,13 @@ function target(values: Record<string, string | boolean | undefined>) {
   return {
     aws,
     baseUrl,
+    tableName,
     deps: {
       store: dynamoStore(tableName, dynamo),
-      mailer: new SesMailer(mailFrom, ses),
+      mailer: new SesMailer(mailFrom, ses, {
+        configurationSet:
+          process.env.MAIL_CONFIGURATION_SET ?? (aws ? awsConfigurationSetName : localConfigurationSet),
+      }),
       clock: systemClock,
       ids: randomIds,
     },
@@ -182,6 +182,21 @@ function parseScope(text: string): AggregationScope {
 
 const actor = () => `admin:${process.env.USER ?? userInfo().username}`;
 
+/** The CLI acts for every province of the registry (whoever has the credentials to run it). */
+const admin = (registry: Parameters<typeof systemPrincipal>[0]): Principal =>
+  systemPrincipal(registry, actor());
+
+/** A use case's field errors, printed as the Dutch sentences they are. */
+async function fieldErrorsAsUsage<T>(action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof ValidationFailed)
+      throw new UsageError(error.fieldErrors.map((fieldError) => fieldError.message).join('\n'));
+    throw error;
+  }
+}
+
 function parseOptions(argv: string[]) {
   return parseArgs({
     args: argv,
@@ -210,6 +225,12 @@ function parseOptions(argv: string[]) {
       send: { type: 'boolean' },
       failed: { type: 'boolean' },
       mail: { type: 'string' },
+      type: { type: 'string' },
+      to: { type: 'string' },
+      at: { type: 'string' },
+      file: { type: 'string' },
+      address: { type: 'string' },
+      sent: { type: 'boolean' },
       'reminder-days': { type: 'string' },
     },
   });
@@ -264,7 +285,7 @@ export async function run(argv: string[], print: (line: string) => void = consol
     return;
   }
 
-  const { deps, baseUrl } = target(values);
+  const { deps, baseUrl, aws, tableName } = target(values);
   const { store } = deps;
   switch (command) {
     case 'seed-registry': {
@@ -300,70 +321,64 @@ export async function run(argv: string[], print: (line: string) => void = consol
     }
     case 'open-round': {
       const formId = required(values, 'form');
-      const definition = findForm(formId);
-      if (!definition)
+      if (!findForm(formId))
         throw new UsageError(
           `Onbekend formulier ‘${formId}’. Kies uit: ${[...catalogue.keys()].join(', ')}.`,
         );
       const referenceDate = required(values, 'reference-date');
-      const ymd = /^(\d{4})-(\d{2})-(\d{2})$/.exec(referenceDate);
-      if (!ymd || !existingDate(Number(ymd[1]), Number(ymd[2]), Number(ymd[3])))
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(referenceDate) || !parseDutchDate(referenceDate))
         throw new UsageError('--reference-date moet jjjj-mm-dd zijn.');
       const registry = await store.getRegistry();
-      const regions = values.regions
-        ? String(values.regions).split(',')
-        : registry.regions.map((region) => region.id);
-      for (const region of regions) {
-        if (!registry.regions.some((known) => known.id === region))
-          throw new UsageError(`Onbekende regio ‘${region}’.`);
-      }
-      const round: Round = {
-        id: typeof values.id === 'string' ? values.id : `${formId}-${referenceDate}`,
-        formId,
-        title:
-          typeof values.title === 'string' ? values.title : `${definition.title}, peildatum ${referenceDate}`,
-        referenceDate,
-        opensAt: values.opens ? amsterdamTime(String(values.opens)) : deps.clock.now().toISOString(),
-        deadline: amsterdamTime(required(values, 'deadline')),
-        regions,
-        acceptsLate: values.late === true,
-        ...(values['reminder-days'] !== undefined && {
-          reminderDaysBefore: reminderDays(String(values['reminder-days'])),
+      const { round } = await fieldErrorsAsUsage(() =>
+        openRound(deps, {
+          principal: admin(registry),
+          actor: actor(),
+          draft: {
+            formId,
+            referenceDate,
+            title: typeof values.title === 'string' ? values.title : undefined,
+            id: typeof values.id === 'string' ? values.id : undefined,
+            opensAt: values.opens ? amsterdamTime(String(values.opens)) : undefined,
+            deadline: amsterdamTime(required(values, 'deadline')),
+            regions: values.regions
+              ? String(values.regions).split(',')
+              : registry.regions.map((region) => region.id),
+            acceptsLate: values.late === true,
+            ...(values['reminder-days'] !== undefined && {
+              reminderDaysBefore: reminderDays(String(values['reminder-days'])),
+            }),
+          },
+          invite: false,
+          baseUrl,
         }),
-      };
-      if (round.deadline <= round.opensAt)
-        throw new UsageError('De sluitingsdatum moet na de opening liggen.');
-      if (!(await store.createRound(round))) throw new UsageError(`Er bestaat al een ronde ‘${round.id}’.`);
-      await store.audit({
-        at: deps.clock.now().toISOString(),
-        id: deps.ids.newId(),
-        action: 'round-opened',
-        actor: actor(),
-        roundId: round.id,
-        details: { ...round },
-      });
+      );
       print(
         `Ronde ‘${round.id}’ geopend: ${round.title}; sluit ${formatDateTime(round.deadline)}. Nodig de gemeenten uit met: npm run admin -- invite --round ${round.id}`,
       );
       return;
     }
+    case 'change-deadline':
+    case 'reopen-round':
     case 'close-round': {
-      const round = await store.getRound(required(values, 'round'));
-      if (!round) throw new UsageError(`Er is geen ronde ‘${values.round}’.`);
-      const now = deps.clock.now().toISOString();
-      await store.updateRound({
-        ...round,
-        deadline: [now, round.deadline].sort()[0]!, // the earlier of now and the deadline
-        acceptsLate: false,
-      });
-      await store.audit({
-        at: now,
-        id: deps.ids.newId(),
-        action: 'round-closed',
-        actor: actor(),
-        roundId: round.id,
-      });
-      print(`Ronde ‘${round.id}’ is gesloten. Formulieren zijn nu alleen nog te lezen.`);
+      const roundId = required(values, 'round');
+      if (!(await store.getRound(roundId))) throw new UsageError(`Er is geen ronde ‘${roundId}’.`);
+      const registry = await store.getRegistry();
+      const change =
+        command === 'close-round'
+          ? ({ kind: 'close' } as const)
+          : {
+              kind: command === 'reopen-round' ? ('reopen' as const) : ('deadline' as const),
+              deadline: amsterdamTime(required(values, 'deadline')),
+              acceptsLate: values.late === true,
+            };
+      const { after, links } = await fieldErrorsAsUsage(() =>
+        changeRound(deps, { principal: admin(registry), actor: actor(), roundId, change }),
+      );
+      print(
+        command === 'close-round'
+          ? `Ronde ‘${roundId}’ is gesloten. Formulieren zijn nu alleen nog te lezen.`
+          : `Ronde ‘${roundId}’ sluit nu ${formatDateTime(after.deadline)}${after.acceptsLate ? ' (daarna te laat inzenden toegestaan)' : ''}; ${links} link(s) volgen de nieuwe datum.`,
+      );
       return;
     }
     case 'invite': {
@@ -372,7 +387,9 @@ export async function run(argv: string[], print: (line: string) => void = consol
         municipalities: values.municipality ? String(values.municipality).split(',') : undefined,
         baseUrl,
         send: values['no-email'] !== true,
+        reuse: true,
         actor: actor(),
+        principal: admin(await store.getRegistry()),
       });
       for (const { municipality, invitation, url, mail } of invited) {
         const sent = invitation.sentTo
@@ -404,10 +421,37 @@ export async function run(argv: string[], print: (line: string) => void = consol
               )
               .map((invitation) => invitation.id);
       if (ids.length === 0) throw new UsageError('Geen geldige uitnodigingen gevonden om in te trekken.');
+      const principal = admin(await store.getRegistry());
       for (const id of ids) {
-        const revoked = await revokeInvitation(deps, { invitationId: id, actor: actor() });
+        const revoked = await revokeInvitation(deps, { invitationId: id, actor: actor(), principal });
         print(`Ingetrokken: ${revoked.id} (${revoked.municipality}, ronde ${revoked.roundId}).`);
       }
+      return;
+    }
+    case 'reissue': {
+      const { revoked, invited } = await reissueInvitation(deps, {
+        principal: admin(await store.getRegistry()),
+        roundId: required(values, 'round'),
+        municipality: required(values, 'municipality'),
+        baseUrl,
+      });
+      print(
+        `${revoked.length} link(s) ingetrokken; nieuwe link ${invited.invitation.id} ${invited.invitation.sentTo ? `gemaild naar ${invited.invitation.sentTo.join(', ')} (${invited.mail})` : 'niet gemaild: geen adres bekend'}.`,
+      );
+      return;
+    }
+    case 'remind': {
+      const reminded = await sendReminders(deps, {
+        roundId: required(values, 'round'),
+        period: manualPeriod(deps.clock.now()),
+        baseUrl,
+        actor: actor(),
+        municipalities: values.municipality ? String(values.municipality).split(',') : undefined,
+        principal: admin(await store.getRegistry()),
+      });
+      if (reminded.length === 0)
+        print('Niemand te herinneren: iedereen heeft ingezonden (of er is geen adres).');
+      for (const sent of reminded) print(`${sent.municipality} → ${sent.to.join(', ')}: ${sent.delivery}`);
       return;
     }
     case 'status': {
@@ -443,15 +487,16 @@ export async function run(argv: string[], print: (line: string) => void = consol
       const scopes =
         typeof values.scope === 'string' ? [parseScope(values.scope)] : roundScopes(round, registry);
       if (values.send) {
-        for (const sent of await sendSummaries(deps, {
+        const run = await sendSummaries(deps, {
           roundId: round.id,
           period: manualPeriod(deps.clock.now()),
           scopes,
           dashboardUrl: baseUrl,
           actor: actor(),
-        })) {
-          print(`${scopeKey(sent.scope)} → ${sent.recipient}: ${sent.delivery}`);
-        }
+        });
+        for (const sent of run.sent) print(`${scopeKey(sent.scope)} → ${sent.recipient}: ${sent.delivery}`);
+        for (const scope of run.empty)
+          print(`${scopeKey(scope)}: niet verstuurd, er is nog niets ingezonden`);
         return;
       }
       for (const scope of scopes) {
@@ -463,6 +508,17 @@ export async function run(argv: string[], print: (line: string) => void = consol
       return;
     }
     case 'outbox': {
+      if (values.sent) {
+        const sent = await store.listSentMail({ limit: 20 });
+        if (sent.length === 0) print('Er is nog geen e-mail verstuurd.');
+        for (const mail of sent) {
+          print(
+            `${mail.id}\n    ${mail.subject} → ${mail.to.join(', ')}; verstuurd ${formatDateTime(mail.sentAt!)}: ${deliveryStatusLabels[mail.deliveryStatus ?? 'sent']}`,
+          );
+          for (const line of deliveryLines(mail)) print(`      ${line}`);
+        }
+        return;
+      }
       const mails = await store.listMail(values.failed ? 'failed' : 'pending');
       if (mails.length === 0) print(values.failed ? 'Geen mislukte e-mail.' : 'Er wacht geen e-mail.');
       for (const mail of mails) {
@@ -474,19 +530,80 @@ export async function run(argv: string[], print: (line: string) => void = consol
     }
     case 'resend': {
       const id = required(values, 'mail');
-      if (!(await store.requeueMail(id, deps.clock.now().toISOString()))) {
-        throw new UsageError(
-          `E-mail ‘${id}’ is niet mislukt (of bestaat niet); alleen mislukte e-mail kan opnieuw.`,
-        );
-      }
-      print(`Opnieuw in de wachtrij: ${id} → ${await deliverMail(deps, id)}`);
-      await store.audit({
-        at: deps.clock.now().toISOString(),
-        id: deps.ids.newId(),
-        action: 'mail-resent',
+      const { outcome } = await resendMail(deps, {
+        principal: admin(await store.getRegistry()),
+        mailId: id,
         actor: actor(),
-        details: { mailId: id },
       });
+      print(`Opnieuw verstuurd: ${id} → ${outcome}`);
+      return;
+    }
+    case 'mail-event': {
+      if (!aws) {
+        // The handler builds its own store from these, exactly as on AWS.
+        process.env.AWS_ENDPOINT_URL_DYNAMODB ??= `http://localhost:${process.env.DYNAMODB_PORT ?? 8000}`;
+      }
+      process.env.TABLE_NAME = tableName;
+      process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+      let payload: unknown;
+      let mailId: string | undefined;
+      if (typeof values.file === 'string') {
+        payload = JSON.parse(readFileSync(values.file, 'utf8'));
+      } else {
+        const type = required(values, 'type');
+        if (!(type in recordedEventFiles))
+          throw new UsageError(`--type moet een van ${Object.keys(recordedEventFiles).join(', ')} zijn.`);
+        const to = typeof values.to === 'string' ? values.to : undefined;
+        const mail =
+          typeof values.mail === 'string'
+            ? await store.getMail(values.mail)
+            : to
+              ? await latestSentTo(store, to)
+              : undefined;
+        if (!mail)
+          throw new UsageError(
+            typeof values.mail === 'string' || to
+              ? `Geen verstuurde e-mail gevonden${to ? ` aan ${to}` : ''}: zie npm run admin -- outbox --sent.`
+              : '--mail <id> of --to <adres> ontbreekt.',
+          );
+        if (mail.status !== 'sent' || !mail.messageId)
+          throw new UsageError(
+            `E-mail ‘${mail.id}’ is (nog) niet verstuurd: SES meldt alleen iets over verstuurde e-mail.`,
+          );
+        if (to && !mail.to.some((address) => address.toLowerCase() === to.toLowerCase()))
+          throw new UsageError(`E-mail ‘${mail.id}’ ging niet naar ${to} maar naar ${mail.to.join(', ')}.`);
+        const at = typeof values.at === 'string' ? amsterdamTime(values.at) : deps.clock.now().toISOString();
+        payload = recordedEventFor(type as RecordedEventType, mail, { ...(to && { to }), at });
+        mailId = mail.id;
+      }
+      const { handler } = await import('../jobs/handlers/record-mail-events.js');
+      const result = await handler(sqsEventOf([payload]));
+      if (result.batchItemFailures.length > 0)
+        throw new UsageError(
+          'De verwerker kon deze SES-melding niet verwerken (zie de foutmelding hierboven).',
+        );
+      const mail = mailId ? await store.getMail(mailId) : undefined;
+      print(
+        mail
+          ? `Verwerkt: ${mail.id} is nu ‘${deliveryStatusLabels[mail.deliveryStatus ?? 'sent']}’.`
+          : 'Verwerkt (de melding noemt geen e-mail van de outbox; onbestelbare adressen zijn wel geblokkeerd).',
+      );
+      for (const line of mail ? deliveryLines(mail) : []) print(`    ${line}`);
+      return;
+    }
+    case 'suppressions': {
+      await printSuppressions(store, print);
+      return;
+    }
+    case 'unsuppress': {
+      const address = required(values, 'address');
+      if (!(await liftSuppression(deps, { address, actor: actor() })))
+        throw new UsageError(`${address} staat niet op de blokkeerlijst.`);
+      print(
+        aws
+          ? `${address} is van de blokkeerlijst gehaald. Haal het ook van de SES-lijst van het account: aws sesv2 delete-suppressed-destination --email-address ${address}`
+          : `${address} is van de blokkeerlijst gehaald.`,
+      );
       return;
     }
     case 'run-schedule': {

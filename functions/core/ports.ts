@@ -1,15 +1,20 @@
 import type {
   AuditEvent,
+  DeliveryStatus,
   Draft,
   Invitation,
   MailAttachment,
+  MailEvent,
   Municipality,
   OutboxMail,
+  RecipientDelivery,
   Region,
   Registry,
   RegistryItem,
   Round,
+  StaffRequest,
   SubmissionVersion,
+  Suppression,
 } from './model.js';
 import type { Targets } from './targets/model.js';
 
@@ -43,8 +48,12 @@ export interface RoundStore {
   getRound(id: string): Promise<Round | undefined>;
   /** Every round, by deadline. */
   listRounds(): Promise<Round[]>;
-  /** Replaces a round's settings (opening, deadline, late submissions); the id and form never change. */
-  updateRound(round: Round): Promise<void>;
+  /**
+   * Replaces a round's settings (opening, deadline, late submissions); the id and form never change. With
+   * `expectedDeadline` only while the stored deadline is still that one; false when it is not (someone
+   * changed the round in between).
+   */
+  updateRound(round: Round, expectedDeadline?: string): Promise<boolean>;
 }
 
 export interface SubmissionStore {
@@ -97,7 +106,11 @@ export interface InvitationStore {
   listInvitations(roundId: string): Promise<Invitation[]>;
   /** Marks an invitation revoked; false when it does not exist. */
   revokeInvitation(id: string, at: string): Promise<boolean>;
-  recordInvitationSent(id: string, to: readonly string[]): Promise<void>;
+  recordInvitationSent(id: string, to: readonly string[], at: string): Promise<void>;
+  /** Records the first time a link was opened; true only for that first time. */
+  recordInvitationOpened(id: string, at: string): Promise<boolean>;
+  /** Moves a link's expiry (it follows the round's deadline); false when it does not exist. */
+  setInvitationExpiry(id: string, expiresAt: string): Promise<boolean>;
 }
 
 export interface AuditStore {
@@ -113,6 +126,8 @@ export interface OutboxStore {
   getMail(id: string): Promise<OutboxMail | undefined>;
   /** Envelopes (no content) of the emails waiting to be sent, or given up on. */
   listMail(status: 'pending' | 'failed'): Promise<OutboxMail[]>;
+  /** Envelopes of sent emails, newest first (by the time they were recorded), recorded before `before`. */
+  listSentMail(options?: { before?: string; limit?: number }): Promise<OutboxMail[]>;
   /** Puts a failed email back in the queue for a new round of attempts; false when it was not failed. */
   requeueMail(id: string, at: string): Promise<boolean>;
   /** Takes the email for sending until `leaseUntil`; false when another sender holds it or it was sent. */
@@ -121,10 +136,43 @@ export interface OutboxStore {
   markMailFailed(id: string, error: string, nextAttemptAt: string | undefined): Promise<void>;
 }
 
+/** SES events per outbox email, and the suppression list. */
+export interface MailEventStore {
+  /** Records one event once (a redelivered SES event changes nothing); false when it was already there. */
+  putMailEvent(mailId: string, event: MailEvent): Promise<boolean>;
+  listMailEvents(mailId: string): Promise<MailEvent[]>;
+  /**
+   * Stores what the events of an email add up to, unless a summary of more events is already stored (two
+   * events handled at once never leave the smaller picture).
+   */
+  setMailDelivery(
+    mailId: string,
+    delivery: Record<string, RecipientDelivery>,
+    status: DeliveryStatus,
+    eventCount: number,
+  ): Promise<void>;
+  suppress(suppression: Suppression): Promise<void>;
+  /** The suppressions among these addresses (case-insensitive). */
+  suppressionsOf(addresses: readonly string[]): Promise<Suppression[]>;
+  listSuppressions(): Promise<Suppression[]>;
+  /** Takes an address off the list; false when it was not on it. */
+  liftSuppression(address: string): Promise<boolean>;
+}
+
 export interface SummarySnapshotStore {
   /** The snapshot the previous summary of a round and scope left, for "what changed since then". */
   getSummarySnapshot(roundId: string, scope: string): Promise<unknown>;
   putSummarySnapshot(roundId: string, scope: string, snapshot: unknown): Promise<void>;
+}
+
+export interface RequestStore {
+  /** Records a request as running; false when that token was seen before (then read it with getRequest). */
+  claimRequest(request: StaffRequest, expiresAt: number): Promise<boolean>;
+  getRequest(token: string): Promise<StaffRequest | undefined>;
+  /** Marks a running request done, with where the browser goes and what it is told. */
+  completeRequest(token: string, outcome: { location: string; notice: string }): Promise<void>;
+  /** Forgets a request that failed, so the same page can try again. */
+  releaseRequest(token: string): Promise<void>;
 }
 
 export interface TargetStore {
@@ -143,8 +191,10 @@ export interface Store
     InvitationStore,
     AuditStore,
     OutboxStore,
+    MailEventStore,
     SummarySnapshotStore,
-    TargetStore {}
+    TargetStore,
+    RequestStore {}
 
 export interface MailMessage {
   readonly to: readonly string[];
@@ -153,6 +203,8 @@ export interface MailMessage {
   readonly html: string;
   readonly text: string;
   readonly attachments?: readonly MailAttachment[];
+  /** The outbox id, handed to the provider so that its later events (bounce, delivery) find the email. */
+  readonly reference?: string;
 }
 
 export interface Mailer {

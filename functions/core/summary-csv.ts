@@ -3,7 +3,7 @@ import { findForm } from '../../forms/catalogue.js';
 import { type FormDefinition, repeatGroups } from '../../forms/definition.js';
 import type { RepeatGroup } from '../../forms/fields.js';
 import { readStored, revisionOf } from '../../forms/revisions.js';
-import { summaryDate } from '../emails/summary-email.js';
+import { summaryDate } from '../emails/summary-format.js';
 import type { MunicipalityResponse, RoundAggregate } from './aggregation/types.js';
 import {
   type Cell,

@@ -166,7 +166,7 @@ describe('a form that changed after versions were stored', () => {
     const email = await response.text();
     expect(email).toContain('Niet meegeteld: antwoorden uit een eerdere versie van het formulier');
     expect(email).toContain(
-      'Zwolle (versie 1): Knelpunt 1 – Domein: Werk — ‘Werk’ is geen keuze meer bij ‘Domein’.',
+      'Zwolle (IJsselland), versie 1: Knelpunt 1 – Domein: Werk — ‘Werk’ is geen keuze meer bij ‘Domein’.',
     );
     // The renamed figure is counted under its new name: 6 + 2 = 8.
     expect(email).toMatch(/Leerlingen die op een plek wachten[^\n]*8/);

@@ -143,8 +143,10 @@ describe('reading answers stored under an earlier revision', () => {
     expect(readStored(second, now, 2)).toEqual({ revision: 2, answers: now, retired: [], invalid: [] });
   });
 
-  it('does not rename twice: a version of revision 2 already has the new key', () => {
-    expect(readStored(second, { capacity: 3, places: 9 }, 2).answers).toEqual({ capacity: 3 });
+  it('never overwrites with a rename: when the new key is there already, the old answer is kept apart', () => {
+    const reading = readStored(second, { capacity: 3, places: 9 }, 1);
+    expect(reading.answers).toEqual({ capacity: 3 });
+    expect(reading.retired).toMatchObject([{ path: 'places', value: '9' }]);
   });
 });
 

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { findForm } from '../../../forms/catalogue.js';
 import { aggregateRound } from '../../core/aggregation/aggregate-round.js';
+import { mayChangeRound } from '../../core/change-round.js';
 import { scopeKey } from '../../core/compile-summaries.js';
 import { exportTables } from '../../core/exports.js';
-import { roundStatus, staffRound } from '../../core/round-status.js';
+import { mailProblemsByMunicipality } from '../../core/mail-problems.js';
+import { actorOf } from '../../core/policy.js';
+import { roundStatus, staffRound, visibleRegions } from '../../core/round-status.js';
 import { provinceOfScope, publishedTargets } from '../../core/targets/publish-targets.js';
 import { renderRoundPage } from '../../pages/dashboard.js';
 import { authenticateStaff } from '../authenticate.js';
@@ -12,6 +15,7 @@ import { dependencies } from '../dependencies.js';
 import { httpHandler } from '../middleware.js';
 import { wantsPage } from '../request.js';
 import { htmlResponse, jsonResponse } from '../responses.js';
+import { doneNotice } from '../staff-actions.js';
 import { staffPageHeaders } from '../staff-session.js';
 
 const count = (value: string | undefined) => (value && /^\d{1,4}$/.test(value) ? Number(value) : 0);
@@ -27,6 +31,8 @@ function summaryNotice(query: Record<string, string | undefined>): string | unde
     }
     case 'al-verstuurd':
       return 'Dit overzicht was met deze knop al verstuurd; het is niet nog eens verstuurd.';
+    case 'leeg':
+      return 'Er is niets verstuurd: in dit gebied heeft nog geen gemeente ingezonden. Een overzicht zonder inzendingen wordt niet verstuurd.';
     case 'geen-adressen':
       return 'Er is niets verstuurd: voor dit gebied zijn geen e-mailadressen bekend. Vraag de beheerder ze in te voeren.';
     default:
@@ -36,14 +42,25 @@ function summaryNotice(query: Record<string, string | undefined>): string | unde
 
 /**
  * GET /staf/rondes/{roundId}: where every municipality of the staff member's region(s) stands. A browser
- * gets the round's dashboard page (status table, progress charts, exports, summaries); a script gets JSON.
+ * gets the round's dashboard page (its tasks, per region how many submitted, the status table with those
+ * without a submission first — `?toon=zonder-inzending` for only those —, progress charts, exports,
+ * summaries); a script gets JSON.
  */
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
   const principal = await authenticateStaff(event);
   const registry = await deps.store.getRegistry();
   const input = { principal, roundId: event.pathParameters?.roundId ?? '', registry };
-  if (!wantsPage(event)) return jsonResponse(200, await roundStatus(deps, input));
+  if (!wantsPage(event)) {
+    const status = await roundStatus(deps, input);
+    const problems = await mailProblemsByMunicipality(deps, {
+      municipalities: registry.municipalities.filter((m) =>
+        status.municipalities.some((s) => s.code === m.code),
+      ),
+      current: await deps.store.listCurrent(status.round.id),
+    });
+    return jsonResponse(200, { ...status, mailProblems: Object.fromEntries(problems) });
+  }
 
   const { round } = await staffRound(deps, input);
   const scopes = visibleScopes(principal, round, registry);
@@ -64,6 +81,12 @@ export const handler = httpHandler(async (event) => {
     now: deps.clock.now(),
   });
   const definition = findForm(round.formId);
+  const mailProblems = await mailProblemsByMunicipality(deps, {
+    municipalities: registry.municipalities.filter((municipality) =>
+      aggregate.response.municipalities.some((shown) => shown.code === municipality.code),
+    ),
+    current,
+  });
   return htmlResponse(
     200,
     renderRoundPage({
@@ -77,7 +100,16 @@ export const handler = httpHandler(async (event) => {
         label: scopeName(candidate, registry),
       })),
       requestId: randomUUID(),
-      notice: summaryNotice(event.queryStringParameters ?? {}),
+      notice:
+        summaryNotice(event.queryStringParameters ?? {}) ??
+        (await doneNotice(deps, event.queryStringParameters?.gedaan, actorOf(principal))),
+      actions: {
+        change: mayChangeRound(principal, round, registry),
+        invitations: visibleRegions(principal, round, registry.regions, 'invitation:manage').length > 0,
+        reminders: visibleRegions(principal, round, registry.regions, 'reminder:send').length > 0,
+      },
+      filter: event.queryStringParameters?.toon === 'zonder-inzending' ? 'zonder-inzending' : 'alle',
+      mailProblems,
     }),
     staffPageHeaders(),
   );
