@@ -12,7 +12,7 @@ export class SesMailer implements Mailer {
     private readonly client: SESClient = new SESClient({}),
   ) {}
 
-  async send(message: MailMessage): Promise<{ messageId: string }> {
+  async send(message: MailMessage, options: { signal?: AbortSignal } = {}): Promise<{ messageId: string }> {
     const mime = await new MailComposer({
       from: this.from,
       to: [...message.to],
@@ -34,6 +34,8 @@ export class SesMailer implements Mailer {
         Destinations: [...message.to],
         RawMessage: { Data: mime },
       }),
+      // The caller's budget: an attempt still running when it ends is broken off (no late duplicate).
+      { abortSignal: options.signal },
     );
     if (!result.MessageId) throw new Error('SES gaf geen MessageId terug');
     return { messageId: result.MessageId };
