@@ -4,6 +4,7 @@ import { deliverMail } from './deliver-mail.js';
 import { formPath, type ResolvedForm, resolveForm } from './form-context.js';
 import type { SubmissionVersion, VersionKey } from './model.js';
 import type { Clock, Mailer, Store } from './ports.js';
+import { regionContact } from './registry/secretariat.js';
 
 /** Outbox key of a version's confirmation: one email per stored version, whatever happens. */
 export function confirmationMailId(version: VersionKey) {
@@ -64,10 +65,12 @@ export async function completeSubmission(
           warnings: version.warnings?.length ?? 0,
         },
       });
+      const contact = regionContact(input.resolved.region);
       await deps.store.enqueueMail({
         id: mailId,
         kind: 'confirmation',
         to: [version.submittedBy.email],
+        replyTo: contact ? [contact.email] : undefined,
         ...(await confirmationEmail(deps.store, input.resolved, version, input.formUrl)),
         createdAt: version.submittedAt,
         status: 'pending',
@@ -101,6 +104,7 @@ async function confirmationEmail(
     definition: resolved.definition,
     municipalityName: resolved.municipality.name,
     organisation: resolved.region.boardName,
+    contact: regionContact(resolved.region),
     roundTitle: resolved.round.title,
     version: version.version,
     submittedAt: version.submittedAt,

@@ -63,6 +63,7 @@ export async function deliverMail(
       deps.mailer.send(
         {
           to: mail.to,
+          replyTo: mail.replyTo,
           subject: mail.subject,
           html: mail.html,
           text: mail.text,

@@ -7,6 +7,7 @@ import type {
   OutboxMail,
   Region,
   Registry,
+  RegistryItem,
   Round,
   SubmissionClaim,
   SubmissionVersion,
@@ -19,7 +20,18 @@ import type {
  * the kind of item; a use case may ask for only the parts it uses.
  */
 export interface RegistryStore {
+  /** Writes every item as given, overwriting (benchmarks and tests; people's edits use putRegistryItem). */
   putRegistry(registry: Registry): Promise<void>;
+  /**
+   * Writes the seed registry on the very first start only: true when it wrote, false when the registry was
+   * seeded before (then nothing is touched, so edits and imports survive every restart).
+   */
+  seedRegistry(registry: Registry, at: string): Promise<boolean>;
+  /**
+   * Writes one item if it still has `expectedRevision` (0: it must not exist yet), with the revision one
+   * higher; false when someone changed it in between (nothing is written then).
+   */
+  putRegistryItem(item: RegistryItem, expectedRevision: number): Promise<boolean>;
   /** The whole registry (provinces, regions, municipalities). */
   getRegistry(): Promise<Registry>;
   getMunicipality(code: string): Promise<Municipality | undefined>;
@@ -161,6 +173,7 @@ export interface Store
 
 export interface MailMessage {
   readonly to: readonly string[];
+  readonly replyTo?: readonly string[];
   readonly subject: string;
   readonly html: string;
   readonly text: string;

@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime, formatInteger, formatMoney } from '../../forms/format.js';
-import { emailDocument, type RenderedEmail } from '../../forms/render/email.js';
+import { contactHtml, contactText, emailDocument, type RenderedEmail } from '../../forms/render/email.js';
 import { type Html, html, raw } from '../../forms/render/html.js';
+import type { PageContact } from '../../forms/render/layout.js';
 import type {
   ChangesSincePrevious,
   EigenBijdrageAggregate,
@@ -36,6 +37,8 @@ export interface SummaryEmailOptions {
   readonly attachments?: readonly { readonly filename: string }[];
   /** Where staff download the CSV files when they were too large to attach (see summary-csv.ts). */
   readonly attachmentsUrl?: string;
+  /** The secretariat replies go to (the Reply-To), named at the bottom. */
+  readonly contact?: PageContact;
 }
 
 // Formatting -------------------------------------------------------------------------------------------
@@ -1013,15 +1016,21 @@ function footer(options: SummaryEmailOptions): Part {
   const download = url
     ? 'De antwoorden per gemeente waren te groot om mee te sturen. U downloadt ze (CSV) als medewerker via:'
     : '';
-  const auto = 'Dit bericht is automatisch verstuurd. U hoeft er niet op te antwoorden.';
   return {
     html: html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:28px 0 0 0;"><tr><td style="${font}padding:12px 0 0 0;border-top:1px solid ${colours.line};font-size:13px;color:${colours.muted};">
 ${p(basis, small)}
 ${attached ? p(attached, small) : ''}
 ${url ? p(html`${download} <a href="${url}" style="color:#0b57a4;">${url}</a>`, small) : ''}
-${p(auto, `${small}margin:0;`)}
+${contactHtml(options.contact)}
 </td></tr></table>`,
-    text: ['', '--', basis, ...(attached ? [attached] : []), ...(url ? [`${download} ${url}`] : []), auto],
+    text: [
+      '',
+      '--',
+      basis,
+      ...(attached ? [attached] : []),
+      ...(url ? [`${download} ${url}`] : []),
+      contactText(options.contact),
+    ],
   };
 }
 

@@ -12,6 +12,7 @@ import { checkAnswers } from '../core/check-answers.js';
 import { Conflict, ValidationFailed } from '../core/errors.js';
 import type { FormContextKey, ResolvedForm } from '../core/form-context.js';
 import type { Principal } from '../core/policy.js';
+import { regionContact } from '../core/registry/secretariat.js';
 import { saveDraft } from '../core/save-draft.js';
 import { submissionIdPattern } from '../core/submission-id.js';
 import { submitForm } from '../core/submit-form.js';
@@ -190,6 +191,7 @@ const actions: {
           definition: resolved.definition,
           municipalityName: resolved.municipality.name,
           organisation: resolved.region.boardName,
+          contact: regionContact(resolved.region),
           roundTitle: resolved.round.title,
           action: formPath(key),
           raw: decoded.raw,

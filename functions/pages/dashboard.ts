@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime, formatInteger } from '../../forms/format.js';
 import { type Html, html } from '../../forms/render/html.js';
-import { layout } from '../../forms/render/layout.js';
+import { layout, type PageContact } from '../../forms/render/layout.js';
 import type { MunicipalityResponse, RoundAggregate, VoortgangAggregate } from '../core/aggregation/types.js';
 import type { RoundPhase } from '../core/form-context.js';
 import { formatPercent, scopeLabel } from '../emails/summary-email.js';
@@ -16,6 +16,8 @@ export interface SignedInStaff {
   readonly label: string;
   /** `Provincie Overijssel`, `Regionale Regietafel Vluchtelingen IJsselland`. */
   readonly roles: readonly string[];
+  /** The secretariat(s) of their own region or province, named in the footer. */
+  readonly contacts: readonly PageContact[];
 }
 
 export interface RoundListItem {
@@ -242,6 +244,8 @@ export function renderRoundsPage(model: RoundsPageModel): Html {
       organisation: 'Regietafel Vluchtelingen – dashboard',
       wide: true,
       footer: staffFooter,
+      contacts: model.staff.contacts,
+      question: 'Vragen over het dashboard?',
     },
     html`${staffBar(model.staff)}
 <h1 class="utrecht-heading-1">Rondes</h1>
@@ -334,6 +338,8 @@ export function renderRoundPage(model: RoundPageModel): Html {
       organisation: 'Regietafel Vluchtelingen – dashboard',
       wide: true,
       footer: staffFooter,
+      contacts: model.staff.contacts,
+      question: 'Vragen over het dashboard?',
     },
     html`${staffBar(model.staff)}
 <p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="/staf/rondes">← Alle rondes</a></p>

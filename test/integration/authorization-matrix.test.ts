@@ -64,6 +64,8 @@ type Row = readonly [
 const matrix: readonly Row[] = [
   //  route                call             resource        geen  gem.A gem.B rt:ijs rt:twe prov
   ['landing-page',       'GET',           '-',             200,  200,  200,  200,   200,   200],
+  ['accessibility-statement', 'GET',      '-',             200,  200,  200,  200,   200,   200],
+  ['not-found',          'GET',           '-',             404,  404,  404,  404,   404,   404],
   ['open-invitation',    'GET',           '-',             401,  303,  303,  401,   401,   401],
   ['show-form',          'GET',           A,               401,  200,  403,  401,   401,   401],
   ['show-form',          'GET',           B,               401,  403,  200,  401,   401,   401],
@@ -154,7 +156,7 @@ let sequence = 0;
 async function call(row: Row, role: Role): Promise<Answer> {
   const [routeId, how, resource] = row;
   const route = routes.find((candidate) => candidate.id === routeId)!;
-  const path = route.path
+  const path = (route.method === 'ANY' ? '/bestaat/niet' : route.path)
     .replace('{formId}', 'eigen-bijdrage')
     .replace('{roundId}', route.auth === 'staff' ? resource : demo)
     .replace('{municipality}', resource);
@@ -223,7 +225,7 @@ async function call(row: Row, role: Role): Promise<Answer> {
 /** The Dutch explanation a refusal must carry. */
 function expectDutchRefusal(row: Row, role: Role, answer: Answer): void {
   const dutch =
-    /niet aangemeld|ongeldig|alleen het formulier van uw eigen gemeente|geen toegang|alleen voor medewerkers|niet over uw regio|in uw regio of provincie/i;
+    /persoonlijke link|niet compleet of niet juist|ongeldig|alleen het formulier van uw eigen gemeente|geen toegang|alleen voor medewerkers|niet over uw regio|in uw regio of provincie/i;
   if (answer.contentType.includes('application/json')) {
     const body = JSON.parse(answer.text) as { error: string; message: string };
     expect(body.error, `${row[0]} ${role}`).toBe(
@@ -261,7 +263,7 @@ async function checkCell({ row, role, status }: (typeof cells)[number]): Promise
   const answer = await call(row, role);
   expect(answer.status, answer.text.slice(0, 300)).toBe(status);
   if (status >= 400) {
-    if (status === 401 || status === 403 || status === 404) expectDutchRefusal(row, role, answer);
+    if (status === 401 || status === 403) expectDutchRefusal(row, role, answer);
     // Refused: nothing stored, nothing sent, nothing audited.
     expect(await snapshot()).toEqual(before);
   }

@@ -221,11 +221,13 @@ describe('bad input at the submit route: a clear answer and nothing stored', () 
         `${base}/formulieren/eigen-bijdrage/${pipeline.round.id}/GM0193`,
       ].map(send),
     );
+    // (The page's footer names the secretariat of the municipality in the address: the registry is public.)
+    const main = (page: string) => page.slice(page.indexOf('<main'), page.indexOf('</main>'));
     for (const refusal of refusals) {
       expect(refusal.json.status).toBe(403);
       expect(refusal.json.text).toBe(refusals[0]!.json.text);
       expect(refusal.page.status).toBe(403);
-      expect(refusal.page.text).toBe(refusals[0]!.page.text);
+      expect(main(refusal.page.text)).toBe(main(refusals[0]!.page.text));
     }
     await expectNothingStored(municipality);
   });

@@ -1,5 +1,6 @@
 import { NotFound } from '../errors.js';
 import type { Registry, Round } from '../model.js';
+import { takesPart } from '../registry/membership.js';
 import type { AggregationScope, MunicipalityRef } from './types.js';
 
 export interface ResolvedScope {
@@ -34,7 +35,7 @@ export function resolveScope(registry: Registry, round: Round, scope: Aggregatio
   const inRound = regions.filter((region) => taking.has(region.id)).sort((a, b) => a.id.localeCompare(b.id));
   const regionIds = new Set(inRound.map((region) => region.id));
   const municipalities = registry.municipalities
-    .filter((municipality) => regionIds.has(municipality.region))
+    .filter((municipality) => regionIds.has(municipality.region) && takesPart(municipality, round))
     .map(({ code, name, region }) => ({ code, name, region }))
     .sort(byRegionThenName);
   return {
