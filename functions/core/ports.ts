@@ -13,6 +13,7 @@ import type {
   SubmissionVersion,
   VersionKey,
 } from './model.js';
+import type { Targets } from './targets/model.js';
 
 /**
  * The small ports use cases talk to. Only adapters (functions/adapters) import the AWS SDK; tests and the
@@ -159,6 +160,13 @@ export interface SummarySnapshotStore {
   putSummarySnapshot(roundId: string, scope: string, snapshot: unknown): Promise<void>;
 }
 
+export interface TargetStore {
+  /** Stores a revision of published targets; false when that revision exists (someone published first). */
+  putTargets(targets: Targets): Promise<boolean>;
+  /** Every revision of a province's published targets (shares per cycle, statushouders tasks per half year). */
+  listTargets(province: string): Promise<Targets[]>;
+}
+
 /** The whole table. */
 export interface Store
   extends RegistryStore,
@@ -169,7 +177,8 @@ export interface Store
     InvitationStore,
     AuditStore,
     OutboxStore,
-    SummarySnapshotStore {}
+    SummarySnapshotStore,
+    TargetStore {}
 
 export interface MailMessage {
   readonly to: readonly string[];
