@@ -45,7 +45,7 @@ export async function runSchedule(
           actor,
           dashboardUrl: options.baseUrl,
         })
-      ).length;
+      ).sent.length;
       const reminderDays = round.reminderDaysBefore ?? defaultReminderDaysBefore;
       if (deadline - now.getTime() <= reminderDays * day) {
         reminders += (
@@ -65,7 +65,7 @@ export async function runSchedule(
           actor,
           dashboardUrl: options.baseUrl,
         })
-      ).length;
+      ).sent.length;
     }
   }
   const outbox = await deliverOutbox(deps, { baseUrl: options.baseUrl });

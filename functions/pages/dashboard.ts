@@ -8,7 +8,7 @@ import type {
   VoortgangAggregate,
 } from '../core/aggregation/types.js';
 import type { RoundPhase } from '../core/form-context.js';
-import { formatPercent, scopeLabel } from '../emails/summary-email.js';
+import { formatPercent, scopeLabel } from '../emails/summary-format.js';
 
 /**
  * The staff dashboard (regietafel and province): server-rendered pages in the same NL Design System shell
