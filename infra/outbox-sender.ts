@@ -1,5 +1,4 @@
 import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
@@ -28,7 +27,8 @@ export interface OutboxSenderProps {
  *
  * A run is bounded (40 s of sending, one minute of Lambda time) and claims each email before sending it, so
  * two runs that overlap send nothing twice. No retries of a failed run: the next minute is the retry;
- * failures go to the dead-letter queue, and an alarm fires when runs keep failing.
+ * failures go to the dead-letter queue; the stack's alarms (infra/alarms.ts) watch its errors, that queue
+ * and the age of the oldest waiting email.
  */
 export class OutboxSender extends Construct {
   readonly function: RouteFunction;
@@ -49,16 +49,6 @@ export class OutboxSender extends Construct {
       retryAttempts: 0,
       maxEventAge: Duration.minutes(2),
       onFailure: new SqsDestination(props.deadLetterQueue),
-    });
-    new Alarm(this, 'FailingAlarm', {
-      alarmDescription:
-        'The outbox sender failed in 5 of the last 10 minutes: emails (confirmations, retries) are not going out.',
-      metric: this.function.metricErrors({ period: Duration.minutes(1) }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 10,
-      datapointsToAlarm: 5,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
     });
     new Schedule(this, 'EveryMinute', {
       description:

@@ -1,3 +1,4 @@
+import { suppressedMessage, withoutSuppressed } from './mail-events.js';
 import type { Clock, Mailer, Store } from './ports.js';
 
 /** How long a sender may hold an email before another may take it over. */
@@ -59,10 +60,17 @@ export async function deliverMail(
   const signal = AbortSignal.timeout(budgetMs);
   let messageId: string;
   try {
+    // An address that bounced or complained before is never tried again (mail-events.ts).
+    const { allowed, suppressed } = await withoutSuppressed(deps, mail);
+    if (allowed.length === 0) {
+      await deps.store.markMailFailed(id, suppressedMessage(suppressed), undefined);
+      return 'failed';
+    }
     ({ messageId } = await withinBudget(
       deps.mailer.send(
         {
-          to: mail.to,
+          reference: mail.id,
+          to: allowed,
           replyTo: mail.replyTo,
           subject: mail.subject,
           html: mail.html,
@@ -124,7 +132,7 @@ export async function deliverDueMail(
     }
     const outcome = await deliverMail(deps, mail.id, { budgetMs: options.mailBudgetMs });
     counts[outcome]++;
-    failuresInARow = outcome === 'retry-later' || outcome === 'failed' ? failuresInARow + 1 : 0;
+    failuresInARow = outcome === 'retry-later' ? failuresInARow + 1 : 0;
   }
   return counts;
 }

@@ -22,11 +22,13 @@ import {
  * | submission id       | ROUND#<id>          | SUBMISSION#<form>#<code>#<id>        |                          |
  * | current version     | ROUND#<id>          | CURRENT#<form>#<code>                |                          |
  * | draft (concept)     | ROUND#<id>          | DRAFT#<form>#<code>                  |  (TTL: expiresAt)        |
- * | outbox email        | MAIL#<id>           | MAIL                                 | OUTBOX#pending / <at>    |
+ * | outbox email        | MAIL#<id>           | MAIL                                 | OUTBOX#<status> / <at>#<id> |
  * | invitation (link)   | INVITATION#<id>     | INVITATION                           | INVITATIONS#<round> / <code>#<at> |
  * | link signing key    | CONFIG              | INVITATION-KEY#current / #<id>       |                          |
  * | audit line          | AUDIT#<round|global>| <at>#<id>                            |                          |
  * | summary snapshot    | ROUND#<id>          | SUMMARY#<scope>                      |                          |
+ * | mail event (SES)    | MAIL#<id>           | EVENT#<at>#<type>#<recipient>        |                          |
+ * | suppressed address  | SUPPRESSED#<addr>   | SUPPRESSED                           | SUPPRESSIONS / <addr>    |
  * | published targets   | TARGETS#<province>  | SPREIDING#<cycle>#<rev> / HUISVESTING#<half year>#<rev> |  |
  *
  * Only conditional writes, Query and BatchWrite: the same code runs on dynalite, which has no
