@@ -1,7 +1,7 @@
 import { isoWeek, sendSummaries } from '../core/compile-summaries.js';
 import { roundPhase } from '../core/form-context.js';
 import type { Clock, Ids, Mailer, Store } from '../core/ports.js';
-import { defaultReminderDaysBefore, sendReminders } from '../core/reminders.js';
+import { automaticReminderFrom, automaticReminderPeriod, sendReminders } from '../core/reminders.js';
 import { deliverOutbox } from './deliver-outbox.js';
 
 const day = 24 * 3600 * 1000;
@@ -20,7 +20,8 @@ export interface ScheduleRun {
  * The scheduled job (`runSchedule`), the same on AWS (EventBridge Scheduler) and locally (npm start's
  * timer), safe to run as often as one likes: every email has a deterministic outbox id per period.
  * - while a round is open: the weekly summary (period: the ISO week) to each regietafel and the province;
- * - from `reminderDaysBefore` days before the deadline: reminders to municipalities without a submission;
+ * - from `reminderDaysBefore` days before the deadline: reminders to municipalities without a submission
+ *   (once per deadline: a moved deadline gets its own reminder);
  * - after the deadline: the final summary (period `deadline`), which lists who is missing;
  * - then the outbox sender runs (`deliverOutbox`: repair, then everything due, retries included). On AWS
  *   the outbox sender also runs on its own every minute; this job is daily.
@@ -46,12 +47,11 @@ export async function runSchedule(
           dashboardUrl: options.baseUrl,
         })
       ).sent.length;
-      const reminderDays = round.reminderDaysBefore ?? defaultReminderDaysBefore;
-      if (deadline - now.getTime() <= reminderDays * day) {
+      if (now.toISOString() >= automaticReminderFrom(round)) {
         reminders += (
           await sendReminders(deps, {
             roundId: round.id,
-            period: 'voor-deadline',
+            period: automaticReminderPeriod(round),
             baseUrl: options.baseUrl,
             actor,
           })
