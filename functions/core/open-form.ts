@@ -1,6 +1,6 @@
 import type { FormTargets } from '../../forms/definition.js';
 import type { FormContextKey, ResolvedForm, RoundPhase } from './form-context.js';
-import { assertMay, resolveForm, roundPhase } from './form-context.js';
+import { resolveFormFor, roundPhase } from './form-context.js';
 import type { Draft, Principal, SubmissionVersion } from './model.js';
 import type { Clock, Store } from './ports.js';
 import { formTargets } from './targets/form-targets.js';
@@ -23,8 +23,7 @@ export async function openForm(
   deps: { store: Store; clock: Clock },
   input: FormContextKey & { principal: Principal },
 ): Promise<OpenedForm> {
-  const resolved = await resolveForm(deps.store, input);
-  assertMay(input.principal, 'form:open', resolved);
+  const resolved = await resolveFormFor(deps.store, input, input.principal, 'form:open');
   const phase = roundPhase(resolved.round, deps.clock.now());
   const [current, draft, targets] = await Promise.all([
     deps.store.latestVersion(input.roundId, input.formId, input.municipality),

@@ -35,7 +35,8 @@ export const handler = httpHandler(async (event) => {
       answers: reading.answers,
       retired: reading,
       late: viewed.version.late,
-      confirmationSentTo: viewed.confirmation ? viewed.version.submittedBy.email : undefined,
+      confirmationSentTo: viewed.version.submittedBy.email,
+      confirmationSent: viewed.confirmation?.status === 'sent',
       amendUrl: viewed.phase === 'open' || viewed.phase === 'late' ? formPath(key) : undefined,
       warnings: viewed.version.warnings,
       history: viewed.history.map((entry, index) => ({
