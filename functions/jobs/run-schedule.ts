@@ -3,6 +3,12 @@ import { deliverDueMail } from '../core/deliver-mail.js';
 import { roundPhase } from '../core/form-context.js';
 import type { Clock, Ids, Mailer, Store } from '../core/ports.js';
 import { defaultReminderDaysBefore, sendReminders } from '../core/reminders.js';
+import {
+  applyRetention,
+  defaultRetention,
+  type RetentionPolicy,
+  type RetentionRun,
+} from '../core/retention.js';
 
 const day = 24 * 3600 * 1000;
 /** Rounds whose deadline passed longer ago than this are left alone. */
@@ -12,6 +18,8 @@ export interface ScheduleRun {
   readonly summaries: number;
   readonly reminders: number;
   readonly delivered: Record<string, number>;
+  /** What the retention step deleted or anonymised. */
+  readonly retention: RetentionRun;
 }
 
 /**
@@ -20,11 +28,13 @@ export interface ScheduleRun {
  * - while a round is open: the weekly summary (period: the ISO week) to each regietafel and the province;
  * - from `reminderDaysBefore` days before the deadline: reminders to municipalities without a submission;
  * - after the deadline: the final summary (period `deadline`), which lists who is missing;
- * - then everything due in the outbox is delivered (retries with backoff included).
+ * - then everything due in the outbox is delivered (retries with backoff included);
+ * - last, the retention step deletes or anonymises what is past its period (retention.ts), never anything
+ *   of a round that still takes answers.
  */
 export async function runSchedule(
   deps: { store: Store; mailer: Mailer; clock: Clock; ids: Ids },
-  options: { baseUrl: string },
+  options: { baseUrl: string; retention?: RetentionPolicy },
 ): Promise<ScheduleRun> {
   const now = deps.clock.now();
   let summaries = 0;
@@ -65,5 +75,7 @@ export async function runSchedule(
       ).sent.length;
     }
   }
-  return { summaries, reminders, delivered: await deliverDueMail(deps) };
+  const delivered = await deliverDueMail(deps);
+  const retention = await applyRetention(deps, options.retention ?? defaultRetention);
+  return { summaries, reminders, delivered, retention };
 }
