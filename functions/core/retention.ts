@@ -89,6 +89,9 @@ export function anonymisedAuditLine(line: AuditEvent, at: string): AuditEvent {
     ...line,
     actor,
     ...(line.details && { details: scrub(line.details) as Record<string, unknown> }),
+    // A change of a contact keeps what kind of change it was, not the addresses before and after.
+    ...(line.before && { before: scrub(line.before) as Record<string, unknown> }),
+    ...(line.after && { after: scrub(line.after) as Record<string, unknown> }),
     anonymisedAt: at,
   };
 }
