@@ -146,7 +146,13 @@ export async function applyRetention(
 
     if (past(settled, policy.draftDays)) {
       for (const draft of await deps.store.listDrafts(round.id)) {
-        await deps.store.deleteDraft(draft.roundId, draft.formId, draft.municipality);
+        // Past its period every draft of the round goes, whatever version it was begun from.
+        await deps.store.deleteDraft(
+          draft.roundId,
+          draft.formId,
+          draft.municipality,
+          Number.MAX_SAFE_INTEGER,
+        );
         step.drafts++;
       }
     }
