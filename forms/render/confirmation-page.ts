@@ -1,8 +1,10 @@
 import { type Answers, describeAnswers, type FieldError, type FormDefinition } from '../definition.js';
 import type { AnswerChange } from '../diff.js';
 import { formatDateTime } from '../format.js';
+import type { InvalidAnswer, RetiredAnswer } from '../revisions.js';
 import { type Html, html } from './html.js';
 import { layout, type PageContact } from './layout.js';
+import { retiredAnswersList } from './retired-answers.js';
 
 export interface ConfirmationModel {
   readonly definition: FormDefinition;
@@ -16,6 +18,8 @@ export interface ConfirmationModel {
   readonly submittedBy: string;
   readonly answers: Answers;
   readonly confirmationSentTo?: string;
+  /** Whether that confirmation has gone out already (else it follows from the outbox). */
+  readonly confirmationSent?: boolean;
   readonly late: boolean;
   /** Link back to the form to amend (absent once the round is closed). */
   readonly amendUrl?: string;
@@ -24,6 +28,11 @@ export interface ConfirmationModel {
   readonly history?: readonly HistoryEntry[];
   /** Link to a version's page, e.g. `?versie=2`. */
   readonly versionUrl?: (version: number) => string;
+  /** Stored answers the form no longer asks or accepts (the version is of an earlier revision). */
+  readonly retired?: {
+    readonly retired: readonly RetiredAnswer[];
+    readonly invalid: readonly InvalidAnswer[];
+  };
 }
 
 export interface HistoryEntry {
@@ -89,7 +98,9 @@ export function renderConfirmationPage(model: ConfirmationModel): Html {
 </div>
 ${
   model.confirmationSentTo
-    ? html`<p class="utrecht-paragraph">We sturen een bevestiging met uw antwoorden naar ${model.confirmationSentTo}.</p>`
+    ? model.confirmationSent
+      ? html`<p class="utrecht-paragraph">De bevestiging met uw antwoorden is per e-mail verstuurd naar ${model.confirmationSentTo}.</p>`
+      : html`<p class="utrecht-paragraph">Uw antwoorden zijn opgeslagen. De bevestiging volgt per e-mail naar ${model.confirmationSentTo}.</p>`
     : ''
 }
 ${
@@ -104,6 +115,7 @@ ${
 }
 <h2 class="utrecht-heading-2">Uw antwoorden</h2>
 ${answersSummary(model.definition, model.answers)}
+${model.retired ? retiredAnswersList(model.retired.retired, model.retired.invalid) : ''}
 ${historyTable(model)}`;
   return layout(
     {

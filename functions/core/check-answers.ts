@@ -1,17 +1,18 @@
 import { type Answers, type FieldError, validateAnswers } from '../../forms/definition.js';
-import { type AnswerChange, diffAnswers } from '../../forms/diff.js';
+import { type AnswerChange, diffStored } from '../../forms/diff.js';
 import { plausibilityWarnings } from '../../forms/plausibility.js';
+import { readStored, revisionOf } from '../../forms/revisions.js';
 import { Forbidden, ValidationFailed } from './errors.js';
 import {
-  assertMay,
   type FormContextKey,
   type ResolvedForm,
   type RoundPhase,
-  resolveForm,
+  resolveFormFor,
   roundPhase,
 } from './form-context.js';
 import type { Principal, SubmissionVersion } from './model.js';
 import type { Clock, Store } from './ports.js';
+import { formTargets } from './targets/form-targets.js';
 
 export interface CheckedAnswers {
   readonly resolved: ResolvedForm;
@@ -35,8 +36,7 @@ export async function checkAnswers(
   deps: { store: Store; clock: Clock },
   input: FormContextKey & { principal: Principal; answers: unknown; baseVersion: number },
 ): Promise<CheckedAnswers> {
-  const resolved = await resolveForm(deps.store, input);
-  assertMay(input.principal, 'form:submit', resolved);
+  const resolved = await resolveFormFor(deps.store, input, input.principal, 'form:submit');
   const phase = roundPhase(resolved.round, deps.clock.now());
   if (phase === 'not-open') {
     throw new Forbidden(
@@ -54,9 +54,14 @@ export async function checkAnswers(
     input.baseVersion > 0
       ? await deps.store.getVersion(input.roundId, input.formId, input.municipality, input.baseVersion)
       : undefined;
+  const targets = await formTargets(deps.store, resolved);
   const warnings = plausibilityWarnings(resolved.definition, outcome.answers, {
     referenceDate: resolved.round.referenceDate,
-    previous: previous?.answers,
+    targets,
+    // An earlier version is read with the current form: renamed fields compare with their new key.
+    previous: previous
+      ? readStored(resolved.definition, previous.answers, revisionOf(previous)).answers
+      : undefined,
     changeFactor: resolved.round.changeFactor,
   });
   return {
@@ -65,6 +70,11 @@ export async function checkAnswers(
     answers: outcome.answers,
     warnings,
     previous,
-    changes: previous ? diffAnswers(resolved.definition, previous.answers, outcome.answers) : undefined,
+    changes: previous
+      ? diffStored(resolved.definition, previous, {
+          answers: outcome.answers,
+          definitionRevision: resolved.definition.revision,
+        })
+      : undefined,
   };
 }

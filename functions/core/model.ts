@@ -102,6 +102,36 @@ export interface SubmittedBy {
   readonly email: string;
 }
 
+/**
+ * The highest version number a municipality's form can reach in a round. Versions are contiguous (an
+ * amendment is accepted only from the latest), so this is a million submissions: never reached, but
+ * bounded, so the stored sort keys (six digits) keep their order.
+ */
+export const maxVersion = 999_999;
+
+/** Which version of whose form: the key of a stored version. */
+export interface VersionKey {
+  readonly roundId: string;
+  readonly formId: string;
+  readonly municipality: string;
+  readonly version: number;
+}
+
+/**
+ * A submission id taken by a (round, form, municipality): it names the one version that id may produce.
+ * Recorded before that version is written, so a retry with the same id finds it whatever happened since.
+ */
+export interface SubmissionClaim {
+  readonly roundId: string;
+  readonly formId: string;
+  readonly municipality: string;
+  readonly submissionId: string;
+  readonly version: number;
+  readonly claimedAt: string;
+  /** Who submitted (for the audit line, should a crash leave it to the repair). */
+  readonly actor?: string;
+}
+
 /** One stored version of a municipality's answers. Every version is kept. */
 export interface SubmissionVersion {
   readonly roundId: string;
@@ -116,6 +146,13 @@ export interface SubmissionVersion {
   readonly answers: Answers;
   /** Plausibility warnings shown to the official before submitting; stored, never blocking. */
   readonly warnings?: readonly { readonly path: string; readonly message: string }[];
+  /**
+   * The revision of the form definition the answers were validated against (absent: 1, stored before
+   * definitions had revisions). forms/revisions.ts reads older ones with the current definition.
+   */
+  readonly definitionRevision?: number;
+  /** The previous round's version this round's first version was prefilled from, if any. */
+  readonly prefilledFrom?: { readonly roundId: string; readonly version: number };
 }
 
 /**
@@ -135,6 +172,8 @@ export interface Draft {
   readonly savedAt: string;
   /** Epoch seconds after which DynamoDB TTL may delete it (read-time expiry does not wait for it). */
   readonly expiresAt: number;
+  /** The revision of the form definition the page was rendered from (absent: 1). */
+  readonly definitionRevision?: number;
 }
 
 export type { Principal } from './policy.js';
@@ -167,6 +206,8 @@ export interface AuditEvent {
   readonly roundId?: string;
   readonly municipality?: string;
   readonly details?: Record<string, unknown>;
+  /** Set when the retention job took out who did it (addresses, personal actor); what happened stays. */
+  readonly anonymisedAt?: string;
   /** What a change changed: the values before it and after it (only the fields it touched). */
   readonly before?: Record<string, unknown>;
   readonly after?: Record<string, unknown>;
@@ -204,6 +245,8 @@ export interface OutboxMail {
   readonly delivery?: Readonly<Record<string, RecipientDelivery>>;
   /** The worst of the recipients' outcomes (a bounce of one of two recipients makes the mail `bounced`). */
   readonly deliveryStatus?: DeliveryStatus;
+  /** When the retention job removed the content (HTML, text, attachments); the record stays a while longer. */
+  readonly contentRemovedAt?: string;
 }
 
 /**

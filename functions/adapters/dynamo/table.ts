@@ -18,7 +18,8 @@ import {
  * | region              | REGISTRY            | REGION#<id>                          |                          |
  * | municipality        | REGISTRY            | MUNICIPALITY#<code>                  |                          |
  * | round               | ROUND#<id>          | ROUND                                | ROUNDS / <deadline>#<id> |
- * | submission version  | ROUND#<id>          | VERSION#<form>#<code>#<000001>       |                          |
+ * | submission version  | ROUND#<id>          | VERSION#<form>#<code>#<000001>       | SUBMISSIONS#unconfirmed / <at>#… (until its confirmation is recorded) |
+ * | submission id       | ROUND#<id>          | SUBMISSION#<form>#<code>#<id>        |                          |
  * | current version     | ROUND#<id>          | CURRENT#<form>#<code>                |                          |
  * | draft (concept)     | ROUND#<id>          | DRAFT#<form>#<code>                  |  (TTL: expiresAt)        |
  * | outbox email        | MAIL#<id>           | MAIL                                 | OUTBOX#<status> / <at>#<id> |
@@ -39,6 +40,15 @@ import {
 export type QueryInput = Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>;
 
 export const roundPk = (id: string) => `ROUND#${id}`;
+
+/** DynamoDB's key limits (bytes, UTF-8): an item whose key would be longer cannot exist. */
+const maxPartitionKeyBytes = 2048;
+const maxSortKeyBytes = 1024;
+
+/** Whether a key is one DynamoDB can hold; a longer one (an id from a hostile URL) names nothing. */
+export function keyFits(pk: string, sk: string): boolean {
+  return Buffer.byteLength(pk) <= maxPartitionKeyBytes && Buffer.byteLength(sk) <= maxSortKeyBytes;
+}
 
 /** Removes the key attributes from an item so only the entity remains. */
 export function entity<T>(item: Record<string, unknown> | undefined): T | undefined {
@@ -94,6 +104,7 @@ export class Table {
   }
 
   async get<T>(pk: string, sk: string): Promise<T | undefined> {
+    if (!keyFits(pk, sk)) return undefined;
     const result = await this.documents.send(
       new GetCommand({ TableName: this.name, Key: { PK: pk, SK: sk }, ConsistentRead: true }),
     );
@@ -101,11 +112,18 @@ export class Table {
   }
 
   /** Writes many items, 25 per BatchWrite, sending again what DynamoDB leaves unprocessed under load. */
-  async putAll(items: readonly Record<string, unknown>[]): Promise<void> {
-    for (let start = 0; start < items.length; start += 25) {
-      let requests: Record<string, unknown>[] | undefined = items
-        .slice(start, start + 25)
-        .map((item) => ({ PutRequest: { Item: item } }));
+  putAll(items: readonly Record<string, unknown>[]): Promise<void> {
+    return this.batchWrite(items.map((item) => ({ PutRequest: { Item: item } })));
+  }
+
+  /** Deletes many items by key (`{ PK, SK }`), 25 per BatchWrite, like {@link putAll}. */
+  deleteAll(keys: readonly { PK: unknown; SK: unknown }[]): Promise<void> {
+    return this.batchWrite(keys.map(({ PK, SK }) => ({ DeleteRequest: { Key: { PK, SK } } })));
+  }
+
+  private async batchWrite(all: readonly Record<string, unknown>[]): Promise<void> {
+    for (let start = 0; start < all.length; start += 25) {
+      let requests: Record<string, unknown>[] | undefined = all.slice(start, start + 25);
       for (let attempt = 0; requests && requests.length > 0; attempt++) {
         if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
         const result = await this.documents.send(
