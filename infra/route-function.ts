@@ -9,6 +9,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { configKeys } from '../functions/config.js';
+import type { RouteAccess } from '../functions/http/routes.js';
 import { tableIndexNames } from './stateful-stack.js';
 
 /** Repository root: handler entries in the route table are relative to it. */
@@ -48,6 +49,24 @@ export interface RouteFunctionProps {
   readonly logRetention?: RetentionDays;
   /** Extra environment variables; the table and mail variables are set by {@link bindTable}/{@link bindMailer}. */
   readonly environment?: Readonly<Record<string, string>>;
+  /**
+   * What the function may touch, as the route table declares it: adapters it does not declare are left out
+   * of its bundle (see {@link bundleDefines}). @default every adapter bundled
+   */
+  readonly access?: RouteAccess;
+}
+
+/**
+ * The constants functions/http/dependencies.ts branches on: esbuild replaces them with the route's access,
+ * so a route that sends no mail bundles no SES client or nodemailer, and only the export route bundles
+ * S3. Without an access nothing is replaced and every adapter is bundled (as when run from source).
+ */
+export function bundleDefines(access: RouteAccess | undefined): Record<string, string> {
+  if (!access) return {};
+  return {
+    REGIETAFEL_BUNDLE_SENDS_MAIL: String(access.sendsMail),
+    REGIETAFEL_BUNDLE_EXPORT_FILES: String(access.exportFiles ?? false),
+  };
 }
 
 /**
@@ -93,6 +112,7 @@ export class RouteFunction extends NodejsFunction {
         target: esbuildTarget,
         mainFields: ['module', 'main'],
         banner: esmRequireShim,
+        define: bundleDefines(props.access),
         minify: true,
         sourceMap: true,
         sourceMapMode: SourceMapMode.DEFAULT,

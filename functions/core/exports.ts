@@ -1,6 +1,6 @@
 import { pipeline, type Readable, Readable as ReadableStream } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import writeXlsxFile, { type Sheet, type Cell as XlsxCell } from 'write-excel-file/node';
+import type { Sheet, Cell as XlsxCell } from 'write-excel-file/node';
 import { findForm } from '../../forms/catalogue.js';
 import {
   type Answers,
@@ -349,7 +349,8 @@ function sheetName(title: string): string {
 /**
  * Every table of the export as one workbook, a sheet per table (write-excel-file). A workbook is a zip
  * that is written at the end, so it is built in memory: meant for a round, not for every version of every
- * round (CSV streams those).
+ * round (CSV streams those). write-excel-file and its zip library are loaded here, on the first XLSX
+ * export, so a CSV export never pays for them.
  */
 export async function xlsxExport(
   deps: { store: Store; clock: Clock },
@@ -382,6 +383,7 @@ export async function xlsxExport(
       })),
     });
   }
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
   const buffer = await writeXlsxFile(sheets).toBuffer();
   return {
     filename: exportFilename(scope, { ...request, format: 'xlsx' }, deps.clock.now()),
