@@ -11,6 +11,7 @@
  *   npm run bench:cold-start            # 15 repetitions
  *   npm run bench:cold-start -- 31      # more
  */
+import './support/quiet.js';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -58,12 +58,13 @@ export interface RouteFunctionProps {
 
 /**
  * The constants functions/http/dependencies.ts branches on: esbuild replaces them with the route's access,
- * so a route that sends no mail bundles no SES client or nodemailer, and only the export route bundles
- * S3. Without an access nothing is replaced and every adapter is bundled (as when run from source).
+ * so a route without table access bundles no DynamoDB client, one that sends no mail no SES client or
+ * nodemailer, and only the export route bundles S3. Without an access nothing is replaced and every adapter is bundled (as when run from source).
  */
 export function bundleDefines(access: RouteAccess | undefined): Record<string, string> {
   if (!access) return {};
   return {
+    REGIETAFEL_BUNDLE_TABLE: String(access.table !== 'none'),
     REGIETAFEL_BUNDLE_SENDS_MAIL: String(access.sendsMail),
     REGIETAFEL_BUNDLE_EXPORT_FILES: String(access.exportFiles ?? false),
   };

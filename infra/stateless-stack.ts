@@ -12,7 +12,14 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import {
   AllowedMethods,
@@ -57,6 +64,7 @@ import { assetCacheControl, type StaticAsset, staticAssets } from '../forms/asse
 import { configKeys } from '../functions/config.js';
 import {
   methodNotAllowedEntry,
+  pathsWithMethods,
   type RouteAccess,
   type RouteDefinition,
   routes as routeTable,
@@ -122,8 +130,8 @@ const signInReason =
   'authorizer would ask for; the function has no table or mail grants.';
 
 const publicPageReason =
-  'Public page for anyone who arrives without an invitation link: its function has no table or mail grants, ' +
-  'so there is nothing to protect behind an authorizer.';
+  'Public page (the start page, the accessibility statement, the not-found page for unknown addresses): its ' +
+  'function has no table or mail grants, so there is nothing to protect behind an authorizer.';
 
 /**
  * Copies the viewer's Host into `x-forwarded-host` (overwriting anything the viewer sent) so handlers can
@@ -258,11 +266,16 @@ export class StatelessStack extends Stack {
       if (route.access.exportFiles) bindExports(fn, props.exportsBucket);
       routeFunctions.set(route.id, fn);
 
-      const [httpRoute] = this.api.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${pascalCase(route.id)}Integration`, fn),
-      });
+      const integration = new HttpLambdaIntegration(`${pascalCase(route.id)}Integration`, fn);
+      // The catch-all is API Gateway's `$default` route: whatever no other route matches.
+      const httpRoute =
+        route.method === 'ANY'
+          ? new HttpRoute(this, `${pascalCase(route.id)}Route`, {
+              httpApi: this.api,
+              routeKey: HttpRouteKey.DEFAULT,
+              integration,
+            })
+          : this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration })[0];
       // Every route authenticates in its handler: invitation links for municipalities, the Cognito ID
       // token (cookie or Bearer) for staff; see the reasons above.
       const touchesData = route.access.table !== 'none' || route.access.sendsMail;
@@ -308,7 +321,7 @@ export class StatelessStack extends Stack {
       'MethodNotAllowedIntegration',
       this.methodNotAllowedFunction,
     );
-    for (const routePath of new Set(routes.map((route) => route.path))) {
+    for (const routePath of pathsWithMethods(routes).keys()) {
       const [anyRoute] = this.api.addRoutes({
         path: routePath,
         methods: [HttpMethod.ANY],

@@ -6,6 +6,7 @@ import { randomIds } from '../../functions/http/dependencies.js';
 import { type RunningPipeline, startPipeline } from '../../functions/local/pipeline.js';
 import { demoRound, seed } from '../../functions/local/seed.js';
 import { validEigenBijdrage } from '../../test/support/pipeline.js';
+import { type DynamoDbMeter, startDynamoDbMeter } from './dynamodb-meter.js';
 
 /**
  * The local pipeline (dynalite, the SES emulator, the local server for the staff keys) seeded like
@@ -15,6 +16,8 @@ import { validEigenBijdrage } from '../../test/support/pipeline.js';
  */
 export interface Scenario {
   readonly pipeline: RunningPipeline;
+  /** The logging proxy the handlers' DynamoDB client goes through, when asked for. */
+  readonly meter?: DynamoDbMeter;
   readonly round: Round;
   /** What a child process needs to reach the emulators, as the CDK app's variables on AWS. */
   readonly env: NodeJS.ProcessEnv;
@@ -84,8 +87,15 @@ export function apiEvent(options: EventOptions): APIGatewayProxyEventV2 {
 
 const page = { accept: 'text/html,application/xhtml+xml' };
 
-export async function startScenario(): Promise<Scenario> {
+/**
+ * @param options.meter put the DynamoDB meter between the handlers (run in this process) and dynalite;
+ *   the scenario's own seeding goes straight to dynalite.
+ */
+export async function startScenario(options: { meter?: boolean } = {}): Promise<Scenario> {
   const pipeline = await startPipeline({ port: 0, dynamoPort: 0, sesPort: 0 });
+  const meter = options.meter ? await startDynamoDbMeter(pipeline.dynamo.url) : undefined;
+  // Before any handler builds its client: they all read the endpoint once, on first use.
+  if (meter) process.env.AWS_ENDPOINT_URL_DYNAMODB = meter.url;
   await seed(pipeline.store, new Date());
   const round = demoRound(new Date());
   const deps = {
@@ -270,6 +280,7 @@ export async function startScenario(): Promise<Scenario> {
 
   return {
     pipeline,
+    meter,
     round,
     env,
     nextAmendment,
@@ -278,6 +289,9 @@ export async function startScenario(): Promise<Scenario> {
       if (!make) throw new Error(`No benchmark event for ${id}`);
       return make();
     },
-    stop: () => pipeline.stop(),
+    stop: async () => {
+      await meter?.close();
+      await pipeline.stop();
+    },
   };
 }

@@ -9,7 +9,7 @@ import type { AnswerChange } from '../diff.js';
 import { isInput } from '../fields.js';
 import { answersSummary } from './confirmation-page.js';
 import { type Html, html } from './html.js';
-import { layout } from './layout.js';
+import { layout, type PageContact } from './layout.js';
 
 /**
  * "Controleer uw antwoorden" before the final submit (GOV.UK's check-answers pattern): the answers as they
@@ -21,6 +21,8 @@ export interface CheckPageModel {
   readonly definition: FormDefinition;
   readonly municipalityName: string;
   readonly organisation: string;
+  /** The region's secretariat, named in the footer (from the registry). */
+  readonly contact?: PageContact;
   readonly roundTitle: string;
   readonly action: string;
   readonly raw: RawState;
@@ -88,5 +90,12 @@ ${hiddenFields(model.definition, model.raw)}
 <button type="submit" class="utrecht-button utrecht-button--secondary-action" name="_action" value="edit">Terug naar het formulier</button>
 </div>
 </form>`;
-  return layout({ title: 'Controleer uw antwoorden', organisation: model.organisation }, content);
+  return layout(
+    {
+      title: 'Controleer uw antwoorden',
+      organisation: model.organisation,
+      contacts: model.contact ? [model.contact] : undefined,
+    },
+    content,
+  );
 }

@@ -2,12 +2,14 @@ import { type Answers, describeAnswers, type FieldError, type FormDefinition } f
 import type { AnswerChange } from '../diff.js';
 import { formatDateTime } from '../format.js';
 import { type Html, html } from './html.js';
-import { layout } from './layout.js';
+import { layout, type PageContact } from './layout.js';
 
 export interface ConfirmationModel {
   readonly definition: FormDefinition;
   readonly municipalityName: string;
   readonly organisation: string;
+  /** The region's secretariat, named in the footer (from the registry). */
+  readonly contact?: PageContact;
   readonly roundTitle: string;
   readonly version: number;
   readonly submittedAt: string;
@@ -103,5 +105,12 @@ ${
 <h2 class="utrecht-heading-2">Uw antwoorden</h2>
 ${answersSummary(model.definition, model.answers)}
 ${historyTable(model)}`;
-  return layout({ title: 'Uw antwoorden zijn ontvangen', organisation: model.organisation }, content);
+  return layout(
+    {
+      title: 'Uw antwoorden zijn ontvangen',
+      organisation: model.organisation,
+      contacts: model.contact ? [model.contact] : undefined,
+    },
+    content,
+  );
 }

@@ -8,6 +8,7 @@ import {
 import type { AnswerChange } from '../diff.js';
 import { formatDateTime } from '../format.js';
 import { type Html, html } from './html.js';
+import { type PageContact, telephoneHref } from './layout.js';
 
 /**
  * Email building blocks: HTML made of tables with inline styles (what common mail clients render), no
@@ -26,6 +27,23 @@ export function emailDocument(title: string, body: Html): Html {
 </table>
 </td></tr></table>
 </body></html>`;
+}
+
+/**
+ * The footer line of every email: whom to ask, by name (the secretariat from the registry). Emails carry
+ * that secretariat as Reply-To, so answering the email reaches it too.
+ */
+export function contactHtml(contact: PageContact | undefined): Html {
+  if (!contact) {
+    return html`<p style="${font}margin:20px 0 0 0;font-size:13px;color:#555555;">Vragen? Neem contact op met het secretariaat van uw regietafel.</p>`;
+  }
+  return html`<p style="${font}margin:20px 0 0 0;font-size:13px;color:#555555;">Vragen? Beantwoord deze e-mail of neem contact op met het secretariaat van ${contact.organisation}: ${contact.name}, <a href="mailto:${contact.email}" style="color:#0b57a4;">${contact.email}</a>${contact.phone ? html`, telefoon <a href="${telephoneHref(contact.phone)}" style="color:#0b57a4;">${contact.phone}</a>` : html``}.</p>`;
+}
+
+/** The plain-text twin of {@link contactHtml}. */
+export function contactText(contact: PageContact | undefined): string {
+  if (!contact) return 'Vragen? Neem contact op met het secretariaat van uw regietafel.';
+  return `Vragen? Beantwoord deze e-mail of neem contact op met het secretariaat van ${contact.organisation}: ${contact.name}, ${contact.email}${contact.phone ? `, telefoon ${contact.phone}` : ''}.`;
 }
 
 export function answersHtml(sections: AnswerSection[]): Html {
@@ -60,6 +78,8 @@ export interface ConfirmationEmailModel {
   readonly definition: FormDefinition;
   readonly municipalityName: string;
   readonly organisation: string;
+  /** The region's secretariat: named in the footer (and the Reply-To of the email). */
+  readonly contact?: PageContact;
   readonly roundTitle: string;
   readonly version: number;
   readonly submittedAt: string;
@@ -128,7 +148,7 @@ ${model.warnings && model.warnings.length > 0 ? warningsHtml(model.warnings) : '
 ${model.changes ? changesHtml(model.changes) : ''}
 ${model.formUrl ? html`<p style="${font}margin:0 0 12px 0;">Klopt er iets niet? U kunt uw antwoorden tot de sluitingsdatum <a href="${model.formUrl}" style="color:#0b57a4;">wijzigen</a>.</p>` : ''}
 ${answersHtml(sections)}
-<p style="${font}margin:20px 0 0 0;font-size:13px;color:#555555;">Dit bericht is automatisch verstuurd. U hoeft er niet op te antwoorden.</p>`;
+${contactHtml(model.contact)}`;
   const text = [
     model.organisation,
     '',
@@ -147,7 +167,7 @@ ${answersHtml(sections)}
     ...(model.changes ? ['', changesText(model.changes)] : []),
     answersText(sections),
     '',
-    'Dit bericht is automatisch verstuurd. U hoeft er niet op te antwoorden.',
+    contactText(model.contact),
   ]
     .filter((line, index, all) => line !== '' || all[index - 1] !== '')
     .join('\n');

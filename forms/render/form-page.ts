@@ -2,7 +2,7 @@ import type { FieldError, FormDefinition, RawState } from '../definition.js';
 import type { Field, RawValue, RepeatGroup } from '../fields.js';
 import { formatDate, formatDateTime } from '../format.js';
 import { type Html, html } from './html.js';
-import { layout } from './layout.js';
+import { layout, type PageContact } from './layout.js';
 
 /**
  * The form page, rendered from the definition alone: one section per heading, every field with label,
@@ -14,6 +14,8 @@ export interface FormPageModel {
   readonly definition: FormDefinition;
   readonly municipalityName: string;
   readonly organisation: string;
+  /** The region's secretariat, named in the footer (from the registry). */
+  readonly contact?: PageContact;
   readonly round: { readonly title: string; readonly referenceDate: string; readonly deadline: string };
   /** Where the form posts to (the page's own URL). */
   readonly action: string;
@@ -252,7 +254,12 @@ ${section.items.map((item) =>
 <p class="utrecht-paragraph rt-hint">Met ‘Opslaan en later verder’ bewaren we uw antwoorden als concept, ook als ze nog niet compleet zijn. U of een collega kan later verder via dezelfde link. Een concept telt niet als ingezonden.</p>
 </form>`;
   return layout(
-    { title: definition.title, organisation: model.organisation, hasErrors: model.errors.length > 0 },
+    {
+      title: definition.title,
+      organisation: model.organisation,
+      hasErrors: model.errors.length > 0,
+      contacts: model.contact ? [model.contact] : undefined,
+    },
     content,
   );
 }

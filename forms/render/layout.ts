@@ -1,6 +1,45 @@
 import { stylesheetPath } from '../static/build/stylesheet.js';
 import { type Html, html } from './html.js';
 
+/** A secretariat people can turn to, as the footer of a page and an email names it. */
+export interface PageContact {
+  /** Whose secretariat: `Regionale Regietafel Vluchtelingen IJsselland`, `Provincie Overijssel`. */
+  readonly organisation: string;
+  /** A person or a desk. */
+  readonly name: string;
+  readonly email: string;
+  readonly phone?: string;
+}
+
+/** `038 000 00 01` → `tel:+31380000001`; `+31 6 …` stays international. */
+export function telephoneHref(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '');
+  if (digits.startsWith('+')) return `tel:${digits}`;
+  if (digits.startsWith('00')) return `tel:+${digits.slice(2)}`;
+  return `tel:${digits.startsWith('0') ? `+31${digits.slice(1)}` : digits}`;
+}
+
+function contactDetails(contact: PageContact): Html {
+  return html`${contact.name}, <a class="utrecht-link utrecht-link--html-a" href="mailto:${contact.email}">${contact.email}</a>${contact.phone ? html`, telefoon <a class="utrecht-link utrecht-link--html-a" href="${telephoneHref(contact.phone)}">${contact.phone}</a>` : html``}`;
+}
+
+/**
+ * Who to ask, by name: one secretariat when the page is about one region (a form, a region's staff page),
+ * else every secretariat there is (a page reached without a link, an error before we know whose it is).
+ */
+export function contactFooter(contacts: readonly PageContact[], question: string): Html {
+  if (contacts.length === 1) {
+    const [contact] = contacts as [PageContact];
+    return html`<p class="utrecht-paragraph">${question} Neem contact op met het secretariaat van ${contact.organisation}:</p>
+<address class="rt-contact">${contactDetails(contact)}</address>`;
+  }
+  return html`<p class="utrecht-paragraph">${question} Neem contact op met het secretariaat van uw regietafel:</p>
+<ul class="utrecht-unordered-list rt-contact-list">${contacts.map(
+    (contact) =>
+      html`<li class="utrecht-unordered-list__item"><address class="rt-contact">${contact.organisation}: ${contactDetails(contact)}</address></li>`,
+  )}</ul>`;
+}
+
 /**
  * The page shell every screen shares: the one stylesheet (NL Design System theme and components, purged
  * and hashed: forms/stylesheet.ts), skip link, header, main, footer.
@@ -12,8 +51,12 @@ export interface LayoutOptions {
   readonly hasErrors?: boolean;
   /** Wider page for tables (the staff dashboard). */
   readonly wide?: boolean;
-  /** The line in the footer. @default the question line for officials filling in a form */
+  /** A line about the page in the footer (staff pages), above the contact. */
   readonly footer?: string;
+  /** The secretariat(s) to ask, from the registry: named in the footer of every page. */
+  readonly contacts?: readonly PageContact[];
+  /** The question the contact answers. @default `Vragen over dit formulier?` */
+  readonly question?: string;
 }
 
 export function layout(options: LayoutOptions, content: Html): Html {
@@ -36,7 +79,13 @@ export function layout(options: LayoutOptions, content: Html): Html {
 ${content}
 </main>
 <footer class="utrecht-page-footer rt-footer">
-<p class="utrecht-paragraph">${options.footer ?? 'Vragen over dit formulier? Neem contact op met het secretariaat van de regietafel.'}</p>
+${options.footer ? html`<p class="utrecht-paragraph">${options.footer}</p>` : html``}
+${
+  options.contacts && options.contacts.length > 0
+    ? contactFooter(options.contacts, options.question ?? 'Vragen over dit formulier?')
+    : html`<p class="utrecht-paragraph">${options.question ?? 'Vragen over dit formulier?'} Neem contact op met het secretariaat van uw regietafel.</p>`
+}
+<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="/toegankelijkheid">Toegankelijkheidsverklaring</a></p>
 </footer>
 </div>
 </body>
@@ -49,9 +98,15 @@ export function messagePage(options: {
   message: string;
   organisation?: string;
   status?: number;
+  contacts?: readonly PageContact[];
 }): Html {
   return layout(
-    { title: options.title, organisation: options.organisation },
+    {
+      title: options.title,
+      organisation: options.organisation,
+      contacts: options.contacts,
+      question: 'Vragen?',
+    },
     html`<h1 class="utrecht-heading-1">${options.title}</h1>
 <p class="utrecht-paragraph">${options.message}</p>
 <p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="/">Naar de startpagina</a></p>`,

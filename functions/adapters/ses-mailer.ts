@@ -16,6 +16,7 @@ export class SesMailer implements Mailer {
     const mime = await new MailComposer({
       from: this.from,
       to: [...message.to],
+      ...(message.replyTo && message.replyTo.length > 0 && { replyTo: [...message.replyTo] }),
       subject: message.subject,
       text: message.text,
       html: message.html,

@@ -21,10 +21,13 @@ import { DomainError } from '../core/errors.js';
 import { inviteMunicipalities, revokeInvitation } from '../core/invitations.js';
 import type { Round } from '../core/model.js';
 import { parseRole, systemPrincipal } from '../core/policy.js';
+import { overijssel } from '../core/registry/overijssel.js';
+import { seedRegistry } from '../core/registry/seed-registry.js';
 import { roundStatus } from '../core/round-status.js';
 import { randomIds, systemClock } from '../http/dependencies.js';
 import { runSchedule } from '../jobs/run-schedule.js';
 import { loadStaffIssuer } from '../local/staff-issuer.js';
+import { registryLines } from './registry-lines.js';
 
 /**
  * `npm run admin -- <command>`: manage rounds, invitations and staff tokens. Against the local run by
@@ -37,6 +40,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const usage = `Gebruik: npm run admin -- <opdracht> [opties]
 
 Opdrachten:
+  seed-registry                            zet het register (Overijssel) in de tabel, alleen de eerste keer:
+                                           daarna is de tabel de bron en blijven wijzigingen staan
+  registry                                 het register: provincies, regio's, gemeenten en hun adressen
   rounds                                   rondes met sluitingsdatum en voortgang
   open-round --form <id> --reference-date <jjjj-mm-dd> --deadline <jjjj-mm-ddTuu:mm>
              [--opens <…>] [--regions ijsselland,twente] [--late] [--id <id>] [--title <titel>]
@@ -261,6 +267,23 @@ export async function run(argv: string[], print: (line: string) => void = consol
   const { deps, baseUrl } = target(values);
   const { store } = deps;
   switch (command) {
+    case 'seed-registry': {
+      if (!(await seedRegistry(deps, { registry: overijssel, actor: actor() }))) {
+        print('Het register stond al in de tabel; er is niets overschreven. Wijzig het op /staf/contacten.');
+        return;
+      }
+      print(
+        `Register in de tabel gezet: ${overijssel.provinces.length} provincie, ${overijssel.regions.length} regio's, ${overijssel.municipalities.length} gemeenten. Vul de echte adressen in op /staf/contacten.`,
+      );
+      return;
+    }
+    case 'registry': {
+      const registry = await store.getRegistry();
+      if (registry.provinces.length === 0)
+        print('Het register is leeg. Vul het met: npm run admin -- seed-registry');
+      for (const line of registryLines(registry)) print(line);
+      return;
+    }
     case 'rounds': {
       const rounds = await store.listRounds();
       if (rounds.length === 0) print('Er zijn nog geen rondes.');

@@ -1,3 +1,4 @@
+import type { PageContact } from '../../forms/render/layout.js';
 import { renderSummaryEmail } from '../emails/summary-email.js';
 import { aggregateRound } from './aggregation/aggregate-round.js';
 import type { AggregationScope, AggregationSnapshot, RoundAggregate } from './aggregation/types.js';
@@ -5,7 +6,9 @@ import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
 import { NotFound } from './errors.js';
 import type { MailAttachment, Registry, Round } from './model.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
+import { provinceContact, regionContact } from './registry/secretariat.js';
 import { attachmentsSize, maxAttachmentBytes, summaryAttachments } from './summary-csv.js';
+import { provinceOfScope, publishedTargets } from './targets/publish-targets.js';
 
 export interface SummaryDeps {
   readonly store: Store;
@@ -29,18 +32,23 @@ export function roundScopes(round: Round, registry: Registry): AggregationScope[
   ];
 }
 
+/** Who a scope's summary goes to, and the secretariat their replies go to. */
 function recipients(
   scope: AggregationScope,
   registry: Registry,
-): { label: string; addresses: readonly string[] } {
+): { label: string; addresses: readonly string[]; contact: PageContact | undefined } {
   if (scope.type === 'region') {
     const region = registry.regions.find((candidate) => candidate.id === scope.id);
     if (!region) throw new NotFound(`Onbekende regio ${scope.id}.`);
-    return { label: region.boardName, addresses: region.addresses };
+    return { label: region.boardName, addresses: region.addresses, contact: regionContact(region) };
   }
   const province = registry.provinces.find((candidate) => candidate.id === scope.id);
   if (!province) throw new NotFound(`Onbekende provincie ${scope.id}.`);
-  return { label: `Provincie ${province.name}`, addresses: province.addresses };
+  return {
+    label: `Provincie ${province.name}`,
+    addresses: province.addresses,
+    contact: provinceContact(province),
+  };
 }
 
 export interface CompiledSummary {
@@ -51,6 +59,8 @@ export interface CompiledSummary {
   readonly text: string;
   readonly attachments: readonly MailAttachment[];
   readonly recipients: readonly string[];
+  /** The Reply-To: the scope's secretariat. */
+  readonly replyTo?: readonly string[];
 }
 
 /**
@@ -72,10 +82,11 @@ export async function compileSummary(
   const roundPage = input.dashboardUrl
     ? `${input.dashboardUrl.replace(/\/+$/, '')}/staf/rondes/${encodeURIComponent(input.round.id)}`
     : undefined;
-  const [current, drafts, previous] = await Promise.all([
+  const [current, drafts, previous, targets] = await Promise.all([
     deps.store.listCurrent(input.round.id),
     deps.store.listDrafts(input.round.id),
     deps.store.getSummarySnapshot(input.round.id, scopeKey(input.scope)),
+    publishedTargets(deps.store, [provinceOfScope(input.registry, input.scope)]),
   ]);
   const aggregate = aggregateRound({
     round: input.round,
@@ -84,6 +95,7 @@ export async function compileSummary(
     current,
     drafts,
     previous: previous as AggregationSnapshot | undefined,
+    targets,
     now: deps.clock.now(),
   });
   const inScope = new Set(aggregate.response.municipalities.map((municipality) => municipality.code));
@@ -93,15 +105,23 @@ export async function compileSummary(
   );
   const tooLarge = attachmentsSize(attachments) > maxAttachmentBytes;
   if (tooLarge) attachments = [];
-  const { label, addresses } = recipients(input.scope, input.registry);
+  const { label, addresses, contact } = recipients(input.scope, input.registry);
   const email = renderSummaryEmail(aggregate, {
     recipientLabel: label,
+    contact,
     dashboardUrl: roundPage,
     attachments,
     // Too large for email: the footer points to the round's dashboard page, which has the export buttons.
     attachmentsUrl: tooLarge ? (roundPage ?? '') : undefined,
   });
-  return { scope: input.scope, aggregate, ...email, attachments, recipients: addresses };
+  return {
+    scope: input.scope,
+    aggregate,
+    ...email,
+    attachments,
+    recipients: addresses,
+    replyTo: contact ? [contact.email] : undefined,
+  };
 }
 
 export interface SentSummary {
@@ -142,6 +162,7 @@ export async function sendSummaries(
         id: mailId,
         kind: 'summary',
         to: [recipient],
+        replyTo: summary.replyTo,
         subject: summary.subject,
         html: summary.html,
         text: summary.text,

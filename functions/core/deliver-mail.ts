@@ -33,6 +33,7 @@ export async function deliverMail(
   try {
     const { messageId } = await deps.mailer.send({
       to: mail.to,
+      replyTo: mail.replyTo,
       subject: mail.subject,
       html: mail.html,
       text: mail.text,

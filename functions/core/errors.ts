@@ -10,6 +10,8 @@ export class DomainError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    /** The heading of the error page, when the status's own title would mislead. */
+    readonly title?: string,
   ) {
     super(message);
     this.name = new.target.name;
@@ -22,10 +24,13 @@ export class BadRequest extends DomainError {
   }
 }
 
-/** Not (or no longer) signed in: no link, a forged, expired or revoked link, or no staff token. */
+/**
+ * Not (or no longer) signed in: no link, a forged, expired or revoked link, or no staff token. Officials
+ * never sign in, so their pages are titled after the link (`Deze link werkt niet`), never `Niet aangemeld`.
+ */
 export class Unauthorized extends DomainError {
-  constructor(message: string) {
-    super(401, 'unauthorized', message);
+  constructor(message: string, title?: string) {
+    super(401, 'unauthorized', message, title);
   }
 }
 

@@ -23,6 +23,7 @@ import { BadRequest, Forbidden, NotFound } from './errors.js';
 import type { Municipality, Registry, Round, SubmissionVersion } from './model.js';
 import type { Principal } from './policy.js';
 import type { Clock, Store } from './ports.js';
+import { takesPart } from './registry/membership.js';
 import { type ResponseStatus, visibleRegions } from './round-status.js';
 
 /**
@@ -197,7 +198,7 @@ export async function exportScope(
       visibleRegions(input.principal, round, registry.regions, 'export:download').map((region) => region.id),
     );
     const municipalities = registry.municipalities
-      .filter((municipality) => regions.has(municipality.region))
+      .filter((municipality) => regions.has(municipality.region) && takesPart(municipality, round))
       .sort((a, b) => a.region.localeCompare(b.region) || a.name.localeCompare(b.name, 'nl'));
     return { round, municipalities };
   });

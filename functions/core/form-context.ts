@@ -4,6 +4,7 @@ import { NotFound } from './errors.js';
 import type { Municipality, Region, Round } from './model.js';
 import { type Action, authorize, type Principal } from './policy.js';
 import type { Store } from './ports.js';
+import { takesPart } from './registry/membership.js';
 
 export interface FormContextKey {
   readonly formId: string;
@@ -32,7 +33,7 @@ export async function resolveForm(store: Store, key: FormContextKey): Promise<Re
   if (!round || round.formId !== definition.id) {
     throw new NotFound(`Er is geen ronde ‘${key.roundId}’ voor het formulier ‘${definition.title}’.`);
   }
-  if (!municipality || !round.regions.includes(municipality.region)) {
+  if (!municipality || !takesPart(municipality, round)) {
     throw new NotFound(`Gemeente ‘${key.municipality}’ doet niet mee aan deze ronde.`);
   }
   const region = await store.getRegion(municipality.region);

@@ -13,19 +13,34 @@ import type { Clock, Store } from './ports.js';
 export const invitationIssuer = 'regietafel';
 export const invitationAudience = 'regietafel:gemeente';
 
+/** What an official reads when a link does not open their form: a heading and what to do. */
 const messages = {
-  missing:
-    'U bent niet aangemeld. Open het formulier met de persoonlijke link uit de uitnodiging die uw gemeente per e-mail kreeg.',
-  invalid:
-    'Deze link is ongeldig. Gebruik de link uit de uitnodiging zoals u die kreeg, of vraag het secretariaat om een nieuwe.',
-  expired: 'Deze link is verlopen. Vraag het secretariaat van de regietafel om een nieuwe uitnodiging.',
-  revoked: 'Deze link is ingetrokken. Vraag het secretariaat van de regietafel om een nieuwe uitnodiging.',
-  wrongRound:
+  missing: [
+    'Open het formulier met uw persoonlijke link',
+    'Deze pagina opent u met de persoonlijke link uit de uitnodiging die uw gemeente per e-mail kreeg. Klik op de link in die e-mail, of kopieer de hele link naar de adresbalk.',
+  ],
+  invalid: [
+    'Deze link werkt niet',
+    'De link is niet compleet of niet juist. Kopieer de hele link uit de uitnodiging, ook als die in de e-mail over twee regels loopt, of vraag het secretariaat van de regietafel om een nieuwe.',
+  ],
+  expired: [
+    'Deze link is verlopen',
+    'Een link werkt tot 30 dagen na de sluitingsdatum van de ronde. Vraag het secretariaat van de regietafel om een nieuwe uitnodiging.',
+  ],
+  revoked: [
+    'Deze link is ingetrokken',
+    'Er is een nieuwere link voor uw gemeente, of de link is op verzoek ingetrokken. Vraag het secretariaat van de regietafel om een nieuwe uitnodiging.',
+  ],
+  wrongRound: [
+    'Deze link hoort bij een ander formulier',
     'Deze link hoort bij een andere ronde of gemeente. Gebruik de link uit de uitnodiging voor deze ronde.',
-};
+  ],
+} as const;
+
+const refusal = (kind: keyof typeof messages) => new Unauthorized(messages[kind][1], messages[kind][0]);
 
 export function missingLink(): Unauthorized {
-  return new Unauthorized(messages.missing);
+  return refusal('missing');
 }
 
 async function secretKey(store: Store, kid?: string): Promise<{ id: string; key: Uint8Array }> {
@@ -70,14 +85,14 @@ export async function verifyInvitation(
     );
     payload = verified.payload as typeof payload;
   } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) throw new Unauthorized(messages.expired);
-    throw new Unauthorized(messages.invalid);
+    if (error instanceof joseErrors.JWTExpired) throw refusal('expired');
+    throw refusal('invalid');
   }
   const invitation = payload.jti ? await deps.store.getInvitation(payload.jti) : undefined;
-  if (!invitation) throw new Unauthorized(messages.invalid);
-  if (invitation.revokedAt) throw new Unauthorized(messages.revoked);
+  if (!invitation) throw refusal('invalid');
+  if (invitation.revokedAt) throw refusal('revoked');
   if (invitation.municipality !== payload.sub || invitation.roundId !== payload.round) {
-    throw new Unauthorized(messages.wrongRound);
+    throw refusal('wrongRound');
   }
   return {
     kind: 'municipality',

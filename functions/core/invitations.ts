@@ -1,12 +1,15 @@
 import { findForm } from '../../forms/catalogue.js';
 import { formatDateTime } from '../../forms/format.js';
-import { emailDocument } from '../../forms/render/email.js';
+import { contactHtml, contactText, emailDocument } from '../../forms/render/email.js';
 import { html } from '../../forms/render/html.js';
+import type { PageContact } from '../../forms/render/layout.js';
 import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
 import { NotFound } from './errors.js';
 import { signInvitation } from './invitation-tokens.js';
 import type { Invitation, Municipality, Round } from './model.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
+import { roundMunicipalities } from './registry/membership.js';
+import { regionContact } from './registry/secretariat.js';
 
 /** A link keeps working this long after the deadline: to read back what was sent, or to submit late. */
 const linkGraceMs = 30 * 24 * 3600 * 1000;
@@ -18,7 +21,13 @@ export interface InvitedMunicipality {
   readonly mail?: DeliveryOutcome;
 }
 
-function invitationEmail(round: Round, municipality: Municipality, boardName: string, url: string) {
+function invitationEmail(
+  round: Round,
+  municipality: Municipality,
+  boardName: string,
+  url: string,
+  contact: PageContact | undefined,
+) {
   const title = findForm(round.formId)?.title ?? round.formId;
   const subject = `Uitnodiging: ${title} – gemeente ${municipality.name} (${round.title})`;
   const lines = [
@@ -28,7 +37,7 @@ function invitationEmail(round: Round, municipality: Municipality, boardName: st
   ];
   return {
     subject,
-    text: [...lines, '', url, '', `Met vriendelijke groet,\n${boardName}`].join('\n\n'),
+    text: [...lines, '', url, '', `Met vriendelijke groet,\n${boardName}`, contactText(contact)].join('\n\n'),
     html: emailDocument(
       subject,
       html`<p style="font-family:Arial,Helvetica,sans-serif;">${lines[0]}</p>
@@ -36,7 +45,8 @@ function invitationEmail(round: Round, municipality: Municipality, boardName: st
 <p style="font-family:Arial,Helvetica,sans-serif;">${lines[2]}</p>
 <p style="font-family:Arial,Helvetica,sans-serif;margin:20px 0;"><a href="${url}" style="background:#154273;color:#ffffff;padding:12px 18px;text-decoration:none;font-weight:bold;">Formulier openen</a></p>
 <p style="font-family:Arial,Helvetica,sans-serif;font-size:13px;color:#555555;">Werkt de knop niet? Kopieer deze link: ${url}</p>
-<p style="font-family:Arial,Helvetica,sans-serif;">Met vriendelijke groet,<br>${boardName}</p>`,
+<p style="font-family:Arial,Helvetica,sans-serif;">Met vriendelijke groet,<br>${boardName}</p>
+${contactHtml(contact)}`,
     ).value,
   };
 }
@@ -59,9 +69,7 @@ export async function inviteMunicipalities(
   const round = await deps.store.getRound(input.roundId);
   if (!round) throw new NotFound(`Er is geen ronde ‘${input.roundId}’.`);
   const registry = await deps.store.getRegistry();
-  const inRound = registry.municipalities.filter((municipality) =>
-    round.regions.includes(municipality.region),
-  );
+  const inRound = roundMunicipalities(registry, round);
   const chosen = input.municipalities
     ? input.municipalities.map((code) => {
         const found = inRound.find((municipality) => municipality.code === code);
@@ -84,14 +92,15 @@ export async function inviteMunicipalities(
     const url = `${input.baseUrl.replace(/\/$/, '')}/uitnodiging?code=${token}`;
     let mail: DeliveryOutcome | undefined;
     if (input.send && municipality.contacts.length > 0) {
-      const board =
-        registry.regions.find((region) => region.id === municipality.region)?.boardName ?? 'regietafel';
+      const region = registry.regions.find((candidate) => candidate.id === municipality.region);
+      const contact = regionContact(region);
       const id = `invitation#${invitation.id}`;
       await deps.store.enqueueMail({
         id,
         kind: 'invitation',
         to: municipality.contacts,
-        ...invitationEmail(round, municipality, board, url),
+        replyTo: contact ? [contact.email] : undefined,
+        ...invitationEmail(round, municipality, region?.boardName ?? 'regietafel', url, contact),
         createdAt: now.toISOString(),
         status: 'pending',
         attempts: 0,
@@ -156,7 +165,7 @@ export async function invitationLinks(
   const round = await deps.store.getRound(input.roundId);
   if (!round) throw new NotFound(`Er is geen ronde ‘${input.roundId}’.`);
   const links: InvitedMunicipality[] = [];
-  for (const municipality of registry.municipalities.filter((m) => round.regions.includes(m.region))) {
+  for (const municipality of roundMunicipalities(registry, round)) {
     const invitation = existing.filter((candidate) => candidate.municipality === municipality.code).at(-1);
     if (!invitation) {
       missing.add(municipality.code);

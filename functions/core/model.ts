@@ -1,30 +1,70 @@
 import type { Answers } from '../../forms/definition.js';
 
-/** The registry: provinces → regions → municipalities (CBS codes). Data, not code. */
-export interface Province {
+/**
+ * The registry: provinces → regions → municipalities (CBS codes). Data, not code: it lives in the table,
+ * is seeded once from `registry/overijssel.ts` and is edited by staff on the contacts page (audited) or
+ * changed by a CBS-style import (a new province, a municipal merger).
+ */
+
+/** Who officials and board members can turn to: a regietafel's (or the province's) secretariat. */
+export interface SecretariatContact {
+  /** A person or a desk, e.g. `Secretariaat RRVIJ` or `Anne Jansen`. */
+  readonly name: string;
+  readonly email: string;
+  /** As people write it, e.g. `038 425 00 00`; optional. */
+  readonly phone?: string;
+}
+
+/** Fields every registry item carries once stored. */
+interface Stored {
+  /**
+   * Increases with every change; a change is written only if the item still has the revision the person
+   * saw (a double post or a concurrent edit never overwrites silently). Absent before the first store.
+   */
+  readonly revision?: number;
+}
+
+export interface Province extends Stored {
   readonly id: string;
   readonly name: string;
   /** Provincial staff who receive the province's summaries. */
   readonly addresses: readonly string[];
+  /** Shown in the footer of the province's pages and emails; the Reply-To of its summaries. */
+  readonly secretariat?: SecretariatContact;
 }
 
-export interface Region {
+export interface Region extends Stored {
   readonly id: string;
   readonly name: string;
   readonly province: string;
   /** Name of the regional board, shown on pages and in emails. */
   readonly boardName: string;
-  /** The regietafel's addresses (chair, secretary). */
+  /** The regietafel's addresses (chair, secretary): recipients of the region's summaries. */
   readonly addresses: readonly string[];
+  /**
+   * The secretariat officials turn to: in the footer of every page and email of the region's
+   * municipalities, and the Reply-To of every email to them.
+   */
+  readonly secretariat?: SecretariatContact;
 }
 
-export interface Municipality {
+export interface Municipality extends Stored {
   /** CBS code, e.g. GM0193. */
   readonly code: string;
   readonly name: string;
   readonly region: string;
   /** The municipal coordinator's addresses (invitations, reminders). */
   readonly contacts: readonly string[];
+  /**
+   * First day (ISO date) the municipality exists, for one formed by a merger; absent: always. A round
+   * includes a municipality that existed at some moment between its opening and its deadline.
+   */
+  readonly activeFrom?: string;
+  /**
+   * Last day (ISO date) the municipality existed, for one merged into another: it stays in the registry
+   * so that its rounds, submissions and links stay visible and working.
+   */
+  readonly activeUntil?: string;
 }
 
 export interface Registry {
@@ -32,6 +72,12 @@ export interface Registry {
   readonly regions: readonly Region[];
   readonly municipalities: readonly Municipality[];
 }
+
+/** One item of the registry, as it is stored and changed. */
+export type RegistryItem =
+  | { readonly kind: 'province'; readonly value: Province }
+  | { readonly kind: 'region'; readonly value: Region }
+  | { readonly kind: 'municipality'; readonly value: Municipality };
 
 /** A round: one form, a reference date, an opening and a deadline, for some regions. */
 export interface Round {
@@ -131,6 +177,8 @@ export interface OutboxMail {
   readonly id: string;
   readonly kind: string;
   readonly to: readonly string[];
+  /** Where replies go (the secretariat of the regietafel), when not to the sender. */
+  readonly replyTo?: readonly string[];
   readonly subject: string;
   readonly html: string;
   readonly text: string;

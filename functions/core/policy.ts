@@ -9,7 +9,9 @@ import type { Registry } from './model.js';
  *   is for — nothing else;
  * - a regietafel (`regietafel:<region>`) may read status, summaries and exports of its own region;
  * - the province (`provincie:<province>`) may read everything in its province;
- * - sending a summary is for staff of the resource's region or province.
+ * - sending a summary is for staff of the resource's region or province;
+ * - published targets (shares, statushouders tasks) are imported by provincial staff only; a regietafel
+ *   may view those of its own province.
  */
 
 export type Principal =
@@ -39,7 +41,9 @@ export type Action =
   | 'round:status'
   | 'summary:preview'
   | 'summary:send'
-  | 'export:download';
+  | 'export:download'
+  | 'targets:view'
+  | 'targets:import';
 
 /** What an action is about: a municipality's form in a round, or a round's data of a region/province. */
 export interface Resource {
@@ -60,7 +64,11 @@ const staffActions: readonly Action[] = [
   'summary:preview',
   'summary:send',
   'export:download',
+  'targets:view',
+  'targets:import',
 ];
+/** Actions only provincial staff may take, whatever region a resource names. */
+const provinceOnly: readonly Action[] = ['targets:import'];
 
 /** Parses `regietafel:ijsselland` or `provincie:overijssel`; anything else is no role. */
 export function parseRole(value: string): StaffRole | undefined {
@@ -96,7 +104,7 @@ export function isAllowed(principal: Principal | undefined, action: Action, reso
   return principal.roles.some((role) =>
     role.type === 'provincie'
       ? role.province === resource.province
-      : resource.region !== undefined && role.region === resource.region,
+      : !provinceOnly.includes(action) && resource.region !== undefined && role.region === resource.region,
   );
 }
 

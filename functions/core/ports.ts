@@ -7,9 +7,11 @@ import type {
   OutboxMail,
   Region,
   Registry,
+  RegistryItem,
   Round,
   SubmissionVersion,
 } from './model.js';
+import type { Targets } from './targets/model.js';
 
 /**
  * The small ports use cases talk to. Only adapters (functions/adapters) import the AWS SDK; tests and the
@@ -17,7 +19,18 @@ import type {
  * the kind of item; a use case may ask for only the parts it uses.
  */
 export interface RegistryStore {
+  /** Writes every item as given, overwriting (benchmarks and tests; people's edits use putRegistryItem). */
   putRegistry(registry: Registry): Promise<void>;
+  /**
+   * Writes the seed registry on the very first start only: true when it wrote, false when the registry was
+   * seeded before (then nothing is touched, so edits and imports survive every restart).
+   */
+  seedRegistry(registry: Registry, at: string): Promise<boolean>;
+  /**
+   * Writes one item if it still has `expectedRevision` (0: it must not exist yet), with the revision one
+   * higher; false when someone changed it in between (nothing is written then).
+   */
+  putRegistryItem(item: RegistryItem, expectedRevision: number): Promise<boolean>;
   /** The whole registry (provinces, regions, municipalities). */
   getRegistry(): Promise<Registry>;
   getMunicipality(code: string): Promise<Municipality | undefined>;
@@ -114,6 +127,13 @@ export interface SummarySnapshotStore {
   putSummarySnapshot(roundId: string, scope: string, snapshot: unknown): Promise<void>;
 }
 
+export interface TargetStore {
+  /** Stores a revision of published targets; false when that revision exists (someone published first). */
+  putTargets(targets: Targets): Promise<boolean>;
+  /** Every revision of a province's published targets (shares per cycle, statushouders tasks per half year). */
+  listTargets(province: string): Promise<Targets[]>;
+}
+
 /** The whole table. */
 export interface Store
   extends RegistryStore,
@@ -123,10 +143,12 @@ export interface Store
     InvitationStore,
     AuditStore,
     OutboxStore,
-    SummarySnapshotStore {}
+    SummarySnapshotStore,
+    TargetStore {}
 
 export interface MailMessage {
   readonly to: readonly string[];
+  readonly replyTo?: readonly string[];
   readonly subject: string;
   readonly html: string;
   readonly text: string;

@@ -1,12 +1,13 @@
 import { findForm } from '../../forms/catalogue.js';
 import { formatDateTime } from '../../forms/format.js';
-import { emailDocument } from '../../forms/render/email.js';
+import { contactHtml, contactText, emailDocument } from '../../forms/render/email.js';
 import { html } from '../../forms/render/html.js';
 import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
 import { NotFound } from './errors.js';
 import { inviteMunicipalities } from './invitations.js';
 import { systemPrincipal } from './policy.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
+import { regionContact } from './registry/secretariat.js';
 import { roundStatus } from './round-status.js';
 
 /** Days before the deadline that municipalities without a submission get a reminder (per round: `reminderDaysBefore`). */
@@ -46,8 +47,9 @@ export async function sendReminders(
         send: false,
         actor: input.actor,
       });
-      const board =
-        registry.regions.find((region) => region.id === municipality.region)?.boardName ?? 'de regietafel';
+      const region = registry.regions.find((candidate) => candidate.id === municipality.region);
+      const board = region?.boardName ?? 'de regietafel';
+      const contact = regionContact(region);
       const subject = `Herinnering: ${title} – gemeente ${municipality.name}, sluit ${formatDateTime(round.deadline)}`;
       const lines = [
         `Beste coördinator van gemeente ${municipality.name},`,
@@ -58,13 +60,17 @@ export async function sendReminders(
         id: mailId,
         kind: 'reminder',
         to: municipality.contacts,
+        replyTo: contact ? [contact.email] : undefined,
         subject,
-        text: [...lines, invited!.url, `Met vriendelijke groet,\n${board}`].join('\n\n'),
+        text: [...lines, invited!.url, `Met vriendelijke groet,\n${board}`, contactText(contact)].join(
+          '\n\n',
+        ),
         html: emailDocument(
           subject,
           html`${lines.map((line) => html`<p style="${font}">${line}</p>`)}
 <p style="${font}margin:20px 0;"><a href="${invited!.url}" style="background:#154273;color:#ffffff;padding:12px 18px;text-decoration:none;font-weight:bold;">Formulier openen</a></p>
-<p style="${font}">Met vriendelijke groet,<br>${board}</p>`,
+<p style="${font}">Met vriendelijke groet,<br>${board}</p>
+${contactHtml(contact)}`,
         ).value,
         createdAt: deps.clock.now().toISOString(),
         status: 'pending',

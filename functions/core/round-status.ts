@@ -4,6 +4,7 @@ import { type RoundPhase, roundPhase } from './form-context.js';
 import type { Municipality, Region, Registry, Round } from './model.js';
 import { type Action, isAllowed, type Principal } from './policy.js';
 import type { Clock, Store } from './ports.js';
+import { takesPart } from './registry/membership.js';
 
 export type ResponseStatus = 'ingezonden' | 'concept' | 'niets';
 
@@ -80,7 +81,9 @@ export async function roundStatus(
   const draftOf = new Map(drafts.filter((d) => d.formId === round.formId).map((d) => [d.municipality, d]));
   const regionIds = new Set(regions.map((region) => region.id));
   const municipalities = registry.municipalities
-    .filter((municipality: Municipality) => regionIds.has(municipality.region))
+    .filter(
+      (municipality: Municipality) => regionIds.has(municipality.region) && takesPart(municipality, round),
+    )
     .sort((a, b) => a.region.localeCompare(b.region) || a.name.localeCompare(b.name, 'nl'))
     .map((municipality): MunicipalityStatus => {
       const version = byMunicipality.get(municipality.code);

@@ -8,6 +8,7 @@ import { Conflict } from './errors.js';
 import type { FormContextKey, ResolvedForm } from './form-context.js';
 import type { Principal, SubmissionVersion } from './model.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
+import { regionContact } from './registry/secretariat.js';
 
 export interface SubmitFormDeps {
   readonly store: Store;
@@ -143,10 +144,12 @@ async function completeSubmission(
           version.version - 1,
         )
       : undefined;
+  const contact = regionContact(resolved.region);
   const email = renderConfirmationEmail({
     definition: resolved.definition,
     municipalityName: resolved.municipality.name,
     organisation: resolved.region.boardName,
+    contact,
     roundTitle: resolved.round.title,
     version: version.version,
     submittedAt: version.submittedAt,
@@ -162,6 +165,7 @@ async function completeSubmission(
     id: mailId,
     kind: 'confirmation',
     to: [version.submittedBy.email],
+    replyTo: contact ? [contact.email] : undefined,
     ...email,
     createdAt: version.submittedAt,
     status: 'pending',

@@ -2,6 +2,7 @@ import type { AggregationScope } from '../core/aggregation/types.js';
 import { roundScopes } from '../core/compile-summaries.js';
 import type { Registry, Round } from '../core/model.js';
 import { isAllowed, type Principal } from '../core/policy.js';
+import { staffContacts } from '../core/registry/secretariat.js';
 import type { SignedInStaff } from '../pages/dashboard.js';
 
 /**
@@ -9,9 +10,10 @@ import type { SignedInStaff } from '../pages/dashboard.js';
  */
 
 export function signedInStaff(principal: Principal, registry: Registry): SignedInStaff {
-  if (principal.kind !== 'staff') return { label: 'onbekend', roles: [] };
+  if (principal.kind !== 'staff') return { label: 'onbekend', roles: [], contacts: [] };
   return {
     label: principal.email ?? principal.subject,
+    contacts: staffContacts(principal, registry),
     roles: principal.roles.map((role) =>
       role.type === 'provincie'
         ? `Provincie ${registry.provinces.find((p) => p.id === role.province)?.name ?? role.province}`

@@ -16,12 +16,14 @@ export const systemClock: Clock = { now: () => new Date() };
 export const randomIds: Ids = { newId: () => randomUUID() };
 
 /*
- * What the route table declares for the function this code is bundled into (`access.sendsMail`,
- * `access.exportFiles`): infra/route-function.ts replaces these names with `true` or `false` through
- * esbuild's `define`, so the branches below that load an adapter a route does not declare are dead code
- * and esbuild leaves the adapter (SES and nodemailer; S3, lib-storage and the presigner) out of that
- * bundle. Run from source (the local server, the tests, the CLI) they are undefined: every adapter exists.
+ * What the route table declares for the function this code is bundled into (`access.table`,
+ * `access.sendsMail`, `access.exportFiles`): infra/route-function.ts replaces these names with `true` or
+ * `false` through esbuild's `define`, so the branches below that use an adapter a route does not declare
+ * are dead code and esbuild leaves the adapter (DynamoDB; SES and nodemailer; S3, lib-storage and the
+ * presigner) out of that bundle. Run from source (the local server, the tests, the CLI) they are
+ * undefined: every adapter exists.
  */
+declare const REGIETAFEL_BUNDLE_TABLE: boolean | undefined;
 declare const REGIETAFEL_BUNDLE_SENDS_MAIL: boolean | undefined;
 declare const REGIETAFEL_BUNDLE_EXPORT_FILES: boolean | undefined;
 
@@ -97,8 +99,11 @@ const lazyExportFiles: ExportFiles = {
 export function dependencies(): Dependencies {
   return {
     get store() {
-      store ??= dynamoStore(setting('TABLE_NAME'));
-      return store;
+      if (typeof REGIETAFEL_BUNDLE_TABLE === 'undefined' || REGIETAFEL_BUNDLE_TABLE) {
+        store ??= dynamoStore(setting('TABLE_NAME'));
+        return store;
+      }
+      throw notDeclared('tabel', 'table');
     },
     mailer: lazyMailer,
     exportFiles: lazyExportFiles,

@@ -8,6 +8,7 @@ import { layout } from '../../forms/render/layout.js';
 import type { FormContextKey, ResolvedForm } from '../core/form-context.js';
 import type { SubmissionVersion } from '../core/model.js';
 import type { OpenedForm } from '../core/open-form.js';
+import { regionContact } from '../core/registry/secretariat.js';
 import { type HttpResponse, htmlResponse } from './responses.js';
 
 /** The path parameters every form route carries. */
@@ -48,6 +49,7 @@ export function formPageResponse(
       definition: resolved.definition,
       municipalityName: resolved.municipality.name,
       organisation: resolved.region.boardName,
+      contact: regionContact(resolved.region),
       round: resolved.round,
       action: formPath(key),
       raw: state.raw,
@@ -75,7 +77,14 @@ export function closedFormResponse(opened: OpenedForm): HttpResponse {
 <h1 class="utrecht-heading-1">${definition.title}</h1>
 <div class="utrecht-alert utrecht-alert--info rt-notice"><p class="utrecht-paragraph">De sluitingsdatum (${formatDateTime(round.deadline)}) is verstreken. U kunt dit formulier niet meer wijzigen.${current ? '' : ' Uw gemeente heeft voor deze ronde niets ingezonden.'}</p></div>
 ${current ? html`<h2 class="utrecht-heading-2">Ingezonden antwoorden</h2><p class="utrecht-paragraph">Versie ${current.version}, ingezonden op ${formatDateTime(current.submittedAt)} door ${current.submittedBy.name}.</p>${answersSummary(definition, current.answers)}` : ''}`;
-  return htmlResponse(200, layout({ title: definition.title, organisation: region.boardName }, content));
+  const contact = regionContact(region);
+  return htmlResponse(
+    200,
+    layout(
+      { title: definition.title, organisation: region.boardName, contacts: contact ? [contact] : undefined },
+      content,
+    ),
+  );
 }
 
 /**

@@ -1,9 +1,10 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { messagePage } from '../../forms/render/layout.js';
+import { messagePage, type PageContact } from '../../forms/render/layout.js';
 import { DomainError, MethodNotAllowed, ValidationFailed } from '../core/errors.js';
 import { logger } from './logger.js';
+import { errorPageContacts } from './page-contacts.js';
 import { wantsJson } from './request.js';
 import {
   contentSecurityPolicy,
@@ -40,8 +41,15 @@ const titles: Record<number, string> = {
   500: 'Er ging iets mis',
 };
 
-/** Turns any thrown error into a Dutch page (browser) or JSON (API client). Unknown errors are a 500. */
-export function errorResponse(event: APIGatewayProxyEventV2, error: unknown): HttpResponse {
+/**
+ * Turns any thrown error into a Dutch page (browser) or JSON (API client). Unknown errors are a 500. The
+ * page names the secretariat(s) to ask (`contacts`, from the registry).
+ */
+export function errorResponse(
+  event: APIGatewayProxyEventV2,
+  error: unknown,
+  contacts?: readonly PageContact[],
+): HttpResponse {
   // A person without a valid staff sign-in is sent to the sign-in, and back here afterwards.
   if (error instanceof SignInRequired) return seeOther(error.location);
   const known = error instanceof DomainError;
@@ -64,7 +72,8 @@ export function errorResponse(event: APIGatewayProxyEventV2, error: unknown): Ht
       headers,
     );
   }
-  return htmlResponse(statusCode, messagePage({ title: titles[statusCode] ?? 'Fout', message }), headers);
+  const title = (known && error.title) || titles[statusCode] || 'Fout';
+  return htmlResponse(statusCode, messagePage({ title, message, contacts }), headers);
 }
 
 function responses(): MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
@@ -72,8 +81,10 @@ function responses(): MiddlewareObj<APIGatewayProxyEventV2, HttpResponse> {
     after: (request) => {
       if (request.response) request.response.headers = { ...securityHeaders, ...request.response.headers };
     },
-    onError: (request) => {
-      request.response = errorResponse(request.event, request.error);
+    onError: async (request) => {
+      const page = !(request.error instanceof SignInRequired) && !wantsJson(request.event);
+      const contacts = page ? await errorPageContacts(request.event) : undefined;
+      request.response = errorResponse(request.event, request.error, contacts);
       request.response.headers = { ...securityHeaders, ...request.response.headers };
     },
   };

@@ -5,6 +5,12 @@
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * The path of the catch-all route: every request no other route matches (API Gateway's `$default` route;
+ * the local server does the same). It answers with any method.
+ */
+export const catchAllPath = '$default';
+
 /** What a route's Lambda may touch; the CDK app turns this into least-privilege grants. */
 export interface RouteAccess {
   /** DynamoDB access to the one table. */
@@ -18,8 +24,9 @@ export interface RouteAccess {
 export interface RouteDefinition {
   /** Stable id; also the Lambda's logical name. kebab-case. */
   readonly id: string;
-  readonly method: HttpMethod;
-  /** API Gateway path syntax: `{name}` for a path parameter. */
+  /** `ANY` only for the catch-all route. */
+  readonly method: HttpMethod | 'ANY';
+  /** API Gateway path syntax: `{name}` for a path parameter; `$default` for the catch-all route. */
   readonly path: string;
   /** Handler module, relative to the repository root; it exports `handler`. */
   readonly entry: string;
@@ -46,8 +53,19 @@ export const routes: readonly RouteDefinition[] = [
     path: '/',
     entry: 'functions/http/handlers/landing-page.ts',
     auth: 'public',
-    access: { table: 'none', sendsMail: false },
-    description: 'Startpagina: uitleg voor wie zonder uitnodigingslink binnenkomt.',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Startpagina: uitleg voor wie zonder uitnodigingslink binnenkomt, met het contact van elk secretariaat.',
+  },
+  {
+    id: 'accessibility-statement',
+    method: 'GET',
+    path: '/toegankelijkheid',
+    entry: 'functions/http/handlers/accessibility-statement.ts',
+    auth: 'public',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Toegankelijkheidsverklaring (volgens het model van digitoegankelijk.nl), gelinkt vanuit elke footer.',
   },
   {
     id: 'open-invitation',
@@ -93,7 +111,7 @@ export const routes: readonly RouteDefinition[] = [
     path: '/staf/inloggen',
     entry: 'functions/http/handlers/staff-sign-in.ts',
     auth: 'public',
-    access: { table: 'none', sendsMail: false },
+    access: { table: 'read', sendsMail: false },
     description:
       'Staf: aanmelden (?terug=/staf/…): stuurt door naar de aanmeldpagina (Cognito; lokaal de vervanger) met PKCE.',
   },
@@ -103,7 +121,7 @@ export const routes: readonly RouteDefinition[] = [
     path: '/staf/inloggen/terug',
     entry: 'functions/http/handlers/staff-sign-in-callback.ts',
     auth: 'public',
-    access: { table: 'none', sendsMail: false },
+    access: { table: 'read', sendsMail: false },
     description:
       'Staf: terug van de aanmeldpagina: wisselt de code in voor een ID-token, zet het stafcookie en gaat door naar de pagina.',
   },
@@ -113,7 +131,7 @@ export const routes: readonly RouteDefinition[] = [
     path: '/staf/afmelden',
     entry: 'functions/http/handlers/staff-sign-out.ts',
     auth: 'public',
-    access: { table: 'none', sendsMail: false },
+    access: { table: 'read', sendsMail: false },
     description: 'Staf: afmelden (cookie weg, sessie bij de aanmeldpagina beëindigd).',
   },
   {
@@ -166,7 +184,26 @@ export const routes: readonly RouteDefinition[] = [
     description:
       'Staf: verstuur het overzicht nu naar de regietafel of de provincie (eenmaal per verzoek-id).',
   },
+  {
+    id: 'not-found',
+    method: 'ANY',
+    path: catchAllPath,
+    entry: 'functions/http/handlers/not-found.ts',
+    auth: 'public',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Elk ander adres: 404 met een Nederlandse pagina (of JSON voor scripts) in plaats van API Gateways eigen antwoord.',
+  },
 ];
+
+export function isCatchAll(route: RouteDefinition): boolean {
+  return route.path === catchAllPath;
+}
+
+/** The API Gateway route key of a route (`GET /path`, or `$default` for the catch-all). */
+export function routeKeyOf(route: RouteDefinition): string {
+  return isCatchAll(route) ? catchAllPath : `${route.method} ${route.path}`;
+}
 
 /**
  * Answers every method a path does not define with 405. On AWS an `ANY` route per path points at it
@@ -174,10 +211,11 @@ export const routes: readonly RouteDefinition[] = [
  */
 export const methodNotAllowedEntry = 'functions/http/handlers/method-not-allowed.ts';
 
-/** The distinct paths of the route table, each with the methods it allows. */
+/** The distinct paths of the route table (not the catch-all), each with the methods it allows. */
 export function pathsWithMethods(table: readonly RouteDefinition[] = routes): Map<string, HttpMethod[]> {
   const paths = new Map<string, HttpMethod[]>();
   for (const route of table) {
+    if (route.method === 'ANY') continue;
     paths.set(route.path, [...(paths.get(route.path) ?? []), route.method]);
   }
   return paths;
@@ -185,6 +223,7 @@ export function pathsWithMethods(table: readonly RouteDefinition[] = routes): Ma
 
 /** Matches a concrete path against a route path; returns the path parameters or undefined. */
 export function matchPath(routePath: string, actualPath: string): Record<string, string> | undefined {
+  if (routePath === catchAllPath) return undefined;
   const want = routePath.split('/').filter(Boolean);
   const got = actualPath.split('/').filter(Boolean);
   if (want.length !== got.length) return undefined;

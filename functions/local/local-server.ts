@@ -5,7 +5,14 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { assetCacheControl, type StaticAsset, staticAssets } from '../../forms/assets.js';
-import { matchPath, methodNotAllowedEntry, type RouteDefinition, routes } from '../http/routes.js';
+import {
+  isCatchAll,
+  matchPath,
+  methodNotAllowedEntry,
+  type RouteDefinition,
+  routeKeyOf,
+  routes,
+} from '../http/routes.js';
 import { type ContentEncoding, compress, negotiateEncoding, shouldCompress } from './compression.js';
 import { type LocalIdentityOptions, localIdentity } from './local-identity.js';
 
@@ -217,7 +224,10 @@ export interface RouteMatch {
   readonly pathOnly?: string;
 }
 
-/** Finds the route for a method and path, or the path with other methods (405), or nothing (404). */
+/**
+ * Finds the route for a method and path, or the path with other methods (405), or — like API Gateway — the
+ * catch-all route (404 page), or nothing when the table has no catch-all.
+ */
 export function matchRoute(
   table: readonly RouteDefinition[],
   method: string,
@@ -230,7 +240,9 @@ export function matchRoute(
     if (route.method === method || (method === 'HEAD' && route.method === 'GET')) return { route, params };
     pathOnly ??= { path: route.path, params };
   }
-  return pathOnly ? { params: pathOnly.params, pathOnly: pathOnly.path } : undefined;
+  if (pathOnly) return { params: pathOnly.params, pathOnly: pathOnly.path };
+  const catchAll = table.find(isCatchAll);
+  return catchAll ? { route: catchAll, params: {} } : undefined;
 }
 
 /** The local HTTP server: static assets plus the route table. */
@@ -257,14 +269,14 @@ export function createLocalServer(options: {
       }
       // Cognito's sign-in pages and keys, S3's signed downloads: the local stand-ins.
       if (await standIns(request, response, url, body)) return;
-      // Like API Gateway: an unknown path is a 404 without invoking anything; a known path with an
-      // unknown method goes to the ANY route's function (405).
+      // Like API Gateway: a known path with an unknown method goes to the ANY route's function (405), an
+      // unknown path to the catch-all route; only a table without one answers API Gateway's bare 404.
       if (!match) {
         response.writeHead(404, { 'content-type': 'application/json' });
         return response.end(JSON.stringify({ message: 'Not Found' }));
       }
       const entry = match.route?.entry ?? methodNotAllowedEntry;
-      const routeKey = match.route ? `${match.route.method} ${match.route.path}` : `ANY ${match.pathOnly}`;
+      const routeKey = match.route ? routeKeyOf(match.route) : `ANY ${match.pathOnly}`;
       const event = toApiGatewayEvent({ request, body, routeKey, pathParameters: match.params });
       const handler = await loadHandler(entry);
       const result = await handler(event, lambdaContext(match.route?.id ?? 'method-not-allowed'));

@@ -4,7 +4,7 @@ import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticAssets } from '../../forms/assets.js';
 import { configKeys } from '../../functions/config.js';
-import { pathsWithMethods, routes } from '../../functions/http/routes.js';
+import { pathsWithMethods, routeKeyOf, routes } from '../../functions/http/routes.js';
 import type { BuiltApp } from '../../infra/build-app.js';
 import { sesIdentityArn, tableReadActions, tableWriteActions } from '../../infra/route-function.js';
 import { defaultApiThrottle } from '../../infra/stateless-stack.js';
@@ -312,11 +312,12 @@ describe('stateless stack: HTTP API', () => {
     return (integration.Properties['IntegrationUri'] as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
   }
 
-  it('routes every route-table entry to its own function', () => {
+  it('routes every route-table entry to its own function, the catch-all as API Gateway’s $default route', () => {
     for (const route of routes) {
       const fn = built.stateless.routeFunctions.get(route.id)!;
-      expect(targetFunction(`${route.method} ${route.path}`)).toBe(logicalId(fn));
+      expect(targetFunction(routeKeyOf(route))).toBe(logicalId(fn));
     }
+    expect(targetFunction('$default')).toBe(logicalId(built.stateless.routeFunctions.get('not-found')!));
   });
 
   it('answers every other method of each path with the method-not-allowed function', () => {

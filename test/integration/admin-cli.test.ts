@@ -190,7 +190,7 @@ describe('invitations', () => {
     expect(lines).toEqual([`Ingetrokken: ${enschede.id} (GM0153, ronde ${roundId}).`]);
     const refused = await fetch(links.get('GM0153')!, { redirect: 'manual' });
     expect(refused.status).toBe(401);
-    expect(await refused.text()).toContain('Deze link is ingetrokken.');
+    expect(await refused.text()).toContain('<h1 class="utrecht-heading-1">Deze link is ingetrokken</h1>');
     expect((await fetch(links.get('GM0164')!, { redirect: 'manual' })).status).toBe(303);
     expect(
       (await cli('invitations', '--round', roundId)).find((line) => line.startsWith(enschede.id)),

@@ -64,6 +64,8 @@ type Row = readonly [
 const matrix: readonly Row[] = [
   //  route                call             resource        geen  gem.A gem.B rt:ijs rt:twe prov
   ['landing-page',       'GET',           '-',             200,  200,  200,  200,   200,   200],
+  ['accessibility-statement', 'GET',      '-',             200,  200,  200,  200,   200,   200],
+  ['not-found',          'GET',           '-',             404,  404,  404,  404,   404,   404],
   ['open-invitation',    'GET',           '-',             401,  303,  303,  401,   401,   401],
   ['show-form',          'GET',           A,               401,  200,  403,  401,   401,   401],
   ['show-form',          'GET',           B,               401,  403,  200,  401,   401,   401],
@@ -154,7 +156,7 @@ let sequence = 0;
 async function call(row: Row, role: Role): Promise<Answer> {
   const [routeId, how, resource] = row;
   const route = routes.find((candidate) => candidate.id === routeId)!;
-  const path = route.path
+  const path = (route.method === 'ANY' ? '/bestaat/niet' : route.path)
     .replace('{formId}', 'eigen-bijdrage')
     .replace('{roundId}', route.auth === 'staff' ? resource : demo)
     .replace('{municipality}', resource);
@@ -223,7 +225,7 @@ async function call(row: Row, role: Role): Promise<Answer> {
 /** The Dutch explanation a refusal must carry. */
 function expectDutchRefusal(row: Row, role: Role, answer: Answer): void {
   const dutch =
-    /niet aangemeld|ongeldig|alleen het formulier van uw eigen gemeente|geen toegang|alleen voor medewerkers|niet over uw regio/i;
+    /persoonlijke link|niet compleet of niet juist|ongeldig|alleen het formulier van uw eigen gemeente|geen toegang|alleen voor medewerkers|niet over uw regio/i;
   if (answer.contentType.includes('application/json')) {
     const body = JSON.parse(answer.text) as { error: string; message: string };
     expect(body.error, `${row[0]} ${role}`).toBe(answer.status === 401 ? 'unauthorized' : 'forbidden');

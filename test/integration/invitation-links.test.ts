@@ -27,12 +27,22 @@ const otherRound = 'sociaal-domein-demo';
 const hour = 3600;
 
 const messages = {
-  missing: 'U bent niet aangemeld. Open het formulier met de persoonlijke link',
-  invalid: 'Deze link is ongeldig.',
-  expired: 'Deze link is verlopen.',
-  revoked: 'Deze link is ingetrokken.',
+  missing: 'Deze pagina opent u met de persoonlijke link uit de uitnodiging',
+  invalid: 'De link is niet compleet of niet juist.',
+  expired: 'Een link werkt tot 30 dagen na de sluitingsdatum van de ronde.',
+  revoked: 'Er is een nieuwere link voor uw gemeente, of de link is op verzoek ingetrokken.',
   mismatch: 'Deze link hoort bij een andere ronde of gemeente.',
   forbidden: 'U kunt alleen het formulier van uw eigen gemeente invullen, met de link voor deze ronde.',
+};
+
+/** The heading of the page: officials never sign in, so it is about their link, never "Niet aangemeld". */
+const titles: Record<string, string> = {
+  [messages.missing]: 'Open het formulier met uw persoonlijke link',
+  [messages.invalid]: 'Deze link werkt niet',
+  [messages.expired]: 'Deze link is verlopen',
+  [messages.revoked]: 'Deze link is ingetrokken',
+  [messages.mismatch]: 'Deze link hoort bij een ander formulier',
+  [messages.forbidden]: 'Geen toegang',
 };
 
 let tokenA: string;
@@ -337,14 +347,15 @@ const badTokens: readonly BadToken[] = [
 
 describe.each(badTokens.map((bad) => [bad.name, bad] as const))('refused: %s', (_name, bad) => {
   const target = () => bad.target?.() ?? { url: pipeline.formUrl(A), answers: validEigenBijdrage() };
-  const title = bad.status === 401 ? 'Niet aangemeld' : 'Geen toegang';
+  const title = titles[bad.message]!;
   const error = bad.status === 401 ? 'unauthorized' : 'forbidden';
 
   async function expectPage(response: { status: number; headers: Headers; text: string }, token?: string) {
     expect(response.status).toBe(bad.status);
     expect(response.headers.get('content-type')).toContain('text/html');
     expect(response.text).toContain('<html lang="nl"');
-    expect(response.text).toContain(title);
+    expect(response.text).toContain(`<h1 class="utrecht-heading-1">${title}</h1>`);
+    expect(response.text).not.toContain('Niet aangemeld');
     expect(response.text).toContain(bad.message);
     if (token) expect(response.text).not.toContain(token);
     expect(response.headers.getSetCookie()).toEqual([]);

@@ -29,11 +29,22 @@ interface Expectation {
   readonly body?: unknown;
   readonly query?: () => Promise<string>;
   readonly headers?: () => Promise<Record<string, string>>;
+  /** A concrete address for the route (the catch-all has no path of its own). */
+  readonly path?: string;
 }
 
 /** What each route answers to a well-formed request. A new route must be added here, or this test fails. */
 const expectations: Record<string, Expectation> = {
   'landing-page': { status: 200, contains: 'Formulieren voor gemeenten' },
+  'accessibility-statement': {
+    status: 200,
+    contains: '<h1 class="utrecht-heading-1">Toegankelijkheidsverklaring</h1>',
+  },
+  'not-found': {
+    status: 404,
+    path: '/bestaat/niet',
+    contains: '<h1 class="utrecht-heading-1">Pagina niet gevonden</h1>',
+  },
   'open-invitation': {
     status: 303,
     contains: '',
@@ -99,10 +110,10 @@ describe('every route in the route table, invoked through an API Gateway (payloa
 
   it.each(routes.map((route) => [route.id, route] as const))('%s answers as specified', async (id, route) => {
     const expected = expectations[id]!;
-    const url = `${pipeline.baseUrl}${concretePath(route.path)}${expected.query ? await expected.query() : ''}`;
+    const url = `${pipeline.baseUrl}${expected.path ?? concretePath(route.path)}${expected.query ? await expected.query() : ''}`;
     const headers = expected.headers ? await expected.headers() : {};
     const response =
-      route.method === 'GET'
+      route.method === 'GET' || route.method === 'ANY'
         ? await get(url, headers)
         : await postJson(url, expected.body, headers).then((result) => ({
             status: result.status,
@@ -119,17 +130,50 @@ describe('every route in the route table, invoked through an API Gateway (payloa
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
-  it('an unknown path is a 404 from the gateway, without invoking a handler', async () => {
-    const response = await fetch(`${pipeline.baseUrl}/bestaat/niet`);
-    expect(response.status).toBe(404);
+  it('answers every unknown address with a Dutch 404 page (JSON for scripts), whatever the method', async () => {
+    for (const [method, path] of [
+      ['GET', '/bestaat/niet'],
+      ['GET', '/formulieren/eigen-bijdrage'],
+      ['POST', '/staf/bestaat-niet'],
+      ['GET', '/formulieren/eigen-bijdrage/r/GM0193/bevestiging/extra'],
+    ] as const) {
+      const response = await fetch(`${pipeline.baseUrl}${path}`, {
+        method,
+        headers: { accept: 'text/html' },
+      });
+      expect(response.status, `${method} ${path}`).toBe(404);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      const page = await response.text();
+      expect(page).toContain('<html lang="nl"');
+      expect(page).toContain('Pagina niet gevonden');
+      expect(page).not.toContain('Not Found');
+    }
+    const json = await fetch(`${pipeline.baseUrl}/bestaat/niet`, { headers: { accept: 'application/json' } });
+    expect(json.status).toBe(404);
+    expect(await json.json()).toMatchObject({
+      error: 'not_found',
+      message: expect.stringContaining('geen pagina'),
+    });
   });
 
-  it('serves the NL Design System stylesheets the pages load', async () => {
+  it('links the accessibility statement from the footer of every page', async () => {
+    for (const path of [
+      '/',
+      '/toegankelijkheid',
+      '/bestaat/niet',
+      `/formulieren/eigen-bijdrage/${pipeline.round.id}/${municipality}`,
+    ]) {
+      const page = await (await fetch(`${pipeline.baseUrl}${path}`)).text();
+      expect(page, path).toMatch(/<footer[\s\S]*href="\/toegankelijkheid"[\s\S]*<\/footer>/);
+    }
+  });
+
+  it('serves the one stylesheet the pages load (NL Design System, purged)', async () => {
     const page = await (await fetch(`${pipeline.baseUrl}/`)).text();
     const stylesheets = [...page.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map(
       (match) => match[1]!,
     );
-    expect(stylesheets).toHaveLength(3);
+    expect(stylesheets).toHaveLength(1);
     for (const href of stylesheets) {
       const response = await fetch(`${pipeline.baseUrl}${href}`);
       expect(response.status, href).toBe(200);

@@ -10,6 +10,8 @@ import { demoRound, seed } from '../../functions/local/seed.js';
 export interface StoredMail {
   messageId: string;
   from: string;
+  /** The Reply-To addresses (empty when the email has none). */
+  replyTo?: string[];
   destination: { to: string[] };
   subject: string;
   body: { html?: string; text?: string };

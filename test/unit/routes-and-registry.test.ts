@@ -27,12 +27,26 @@ describe('the route table', () => {
     expect(matchPath('/formulieren/{formId}', '/formulieren/a/b')).toBeUndefined();
   });
 
-  it('routes a known path with another method to 405, an unknown path to 404', () => {
+  it('routes a known path with another method to 405, an unknown path to the catch-all route', () => {
     expect(matchRoute(routes, 'POST', '/formulieren/a/b/c')?.route?.id).toBe('submit-form');
     expect(matchRoute(routes, 'DELETE', '/formulieren/a/b/c')).toMatchObject({
       pathOnly: '/formulieren/{formId}/{roundId}/{municipality}',
     });
-    expect(matchRoute(routes, 'GET', '/nergens')).toBeUndefined();
+    for (const [method, path] of [
+      ['GET', '/nergens'],
+      ['POST', '/formulieren/a/b/c/d'],
+      ['GET', '/$default'],
+    ]) {
+      expect(matchRoute(routes, method!, path!)?.route?.id, `${method} ${path}`).toBe('not-found');
+    }
+    expect(
+      matchRoute(
+        routes.filter((route) => route.method !== 'ANY'),
+        'GET',
+        '/nergens',
+      ),
+    ).toBeUndefined();
+    expect(pathsWithMethods().has('$default')).toBe(false);
     expect(pathsWithMethods().get('/formulieren/{formId}/{roundId}/{municipality}')).toEqual(['GET', 'POST']);
   });
 });

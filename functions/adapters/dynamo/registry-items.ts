@@ -1,33 +1,74 @@
-import type { Municipality, Region, Registry } from '../../core/model.js';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Municipality, Region, Registry, RegistryItem } from '../../core/model.js';
 import type { RegistryStore } from '../../core/ports.js';
 import { entity, type Table } from './table.js';
 
 const registryPk = 'REGISTRY';
+/** Written once, after the seed: its presence means "never seed again". */
+const seedMarkerSk = 'SEEDED';
 
-/** Provinces, regions and municipalities: one partition, one item each. */
+const sortKey: Record<RegistryItem['kind'], (value: RegistryItem['value']) => string> = {
+  province: (value) => `PROVINCE#${(value as { id: string }).id}`,
+  region: (value) => `REGION#${(value as { id: string }).id}`,
+  municipality: (value) => `MUNICIPALITY#${(value as Municipality).code}`,
+};
+
+function itemOf(item: RegistryItem, revision: number): Record<string, unknown> {
+  return {
+    PK: registryPk,
+    SK: sortKey[item.kind](item.value),
+    entityType: item.kind,
+    ...item.value,
+    revision,
+  };
+}
+
+function itemsOf(registry: Registry): RegistryItem[] {
+  return [
+    ...registry.provinces.map((value) => ({ kind: 'province' as const, value })),
+    ...registry.regions.map((value) => ({ kind: 'region' as const, value })),
+    ...registry.municipalities.map((value) => ({ kind: 'municipality' as const, value })),
+  ];
+}
+
+/**
+ * Provinces, regions and municipalities: one partition, one item each, each with a revision that every
+ * change moves on by one under a condition (no transactions: dynalite runs the same code).
+ */
 export function registryItems(table: Table): RegistryStore {
   return {
     async putRegistry(registry: Registry) {
-      await table.putAll([
-        ...registry.provinces.map((province) => ({
-          PK: registryPk,
-          SK: `PROVINCE#${province.id}`,
-          entityType: 'province',
-          ...province,
-        })),
-        ...registry.regions.map((region) => ({
-          PK: registryPk,
-          SK: `REGION#${region.id}`,
-          entityType: 'region',
-          ...region,
-        })),
-        ...registry.municipalities.map((municipality) => ({
-          PK: registryPk,
-          SK: `MUNICIPALITY#${municipality.code}`,
-          entityType: 'municipality',
-          ...municipality,
-        })),
-      ]);
+      await table.putAll(itemsOf(registry).map((item) => itemOf(item, item.value.revision ?? 1)));
+    },
+
+    async seedRegistry(registry: Registry, at: string) {
+      if (await table.get(registryPk, seedMarkerSk)) return false;
+      // Before the marker existed the registry was rewritten from the code file on every start, so no item
+      // without a marker can hold a person's edit: writing the seed over them loses nothing. A crash between
+      // here and the marker only means the next start writes the same seed again.
+      await table.putAll(itemsOf(registry).map((item) => itemOf(item, 1)));
+      await table.putIfAbsent({
+        PK: registryPk,
+        SK: seedMarkerSk,
+        entityType: 'registry-seed',
+        seededAt: at,
+      });
+      return true;
+    },
+
+    putRegistryItem(item: RegistryItem, expectedRevision: number) {
+      return table.conditionally(
+        new PutCommand({
+          TableName: table.name,
+          Item: itemOf(item, expectedRevision + 1),
+          ...(expectedRevision === 0
+            ? { ConditionExpression: 'attribute_not_exists(PK)' }
+            : {
+                ConditionExpression: 'revision = :expected',
+                ExpressionAttributeValues: { ':expected': expectedRevision },
+              }),
+        }),
+      );
     },
 
     async getRegistry() {

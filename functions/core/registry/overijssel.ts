@@ -2,12 +2,25 @@ import type { Registry } from '../model.js';
 
 /**
  * Province of Overijssel: its two regional tables and 25 municipalities with their CBS codes
- * (../shared/DOMAIN.md). Contact addresses use the reserved `.example` domain until the regietafel enters
- * the real ones: nothing is ever mailed to a real municipality by accident.
+ * (../shared/DOMAIN.md). Contact addresses use the reserved `.example` domain and the phone numbers are
+ * placeholders until the regietafel enters the real ones: nothing is ever mailed to a real municipality by
+ * accident.
+ *
+ * This is seed data only: the table is the source of truth. It is written on the first start (and by
+ * `npm run admin -- seed-registry` on AWS) and never again, so edits made on the contacts page survive.
  */
 export const overijssel: Registry = {
   provinces: [
-    { id: 'overijssel', name: 'Overijssel', addresses: ['regietafel@provincie-overijssel.example'] },
+    {
+      id: 'overijssel',
+      name: 'Overijssel',
+      addresses: ['regietafel@provincie-overijssel.example'],
+      secretariat: {
+        name: 'Secretariaat Provinciale Regietafel',
+        email: 'regietafel@provincie-overijssel.example',
+        phone: '038 000 00 00',
+      },
+    },
   ],
   regions: [
     {
@@ -16,6 +29,11 @@ export const overijssel: Registry = {
       province: 'overijssel',
       boardName: 'Regionale Regietafel Vluchtelingen IJsselland',
       addresses: ['secretariaat@regietafel-ijsselland.example'],
+      secretariat: {
+        name: 'Secretariaat Regietafel IJsselland',
+        email: 'secretariaat@regietafel-ijsselland.example',
+        phone: '038 000 00 01',
+      },
     },
     {
       id: 'twente',
@@ -23,6 +41,11 @@ export const overijssel: Registry = {
       province: 'overijssel',
       boardName: 'Regionale Regietafel Vluchtelingen Twente',
       addresses: ['secretariaat@regietafel-twente.example'],
+      secretariat: {
+        name: 'Secretariaat Regietafel Twente',
+        email: 'secretariaat@regietafel-twente.example',
+        phone: '053 000 00 02',
+      },
     },
   ],
   municipalities: [

@@ -1,5 +1,6 @@
 import { diffAnswers } from '../../../forms/diff.js';
 import { renderConfirmationPage } from '../../../forms/render/confirmation-page.js';
+import { regionContact } from '../../core/registry/secretariat.js';
 import { viewSubmission } from '../../core/view-submission.js';
 import { authenticateMunicipality } from '../authenticate.js';
 import { dependencies } from '../dependencies.js';
@@ -24,6 +25,7 @@ export const handler = httpHandler(async (event) => {
       definition: viewed.definition,
       municipalityName: viewed.municipality.name,
       organisation: viewed.region.boardName,
+      contact: regionContact(viewed.region),
       roundTitle: viewed.round.title,
       version: viewed.version.version,
       submittedAt: viewed.version.submittedAt,

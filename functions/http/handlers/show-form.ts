@@ -1,5 +1,6 @@
 import { messagePage } from '../../../forms/render/layout.js';
 import { openForm } from '../../core/open-form.js';
+import { regionContact } from '../../core/registry/secretariat.js';
 import { authenticateMunicipality } from '../authenticate.js';
 import { dependencies } from '../dependencies.js';
 import { closedFormResponse, formKey, formPageResponse, initialState } from '../form-pages.js';
@@ -18,6 +19,7 @@ export const handler = httpHandler(async (event) => {
         title: 'Deze ronde is nog niet geopend',
         message: `U kunt het formulier ‘${opened.definition.title}’ invullen zodra de ronde opent.`,
         organisation: opened.region.boardName,
+        contacts: [regionContact(opened.region)].filter((contact) => contact !== undefined),
       }),
     );
   }

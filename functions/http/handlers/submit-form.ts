@@ -12,6 +12,7 @@ import { renderCheckPage } from '../../../forms/render/check-page.js';
 import { checkAnswers } from '../../core/check-answers.js';
 import { Conflict, ValidationFailed } from '../../core/errors.js';
 import { assertMay, type ResolvedForm, resolveForm } from '../../core/form-context.js';
+import { regionContact } from '../../core/registry/secretariat.js';
 import { saveDraft } from '../../core/save-draft.js';
 import { submitForm } from '../../core/submit-form.js';
 import { authenticateMunicipality } from '../authenticate.js';
@@ -207,6 +208,7 @@ export const handler = httpHandler(async (event) => {
           definition: resolved.definition,
           municipalityName: resolved.municipality.name,
           organisation: resolved.region.boardName,
+          contact: regionContact(resolved.region),
           roundTitle: resolved.round.title,
           action: formPath(key),
           raw: decoded.raw,
