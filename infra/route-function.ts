@@ -121,7 +121,11 @@ export class RouteFunction extends NodejsFunction {
         sourcesContent: false,
         // Dutch text stays readable and smaller in the bundle. (aws-cdk-lib 2.276 declares a `charset` option
         // but never passes it to esbuild, hence the raw argument.)
-        esbuildArgs: { '--charset': 'utf8' },
+        esbuildArgs: {
+          '--charset': 'utf8',
+          // On Lambda the credentials are in the environment: the rest of the SDK's default chain stays out.
+          '--alias:@aws-sdk/credential-provider-node': './functions/adapters/lambda-credentials.ts',
+        },
         // Bundle the pinned SDK (package.json) instead of the runtime's: same version as the tests and the
         // local run, tree-shaken to the few clients we use, and no surprise when AWS updates the runtime.
         bundleAwsSDK: true,

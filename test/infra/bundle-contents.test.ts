@@ -14,6 +14,7 @@ const markers = {
   s3: 'CreateMultipartUpload', // the S3 client's multipart upload
   libStorage: 'lib-storage', // lib-storage's user-agent tag
   xlsx: 'xl/workbook.xml', // write-excel-file's workbook part
+  credentialChain: 'AWS_WEB_IDENTITY_TOKEN_FILE', // the SDK's default chain beyond the environment
 } as const;
 
 let bundles: Bundle[];
@@ -52,6 +53,10 @@ describe('each function bundles only the adapters its route declares', () => {
       expect(has(bundle.id, 'libStorage'), `${bundle.id}: lib-storage`).toBe(exportFiles);
       expect(has(bundle.id, 'xlsx'), `${bundle.id}: write-excel-file`).toBe(bundle.id === 'export');
     }
+  });
+
+  it('takes its credentials from the environment, as Lambda provides them, without the rest of the chain', () => {
+    for (const bundle of bundles) expect(has(bundle.id, 'credentialChain'), bundle.id).toBe(false);
   });
 
   it('a function without table access holds no DynamoDB client', () => {
