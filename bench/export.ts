@@ -10,10 +10,9 @@
  * GC, every 20 ms) at its highest during the export, minus the live heap before it. Garbage is not counted:
  * what remains is what the export keeps at once, which must stay flat however big the file grows.
  *
- *   npm run bench               # 1, 4 and 12 rounds
- *   npm run bench -- 24         # other round counts
+ *   npm run bench:export               # 1, 4 and 12 rounds
+ *   npm run bench:export -- 24         # other round counts
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,14 +22,14 @@ import { LocalExportFiles } from '../functions/adapters/local-export-files.js';
 import { ensureTable } from '../functions/adapters/table-definition.js';
 import { defaultInlineBytes, deliverExport } from '../functions/core/export-delivery.js';
 import { csvExport, type ExportVersions, exportScope, xlsxExport } from '../functions/core/exports.js';
-import type { Municipality, Registry, Round, SubmissionVersion } from '../functions/core/model.js';
+import type { Registry, Round, SubmissionVersion } from '../functions/core/model.js';
 import { systemPrincipal } from '../functions/core/policy.js';
 import type { Store } from '../functions/core/ports.js';
 import { validVoortgangOpgaven } from '../test/support/pipeline.js';
 import { municipalityCount, nationalRegistry as registry, startDynaliteProcess } from './support/national.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
-if (!gc) throw new Error('Run with node --expose-gc (npm run bench does).');
+if (!gc) throw new Error('Run with node --expose-gc (npm run bench:export does).');
 
 process.env.AWS_REGION ??= 'eu-central-1';
 process.env.AWS_ACCESS_KEY_ID ??= 'local';

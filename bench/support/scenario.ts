@@ -189,6 +189,10 @@ export async function startScenario(options: { meter?: boolean } = {}): Promise<
 
   const events: Record<string, () => Promise<unknown>> = {
     'landing-page': async () => apiEvent({ path: '/', routePath: '/', headers: page }),
+    'accessibility-statement': async () =>
+      apiEvent({ path: '/toegankelijkheid', routePath: '/toegankelijkheid', headers: page }),
+    'not-found': async () =>
+      apiEvent({ path: '/bestaat-niet', routePath: '$default', routeKey: '$default', headers: page }),
     'open-invitation': async () =>
       apiEvent({ path: '/uitnodiging', routePath: '/uitnodiging', query: { code: token }, headers: page }),
     'show-form': async () =>

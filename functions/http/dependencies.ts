@@ -48,7 +48,9 @@ function sesMailer(): Promise<Mailer> {
   if (typeof REGIETAFEL_BUNDLE_SENDS_MAIL === 'undefined' || REGIETAFEL_BUNDLE_SENDS_MAIL) {
     mailer ??= Promise.all([import('@aws-sdk/client-ses'), import('../adapters/ses-mailer.js')]).then(
       ([{ SESClient }, { SesMailer }]) =>
-        new SesMailer(setting('MAIL_FROM'), new SESClient({ requestHandler: { requestTimeout: 10_000 } })),
+        new SesMailer(setting('MAIL_FROM'), new SESClient({ requestHandler: { requestTimeout: 10_000 } }), {
+          configurationSet: setting('MAIL_CONFIGURATION_SET'),
+        }),
     );
     return mailer;
   }
