@@ -81,7 +81,9 @@ function exportFilesFromSettings(): Promise<ExportFiles> {
 
 /** The mailer port, whose adapter is loaded on the first send. */
 const lazyMailer: Mailer = {
-  send: async (message) => (await sesMailer()).send(message),
+  // The options carry the caller's abort signal (its mail budget): drop them and a send the budget gave up
+  // on would still go out, next to the outbox's retry.
+  send: async (message, options) => (await sesMailer()).send(message, options),
 };
 
 /** The export files port, whose adapter (S3 or the local folder) is loaded on the first big export. */

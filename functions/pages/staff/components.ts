@@ -151,7 +151,7 @@ export function choiceGroup(
 ): Html {
   const id = inputId(options.name);
   const error = errorOf(options);
-  // Whole class names (not `utrecht-${control}`): the stylesheet build keeps the rules of the classes it
+  // Whole class names, never a bare prefix joined with a value: the stylesheet build keeps the rules of the classes it
   // finds in the source, and a bare `utrecht-` prefix would keep all of them.
   const inputClass =
     options.type === 'radio'
