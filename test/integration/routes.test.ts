@@ -111,6 +111,44 @@ const expectations: Record<string, Expectation> = {
     contains: 'Ronde nu sluiten: controleer wat er gebeurt',
     headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('provincie:overijssel')}` }),
   },
+  invitations: {
+    status: 200,
+    contains: 'Uitnodigingen per gemeente',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
+  'invitation-actions': {
+    status: 200,
+    body: { _action: 'alle-controleren' },
+    contains: 'Uitnodigen: controleer wie wat krijgt',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
+  reminders: {
+    status: 200,
+    contains: 'Automatische herinnering',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
+  'reminder-actions': {
+    status: 200,
+    body: { _action: 'voorbeeld', alle: 'ja' },
+    contains: 'Herinnering: controleer de e-mail en wie hem krijgt',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
+  mail: {
+    status: 200,
+    contains: 'Wacht op verzending',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
+  'mail-actions': {
+    status: 200,
+    body: { _action: 'alle-controleren' },
+    contains: 'Er is geen mislukte e-mail (meer) om opnieuw te versturen.',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
+  submission: {
+    status: 200,
+    contains: 'Gemeente Steenwijkerland',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
   'round-status': {
     status: 200,
     contains: '"code":"GM1708","name":"Steenwijkerland","region":"ijsselland","status":"ingezonden"',

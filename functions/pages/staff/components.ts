@@ -208,7 +208,7 @@ ${hintAndError(id, options.hint, error)}
 
 /** A heading and list of what an action will do, to whom (the confirmation step's core). */
 export function consequences(title: string, items: readonly (Html | string)[]): Html {
-  return html`<h2 class="utrecht-heading-2">${title}</h2>
+  return html`<h2 class="utrecht-heading-2 rt-heading-spaced">${title}</h2>
 <ul class="utrecht-unordered-list rt-consequences">${items.map((item) => html`<li class="utrecht-unordered-list__item">${item}</li>`)}</ul>`;
 }
 
