@@ -312,6 +312,30 @@ describe('a round’s deadline: moved, closed now, reopened — each after a con
     expect((await pipeline.store.getRound(roundId))?.deadline).toBe('2099-06-22T15:00:00.000Z');
   });
 
+  it('brings the deadline forward after saying the municipalities get less time; the links and the reminder follow', async () => {
+    const check = await twente.post(path, {
+      _action: 'deadline-controleren',
+      deadlineDatum: '10-6-2099',
+      deadlineTijd: '17:00',
+      acceptsLate: 'nee',
+    });
+    const shown = text(check.text);
+    expect(shown).toContain(
+      'De sluitingsdatum gaat van 22 juni 2099 om 17:00 naar 10 juni 2099 om 17:00: eerder, de gemeenten krijgen minder tijd.',
+    );
+    expect(shown).toContain('verloopt nu op 10 juli 2099 om 17:00');
+    expect(shown).toContain('De automatische herinnering gaat vanaf 7 juni 2099 om 17:00');
+    expect((await twente.post(path, formFields(check.text, 'deadline-wijzigen'))).status).toBe(303);
+    expect((await pipeline.store.getRound(roundId))?.deadline).toBe('2099-06-10T15:00:00.000Z');
+    expect((await pipeline.store.getInvitation('oude-link-enschede'))?.expiresAt).toBe(
+      '2099-07-10T15:00:00.000Z',
+    );
+    const { automaticReminderPeriod } = await import('../../functions/core/reminders.js');
+    expect(automaticReminderPeriod((await pipeline.store.getRound(roundId))!)).toBe(
+      'voor-deadline-2099-06-10T15:00:00.000Z',
+    );
+  });
+
   it('gives the form back with a Dutch error for a deadline in the past, changing nothing', async () => {
     const before = await everything();
     const answer = await twente.post(path, {
