@@ -163,6 +163,9 @@ export interface AuditEvent {
   readonly roundId?: string;
   readonly municipality?: string;
   readonly details?: Record<string, unknown>;
+  /** What a change changed: the values before it and after it (only the fields it touched). */
+  readonly before?: Record<string, unknown>;
+  readonly after?: Record<string, unknown>;
 }
 
 export interface MailAttachment {

@@ -9,7 +9,11 @@ import type { Registry } from './model.js';
  *   is for — nothing else;
  * - a regietafel (`regietafel:<region>`) may read status, summaries and exports of its own region;
  * - the province (`provincie:<province>`) may read everything in its province;
- * - sending a summary is for staff of the resource's region or province.
+ * - sending a summary is for staff of the resource's region or province;
+ * - the registry (contacts, summary recipients, the secretariat) is read and changed by staff in scope:
+ *   a regietafel its own region and its municipalities, the province every region in it and its own
+ *   recipients; importing a municipality list (a merger, a new municipality) is for the province only;
+ * - a round's audit trail is read by staff of the round's regions in their scope.
  */
 
 export type Principal =
@@ -39,7 +43,11 @@ export type Action =
   | 'round:status'
   | 'summary:preview'
   | 'summary:send'
-  | 'export:download';
+  | 'export:download'
+  | 'registry:read'
+  | 'registry:edit'
+  | 'registry:import'
+  | 'audit:read';
 
 /** What an action is about: a municipality's form in a round, or a round's data of a region/province. */
 export interface Resource {
@@ -60,7 +68,13 @@ const staffActions: readonly Action[] = [
   'summary:preview',
   'summary:send',
   'export:download',
+  'registry:read',
+  'registry:edit',
+  'registry:import',
+  'audit:read',
 ];
+/** Actions only provincial staff may take, even in their own region's name. */
+const provinceOnlyActions: readonly Action[] = ['registry:import'];
 
 /** Parses `regietafel:ijsselland` or `provincie:overijssel`; anything else is no role. */
 export function parseRole(value: string): StaffRole | undefined {
@@ -96,7 +110,9 @@ export function isAllowed(principal: Principal | undefined, action: Action, reso
   return principal.roles.some((role) =>
     role.type === 'provincie'
       ? role.province === resource.province
-      : resource.region !== undefined && role.region === resource.region,
+      : !provinceOnlyActions.includes(action) &&
+        resource.region !== undefined &&
+        role.region === resource.region,
   );
 }
 
