@@ -16,9 +16,30 @@ import {
 
 export type Answers = Record<string, unknown>;
 
-/** What a round tells a form: its reference date (peildatum). */
+/** Where a published figure comes from: confirmed, still to confirm, or generated demo data. */
+export type FigureStatus = 'vastgesteld' | 'te-bevestigen' | 'demo';
+
+/**
+ * A municipality's published targets (functions/core/targets): shown read-only on its form, never typed
+ * by the official, and used by the plausibility checks.
+ */
+export interface FormTargets {
+  readonly asylum?: {
+    readonly cycle: string;
+    readonly revision: number;
+    readonly regular: number;
+    readonly amv: number;
+    readonly status: FigureStatus;
+    readonly source: string;
+  };
+  /** Per half year (`2026-H1`) the published statushouders task. */
+  readonly housing: Readonly<Record<string, { readonly task: number; readonly status: FigureStatus }>>;
+}
+
+/** What a round tells a form: its reference date (peildatum), and the municipality's published targets. */
 export interface FormContext {
   readonly referenceDate: string;
+  readonly targets?: FormTargets;
 }
 
 export interface RuleIssue {

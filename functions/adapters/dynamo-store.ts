@@ -9,6 +9,7 @@ import { roundItems } from './dynamo/round-items.js';
 import { submissionItems } from './dynamo/submission-items.js';
 import { summaryItems } from './dynamo/summary-items.js';
 import { Table } from './dynamo/table.js';
+import { targetItems } from './dynamo/target-items.js';
 
 /**
  * The store on the one DynamoDB table (dynalite locally): each kind of item has its own module in
@@ -32,5 +33,6 @@ export function dynamoStore(
     ...auditItems(table),
     ...outboxItems(table),
     ...summaryItems(table),
+    ...targetItems(table),
   };
 }

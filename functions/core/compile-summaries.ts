@@ -8,6 +8,7 @@ import type { MailAttachment, Registry, Round } from './model.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
 import { provinceContact, regionContact } from './registry/secretariat.js';
 import { attachmentsSize, maxAttachmentBytes, summaryAttachments } from './summary-csv.js';
+import { provinceOfScope, publishedTargets } from './targets/publish-targets.js';
 
 export interface SummaryDeps {
   readonly store: Store;
@@ -81,10 +82,11 @@ export async function compileSummary(
   const roundPage = input.dashboardUrl
     ? `${input.dashboardUrl.replace(/\/+$/, '')}/staf/rondes/${encodeURIComponent(input.round.id)}`
     : undefined;
-  const [current, drafts, previous] = await Promise.all([
+  const [current, drafts, previous, targets] = await Promise.all([
     deps.store.listCurrent(input.round.id),
     deps.store.listDrafts(input.round.id),
     deps.store.getSummarySnapshot(input.round.id, scopeKey(input.scope)),
+    publishedTargets(deps.store, [provinceOfScope(input.registry, input.scope)]),
   ]);
   const aggregate = aggregateRound({
     round: input.round,
@@ -93,6 +95,7 @@ export async function compileSummary(
     current,
     drafts,
     previous: previous as AggregationSnapshot | undefined,
+    targets,
     now: deps.clock.now(),
   });
   const inScope = new Set(aggregate.response.municipalities.map((municipality) => municipality.code));

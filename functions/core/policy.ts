@@ -14,6 +14,8 @@ import type { Registry } from './model.js';
  *   a regietafel its own region and its municipalities, the province every region in it and its own
  *   recipients; importing a municipality list (a merger, a new municipality) is for the province only;
  * - a round's audit trail is read by staff of the round's regions in their scope.
+ * - published targets (shares, statushouders tasks) are imported by provincial staff only; a regietafel
+ *   may view those of its own province.
  */
 
 export type Principal =
@@ -47,7 +49,9 @@ export type Action =
   | 'registry:read'
   | 'registry:edit'
   | 'registry:import'
-  | 'audit:read';
+  | 'audit:read'
+  | 'targets:view'
+  | 'targets:import';
 
 /** What an action is about: a municipality's form in a round, or a round's data of a region/province. */
 export interface Resource {
@@ -72,9 +76,11 @@ const staffActions: readonly Action[] = [
   'registry:edit',
   'registry:import',
   'audit:read',
+  'targets:view',
+  'targets:import',
 ];
-/** Actions only provincial staff may take, even in their own region's name. */
-const provinceOnlyActions: readonly Action[] = ['registry:import'];
+/** Actions only provincial staff may take, whatever region a resource names. */
+const provinceOnly: readonly Action[] = ['targets:import', 'registry:import'];
 
 /** Parses `regietafel:ijsselland` or `provincie:overijssel`; anything else is no role. */
 export function parseRole(value: string): StaffRole | undefined {
@@ -110,9 +116,7 @@ export function isAllowed(principal: Principal | undefined, action: Action, reso
   return principal.roles.some((role) =>
     role.type === 'provincie'
       ? role.province === resource.province
-      : !provinceOnlyActions.includes(action) &&
-        resource.region !== undefined &&
-        role.region === resource.region,
+      : !provinceOnly.includes(action) && resource.region !== undefined && role.region === resource.region,
   );
 }
 

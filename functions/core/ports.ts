@@ -11,6 +11,7 @@ import type {
   Round,
   SubmissionVersion,
 } from './model.js';
+import type { Targets } from './targets/model.js';
 
 /**
  * The small ports use cases talk to. Only adapters (functions/adapters) import the AWS SDK; tests and the
@@ -126,6 +127,13 @@ export interface SummarySnapshotStore {
   putSummarySnapshot(roundId: string, scope: string, snapshot: unknown): Promise<void>;
 }
 
+export interface TargetStore {
+  /** Stores a revision of published targets; false when that revision exists (someone published first). */
+  putTargets(targets: Targets): Promise<boolean>;
+  /** Every revision of a province's published targets (shares per cycle, statushouders tasks per half year). */
+  listTargets(province: string): Promise<Targets[]>;
+}
+
 /** The whole table. */
 export interface Store
   extends RegistryStore,
@@ -135,7 +143,8 @@ export interface Store
     InvitationStore,
     AuditStore,
     OutboxStore,
-    SummarySnapshotStore {}
+    SummarySnapshotStore,
+    TargetStore {}
 
 export interface MailMessage {
   readonly to: readonly string[];

@@ -8,9 +8,9 @@ import type {
   MunicipalityRef,
   MunicipalityResponse,
   PlacesFigures,
+  PlacesTotals,
   RoundAggregate,
   SociaalDomeinAggregate,
-  TaskComparison,
   VoortgangAggregate,
   VoortgangMunicipality,
 } from '../core/aggregation/types.js';
@@ -444,54 +444,90 @@ ${
 
 // Voortgang opgaven --------------------------------------------------------------------------------------
 
+const known = (value: number | null) => (value === null ? '—' : formatInteger(value));
+
 function placesText(figures: PlacesFigures): string {
+  if (figures.committed === null) return `aandeel ${known(figures.share)}, nog niet ingezonden`;
+  if (figures.share === null)
+    return `geen aandeel gepubliceerd, toegezegd ${known(figures.committed)}, gerealiseerd ${known(figures.realised)}`;
   return (
-    `aandeel ${formatInteger(figures.share)}, toegezegd ${formatInteger(figures.committed)} (${formatPercent(figures.committedPercent)}), ` +
-    `gerealiseerd ${formatInteger(figures.realised)} (${formatPercent(figures.realisedPercent)})`
+    `aandeel ${formatInteger(figures.share)}, toegezegd ${known(figures.committed)} (${formatPercent(figures.committedPercent)}), ` +
+    `gerealiseerd ${known(figures.realised)} (${formatPercent(figures.realisedPercent)}), nog te realiseren ${known(figures.remaining)}`
   );
 }
 
-function voortgangPart(aggregate: RoundAggregate, form: VoortgangAggregate): Part {
-  const submitted = form.municipalities.length;
-  const missing = aggregate.response.totals.municipalities - submitted;
-  const scopeName = scopeLabel(aggregate);
-  const basis =
-    missing > 0
-      ? `De cijfers gaan over de ${count(submitted, 'gemeente die heeft', 'gemeenten die hebben')} ingezonden; ${count(missing, 'gemeente ontbreekt', 'gemeenten ontbreken')} nog.`
-      : `De cijfers gaan over alle ${count(submitted, 'gemeente', 'gemeenten')} van de ${scopeName}.`;
+/** `1 van 11 gemeenten ingezonden`: how much of a total is known. */
+export function reportedText(totals: Pick<PlacesTotals, 'reported' | 'municipalities'>): string {
+  return `${formatInteger(totals.reported)} van ${count(totals.municipalities, 'gemeente', 'gemeenten')} ingezonden`;
+}
 
-  const amv = (value: number) => `waarvan AMV ${formatInteger(value)}`;
-  const placesRow = (name: Html | string, m: Pick<VoortgangMunicipality, 'total' | 'amv'>, extra = '') =>
-    html`<tr><td style="${td}${extra}">${name}</td>${numberCell(withNote(formatInteger(m.total.share), amv(m.amv.share)), extra)}${numberCell(withNote(formatInteger(m.total.committed), amv(m.amv.committed)), extra)}${numberCell(withNote(formatInteger(m.total.realised), amv(m.amv.realised)), extra)}<td style="${td}${extra}">${progressCell(m.total)}</td></tr>`;
-  const rows = regionRows(aggregate, form.municipalities, 5, (m) => placesRow(m.name, m));
-  const totalLabel = `Totaal ${scopeName}`;
-  if (submitted > 0) rows.push(placesRow(html`${totalLabel}`, form.totals, totalRowStyle()));
-  const placesTable =
-    submitted === 0
-      ? p('Nog geen cijfers: er heeft nog geen gemeente ingezonden.')
-      : html`${legend()}${table(
-          [
-            { label: 'Gemeente', width: '24%' },
-            { label: 'Aandeel', number: true, width: '15%' },
-            { label: 'Toegezegd', number: true, width: '15%' },
-            { label: 'Gerealiseerd', number: true, width: '16%' },
-            { label: 'Voortgang t.o.v. aandeel', width: '30%' },
-          ],
-          rows,
-        )}`;
+/**
+ * A total in words, honest about who reported: the task of every municipality, what the reporting ones
+ * committed and realised (against the whole task, and over the reporting ones only when not all did), what
+ * is still to realise there, and whose progress is not known yet.
+ */
+export function totalsText(totals: PlacesTotals): string {
+  const whole = `taak ${formatInteger(totals.task)}, toegezegd ${formatInteger(totals.committed)} (${formatPercent(totals.committedPercent)} van de taak), gerealiseerd ${formatInteger(totals.realised)} (${formatPercent(totals.realisedPercent)})`;
+  if (totals.reported === totals.municipalities)
+    return `${whole}, nog te realiseren ${formatInteger(totals.remaining)}; ${reportedText(totals)}`;
+  return `${whole}; ${reportedText(totals)}: over de ingezonden gemeenten alleen ${formatPercent(totals.reportedCommittedPercent)} toegezegd en ${formatPercent(totals.reportedRealisedPercent)} gerealiseerd van hun aandeel (${formatInteger(totals.reportedTask)}), nog te realiseren ${formatInteger(totals.remaining)}; van ${formatInteger(totals.unreportedTask)} plaatsen is de stand nog niet bekend`;
+}
+
+function voortgangPart(aggregate: RoundAggregate, form: VoortgangAggregate): Part {
+  const scopeName = scopeLabel(aggregate);
+  const totals = form.totals.total;
+  const basis =
+    totals.reported < totals.municipalities
+      ? `${reportedText(totals)}. De taak hieronder is die van alle gemeenten (de som van hun indicatieve aandelen); toegezegd en gerealiseerd tellen alleen de ingezonden gemeenten.`
+      : `Alle ${count(totals.municipalities, 'gemeente', 'gemeenten')} van de ${scopeName} hebben ingezonden.`;
+  const targets = form.targets;
+  const targetsNote = targets
+    ? `Aandelen: Spreidingswet, cyclus ${targets.cycle}, gepubliceerd door de provincie (versie ${targets.revision}).${targets.demoShares > 0 ? ` Let op: ${count(targets.demoShares, 'aandeel is', 'aandelen zijn')} DEMOGEGEVENS, niet echt.` : ''}${targets.sharesToConfirm > 0 ? ` ${count(targets.sharesToConfirm, 'aandeel is', 'aandelen zijn')} nog te bevestigen.` : ''}`
+    : 'Er zijn (nog) geen indicatieve aandelen gepubliceerd voor de peildatum van deze ronde.';
+
+  const amv = (value: number | null) => `waarvan AMV ${known(value)}`;
+  const placesRow = (m: VoortgangMunicipality) =>
+    m.reported
+      ? html`<tr><td style="${td}">${m.name}</td>${numberCell(withNote(known(m.total.share), amv(m.amv.share)))}${numberCell(withNote(known(m.total.committed), amv(m.amv.committed)))}${numberCell(withNote(known(m.total.realised), amv(m.amv.realised)))}${numberCell(known(m.total.remaining))}<td style="${td}">${progressCell(m.total)}</td></tr>`
+      : html`<tr><td style="${td}">${m.name}</td>${numberCell(withNote(known(m.total.share), amv(m.amv.share)))}<td colspan="4" style="${td}${small}">nog niet ingezonden</td></tr>`;
+  const totalRow = (label: string, t: PlacesTotals, amvTotals: PlacesTotals, extra = totalRowStyle()) =>
+    html`<tr><td style="${td}${extra}">${label}<br><span style="${small}">${reportedText(t)}</span></td>${numberCell(withNote(formatInteger(t.task), amv(amvTotals.task)), extra)}${numberCell(withNote(formatInteger(t.committed), amv(amvTotals.committed)), extra)}${numberCell(withNote(formatInteger(t.realised), amv(amvTotals.realised)), extra)}${numberCell(formatInteger(t.remaining), extra)}<td style="${td}${extra}">${progressCell(t)}</td></tr>`;
+  const rows = regionRows(aggregate, form.municipalities, 6, (m) => placesRow(m));
+  if (aggregate.scope.type === 'province') {
+    for (const region of form.regions)
+      rows.push(
+        totalRow(`Totaal ${region.name}`, region.places.total, region.places.amv, 'font-weight:bold;'),
+      );
+  }
+  rows.push(totalRow(`Totaal ${scopeName}`, form.totals.total, form.totals.amv));
+  const placesTable = html`${legend()}${table(
+    [
+      { label: 'Gemeente', width: '22%' },
+      { label: 'Aandeel', number: true, width: '13%' },
+      { label: 'Toegezegd', number: true, width: '13%' },
+      { label: 'Gerealiseerd', number: true, width: '13%' },
+      { label: 'Nog te realiseren', number: true, width: '13%' },
+      { label: 'Voortgang t.o.v. aandeel', width: '26%' },
+    ],
+    rows,
+  )}${p(`Totalen: de voortgang is het deel van de hele taak, ook van de gemeenten die nog niet hebben ingezonden. Nog te realiseren telt alleen de ingezonden gemeenten. ${targetsNote}`, small)}`;
   const placesLines = [
-    ...regionText(aggregate, form.municipalities, (m) => [
-      `- ${m.name}: ${placesText(m.total)}`,
-      `    regulier: ${placesText(m.regular)}`,
-      `    AMV: ${placesText(m.amv)}`,
-    ]),
-    ...(submitted > 0
-      ? [
-          `- ${totalLabel}: ${placesText(form.totals.total)}`,
-          `    regulier: ${placesText(form.totals.regular)}`,
-          `    AMV: ${placesText(form.totals.amv)}`,
-        ]
-      : ['Nog geen cijfers: er heeft nog geen gemeente ingezonden.']),
+    ...regionText(aggregate, form.municipalities, (m) =>
+      m.reported
+        ? [
+            `- ${m.name}: ${placesText(m.total)}`,
+            `    regulier: ${placesText(m.regular)}`,
+            `    AMV: ${placesText(m.amv)}`,
+          ]
+        : [`- ${m.name}: ${placesText(m.total)}`],
+    ),
+    ...(aggregate.scope.type === 'province'
+      ? form.regions.map((region) => `- Totaal ${region.name}: ${totalsText(region.places.total)}`)
+      : []),
+    `- Totaal ${scopeName}: ${totalsText(form.totals.total)}`,
+    `    regulier: ${totalsText(form.totals.regular)}`,
+    `    AMV: ${totalsText(form.totals.amv)}`,
+    targetsNote,
   ];
 
   const task = form.provincialTask;
@@ -499,30 +535,31 @@ function voortgangPart(aggregate: RoundAggregate, form: VoortgangAggregate): Par
   const taskText: string[] = [];
   if (task) {
     const title = `Provinciale opgave ${task.cycle}`;
-    const intro = `De gemeenten van provincie ${aggregate.scope.name} moeten samen ${formatInteger(task.total.task)} opvangplaatsen bieden, waarvan ${formatInteger(task.amv.task)} voor alleenstaande minderjarige vreemdelingen (AMV).`;
-    const unconfirmed = task.toConfirm.length
-      ? `Nog te bevestigen: ${task.toConfirm.map((key) => (key === 'amvPlaces' ? `het aantal AMV-plaatsen (${formatInteger(task.amv.task)})` : `het totaal aantal plaatsen (${formatInteger(task.total.task)})`)).join(' en ')}.`
-      : '';
-    const row = (label: string, c: TaskComparison, extra = '') =>
-      html`<tr><td style="${td}${extra}">${label}</td>${numberCell(formatInteger(c.task), extra)}${numberCell(formatInteger(c.committed), extra)}${numberCell(formatInteger(c.realised), extra)}<td style="${td}${extra}">${progressCell(c)}</td></tr>`;
+    const intro = `De gemeenten van provincie ${aggregate.scope.name} moeten samen ${formatInteger(task.total.task)} opvangplaatsen bieden, waarvan ${formatInteger(task.amv.task)} voor alleenstaande minderjarige vreemdelingen (AMV). ${reportedText(task.total)}.`;
+    const unconfirmed = task.status === 'te-bevestigen' ? 'De provinciale taak is nog te bevestigen.' : '';
+    const difference = task.difference ?? '';
+    const row = (label: string, c: PlacesTotals, extra = '') =>
+      html`<tr><td style="${td}${extra}">${label}</td>${numberCell(formatInteger(c.task), extra)}${numberCell(formatInteger(c.committed), extra)}${numberCell(formatInteger(c.realised), extra)}${numberCell(formatInteger(Math.max(0, c.task - c.realised)), extra)}<td style="${td}${extra}">${progressCell(c)}</td></tr>`;
     taskHtml = html`${h3(title)}${p(intro)}${table(
       [
-        { label: '', width: '24%' },
-        { label: 'Opgave', number: true, width: '15%' },
-        { label: 'Toegezegd', number: true, width: '15%' },
-        { label: 'Gerealiseerd', number: true, width: '16%' },
-        { label: 'Voortgang t.o.v. opgave', width: '30%' },
+        { label: '', width: '22%' },
+        { label: 'Opgave', number: true, width: '13%' },
+        { label: 'Toegezegd', number: true, width: '13%' },
+        { label: 'Gerealiseerd', number: true, width: '13%' },
+        { label: 'Nog te realiseren', number: true, width: '13%' },
+        { label: 'Voortgang t.o.v. opgave', width: '26%' },
       ],
       [row('Regulier', task.regular), row('AMV', task.amv), row('Totaal', task.total, totalRowStyle())],
-    )}${p(`${unconfirmed} Bron: ${task.source}.`, small)}`;
-    const line = (label: string, c: TaskComparison) =>
-      `- ${label}: opgave ${formatInteger(c.task)}, toegezegd ${formatInteger(c.committed)} (${formatPercent(c.committedPercent)}), gerealiseerd ${formatInteger(c.realised)} (${formatPercent(c.realisedPercent)})`;
+    )}${p(`${difference} ${unconfirmed} Bron: ${task.source}.`, small)}`;
+    const line = (label: string, c: PlacesTotals) =>
+      `- ${label}: opgave ${formatInteger(c.task)}, toegezegd ${formatInteger(c.committed)} (${formatPercent(c.committedPercent)}), gerealiseerd ${formatInteger(c.realised)} (${formatPercent(c.realisedPercent)}), nog te realiseren ${formatInteger(Math.max(0, c.task - c.realised))}`;
     taskText.push(
       ...textSubtitle(title),
       intro,
       line('Regulier', task.regular),
       line('AMV', task.amv),
       line('Totaal', task.total),
+      ...(difference ? [difference] : []),
       ...(unconfirmed ? [unconfirmed] : []),
       `Bron: ${task.source}.`,
     );

@@ -4,6 +4,7 @@ import type { Registry, Round } from '../core/model.js';
 import type { Store } from '../core/ports.js';
 import { overijssel } from '../core/registry/overijssel.js';
 import { seedRegistry } from '../core/registry/seed-registry.js';
+import { seedTargets } from './demo-targets.js';
 
 /** The demo round of a form the local run opens: four weeks to fill in, for both Overijssel regions. */
 export function demoRound(now: Date, formId = 'eigen-bijdrage'): Round {
@@ -26,8 +27,10 @@ export function demoRound(now: Date, formId = 'eigen-bijdrage'): Round {
 
 /**
  * Seeds the registry on the first start only (afterwards the table is the truth: edits on the contacts page
- * and imports survive every restart) and one demo round per form (created once, never overwritten: their
- * submissions and deadlines survive restarts). Answers the registry as it is in the table now.
+ * and imports survive every restart), the published targets where there are none yet (known figures plus
+ * labelled demo shares, see demo-targets.ts; an import is never overwritten) and one demo round per form
+ * (created once, never overwritten: their submissions and deadlines survive restarts). Answers the
+ * registry as it is in the table now.
  */
 export async function seed(
   store: Store,
@@ -38,6 +41,7 @@ export async function seed(
     { store, clock: { now: () => now }, ids: { newId: randomUUID } },
     { registry, actor: 'npm start' },
   );
+  await seedTargets(store, await store.getRegistry(), now);
   const rounds: Round[] = [];
   for (const formId of catalogue.keys()) {
     const round = demoRound(now, formId);

@@ -1,7 +1,12 @@
 import { formatDate, formatDateTime, formatInteger } from '../../forms/format.js';
 import { type Html, html } from '../../forms/render/html.js';
 import { layout, type PageContact } from '../../forms/render/layout.js';
-import type { MunicipalityResponse, RoundAggregate, VoortgangAggregate } from '../core/aggregation/types.js';
+import type {
+  MunicipalityResponse,
+  PlacesTotals,
+  RoundAggregate,
+  VoortgangAggregate,
+} from '../core/aggregation/types.js';
 import type { RoundPhase } from '../core/form-context.js';
 import { formatPercent, scopeLabel } from '../emails/summary-email.js';
 
@@ -129,34 +134,51 @@ ${bars}${legend}
 
 interface ShareRow {
   readonly label: string;
-  readonly share: number;
-  readonly committed: number;
-  readonly realised: number;
+  /** The share, or for a total the task (the sum of the shares of all its municipalities). */
+  readonly share: number | null;
+  /** Null: not submitted. */
+  readonly committed: number | null;
+  readonly realised: number | null;
+  readonly remaining: number | null;
   readonly committedPercent: number | null;
   readonly realisedPercent: number | null;
+  /** For a total: `3 van 11 gemeenten ingezonden`. */
+  readonly note?: string;
   readonly total?: boolean;
 }
 
+const reportedNote = (t: PlacesTotals) =>
+  `${t.reported} van ${t.municipalities} gemeenten ingezonden${t.reported < t.municipalities ? `; over de ingezonden gemeenten ${formatPercent(t.reportedCommittedPercent)} toegezegd van hun aandeel (${formatInteger(t.reportedTask)}), van ${formatInteger(t.unreportedTask)} plaatsen is de stand nog niet bekend` : ''}`;
+
+function totalRow(label: string, t: PlacesTotals): ShareRow {
+  return {
+    label,
+    share: t.task,
+    committed: t.committed,
+    realised: t.realised,
+    remaining: t.remaining,
+    committedPercent: t.committedPercent,
+    realisedPercent: t.realisedPercent,
+    note: reportedNote(t),
+    total: true,
+  };
+}
+
+/**
+ * Every municipality in scope (also those that did not submit), then per region and for the scope the
+ * total: the task of all municipalities, what the reporting ones committed and realised as part of it.
+ */
 function shareRows(form: VoortgangAggregate, aggregate: RoundAggregate): ShareRow[] {
   const rows: ShareRow[] = form.municipalities.map((municipality) => ({
     label: municipality.name,
     ...municipality.total,
   }));
-  rows.push({
-    label: `Totaal ${scopeLabel(aggregate)} (ingezonden gemeenten)`,
-    ...form.totals.total,
-    total: true,
-  });
+  if (aggregate.scope.type === 'province') {
+    for (const region of form.regions) rows.push(totalRow(`Totaal ${region.name}`, region.places.total));
+  }
+  rows.push(totalRow(`Totaal ${scopeLabel(aggregate)}`, form.totals.total));
   if (form.provincialTask) {
-    rows.push({
-      label: `Provinciale taak ${form.provincialTask.cycle}`,
-      share: form.provincialTask.total.task,
-      committed: form.provincialTask.total.committed,
-      realised: form.provincialTask.total.realised,
-      committedPercent: form.provincialTask.total.committedPercent,
-      realisedPercent: form.provincialTask.total.realisedPercent,
-      total: true,
-    });
+    rows.push(totalRow(`Provinciale taak ${form.provincialTask.cycle}`, form.provincialTask.total));
   }
   return rows;
 }
@@ -187,7 +209,7 @@ export function shareChart(rows: readonly ShareRow[], id: string): Html {
 <rect x="${labelWidth}" y="${y + 3}" width="${barWidth}" height="18" fill="${chartColours.track}"></rect>
 <rect x="${labelWidth}" y="${y + 3}" width="${(xOf(committed) - labelWidth).toFixed(1)}" height="12" fill="${chartColours.committed}"></rect>
 <rect x="${labelWidth}" y="${y + 15}" width="${(xOf(realised) - labelWidth).toFixed(1)}" height="6" fill="${chartColours.realised}"></rect>
-<text x="${labelWidth + barWidth + 8}" y="${y + 15}" font-size="12" fill="${chartColours.text}">${row.committedPercent === null ? 'geen aandeel' : `${formatPercent(row.committedPercent)} / ${formatPercent(row.realisedPercent)}`}${committed > scale ? ' ▸' : ''}</text>
+<text x="${labelWidth + barWidth + 8}" y="${y + 15}" font-size="12" fill="${chartColours.text}">${row.committed === null ? 'nog niet ingezonden' : row.committedPercent === null ? 'geen aandeel' : `${formatPercent(row.committedPercent)} / ${formatPercent(row.realisedPercent)}`}${committed > scale ? ' ▸' : ''}</text>
 </g>`;
   });
   const axis = ticks.map(
@@ -202,17 +224,34 @@ ${axis}${body}
 </svg>`;
 }
 
+const known = (value: number | null) => (value === null ? '—' : formatInteger(value));
+
 function shareTable(rows: readonly ShareRow[]): Html {
   return html`<table class="utrecht-table utrecht-table--html-table rt-table">
-<caption class="utrecht-table__caption">Opvangplekken (regulier en AMV samen) per gemeente, ten opzichte van het indicatieve aandeel</caption>
-<thead class="utrecht-table__header"><tr class="utrecht-table__row">${headerCell('Gemeente')}${headerCell('Aandeel', true)}${headerCell('Toegezegd', true)}${headerCell('Gerealiseerd', true)}${headerCell('% toegezegd', true)}${headerCell('% gerealiseerd', true)}</tr></thead>
+<caption class="utrecht-table__caption">Opvangplekken (regulier en AMV samen) per gemeente, ten opzichte van het indicatieve aandeel; totalen ten opzichte van de taak van alle gemeenten</caption>
+<thead class="utrecht-table__header"><tr class="utrecht-table__row">${headerCell('Gemeente')}${headerCell('Aandeel / taak', true)}${headerCell('Toegezegd', true)}${headerCell('Gerealiseerd', true)}${headerCell('Nog te realiseren', true)}${headerCell('% toegezegd', true)}${headerCell('% gerealiseerd', true)}</tr></thead>
 <tbody class="utrecht-table__body">
-${rows.map(
-  (row) =>
-    html`<tr class="utrecht-table__row${row.total ? ' rt-total-row' : ''}">${row.total ? html`<th class="utrecht-table__header-cell" scope="row">${row.label}</th>` : cell(row.label)}${numberCell(formatInteger(row.share))}${numberCell(formatInteger(row.committed))}${numberCell(formatInteger(row.realised))}${numberCell(formatPercent(row.committedPercent))}${numberCell(formatPercent(row.realisedPercent))}</tr>`,
-)}
+${rows.map((row) => {
+  const label = row.note
+    ? html`${row.label}<br><span class="rt-hint">${row.note}</span>`
+    : html`${row.label}`;
+  const figures =
+    row.committed === null
+      ? html`${numberCell(known(row.share))}<td class="utrecht-table__cell" colspan="5">nog niet ingezonden</td>`
+      : html`${numberCell(known(row.share))}${numberCell(known(row.committed))}${numberCell(known(row.realised))}${numberCell(known(row.remaining))}${numberCell(formatPercent(row.committedPercent))}${numberCell(formatPercent(row.realisedPercent))}`;
+  return html`<tr class="utrecht-table__row${row.total ? ' rt-total-row' : ''}">${row.total ? html`<th class="utrecht-table__header-cell" scope="row">${label}</th>` : cell(label)}${figures}</tr>`;
+})}
 </tbody>
 </table>`;
+}
+
+function targetsNote(form: VoortgangAggregate): Html {
+  const targets = form.targets;
+  if (!targets)
+    return html`<p class="utrecht-paragraph">Er zijn (nog) geen indicatieve aandelen gepubliceerd voor de peildatum van deze ronde: zonder aandelen is er geen taak om mee te vergelijken. <a class="utrecht-link utrecht-link--html-a" href="/staf/taakstellingen">Taakstellingen</a></p>`;
+  return html`<p class="utrecht-paragraph">De aandelen zijn die van de Spreidingswet, cyclus ${targets.cycle}, versie ${targets.revision} (gepubliceerd ${formatDateTime(targets.publishedAt)}; <a class="utrecht-link utrecht-link--html-a" href="/staf/taakstellingen">taakstellingen</a>). De taak van een regio is de som van de aandelen van al haar gemeenten; toegezegd en gerealiseerd tellen alleen de gemeenten die hebben ingezonden, en nog te realiseren alleen bij hen.</p>
+${targets.demoShares > 0 ? html`<div class="utrecht-alert utrecht-alert--warning rt-notice"><p class="utrecht-paragraph"><strong>Demogegevens:</strong> ${targets.demoShares} van de aandelen zijn verzonnen, niet de echte uit de Staatscourant.${targets.sharesToConfirm > 0 ? ` ${targets.sharesToConfirm} zijn nog te bevestigen.` : ''}</p></div>` : targets.sharesToConfirm > 0 ? html`<p class="utrecht-paragraph">${targets.sharesToConfirm} aandelen zijn nog te bevestigen.</p>` : html``}
+${form.provincialTask?.difference ? html`<p class="utrecht-paragraph">${form.provincialTask.difference}</p>` : html``}`;
 }
 
 // Pages -------------------------------------------------------------------------------------------------
@@ -361,7 +400,7 @@ ${
   form
     ? html`<section aria-labelledby="aandeel" class="rt-section">
 <h2 class="utrecht-heading-2" id="aandeel">Voortgang ten opzichte van het indicatieve aandeel</h2>
-<p class="utrecht-paragraph">Alleen gemeenten die hebben ingezonden. Het totaal telt de ingezonden gemeenten op${form.provincialTask ? '; de provinciale taak geldt voor alle gemeenten van de provincie samen' : ''}.</p>
+${targetsNote(form)}
 ${shareChart(rows, 'aandeel')}
 ${shareTable(rows)}
 </section>`

@@ -36,8 +36,8 @@ beforeAll(async () => {
     expect((await postJson(url, { answers: validVoortgangOpgaven(overrides) })).status).toBe(201);
   };
   await submit('GM0193', {});
-  await submit('GM0150', { regularShare: 480, regularCommitted: 200, regularRealised: 90 });
-  await submit('GM0153', { regularShare: 900, regularCommitted: 1100, regularRealised: 950 });
+  await submit('GM0150', { regularCommitted: 200, regularRealised: 90 });
+  await submit('GM0153', { regularCommitted: 1100, regularRealised: 950 });
   context = await newDutchContext(browser);
   page = await context.newPage();
 });
@@ -85,8 +85,19 @@ describe('the staff dashboard in a browser', () => {
     expect(await charts.count()).toBe(2);
     expect(await page.getByRole('img', { name: /toegezegd en gerealiseerd/ }).count()).toBe(1);
     const shares = await tableRows(page.getByRole('table', { name: /indicatieve aandeel/ }));
-    expect(shares.find((row) => row[0] === 'Enschede')!.slice(1, 4)).toEqual(['961', '1.140', '974']);
+    // Enschede's published share (seeded: 638, to confirm): 1.100 + 40 committed, 950 + 24 realised.
+    expect(shares.find((row) => row[0] === 'Enschede')!.slice(1, 5)).toEqual(['638', '1.140', '974', '0']);
+    // Every municipality is listed, also those that did not submit, with its share.
+    expect(shares.find((row) => row[0] === 'Almelo')!.slice(2)).toEqual(['nog niet ingezonden']);
+    // The province's task is the sum of all 25 shares (6.325), 3 of 25 reported.
+    const total = shares.find((row) => row[0]!.startsWith('Totaal provincie Overijssel'))!;
+    expect(total[0]).toContain('3 van 25 gemeenten ingezonden');
+    expect(total[1]).toBe('6.325');
+    expect(shares.some((row) => row[0]!.startsWith('Totaal IJsselland'))).toBe(true);
     expect(shares.some((row) => row[0]!.startsWith('Provinciale taak'))).toBe(true);
+    expect(await page.locator('.utrecht-alert', { hasText: 'Demogegevens' }).textContent()).toContain(
+      '23 van de aandelen zijn verzonnen',
+    );
     const file = await saveScreenshot(page, 'dashboard-ronde');
     expect(statSync(file).size).toBeGreaterThan(30_000);
   });

@@ -1,4 +1,11 @@
 import type { Draft, Round, SubmissionVersion } from '../../functions/core/model.js';
+import { overijssel } from '../../functions/core/registry/overijssel.js';
+import {
+  type AsylumTargets,
+  type HousingTargets,
+  latestRevisions,
+  type PublishedTargets,
+} from '../../functions/core/targets/model.js';
 
 /**
  * Rounds, versions and drafts for the pure tests of the aggregation, the summary email and its CSV files:
@@ -55,4 +62,59 @@ export function savedDraft(round: Round, municipality: string): Draft {
     savedAt: '2026-11-20T14:30:00.000Z',
     expiresAt: Date.parse('2026-12-30T16:00:00.000Z') / 1000,
   };
+}
+
+/**
+ * Published asylum targets of Overijssel for the cycle 2024-2026 (6,325 places, 538 AMV): the given shares
+ * (`code: [regular, amv]`), every other municipality of the province `rest` (default 200 regular, 17 AMV).
+ */
+export function asylumTargets(
+  shares: Record<string, readonly [number, number]> = {},
+  overrides: Partial<AsylumTargets> & { rest?: readonly [number, number] } = {},
+): AsylumTargets {
+  const { rest = [200, 17], ...targets } = overrides;
+  return {
+    kind: 'spreiding',
+    province: 'overijssel',
+    cycle: '2024-2026',
+    effectiveFrom: '2024-02-01',
+    revision: 1,
+    task: { places: 6325, amvPlaces: 538, status: 'te-bevestigen' },
+    shares: overijssel.municipalities.map((m) => {
+      const [regular, amv] = shares[m.code] ?? rest;
+      return { municipality: m.code, regular, amv, status: 'vastgesteld' as const };
+    }),
+    source: 'test',
+    publishedAt: '2026-10-01T08:00:00.000Z',
+    publishedBy: 'provincie@test.example',
+    importId: 'test-import',
+    ...targets,
+  };
+}
+
+/** Published statushouders tasks of Overijssel for a half year: `code: task`, every other municipality `rest`. */
+export function housingTargets(
+  period: string,
+  tasks: Record<string, number> = {},
+  rest = 10,
+): HousingTargets {
+  return {
+    kind: 'huisvesting',
+    province: 'overijssel',
+    period,
+    revision: 1,
+    tasks: overijssel.municipalities.map((m) => ({
+      municipality: m.code,
+      task: tasks[m.code] ?? rest,
+      status: 'vastgesteld' as const,
+    })),
+    source: 'test',
+    publishedAt: '2026-10-01T08:00:00.000Z',
+    publishedBy: 'provincie@test.example',
+    importId: `test-${period}`,
+  };
+}
+
+export function published(...targets: (AsylumTargets | HousingTargets)[]): PublishedTargets {
+  return latestRevisions(targets);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ProvincialTask, provincialTaskOn } from '../../forms/data/provincial-tasks.js';
+import { knownAsylumTargets } from '../../forms/data/known-targets.js';
 import { aggregateRound } from '../../functions/core/aggregation/aggregate-round.js';
 import type {
   AggregationScope,
@@ -10,7 +10,15 @@ import type {
 } from '../../functions/core/aggregation/types.js';
 import type { Round } from '../../functions/core/model.js';
 import { overijssel } from '../../functions/core/registry/overijssel.js';
-import { roundFor, submittedVersion as version } from '../support/aggregation-fixtures.js';
+import type { PublishedTargets } from '../../functions/core/targets/model.js';
+import { demoAsylumTargets } from '../../functions/local/demo-targets.js';
+import {
+  asylumTargets,
+  housingTargets,
+  published,
+  roundFor,
+  submittedVersion as version,
+} from '../support/aggregation-fixtures.js';
 import { validEigenBijdrage, validSociaalDomein, validVoortgangOpgaven } from '../support/pipeline.js';
 
 /**
@@ -28,7 +36,7 @@ function run(
   scope: AggregationScope = region,
   options: {
     round?: Partial<Round>;
-    provincialTasks?: readonly ProvincialTask[];
+    targets?: PublishedTargets;
     revenueTolerance?: number;
   } = {},
 ): FormAggregate | null {
@@ -39,7 +47,8 @@ function run(
     scope,
     current: submissions.map(([code, answers]) => version(round, code, answers)),
     now,
-    options: { provincialTasks: options.provincialTasks, revenueTolerance: options.revenueTolerance },
+    targets: options.targets,
+    options: { revenueTolerance: options.revenueTolerance },
   }).form;
 }
 
@@ -54,30 +63,73 @@ const emptyPhases = [
   { phase: 'realisatie', label: 'Realisatie', locations: 0, capacity: 0 },
   { phase: 'operationeel', label: 'Operationeel', locations: 0, capacity: 0 },
 ];
-const zeroPlaces = { share: 0, committed: 0, realised: 0, committedPercent: null, realisedPercent: null };
+/** The totals of a group of `n` municipalities with shares adding up to `task`, none of which reported. */
+const nothingReported = (n: number, task: number) => ({
+  municipalities: n,
+  reported: 0,
+  task,
+  withoutShare: 0,
+  committed: 0,
+  realised: 0,
+  committedPercent: task > 0 ? 0 : null,
+  realisedPercent: task > 0 ? 0 : null,
+  reportedTask: 0,
+  reportedCommittedPercent: null,
+  reportedRealisedPercent: null,
+  remaining: 0,
+  unreportedTask: task,
+});
 
 describe('an empty round, per form', () => {
-  it('voortgang opgaven: every total 0, every phase listed, the provincial task still shown for a province', () => {
-    const result = voortgang('voortgang-opgaven', [], province);
+  it('voortgang opgaven: every municipality listed with its share, nothing reported, the task still shown', () => {
+    // Every municipality 200 regular + 17 AMV: 25 × 217 = 5,425 places (5,000 + 425 AMV).
+    const result = voortgang('voortgang-opgaven', [], province, { targets: published(asylumTargets()) });
     expect(result.kind).toBe('voortgang-opgaven');
-    expect(result.municipalities).toEqual([]);
+    expect(result.municipalities).toHaveLength(25);
+    expect(result.municipalities.every((m) => !m.reported && m.version === null)).toBe(true);
+    expect(result.municipalities[0]).toMatchObject({
+      reported: false,
+      total: { share: 217, committed: null, realised: null, remaining: null, committedPercent: null },
+      locationsByPhase: emptyPhases,
+      ukraine: null,
+      housing: [],
+    });
     expect(result.totals).toEqual({
-      regular: zeroPlaces,
-      amv: zeroPlaces,
-      total: zeroPlaces,
+      regular: nothingReported(25, 5000),
+      amv: nothingReported(25, 425),
+      total: nothingReported(25, 5425),
       locations: 0,
       capacity: 0,
       ukraine: { capacity: 0, occupied: 0 },
     });
+    expect(result.regions.map((region) => [region.id, region.places.total.task])).toEqual([
+      ['ijsselland', 11 * 217],
+      ['twente', 14 * 217],
+    ]);
     expect(result.locationsByPhase).toEqual(emptyPhases);
     expect(result.housing).toEqual([]);
-    // 0 of 6,325 = 0 %.
-    expect(result.provincialTask?.total).toEqual({
-      task: 6325,
-      committed: 0,
-      realised: 0,
-      committedPercent: 0,
-      realisedPercent: 0,
+    // 0 of 6,325 = 0 %; the shares (5,425, of which 425 AMV) fall short of the task, and it says by how much.
+    expect(result.provincialTask?.total).toEqual({ ...nothingReported(25, 5425), task: 6325 });
+    expect(result.provincialTask?.shares).toEqual({ places: 5425, amv: 425 });
+    expect(result.provincialTask?.difference).toBe(
+      'De aandelen tellen op tot 5.425 plaatsen (waarvan 425 AMV); de provinciale taak is 6.325 (waarvan 538 AMV). Verschil: 900 plaatsen minder dan de taak, 113 AMV-plaatsen minder.',
+    );
+  });
+
+  it('voortgang opgaven without published targets: no task, no percentages', () => {
+    const result = voortgang('voortgang-opgaven', [['GM0193', validVoortgangOpgaven()]], province);
+    expect(result.targets).toBeNull();
+    expect(result.provincialTask).toBeNull();
+    expect(result.totals.total).toMatchObject({
+      task: 0,
+      withoutShare: 25,
+      committed: 640,
+      committedPercent: null,
+    });
+    expect(result.municipalities.find((m) => m.code === 'GM0193')?.total).toMatchObject({
+      share: null,
+      committed: 640,
+      committedPercent: null,
     });
   });
 
@@ -123,23 +175,35 @@ describe('an empty round, per form', () => {
 });
 
 describe('voortgang opgaven', () => {
-  it('one municipality: shares, committed and realised places, locations by phase, statushouders', () => {
-    const result = voortgang('voortgang-opgaven', [['GM0193', validVoortgangOpgaven()]]);
-    // regular 600/717 = 0.83682 → 83.7 %; 350/717 = 0.48815 → 48.8 %
-    // AMV     40/61 = 0.65574 → 65.6 %;   24/61 = 0.39344 → 39.3 %
-    // total   717+61 = 778, 600+40 = 640, 350+24 = 374; 640/778 = 0.82262 → 82.3 %; 374/778 = 0.48072 → 48.1 %
+  // Zwolle 717 regular + 61 AMV; every other municipality 200 + 17 (test/support/aggregation-fixtures.ts).
+  const targets = published(asylumTargets({ GM0193: [717, 61] }), housingTargets('2026-H2', { GM0193: 90 }));
+
+  it('one municipality of eleven: its share against its places, the region against the task of all eleven', () => {
+    const result = voortgang('voortgang-opgaven', [['GM0193', validVoortgangOpgaven()]], region, { targets });
+    // regular 600/717 = 0.83682 → 83.7 %; 350/717 = 0.48815 → 48.8 %; still to realise 717 − 350 = 367
+    // AMV     40/61 = 0.65574 → 65.6 %;   24/61 = 0.39344 → 39.3 %;   61 − 24 = 37
+    // total   717+61 = 778, 600+40 = 640, 374; 640/778 = 0.82262 → 82.3 %; 374/778 = 0.48072 → 48.1 %; 404
     const regular = {
       share: 717,
       committed: 600,
       realised: 350,
+      remaining: 367,
       committedPercent: 83.7,
       realisedPercent: 48.8,
     };
-    const amv = { share: 61, committed: 40, realised: 24, committedPercent: 65.6, realisedPercent: 39.3 };
+    const amv = {
+      share: 61,
+      committed: 40,
+      realised: 24,
+      remaining: 37,
+      committedPercent: 65.6,
+      realisedPercent: 39.3,
+    };
     const total = {
       share: 778,
       committed: 640,
       realised: 374,
+      remaining: 404,
       committedPercent: 82.3,
       realisedPercent: 48.1,
     };
@@ -151,46 +215,84 @@ describe('voortgang opgaven', () => {
           ? { ...phase, locations: 1, capacity: 24 }
           : phase,
     );
-    expect(result.municipalities).toEqual([
-      {
-        code: 'GM0193',
-        name: 'Zwolle',
-        region: 'ijsselland',
-        version: 1,
-        regular,
-        amv,
-        total,
-        locationsByPhase: phases,
-        ukraine: { capacity: 420, occupied: 388 },
-        // balance = backlog + task − housed = 12 + 96 − 80 = 28
-        housing: [
-          {
-            period: '2026-H2',
-            periodLabel: '2e helft 2026',
-            task: 96,
-            backlog: 12,
-            housed: 80,
-            balance: 28,
-            ibtColour: 'oranje',
-          },
-        ],
-      },
-    ]);
-    expect(result.totals).toEqual({
+    expect(result.municipalities).toHaveLength(11);
+    expect(result.municipalities.find((m) => m.code === 'GM0193')).toEqual({
+      code: 'GM0193',
+      name: 'Zwolle',
+      region: 'ijsselland',
+      reported: true,
+      version: 1,
       regular,
       amv,
       total,
+      shareStatus: 'vastgesteld',
+      locationsByPhase: phases,
+      ukraine: { capacity: 420, occupied: 388 },
+      // balance = backlog + task − housed = 12 + 96 − 80 = 28; the province published 90 for Zwolle.
+      housing: [
+        {
+          period: '2026-H2',
+          periodLabel: '2e helft 2026',
+          task: 96,
+          publishedTask: 90,
+          backlog: 12,
+          housed: 80,
+          balance: 28,
+          ibtColour: 'oranje',
+        },
+      ],
+    });
+    // A municipality that did not submit still has its share; what it did is not known.
+    expect(result.municipalities.find((m) => m.code === 'GM0148')).toMatchObject({
+      reported: false,
+      version: null,
+      total: { share: 217, committed: null, realised: null, remaining: null, committedPercent: null },
+    });
+    // The region's task is the sum of its eleven shares: 778 + 10 × 217 = 2,948. One of eleven reported:
+    //   640/2948 = 0.21710 → 21.7 % of the task, 374/2948 = 0.12687 → 12.7 %;
+    //   over the reporting municipality only 82.3 % and 48.1 % (of 778); 2,948 − 778 = 2,170 not known.
+    const ijsselland = {
+      municipalities: 11,
+      reported: 1,
+      task: 2948,
+      withoutShare: 0,
+      committed: 640,
+      realised: 374,
+      committedPercent: 21.7,
+      realisedPercent: 12.7,
+      reportedTask: 778,
+      reportedCommittedPercent: 82.3,
+      reportedRealisedPercent: 48.1,
+      remaining: 404,
+      unreportedTask: 2170,
+    };
+    expect(result.totals.total).toEqual(ijsselland);
+    expect(result.regions).toEqual([
+      {
+        id: 'ijsselland',
+        name: 'IJsselland',
+        places: result.totals.regular && expect.objectContaining({ total: ijsselland }),
+      },
+    ]);
+    // regular: 717 + 10 × 200 = 2,717; 600/2717 = 0.22083 → 22.1 %
+    expect(result.totals.regular).toMatchObject({ task: 2717, committed: 600, committedPercent: 22.1 });
+    // AMV: 61 + 10 × 17 = 231; 40/231 = 0.17316 → 17.3 %
+    expect(result.totals.amv).toMatchObject({ task: 231, committed: 40, committedPercent: 17.3 });
+    expect(result.totals).toMatchObject({
       locations: 2,
-      capacity: 374, // 350 + 24
+      capacity: 374,
       ukraine: { capacity: 420, occupied: 388 },
     });
     expect(result.locationsByPhase).toEqual(phases);
+    // The published statushouders tasks of IJsselland for 2026-H2: 90 + 10 × 10 = 190.
     expect(result.housing).toEqual([
       {
         period: '2026-H2',
         label: '2e helft 2026',
         municipalities: 1,
+        of: 11,
         task: 96,
+        publishedTask: 190,
         backlog: 12,
         housed: 80,
         balance: 28,
@@ -202,8 +304,29 @@ describe('voortgang opgaven', () => {
         withoutColour: 0,
       },
     ]);
+    expect(result.targets).toEqual({
+      province: 'overijssel',
+      cycle: '2024-2026',
+      effectiveFrom: '2024-02-01',
+      revision: 1,
+      publishedAt: '2026-10-01T08:00:00.000Z',
+      publishedBy: 'provincie@test.example',
+      source: 'test',
+      demoShares: 0,
+      sharesToConfirm: 0,
+    });
     // A region is not compared with the provincial task.
     expect(result.provincialTask).toBeNull();
+  });
+
+  it('ignores a share typed into the answers: the published share is the task', () => {
+    const result = voortgang(
+      'voortgang-opgaven',
+      [['GM0193', validVoortgangOpgaven({ regularShare: 5000, amvShare: 400 })]],
+      region,
+      { targets },
+    );
+    expect(result.municipalities.find((m) => m.code === 'GM0193')?.total.share).toBe(778);
   });
 
   it('all 25 municipalities of the province, against the provincial task of 6,325 places (538 AMV)', () => {
@@ -211,10 +334,8 @@ describe('voortgang opgaven', () => {
     const submissions = overijssel.municipalities.map((m, index): [string, Record<string, unknown>] => [
       m.code,
       validVoortgangOpgaven({
-        regularShare: 232,
         regularCommitted: 200,
         regularRealised: 120,
-        amvShare: 21,
         amvCommitted: 20,
         amvRealised: 12,
         asylumLocations: [
@@ -244,46 +365,59 @@ describe('voortgang opgaven', () => {
         ],
       }),
     ]);
-    const result = voortgang('voortgang-opgaven', submissions, province);
+    // Every share 232 regular + 21 AMV: 25 × 253 = 6,325 places, but only 25 × 21 = 525 AMV (the task: 538).
+    const result = voortgang('voortgang-opgaven', submissions, province, {
+      targets: published(asylumTargets({}, { rest: [232, 21] })),
+    });
     expect(result.municipalities).toHaveLength(25);
-    // regular: 25 × 232 = 5,800 share, 25 × 200 = 5,000 committed, 25 × 120 = 3,000 realised;
-    //   5000/5800 = 0.86207 → 86.2 %, 3000/5800 = 0.51724 → 51.7 %
-    // AMV: 25 × 21 = 525, 25 × 20 = 500, 25 × 12 = 300; 500/525 = 0.95238 → 95.2 %, 300/525 = 0.57143 → 57.1 %
-    // total: 6,325 share (= the provincial task), 5,500 committed, 3,300 realised;
-    //   5500/6325 = 0.86957 → 87.0 %, 3300/6325 = 0.52174 → 52.2 %
-    expect(result.totals.regular).toEqual({
-      share: 5800,
-      committed: 5000,
-      realised: 3000,
-      committedPercent: 86.2,
-      realisedPercent: 51.7,
+    // regular: 25 × 232 = 5,800 task, 25 × 200 = 5,000 committed, 25 × 120 = 3,000 realised;
+    //   5000/5800 = 0.86207 → 86.2 %, 3000/5800 = 0.51724 → 51.7 %; still to realise 25 × 112 = 2,800
+    // AMV: 525, 500, 300; 500/525 = 0.95238 → 95.2 %, 300/525 = 0.57143 → 57.1 %; 25 × 9 = 225
+    // total: 6,325, 5,500, 3,300; 5500/6325 = 0.86957 → 87.0 %, 3300/6325 = 0.52174 → 52.2 %; 25 × 121 = 3,025
+    const all = (
+      task: number,
+      committed: number,
+      realised: number,
+      c: number,
+      r: number,
+      remaining: number,
+    ) => ({
+      municipalities: 25,
+      reported: 25,
+      task,
+      withoutShare: 0,
+      committed,
+      realised,
+      committedPercent: c,
+      realisedPercent: r,
+      reportedTask: task,
+      reportedCommittedPercent: c,
+      reportedRealisedPercent: r,
+      remaining,
+      unreportedTask: 0,
     });
-    expect(result.totals.amv).toEqual({
-      share: 525,
-      committed: 500,
-      realised: 300,
-      committedPercent: 95.2,
-      realisedPercent: 57.1,
-    });
-    expect(result.totals.total).toEqual({
-      share: 6325,
-      committed: 5500,
-      realised: 3300,
-      committedPercent: 87,
-      realisedPercent: 52.2,
-    });
+    expect(result.totals.regular).toEqual(all(5800, 5000, 3000, 86.2, 51.7, 2800));
+    expect(result.totals.amv).toEqual(all(525, 500, 300, 95.2, 57.1, 225));
+    expect(result.totals.total).toEqual(all(6325, 5500, 3300, 87, 52.2, 3025));
+    // Per region: IJsselland 11 × 253 = 2,783, Twente 14 × 253 = 3,542.
+    expect(result.regions.map((r) => [r.name, r.places.total.task, r.places.total.reported])).toEqual([
+      ['IJsselland', 2783, 11],
+      ['Twente', 3542, 14],
+    ]);
     // Provincial task: 6,325 places; AMV 538; regular 6325 − 538 = 5,787.
     //   regular 5000/5787 = 0.86401 → 86.4 %, 3000/5787 = 0.51840 → 51.8 %
     //   AMV     500/538 = 0.92937 → 92.9 %,   300/538 = 0.55762 → 55.8 %
-    expect(result.provincialTask).toEqual({
+    expect(result.provincialTask).toMatchObject({
       province: 'overijssel',
       cycle: '2024-2026',
       effectiveFrom: '2024-02-01',
-      source: expect.any(String),
-      toConfirm: ['amvPlaces'],
+      status: 'te-bevestigen',
       total: { task: 6325, committed: 5500, realised: 3300, committedPercent: 87, realisedPercent: 52.2 },
       regular: { task: 5787, committed: 5000, realised: 3000, committedPercent: 86.4, realisedPercent: 51.8 },
       amv: { task: 538, committed: 500, realised: 300, committedPercent: 92.9, realisedPercent: 55.8 },
+      shares: { places: 6325, amv: 525 },
+      difference:
+        'De aandelen tellen op tot 6.325 plaatsen (waarvan 525 AMV); de provinciale taak is 6.325 (waarvan 538 AMV). Verschil: in totaal evenveel plaatsen als de taak, 13 AMV-plaatsen minder.',
     });
     // 25 locations, one per municipality, phases in turn: 5 per phase, 5 × 120 = 600 places each.
     expect(result.locationsByPhase).toEqual(
@@ -293,7 +427,7 @@ describe('voortgang opgaven', () => {
     expect(result.totals.capacity).toBe(3000);
     // Ukraine: 25 × 40 = 1,000 places, 25 × 30 = 750 occupied.
     expect(result.totals.ukraine).toEqual({ capacity: 1000, occupied: 750 });
-    // Half years in the form's order: 2026-H1 before 2026-H2.
+    // Half years in the form's order: 2026-H1 before 2026-H2; no published tasks here.
     //   H1: Zwolle only, 0 + 12 − 14 = −2.
     //   H2: 25 × 10 = 250 task, 25 × 2 = 50 backlog, 25 × 8 = 200 housed, 25 × (2 + 10 − 8) = 100 balance.
     expect(result.housing).toEqual([
@@ -301,7 +435,9 @@ describe('voortgang opgaven', () => {
         period: '2026-H1',
         label: '1e helft 2026',
         municipalities: 1,
+        of: 25,
         task: 12,
+        publishedTask: null,
         backlog: 0,
         housed: 14,
         balance: -2,
@@ -316,7 +452,9 @@ describe('voortgang opgaven', () => {
         period: '2026-H2',
         label: '2e helft 2026',
         municipalities: 25,
+        of: 25,
         task: 250,
+        publishedTask: null,
         backlog: 50,
         housed: 200,
         balance: 100,
@@ -332,17 +470,37 @@ describe('voortgang opgaven', () => {
     expect(zwolle?.housing.map((row) => row.balance)).toEqual([4, -2]);
   });
 
-  it('reproduces the CdK’s report: 5,699 places (90 %) planned, 3,864 (61 %) guaranteed', () => {
+  it('reproduces the CdK’s report from the seeded shares: 5,699 places (90 %) planned, 3,864 (61 %) guaranteed', () => {
+    // The local run's seed: Zwolle 717 and Enschede 638 (to confirm), the other 23 shares DEMO, all adding up
+    // to the provincial task exactly.
+    const seeded = demoAsylumTargets(knownAsylumTargets[0]!, overijssel, now);
+    const shareOf = (code: string) => seeded.shares.find((share) => share.municipality === code);
+    // AMV part of a known share: the provincial ratio 538/6325 = 0.08506; 717 × 0.08506 = 60.99 → 61, 638 → 54.27 → 54.
+    expect(shareOf('GM0193')).toEqual({
+      municipality: 'GM0193',
+      regular: 656,
+      amv: 61,
+      status: 'te-bevestigen',
+    });
+    expect(shareOf('GM0153')).toEqual({
+      municipality: 'GM0153',
+      regular: 584,
+      amv: 54,
+      status: 'te-bevestigen',
+    });
+    expect(seeded.shares.reduce((t, s) => t + s.regular + s.amv, 0)).toBe(6325);
+    expect(seeded.shares.reduce((t, s) => t + s.amv, 0)).toBe(538);
+    expect(seeded.shares.filter((share) => share.status === 'demo')).toHaveLength(23);
+    expect(seeded.source).toMatch(/DEMO/);
+
     const result = voortgang(
       'voortgang-opgaven',
       [
         [
           'GM0193',
           validVoortgangOpgaven({
-            regularShare: 656,
             regularCommitted: 3000,
             regularRealised: 2000,
-            amvShare: 61,
             amvCommitted: 250,
             amvRealised: 150,
             asylumLocations: [],
@@ -352,10 +510,8 @@ describe('voortgang opgaven', () => {
         [
           'GM0153',
           validVoortgangOpgaven({
-            regularShare: 584,
             regularCommitted: 2200,
             regularRealised: 1564,
-            amvShare: 54,
             amvCommitted: 249,
             amvRealised: 150,
             asylumLocations: [],
@@ -364,84 +520,75 @@ describe('voortgang opgaven', () => {
         ],
       ],
       province,
+      { targets: published(seeded) },
     );
     // committed: 3000 + 250 + 2200 + 249 = 5,699; 5699/6325 = 0.90103 → 90.1 %
     // realised:  2000 + 150 + 1564 + 150 = 3,864; 3864/6325 = 0.61091 → 61.1 %
     // regular:   5,200 and 3,564 of 5,787: 0.89857 → 89.9 %, 0.61586 → 61.6 %
     // AMV:       499 and 300 of 538: 0.92751 → 92.8 %, 0.55762 → 55.8 %
-    expect(result.provincialTask?.total).toEqual({
+    // Two of 25 reported, with shares 717 + 638 = 1,355; the other 23 have 4,970 between them.
+    expect(result.provincialTask?.total).toMatchObject({
       task: 6325,
       committed: 5699,
       realised: 3864,
       committedPercent: 90.1,
       realisedPercent: 61.1,
+      reported: 2,
+      municipalities: 25,
+      reportedTask: 1355,
+      unreportedTask: 4970,
     });
-    expect(result.provincialTask?.regular).toEqual({
+    expect(result.provincialTask?.regular).toMatchObject({
       task: 5787,
       committed: 5200,
       realised: 3564,
       committedPercent: 89.9,
       realisedPercent: 61.6,
     });
-    expect(result.provincialTask?.amv).toEqual({
+    expect(result.provincialTask?.amv).toMatchObject({
       task: 538,
       committed: 499,
       realised: 300,
       committedPercent: 92.8,
       realisedPercent: 55.8,
     });
+    expect(result.provincialTask?.difference).toBeNull();
+    expect(result.targets).toMatchObject({ demoShares: 23, sharesToConfirm: 2 });
   });
 
-  it('chooses the provincial task by the round’s reference date', () => {
-    const tasks: ProvincialTask[] = [
+  it('chooses the published cycle by the round’s reference date, and the latest revision of it', () => {
+    const first = asylumTargets({}, { rest: [200, 17] });
+    const corrected = asylumTargets({}, { rest: [230, 20], revision: 2, importId: 'correction' });
+    const next = asylumTargets(
+      {},
       {
-        province: 'overijssel',
-        cycle: '2024-2026',
-        effectiveFrom: '2024-02-01',
-        places: 6325,
-        amvPlaces: 538,
-        source: 'a',
-      },
-      {
-        province: 'overijssel',
         cycle: '2026-2028',
         effectiveFrom: '2026-07-01',
-        places: 7000,
-        amvPlaces: 600,
-        source: 'b',
+        task: { places: 7000, amvPlaces: 600, status: 'vastgesteld' },
       },
-      {
-        province: 'gelderland',
-        cycle: '2024-2026',
-        effectiveFrom: '2024-02-01',
-        places: 9000,
-        amvPlaces: 765,
-        source: 'c',
-      },
-    ];
-    expect(provincialTaskOn('overijssel', '2024-01-31', tasks)).toBeUndefined();
-    expect(provincialTaskOn('overijssel', '2024-02-01', tasks)?.places).toBe(6325);
-    expect(provincialTaskOn('overijssel', '2026-06-30', tasks)?.places).toBe(6325);
-    expect(provincialTaskOn('overijssel', '2026-07-01', tasks)?.places).toBe(7000);
-    // The data shipped: Overijssel 6,325 of which 538 AMV, the AMV figure still to confirm.
-    expect(provincialTaskOn('overijssel', '2024-09-01')).toMatchObject({
-      cycle: '2024-2026',
-      places: 6325,
-      amvPlaces: 538,
-      toConfirm: ['amvPlaces'],
-    });
-
+    );
+    const elsewhere = asylumTargets({}, { province: 'gelderland', effectiveFrom: '2020-01-01' });
+    const targets = published(first, corrected, next, elsewhere);
     const submissions: [string, Record<string, unknown>][] = [['GM0193', validVoortgangOpgaven()]];
     // 640 committed of 7,000 = 0.09143 → 9.1 %.
-    const later = voortgang('voortgang-opgaven', submissions, province, { provincialTasks: tasks });
+    const later = voortgang('voortgang-opgaven', submissions, province, { targets });
     expect(later.provincialTask).toMatchObject({
       cycle: '2026-2028',
       total: { task: 7000, committedPercent: 9.1 },
     });
+    const during = voortgang('voortgang-opgaven', submissions, province, {
+      targets,
+      round: { referenceDate: '2026-06-30' },
+    });
+    // Revision 2 of 2024-2026: 25 × 250 = 6,250.
+    expect(during.targets).toMatchObject({ cycle: '2024-2026', revision: 2 });
+    expect(during.totals.total.task).toBe(6250);
     const before = voortgang('voortgang-opgaven', submissions, province, {
+      targets,
       round: { referenceDate: '2024-01-15' },
     });
     expect(before.provincialTask).toBeNull();
+    expect(before.targets).toBeNull();
   });
 });
 

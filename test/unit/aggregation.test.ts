@@ -216,8 +216,11 @@ describe('response status', () => {
       niets: 9,
       late: 0,
     });
-    // Only Zwolle's answers count: 717 regular share.
-    expect(result.form?.kind === 'voortgang-opgaven' && result.form.totals.regular.share).toBe(717);
+    // Only Zwolle's answers count (the draft's never do): 600 regular places committed, 1 reported.
+    expect(result.form?.kind === 'voortgang-opgaven' && result.form.totals.regular).toMatchObject({
+      committed: 600,
+      reported: 1,
+    });
   });
 
   it('shows no amendment in progress for a draft older than the current version', () => {
@@ -263,8 +266,10 @@ describe('response status', () => {
       niets: 10,
       late: 0,
     });
+    // Every municipality of the region is listed; only Zwolle's version counts as reported.
     expect(
-      regional.form?.kind === 'voortgang-opgaven' && regional.form.municipalities.map((m) => m.name),
+      regional.form?.kind === 'voortgang-opgaven' &&
+        regional.form.municipalities.filter((m) => m.reported).map((m) => m.name),
     ).toEqual(['Zwolle']);
     const provincial = aggregate(current, { scope: province });
     // Zwolle and Enschede; 25 − 2 = 23 nothing.

@@ -10,7 +10,9 @@ import type { SubmissionVersion } from '../../functions/core/model.js';
 import { overijssel } from '../../functions/core/registry/overijssel.js';
 import { formatPercent, renderSummaryEmail, summaryDate } from '../../functions/emails/summary-email.js';
 import {
+  asylumTargets,
   savedDraft as draft,
+  published,
   roundFor,
   submittedVersion as version,
 } from '../support/aggregation-fixtures.js';
@@ -61,6 +63,11 @@ const kampen = validVoortgangOpgaven({
   housing: [{ period: '2026-H2', task: 30, backlog: -4, housed: 30, ibtColour: 'rood' }],
 });
 
+/** The published shares: Zwolle 717 + 61, Deventer 400 + 35, Kampen 180 + 15, Enschede 584 + 54, others 200 + 17. */
+const voortgangTargets = published(
+  asylumTargets({ GM0193: [717, 61], GM0150: [400, 35], GM0166: [180, 15], GM0153: [584, 54] }),
+);
+
 function voortgangAggregate(
   options: { scope?: AggregationScope; previous?: AggregationSnapshot; current?: SubmissionVersion[] } = {},
 ): RoundAggregate {
@@ -82,6 +89,7 @@ function voortgangAggregate(
     ],
     drafts: [draft(voortgangRound, 'GM0177')],
     previous: options.previous,
+    targets: voortgangTargets,
     now,
   });
 }
@@ -133,15 +141,22 @@ describe('the summary email of voortgang opgaven for a region', () => {
 
   it('shows places per municipality and in total, with AMV, as numbers and percentages', () => {
     expect(email.html).toContain('778<br><span style="font-size:12px;color:#555555;">waarvan AMV 61</span>');
-    // Zwolle: 640 / 778 = 82,3 %, 374 / 778 = 48,1 %.
-    expect(email.text).toContain('- Zwolle: aandeel 778, toegezegd 640 (82,3 %), gerealiseerd 374 (48,1 %)');
-    expect(email.text).toContain('    AMV: aandeel 61, toegezegd 40 (65,6 %), gerealiseerd 24 (39,3 %)');
-    // Total: share 778 + 435 + 195 = 1.408; committed 640 + 485 + 0 = 1.125 (79,9 %); realised 374 + 100 = 474 (33,7 %).
+    // Zwolle: 640 / 778 = 82,3 %, 374 / 778 = 48,1 %; still to realise 778 − 374 = 404.
     expect(email.text).toContain(
-      '- Totaal regio IJsselland: aandeel 1.408, toegezegd 1.125 (79,9 %), gerealiseerd 474 (33,7 %)',
+      '- Zwolle: aandeel 778, toegezegd 640 (82,3 %), gerealiseerd 374 (48,1 %), nog te realiseren 404',
+    );
+    expect(email.text).toContain('    AMV: aandeel 61, toegezegd 40 (65,6 %), gerealiseerd 24 (39,3 %)');
+    // A municipality that did not submit still has its share: Dalfsen 217.
+    expect(email.text).toContain('- Dalfsen: aandeel 217, nog niet ingezonden');
+    // The region's task is the sum of all eleven shares: 778 + 435 + 195 + 8 × 217 = 3.144. Committed by the
+    // three that submitted: 640 + 485 + 0 = 1.125 = 35,8 % of the task; realised 374 + 100 = 474 = 15,1 %.
+    // Over those three only (1.408): 79,9 % and 33,7 %; still to realise 404 + 335 + 195 = 934; 1.736 unknown.
+    expect(email.text).toContain(
+      '- Totaal regio IJsselland: taak 3.144, toegezegd 1.125 (35,8 % van de taak), gerealiseerd 474 (15,1 %); 3 van 11 gemeenten ingezonden: over de ingezonden gemeenten alleen 79,9 % toegezegd en 33,7 % gerealiseerd van hun aandeel (1.408), nog te realiseren 934; van 1.736 plaatsen is de stand nog niet bekend',
     );
     expect(email.html).toContain('Totaal regio IJsselland');
-    expect(email.html).toContain('1.408');
+    expect(email.html).toContain('3.144');
+    expect(email.html).toContain('3 van 11 gemeenten ingezonden');
   });
 
   it('draws a bar per municipality: a two-cell table whose coloured cell is N % wide', () => {
@@ -159,7 +174,7 @@ describe('the summary email of voortgang opgaven for a region', () => {
     expect(email.html).toContain('>111,5&nbsp;%</td>');
     // Kampen 0 % → only the grey cell.
     expect(email.html).toMatch(/<tr><td width="100%" height="10" bgcolor="#e3e3e3"/);
-    // One blue bar per municipality and one for the total.
+    // One blue bar per municipality that submitted and one for the total.
     expect(
       email.html.match(
         /height="10" bgcolor="#(1f5f99|e3e3e3)"[^>]*>&nbsp;<\/td>(<td width="\d+%" height="10" bgcolor="#e3e3e3"[^>]*>&nbsp;<\/td>)?<\/tr>/g,
@@ -241,7 +256,7 @@ describe('changes since the previous summary', () => {
 });
 
 describe('the summary for the province', () => {
-  const enschede = validVoortgangOpgaven({ regularShare: 584, regularCommitted: 300, amvShare: 54 });
+  const enschede = validVoortgangOpgaven({ regularCommitted: 300 });
   const aggregate = voortgangAggregate({
     scope: province,
     current: [version(voortgangRound, 'GM0193', zwolle), version(voortgangRound, 'GM0153', enschede)],
@@ -264,7 +279,13 @@ describe('the summary for the province', () => {
     expect(email.text).toContain('- Totaal: opgave 6.325, toegezegd 980 (15,5 %), gerealiseerd 748 (11,8 %)');
     expect(email.text).toContain('- AMV: opgave 538, toegezegd 80 (14,9 %), gerealiseerd 48 (8,9 %)');
     expect(email.text).toContain('- Regulier: opgave 5.787, toegezegd 900 (15,6 %)');
-    expect(email.text).toContain('Nog te bevestigen: het aantal AMV-plaatsen (538).');
+    expect(email.text).toContain('De provinciale taak is nog te bevestigen.');
+    // 2 of 25 submitted; the shares add up to 3.144 + 638 + 13 × 217 = 6.603 (AMV 247 + 54 + 13 × 17 = 522),
+    // not the task: it says so.
+    expect(email.text).toContain('2 van 25 gemeenten ingezonden.');
+    expect(email.text).toContain(
+      'De aandelen tellen op tot 6.603 plaatsen (waarvan 522 AMV); de provinciale taak is 6.325 (waarvan 538 AMV). Verschil: 278 plaatsen meer dan de taak, 16 AMV-plaatsen minder.',
+    );
     expect(email.html).toMatch(/<td width="16%" height="10" bgcolor="#1f5f99"/);
   });
 

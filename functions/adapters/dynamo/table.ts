@@ -25,6 +25,7 @@ import {
  * | link signing key    | CONFIG              | INVITATION-KEY#current / #<id>       |                          |
  * | audit line          | AUDIT#<round|global>| <at>#<id>                            |                          |
  * | summary snapshot    | ROUND#<id>          | SUMMARY#<scope>                      |                          |
+ * | published targets   | TARGETS#<province>  | SPREIDING#<cycle>#<rev> / HUISVESTING#<half year>#<rev> |  |
  *
  * Only conditional writes, Query and BatchWrite: the same code runs on dynalite, which has no
  * transactions, streams or TTL deletion. Each kind of item has its own module next to this one

@@ -1,14 +1,14 @@
 import { findForm } from '../../../forms/catalogue.js';
-import { provincialTaskOn, provincialTasks } from '../../../forms/data/provincial-tasks.js';
 import type { FormDefinition } from '../../../forms/definition.js';
 import { plausibilityWarnings } from '../../../forms/plausibility.js';
 import { NotFound } from '../errors.js';
 import { roundPhase } from '../form-context.js';
 import type { SubmissionVersion } from '../model.js';
+import { noTargets } from '../targets/model.js';
 import { changesSince, takeSnapshot } from './changes.js';
 import { aggregateEigenBijdrage } from './eigen-bijdrage.js';
 import { currentSubmissions, responseOverview } from './response-status.js';
-import { resolveScope } from './scope.js';
+import { type ResolvedScope, resolveScope } from './scope.js';
 import { aggregateSociaalDomein } from './sociaal-domein.js';
 import type {
   AggregateRoundInput,
@@ -24,7 +24,8 @@ export type * from './types.js';
 
 /**
  * Aggregates a round for a region or a province: a pure function of the round, the registry, the current
- * versions and drafts, the previous summary's snapshot and `now` (no store, no clock, no I/O), so the same
+ * versions and drafts, the published targets, the previous summary's snapshot and `now` (no store, no
+ * clock, no I/O), so the same
  * figures come out of the scheduled job, the preview, the CSV export and the tests.
  *
  * Only the current version of a municipality counts (of several versions passed, the highest), only
@@ -57,7 +58,7 @@ export function aggregateRound(input: AggregateRoundInput): RoundAggregate {
     generatedAt: now.toISOString(),
     phase: roundPhase(round, now),
     response,
-    form: aggregateForm(definition, submitted, input, input.options ?? {}),
+    form: aggregateForm(definition, resolved, submitted, input, input.options ?? {}),
     warnings,
     changes: input.previous ? changesSince(input.previous, round.id, scope, response.municipalities) : null,
     snapshot: takeSnapshot(round.id, scope, now, response.municipalities),
@@ -79,6 +80,7 @@ function storedWarnings(
 
 function aggregateForm(
   definition: FormDefinition,
+  scope: ResolvedScope,
   submitted: readonly Submitted[],
   input: AggregateRoundInput,
   options: AggregationOptions,
@@ -87,14 +89,10 @@ function aggregateForm(
     case 'voortgang-opgaven':
       return aggregateVoortgang(
         definition,
+        scope,
         submitted,
-        input.scope.type === 'province'
-          ? provincialTaskOn(
-              input.scope.id,
-              input.round.referenceDate,
-              options.provincialTasks ?? provincialTasks,
-            )
-          : undefined,
+        input.round.referenceDate,
+        input.targets ?? noTargets,
       );
     case 'eigen-bijdrage':
       return aggregateEigenBijdrage(definition, submitted, input.round.referenceDate, {

@@ -7,6 +7,8 @@ export interface ResolvedScope {
   readonly type: AggregationScope['type'];
   readonly id: string;
   readonly name: string;
+  /** The province the scope lies in (its own id for a province). */
+  readonly province: string;
   readonly regions: readonly { readonly id: string; readonly name: string }[];
   /** The scope's municipalities that take part in the round, by region id, then by name. */
   readonly municipalities: readonly MunicipalityRef[];
@@ -20,17 +22,20 @@ export interface ResolvedScope {
 export function resolveScope(registry: Registry, round: Round, scope: AggregationScope): ResolvedScope {
   const taking = new Set(round.regions);
   let name: string;
+  let province: string;
   let regions: Registry['regions'];
   if (scope.type === 'region') {
     const region = registry.regions.find((candidate) => candidate.id === scope.id);
     if (!region) throw new NotFound(`Er is geen regio ‘${scope.id}’.`);
     name = region.name;
+    province = region.province;
     regions = [region];
   } else {
-    const province = registry.provinces.find((candidate) => candidate.id === scope.id);
-    if (!province) throw new NotFound(`Er is geen provincie ‘${scope.id}’.`);
-    name = province.name;
-    regions = registry.regions.filter((region) => region.province === province.id);
+    const found = registry.provinces.find((candidate) => candidate.id === scope.id);
+    if (!found) throw new NotFound(`Er is geen provincie ‘${scope.id}’.`);
+    name = found.name;
+    province = found.id;
+    regions = registry.regions.filter((region) => region.province === found.id);
   }
   const inRound = regions.filter((region) => taking.has(region.id)).sort((a, b) => a.id.localeCompare(b.id));
   const regionIds = new Set(inRound.map((region) => region.id));
@@ -42,6 +47,7 @@ export function resolveScope(registry: Registry, round: Round, scope: Aggregatio
     type: scope.type,
     id: scope.id,
     name,
+    province,
     regions: inRound.map(({ id, name }) => ({ id, name })),
     municipalities,
   };

@@ -1,8 +1,8 @@
 import type { ContributionRate } from '../../../forms/data/contribution-schedule.js';
-import type { ProvincialTask } from '../../../forms/data/provincial-tasks.js';
 import type { RoundPhase } from '../form-context.js';
 import type { Draft, Registry, Round, SubmissionVersion } from '../model.js';
 import type { ResponseStatus } from '../round-status.js';
+import type { FigureStatus, PublishedTargets } from '../targets/model.js';
 
 /**
  * The result of aggregating a round for a region or a province. Everything in it is plain JSON (no Maps,
@@ -28,6 +28,11 @@ export interface AggregateRoundInput {
   readonly drafts?: readonly Draft[];
   /** The snapshot the previous summary returned, for "what changed since then". */
   readonly previous?: AggregationSnapshot;
+  /**
+   * The published targets (latest revision of every cycle and half year) of the scope's province: the
+   * indicative shares, the provincial task and the statushouders tasks. Without them there is no task.
+   */
+  readonly targets?: PublishedTargets;
   readonly now: Date;
   readonly options?: AggregationOptions;
 }
@@ -35,8 +40,6 @@ export interface AggregateRoundInput {
 export interface AggregationOptions {
   /** Revenue further than this fraction from the expected revenue is flagged (default 0.25). */
   readonly revenueTolerance?: number;
-  /** The provincial tasks to compare with (default: forms/data/provincial-tasks.ts). */
-  readonly provincialTasks?: readonly ProvincialTask[];
   /** The contribution schedule (default: forms/data/contribution-schedule.ts). */
   readonly contributionSchedule?: readonly ContributionRate[];
 }
@@ -153,15 +156,58 @@ export interface ChangesSincePrevious {
 
 export type FormAggregate = VoortgangAggregate | EigenBijdrageAggregate | SociaalDomeinAggregate;
 
-/** Places of one kind (regular, AMV or both): indicative share, committed and realised. */
+/**
+ * Places of one kind (regular, AMV or both) of one municipality: its published indicative share and what it
+ * reported. `null` means not known: no share published, or nothing submitted.
+ */
 export interface PlacesFigures {
-  readonly share: number;
-  readonly committed: number;
-  readonly realised: number;
+  readonly share: number | null;
+  readonly committed: number | null;
+  readonly realised: number | null;
+  /** Nog te realiseren: share − realised, never below 0. */
+  readonly remaining: number | null;
   /** committed / share. */
   readonly committedPercent: number | null;
   /** realised / share. */
   readonly realisedPercent: number | null;
+}
+
+/**
+ * Places of one kind for a group of municipalities (a region, the province), honest about who reported: the
+ * task is that of every municipality in the group; committed and realised are sums over those that
+ * submitted, and the percentages are given both against the whole task and over the reporting
+ * municipalities only (labelled so wherever they are shown).
+ */
+export interface PlacesTotals {
+  /** Municipalities in the group… */
+  readonly municipalities: number;
+  /** …of which submitted. */
+  readonly reported: number;
+  /** The sum of the published shares of every municipality in the group, reported or not. */
+  readonly task: number;
+  /** Municipalities of the group without a published share (counted as 0 in the task). */
+  readonly withoutShare: number;
+  /** Sums over the reporting municipalities. */
+  readonly committed: number;
+  readonly realised: number;
+  /** committed / task and realised / task: against the whole task. */
+  readonly committedPercent: number | null;
+  readonly realisedPercent: number | null;
+  /** The shares of the reporting municipalities, and committed / realised as part of that. */
+  readonly reportedTask: number;
+  readonly reportedCommittedPercent: number | null;
+  readonly reportedRealisedPercent: number | null;
+  /** Nog te realiseren bij de ingezonden gemeenten: the sum of their share − realised (each at least 0). */
+  readonly remaining: number;
+  /** The shares of the municipalities that did not report: how far they are is not known yet. */
+  readonly unreportedTask: number;
+}
+
+/** Regular, AMV and both together. */
+export interface GroupPlaces {
+  readonly regular: PlacesTotals;
+  readonly amv: PlacesTotals;
+  readonly total: PlacesTotals;
 }
 
 export interface PhaseCount {
@@ -175,7 +221,10 @@ export interface PhaseCount {
 export interface HousingRow {
   readonly period: string;
   readonly periodLabel: string;
+  /** The task as the municipality reported it… */
   readonly task: number;
+  /** …and as the province published it for that half year (null: none published). */
+  readonly publishedTask: number | null;
   readonly backlog: number;
   readonly housed: number;
   /** Derived by the form: backlog + task − housed. */
@@ -186,9 +235,14 @@ export interface HousingRow {
 export interface HousingPeriod {
   readonly period: string;
   readonly label: string;
-  /** Municipalities that reported this half year. */
+  /** Municipalities that reported this half year… */
   readonly municipalities: number;
+  /** …of the municipalities in scope. */
+  readonly of: number;
+  /** The reported tasks, summed. */
   readonly task: number;
+  /** The published tasks of every municipality in scope for this half year (null: none published). */
+  readonly publishedTask: number | null;
   readonly backlog: number;
   readonly housed: number;
   readonly balance: number;
@@ -198,22 +252,32 @@ export interface HousingPeriod {
 }
 
 export interface VoortgangMunicipality extends MunicipalityRef {
-  readonly version: number;
+  /** Whether it submitted; the reported figures are null and the lists empty when not. */
+  readonly reported: boolean;
+  readonly version: number | null;
   readonly regular: PlacesFigures;
   readonly amv: PlacesFigures;
   /** Regular and AMV together. */
   readonly total: PlacesFigures;
+  /** Where its share comes from (null: no share published). */
+  readonly shareStatus: FigureStatus | null;
   readonly locationsByPhase: readonly PhaseCount[];
-  readonly ukraine: { readonly capacity: number; readonly occupied: number };
+  readonly ukraine: { readonly capacity: number; readonly occupied: number } | null;
   readonly housing: readonly HousingRow[];
 }
 
-export interface TaskComparison {
-  readonly task: number;
-  readonly committed: number;
-  readonly realised: number;
-  readonly committedPercent: number | null;
-  readonly realisedPercent: number | null;
+/** The published targets an aggregate used, so every page and email can say where the task comes from. */
+export interface TargetsUsed {
+  readonly province: string;
+  readonly cycle: string;
+  readonly effectiveFrom: string;
+  readonly revision: number;
+  readonly publishedAt: string;
+  readonly publishedBy: string;
+  readonly source: string;
+  /** Municipalities in scope whose share is demo data, or still to confirm. */
+  readonly demoShares: number;
+  readonly sharesToConfirm: number;
 }
 
 export interface ProvincialTaskComparison {
@@ -221,25 +285,39 @@ export interface ProvincialTaskComparison {
   readonly cycle: string;
   readonly effectiveFrom: string;
   readonly source: string;
-  readonly toConfirm: readonly string[];
-  /** All places against `places`, AMV against `amvPlaces`, regular against the difference. */
-  readonly total: TaskComparison;
-  readonly regular: TaskComparison;
-  readonly amv: TaskComparison;
+  readonly status: FigureStatus;
+  /** The published task (all places; AMV; regular = the difference) against what was committed and realised. */
+  readonly total: PlacesTotals;
+  readonly regular: PlacesTotals;
+  readonly amv: PlacesTotals;
+  /** What the published shares of the province add up to, and in words how that differs from the task. */
+  readonly shares: { readonly places: number; readonly amv: number };
+  /** Null when the shares add up to the task exactly. */
+  readonly difference: string | null;
+}
+
+export interface VoortgangRegion {
+  readonly id: string;
+  readonly name: string;
+  /** The region's task is the sum of its municipalities' shares. */
+  readonly places: GroupPlaces;
 }
 
 export interface VoortgangAggregate {
   readonly kind: 'voortgang-opgaven';
+  /** Every municipality in scope, reported or not, by region then name. */
   readonly municipalities: readonly VoortgangMunicipality[];
-  readonly totals: {
-    readonly regular: PlacesFigures;
-    readonly amv: PlacesFigures;
-    readonly total: PlacesFigures;
+  /** Per region of the scope. */
+  readonly regions: readonly VoortgangRegion[];
+  readonly totals: GroupPlaces & {
+    /** Over the reporting municipalities. */
     readonly locations: number;
     readonly capacity: number;
     readonly ukraine: { readonly capacity: number; readonly occupied: number };
   };
-  /** Only for a province scope, when a task is known on the round's reference date. */
+  /** The published targets used (null: none published for the round's reference date). */
+  readonly targets: TargetsUsed | null;
+  /** Only for a province scope, when targets are published for the round's reference date. */
   readonly provincialTask: ProvincialTaskComparison | null;
   /** Every phase of the form, in order (voornemen → operationeel), also when empty. */
   readonly locationsByPhase: readonly PhaseCount[];

@@ -4,6 +4,7 @@ import { aggregateRound } from '../../core/aggregation/aggregate-round.js';
 import { scopeKey } from '../../core/compile-summaries.js';
 import { exportTables } from '../../core/exports.js';
 import { roundStatus, staffRound } from '../../core/round-status.js';
+import { provinceOfScope, publishedTargets } from '../../core/targets/publish-targets.js';
 import { renderRoundPage } from '../../pages/dashboard.js';
 import { authenticateStaff } from '../authenticate.js';
 import { scopeName, signedInStaff, visibleScopes } from '../dashboard.js';
@@ -48,11 +49,20 @@ export const handler = httpHandler(async (event) => {
   const scopes = visibleScopes(principal, round, registry);
   // The widest view this person has: the province when they are provincial staff, else their region.
   const scope = scopes.find((candidate) => candidate.type === 'province') ?? scopes[0]!;
-  const [current, drafts] = await Promise.all([
+  const [current, drafts, targets] = await Promise.all([
     deps.store.listCurrent(round.id),
     deps.store.listDrafts(round.id),
+    publishedTargets(deps.store, [provinceOfScope(registry, scope)]),
   ]);
-  const aggregate = aggregateRound({ round, registry, scope, current, drafts, now: deps.clock.now() });
+  const aggregate = aggregateRound({
+    round,
+    registry,
+    scope,
+    current,
+    drafts,
+    targets,
+    now: deps.clock.now(),
+  });
   const definition = findForm(round.formId);
   return htmlResponse(
     200,
