@@ -5,6 +5,7 @@ import { draftItems } from './dynamo/draft-items.js';
 import { invitationItems } from './dynamo/invitation-items.js';
 import { outboxItems } from './dynamo/outbox-items.js';
 import { registryItems } from './dynamo/registry-items.js';
+import { requestItems } from './dynamo/request-items.js';
 import { roundItems } from './dynamo/round-items.js';
 import { submissionItems } from './dynamo/submission-items.js';
 import { summaryItems } from './dynamo/summary-items.js';
@@ -34,5 +35,6 @@ export function dynamoStore(
     ...outboxItems(table),
     ...summaryItems(table),
     ...targetItems(table),
+    ...requestItems(table),
   };
 }

@@ -194,3 +194,20 @@ export interface OutboxMail {
   readonly messageId?: string;
   readonly lastError?: string;
 }
+
+/**
+ * One staff request that changes something, by the idempotency token of the page it came from: a double
+ * click or a resubmitted page finds it and does nothing again. Kept a day.
+ */
+export interface StaffRequest {
+  readonly token: string;
+  /** Who sent it; another person's token is refused. */
+  readonly actor: string;
+  /** The page action, e.g. `deadline-wijzigen`. */
+  readonly action: string;
+  readonly startedAt: string;
+  readonly status: 'running' | 'done';
+  /** Where the browser went afterwards, and the sentence that page shows (set when done). */
+  readonly location?: string;
+  readonly notice?: string;
+}

@@ -120,6 +120,11 @@ export function isAllowed(principal: Principal | undefined, action: Action, reso
   );
 }
 
+/** How a person appears in the audit trail: their e-mail address (or subject), and for the system its name. */
+export function actorOf(principal: Principal): string {
+  return principal.kind === 'staff' ? (principal.email ?? principal.subject) : principal.municipality;
+}
+
 /** Throws a Dutch 403 unless allowed. */
 export function authorize(principal: Principal | undefined, action: Action, resource: Resource): void {
   if (isAllowed(principal, action, resource)) return;

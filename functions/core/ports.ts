@@ -9,6 +9,7 @@ import type {
   Registry,
   RegistryItem,
   Round,
+  StaffRequest,
   SubmissionVersion,
 } from './model.js';
 import type { Targets } from './targets/model.js';
@@ -134,6 +135,16 @@ export interface TargetStore {
   listTargets(province: string): Promise<Targets[]>;
 }
 
+export interface RequestStore {
+  /** Records a request as running; false when that token was seen before (then read it with getRequest). */
+  claimRequest(request: StaffRequest, expiresAt: number): Promise<boolean>;
+  getRequest(token: string): Promise<StaffRequest | undefined>;
+  /** Marks a running request done, with where the browser goes and what it is told. */
+  completeRequest(token: string, outcome: { location: string; notice: string }): Promise<void>;
+  /** Forgets a request that failed, so the same page can try again. */
+  releaseRequest(token: string): Promise<void>;
+}
+
 /** The whole table. */
 export interface Store
   extends RegistryStore,
@@ -144,7 +155,8 @@ export interface Store
     AuditStore,
     OutboxStore,
     SummarySnapshotStore,
-    TargetStore {}
+    TargetStore,
+    RequestStore {}
 
 export interface MailMessage {
   readonly to: readonly string[];

@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime, formatInteger } from '../../forms/format.js';
 import { type Html, html } from '../../forms/render/html.js';
-import { layout, type PageContact } from '../../forms/render/layout.js';
+import { layout } from '../../forms/render/layout.js';
 import type {
   MunicipalityResponse,
   PlacesTotals,
@@ -9,21 +9,15 @@ import type {
 } from '../core/aggregation/types.js';
 import type { RoundPhase } from '../core/form-context.js';
 import { formatPercent, scopeLabel } from '../emails/summary-email.js';
+import type { SignedInStaff } from './staff/shell.js';
+
+export type { SignedInStaff } from './staff/shell.js';
 
 /**
  * The staff dashboard (regietafel and province): server-rendered pages in the same NL Design System shell
  * as the forms, readable without JavaScript and with a keyboard. Charts are inline SVG with a title and a
  * description for screen readers, and every figure in a chart is also in a table right below it.
  */
-
-export interface SignedInStaff {
-  /** E-mail address or subject. */
-  readonly label: string;
-  /** `Provincie Overijssel`, `Regionale Regietafel Vluchtelingen IJsselland`. */
-  readonly roles: readonly string[];
-  /** The secretariat(s) of their own region or province, named in the footer. */
-  readonly contacts: readonly PageContact[];
-}
 
 export interface RoundListItem {
   readonly id: string;
@@ -289,6 +283,7 @@ export function renderRoundsPage(model: RoundsPageModel): Html {
     html`${staffBar(model.staff)}
 <h1 class="utrecht-heading-1">Rondes</h1>
 <p class="utrecht-paragraph">Alle uitvragen aan de gemeenten in uw regio of provincie, met hun sluitingsdatum en hoeveel gemeenten al hebben ingezonden.</p>
+<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="/staf/contacten">Contacten en adressen</a>: wie uitnodigingen, herinneringen en overzichten krijgt, en het secretariaat.</p>
 ${failed}
 ${
   model.rounds.length === 0
@@ -381,7 +376,7 @@ export function renderRoundPage(model: RoundPageModel): Html {
       question: 'Vragen over het dashboard?',
     },
     html`${staffBar(model.staff)}
-<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="/staf/rondes">← Alle rondes</a></p>
+<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="/staf/rondes">← Alle rondes</a> · <a class="utrecht-link utrecht-link--html-a" href="/staf/rondes/${encodeURIComponent(round.id)}/logboek">Logboek van deze ronde</a></p>
 ${model.notice ? html`<div class="utrecht-alert utrecht-alert--ok rt-notice" role="status"><p class="utrecht-paragraph">${model.notice}</p></div>` : html``}
 <h1 class="utrecht-heading-1">${round.title}</h1>
 <dl class="utrecht-data-list rt-round-facts rt-facts">

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { overijssel } from '../../functions/core/registry/overijssel.js';
 import { routes } from '../../functions/http/routes.js';
 import {
   get,
@@ -42,8 +43,18 @@ type Role = (typeof roles)[number];
  * - `afmelden`: the sign-out button (a form post from our own page).
  * Staff roles always send their staff JWT as Bearer; `open-invitation` sends the role's credential as `code`.
  * The export is asked for the round in the resource column (`?ronde=`).
+ * - `contact`: the contacts page's check step for the municipality in the resource column (staff, Bearer);
+ * - `gemeentelijst`: the check step of a municipality list (today's Overijssel list) — the province's.
  */
-type Call = 'GET' | 'JSON' | 'concept' | 'JSON ongeldig' | 'overzicht' | 'afmelden';
+type Call =
+  | 'GET'
+  | 'JSON'
+  | 'concept'
+  | 'JSON ongeldig'
+  | 'overzicht'
+  | 'afmelden'
+  | 'contact'
+  | 'gemeentelijst';
 
 /** One row: route id, how it is called, which resource, then the status per role in the order of `roles`. */
 type Row = readonly [
@@ -86,6 +97,15 @@ const matrix: readonly Row[] = [
   ['send-summary',       'overzicht',     twenteOnly,      401,  401,  401,  403,   202,   202],
   ['export',             'GET',           demo,            401,  401,  401,  200,   200,   200],
   ['export',             'GET',           twenteOnly,      401,  401,  401,  403,   200,   200],
+  ['audit-trail',        'GET',           demo,            401,  401,  401,  200,   200,   200],
+  ['audit-trail',        'GET',           twenteOnly,      401,  401,  401,  403,   200,   200],
+  ['contacts',           'GET',           '-',             401,  401,  401,  200,   200,   200],
+  ['edit-contact',       'GET',           A,               401,  401,  401,  200,   403,   200],
+  ['edit-contact',       'GET',           B,               401,  401,  401,  403,   200,   200],
+  ['change-contact',     'contact',       A,               401,  401,  401,  200,   403,   200],
+  ['change-contact',     'contact',       B,               401,  401,  401,  403,   200,   200],
+  ['registry-import-form', 'GET',         '-',             401,  401,  401,  403,   403,   200],
+  ['registry-import',    'gemeentelijst', '-',             401,  401,  401,  403,   403,   200],
   ['staff-sign-in',      'GET',           '-',             303,  303,  303,  303,   303,   303],
   ['staff-sign-in-callback', 'GET',       '-',             400,  400,  400,  400,   400,   400],
   ['staff-sign-out',     'afmelden',      '-',             303,  303,  303,  303,   303,   303],
@@ -136,6 +156,8 @@ async function snapshot() {
     audit: await pipeline.store.listAudit(demo),
     invitations: await pipeline.store.listInvitations(demo),
     mails: (await pipeline.mailbox()).length,
+    registry: await pipeline.store.getRegistry(),
+    globalAudit: await pipeline.store.listAudit(),
   };
 }
 
@@ -159,7 +181,9 @@ async function call(row: Row, role: Role): Promise<Answer> {
   const path = (route.method === 'ANY' ? '/bestaat/niet' : route.path)
     .replace('{formId}', 'eigen-bijdrage')
     .replace('{roundId}', route.auth === 'staff' ? resource : demo)
-    .replace('{municipality}', resource);
+    .replace('{municipality}', resource)
+    .replace('{soort}', 'gemeente')
+    .replace('{id}', resource);
   const url = `${pipeline.baseUrl}${path}${routeId === 'export' ? `?ronde=${resource}` : ''}`;
   const answer = async (
     response: Response | { status: number; headers: Headers; text: string },
@@ -201,6 +225,31 @@ async function call(row: Row, role: Role): Promise<Answer> {
   }
   if (how === 'overzicht') {
     return answer(await postJson(url, { requestId: `matrix-${sequence}-0000` }, authHeaders(role, 'bearer')));
+  }
+  if (how === 'contact') {
+    return answer(
+      await postJson(
+        url,
+        { _action: 'controleren', revisie: '1', contacts: `nieuw-${sequence}@gemeente.example` },
+        authHeaders(role, 'bearer'),
+      ),
+    );
+  }
+  if (how === 'gemeentelijst') {
+    const list = overijssel.municipalities.map(
+      (m) => `${m.code};${m.name};Overijssel;${m.region === 'twente' ? 'Twente' : 'IJsselland'}`,
+    );
+    return answer(
+      await postJson(
+        url,
+        {
+          _action: 'controleren',
+          lijst: ['code;naam;provincie;regio', ...list].join('\n'),
+          ingangsdatum: '1-1-2099',
+        },
+        authHeaders(role, 'bearer'),
+      ),
+    );
   }
   if (how === 'JSON ongeldig') {
     return answer(

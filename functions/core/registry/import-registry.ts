@@ -36,6 +36,10 @@ export interface ImportPreview {
   readonly errors: readonly FieldError[];
 }
 
+/** Why someone other than provincial staff may not import. */
+export const importRefusal =
+  'U heeft geen toegang tot het inlezen van een gemeentelijst: dat doet de provincie. Een regietafel wijzigt de adressen van haar eigen gemeenten op de contactenpagina.';
+
 type Deps = { store: RegistryStore & RoundStore & AuditStore; clock: Clock; ids: Ids };
 
 /** The provinces the importer may change; 403 for someone who may change none. */
@@ -47,9 +51,7 @@ function allowedProvinces(importer: Importer, registry: Registry): 'all' | Reado
       .map((province) => province.id),
   );
   if (allowed.size === 0) {
-    throw new Forbidden(
-      'Alleen de provincie kan een gemeentelijst inlezen. Een regietafel wijzigt de adressen van haar gemeenten op de contactenpagina.',
-    );
+    throw new Forbidden(importRefusal);
   }
   return allowed;
 }
