@@ -501,15 +501,16 @@ export async function run(argv: string[], print: (line: string) => void = consol
       const scopes =
         typeof values.scope === 'string' ? [parseScope(values.scope)] : roundScopes(round, registry);
       if (values.send) {
-        for (const sent of await sendSummaries(deps, {
+        const run = await sendSummaries(deps, {
           roundId: round.id,
           period: manualPeriod(deps.clock.now()),
           scopes,
           dashboardUrl: baseUrl,
           actor: actor(),
-        })) {
-          print(`${scopeKey(sent.scope)} → ${sent.recipient}: ${sent.delivery}`);
-        }
+        });
+        for (const sent of run.sent) print(`${scopeKey(sent.scope)} → ${sent.recipient}: ${sent.delivery}`);
+        for (const scope of run.empty)
+          print(`${scopeKey(scope)}: niet verstuurd, er is nog niets ingezonden`);
         return;
       }
       for (const scope of scopes) {

@@ -1,6 +1,5 @@
 import type { PageContact } from '../../forms/render/layout.js';
 import { renderSummaryEmail } from '../emails/summary-email.js';
-import { aggregateRound } from './aggregation/aggregate-round.js';
 import type { AggregationScope, AggregationSnapshot, RoundAggregate } from './aggregation/types.js';
 import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
 import { NotFound } from './errors.js';
@@ -8,6 +7,7 @@ import type { MailAttachment, Registry, Round } from './model.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
 import { provinceContact, regionContact } from './registry/secretariat.js';
 import { attachmentsSize, maxAttachmentBytes, summaryAttachments } from './summary-csv.js';
+import { hasContent, summaryModel } from './summary-model.js';
 import { provinceOfScope, publishedTargets } from './targets/publish-targets.js';
 
 export interface SummaryDeps {
@@ -61,6 +61,8 @@ export interface CompiledSummary {
   readonly recipients: readonly string[];
   /** The Reply-To: the scope's secretariat. */
   readonly replyTo?: readonly string[];
+  /** Nothing submitted in the scope yet: such a summary is shown as a preview but never sent. */
+  readonly empty: boolean;
 }
 
 /**
@@ -88,7 +90,7 @@ export async function compileSummary(
     deps.store.getSummarySnapshot(input.round.id, scopeKey(input.scope)),
     publishedTargets(deps.store, [provinceOfScope(input.registry, input.scope)]),
   ]);
-  const aggregate = aggregateRound({
+  const model = summaryModel({
     round: input.round,
     registry: input.registry,
     scope: input.scope,
@@ -98,6 +100,7 @@ export async function compileSummary(
     targets,
     now: deps.clock.now(),
   });
+  const { aggregate } = model;
   const inScope = new Set(aggregate.response.municipalities.map((municipality) => municipality.code));
   let attachments: readonly MailAttachment[] = summaryAttachments(
     aggregate,
@@ -106,7 +109,7 @@ export async function compileSummary(
   const tooLarge = attachmentsSize(attachments) > maxAttachmentBytes;
   if (tooLarge) attachments = [];
   const { label, addresses, contact } = recipients(input.scope, input.registry);
-  const email = renderSummaryEmail(aggregate, {
+  const email = renderSummaryEmail(model, {
     recipientLabel: label,
     contact,
     dashboardUrl: roundPage,
@@ -121,6 +124,7 @@ export async function compileSummary(
     attachments,
     recipients: addresses,
     replyTo: contact ? [contact.email] : undefined,
+    empty: !hasContent(aggregate),
   };
 }
 
@@ -133,11 +137,18 @@ export interface SentSummary {
   readonly delivery: DeliveryOutcome;
 }
 
+export interface SummaryRun {
+  readonly sent: readonly SentSummary[];
+  /** Scopes with nothing submitted yet: no summary is sent for them. */
+  readonly empty: readonly AggregationScope[];
+}
+
 /**
  * Send the summaries of a round (`sendSummaries`) for a period — an ISO week for the weekly summary,
  * `deadline` at the deadline, `handmatig-…` on demand. Each (round, kind, scope, period, recipient) is
  * recorded in the outbox once, under a deterministic id: a job that runs twice, or two at once, sends
- * nothing twice. The snapshot for "what changed" moves on only when something new was recorded.
+ * nothing twice. The snapshot for "what changed" moves on only when something new was recorded. A scope
+ * where no municipality has submitted gets no summary at all (nothing to read but a list of everyone).
  */
 export async function sendSummaries(
   deps: SummaryDeps,
@@ -148,13 +159,18 @@ export async function sendSummaries(
     dashboardUrl?: string;
     actor: string;
   },
-): Promise<SentSummary[]> {
+): Promise<SummaryRun> {
   const round = await deps.store.getRound(input.roundId);
   if (!round) throw new NotFound(`Er is geen ronde ‘${input.roundId}’.`);
   const registry = await deps.store.getRegistry();
   const results: SentSummary[] = [];
+  const empty: AggregationScope[] = [];
   for (const scope of input.scopes ?? roundScopes(round, registry)) {
     const summary = await compileSummary(deps, { round, registry, scope, dashboardUrl: input.dashboardUrl });
+    if (summary.empty) {
+      empty.push(scope);
+      continue;
+    }
     let recordedSomething = false;
     for (const recipient of summary.recipients) {
       const mailId = `summary#${round.id}#${scopeKey(scope)}#${input.period}#${recipient}`;
@@ -192,7 +208,7 @@ export async function sendSummaries(
       });
     }
   }
-  return results;
+  return { sent: results, empty };
 }
 
 /** The ISO week of a date (`2026-W48`): the period of the weekly summary. */

@@ -8,7 +8,7 @@ import {
   repeatGroups,
 } from '../../forms/definition.js';
 import type { RepeatGroup } from '../../forms/fields.js';
-import { summaryDate } from '../emails/summary-email.js';
+import { summaryDate } from '../emails/summary-format.js';
 import type { MunicipalityResponse, RoundAggregate } from './aggregation/types.js';
 import {
   type Cell,

@@ -42,7 +42,7 @@ export async function runSchedule(
           actor,
           dashboardUrl: options.baseUrl,
         })
-      ).length;
+      ).sent.length;
       const reminderDays = round.reminderDaysBefore ?? defaultReminderDaysBefore;
       if (deadline - now.getTime() <= reminderDays * day) {
         reminders += (
@@ -62,7 +62,7 @@ export async function runSchedule(
           actor,
           dashboardUrl: options.baseUrl,
         })
-      ).length;
+      ).sent.length;
     }
   }
   return { summaries, reminders, delivered: await deliverDueMail(deps) };

@@ -192,7 +192,7 @@ async function main(): Promise<void> {
       baseUrl,
       actor: 'npm run demo',
     });
-    console.log(`  ${sent.length} overzicht(en) en ${reminders.length} herinnering(en) verstuurd.`);
+    console.log(`  ${sent.sent.length} overzicht(en) en ${reminders.length} herinnering(en) verstuurd.`);
   }
   console.log(`\nBekijk de e-mails in het postvak: http://localhost:${process.env.SES_PORT ?? 8005}/`);
 }

@@ -8,7 +8,7 @@ import type {
   VoortgangAggregate,
 } from '../core/aggregation/types.js';
 import type { RoundPhase } from '../core/form-context.js';
-import { formatPercent, scopeLabel } from '../emails/summary-email.js';
+import { formatPercent, scopeLabel } from '../emails/summary-format.js';
 import type { SignedInStaff } from './staff/shell.js';
 
 export type { SignedInStaff } from './staff/shell.js';

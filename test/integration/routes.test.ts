@@ -65,7 +65,7 @@ const expectations: Record<string, Expectation> = {
   },
   'preview-summary': {
     status: 200,
-    contains: 'Steenwijkerland',
+    contains: 'Wat aandacht vraagt',
     headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
   },
   'send-summary': {

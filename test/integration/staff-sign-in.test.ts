@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeReturnPath } from '../../functions/http/staff-session.js';
-import { startTestPipeline, type TestPipeline } from '../support/pipeline.js';
+import { postJson, startTestPipeline, type TestPipeline, validEigenBijdrage } from '../support/pipeline.js';
 
 /**
  * Staff sign-in without a browser, step by step as the browser does it: the authorization-code flow with
@@ -136,6 +136,9 @@ describe('cookie-signed staff posts come from our own pages only', () => {
   it('refuses a summary post from another site and sends nothing; accepts our own', async () => {
     const { staff } = await signIn('provincie:overijssel');
     const round = pipeline.rounds['eigen-bijdrage']!;
+    // Something to summarise: a round with nothing in it sends no summary at all.
+    const zwolle = `${pipeline.baseUrl}/formulieren/eigen-bijdrage/${round.id}/GM0193`;
+    expect((await postJson(zwolle, { answers: validEigenBijdrage() })).status).toBe(201);
     const before = (await pipeline.mailbox()).length;
     const post = (headers: Record<string, string>) =>
       fetch(`${pipeline.baseUrl}/staf/rondes/${round.id}/overzicht`, {

@@ -78,10 +78,10 @@ describe('the scheduled job: summaries and reminders, exactly once', () => {
     expect(first.summaries + second.summaries).toBeGreaterThan(0);
     const mails = await pipeline.mailbox();
     const summaries = mails.filter((mail) => mail.subject.startsWith('Overzicht'));
+    // Twente has only Enschede's draft: nothing submitted, so no summary for its regietafel.
     expect(summaries.map((mail) => mail.destination.to.join()).sort()).toEqual([
       'regietafel@provincie-overijssel.example',
       'secretariaat@regietafel-ijsselland.example',
-      'secretariaat@regietafel-twente.example',
     ]);
     const reminders = mails.filter((mail) => mail.subject.startsWith('Herinnering'));
     const remindedTo = reminders.map((mail) => mail.destination.to.join());
@@ -123,6 +123,53 @@ describe('the scheduled job: summaries and reminders, exactly once', () => {
   });
 });
 
+describe('a round with nothing in it', () => {
+  it('gets no summary from the job, and the dashboard button says why nothing was sent', async () => {
+    const empty: Round = { ...round, id: 'voortgang-leeg', title: 'Voortgang, nog leeg' };
+    await pipeline.store.createRound(empty);
+    await runSchedule(deps(), { baseUrl: pipeline.baseUrl });
+    // The other round's summaries of this week went out before; the empty round gets none at all.
+    expect((await pipeline.mailbox()).filter((mail) => mail.subject.startsWith('Overzicht'))).toEqual([]);
+
+    await pipeline.clearMailbox();
+    const token = await pipeline.staffToken('provincie:overijssel');
+    const sent = await postJson(
+      `${pipeline.baseUrl}/staf/rondes/${empty.id}/overzicht`,
+      { scope: 'province:overijssel', requestId: 'leeg-1234-abcd' },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(sent.status).toBe(202);
+    expect(sent.json()).toMatchObject({ sent: [], empty: true });
+    expect(await pipeline.mailbox()).toEqual([]);
+    const button = await fetch(`${pipeline.baseUrl}/staf/rondes/${empty.id}/overzicht`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Bearer ${token}`,
+        'sec-fetch-site': 'same-origin',
+      },
+      body: new URLSearchParams({ scope: 'province:overijssel', requestId: 'leeg-knop-1234' }),
+      redirect: 'manual',
+    });
+    expect(button.headers.get('location')).toBe(`/staf/rondes/${empty.id}?overzicht=leeg`);
+    const page = await get(`${pipeline.baseUrl}${button.headers.get('location')}`, {
+      authorization: `Bearer ${token}`,
+      accept: 'text/html',
+    });
+    expect(await page.text()).toContain('in dit gebied heeft nog geen gemeente ingezonden');
+    expect(await pipeline.mailbox()).toEqual([]);
+    // The preview still shows what there is (nothing), for whoever wants to look.
+    const preview = await get(
+      `${pipeline.baseUrl}/staf/rondes/${empty.id}/overzicht?scope=province:overijssel`,
+      {
+        authorization: `Bearer ${token}`,
+      },
+    );
+    expect(await preview.text()).toContain('0 van de 25 gemeenten hebben ingezonden');
+    await pipeline.store.updateRound({ ...empty, deadline: new Date(Date.now() - 30 * day).toISOString() });
+  });
+});
+
 describe('the scheduled job as Lambda runs it', () => {
   it('runs through the handler module EventBridge Scheduler invokes, and sends nothing twice', async () => {
     const { handler } = await import('../../functions/jobs/handlers/run-schedule.js');
@@ -141,7 +188,7 @@ describe('staff: preview and send on demand', () => {
     });
     expect(preview.status).toBe(200);
     const html = await preview.text();
-    expect(html).toContain('Zwolle');
+    expect(html).toContain('2 van de 11 gemeenten hebben ingezonden');
     expect(html).not.toMatch(/<script|<img/i);
     // The link in the email opens the round's page of the staff dashboard.
     expect(html).toContain(`href="${pipeline.baseUrl}/staf/rondes/${round.id}"`);
@@ -176,13 +223,13 @@ describe('an SES outage', () => {
       'noreply@regietafel.example',
       new SESClient({ endpoint: closed.url, maxAttempts: 1 }),
     );
-    const token = await pipeline.staffToken('regietafel:twente');
+    const token = await pipeline.staffToken('regietafel:ijsselland');
     // Sending through the job with SES down: recorded, not delivered.
     const { sendSummaries } = await import('../../functions/core/compile-summaries.js');
-    const sent = await sendSummaries(deps(down), {
+    const { sent } = await sendSummaries(deps(down), {
       roundId: round.id,
       period: 'storing-test',
-      scopes: [{ type: 'region', id: 'twente' }],
+      scopes: [{ type: 'region', id: 'ijsselland' }],
       actor: token.slice(0, 8),
     });
     expect(sent.map((entry) => entry.delivery)).toEqual(['retry-later']);

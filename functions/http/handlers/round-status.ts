@@ -27,6 +27,8 @@ function summaryNotice(query: Record<string, string | undefined>): string | unde
     }
     case 'al-verstuurd':
       return 'Dit overzicht was met deze knop al verstuurd; het is niet nog eens verstuurd.';
+    case 'leeg':
+      return 'Er is niets verstuurd: in dit gebied heeft nog geen gemeente ingezonden. Een overzicht zonder inzendingen wordt niet verstuurd.';
     case 'geen-adressen':
       return 'Er is niets verstuurd: voor dit gebied zijn geen e-mailadressen bekend. Vraag de beheerder ze in te voeren.';
     default:

@@ -37,7 +37,7 @@ export const handler = httpHandler(async (event) => {
   const period = parsed.data.requestId
     ? `handmatig-${parsed.data.requestId}`
     : manualPeriod(deps.clock.now());
-  const sent = await sendSummaries(deps, {
+  const { sent, empty } = await sendSummaries(deps, {
     roundId: round.id,
     period,
     scopes: [scope],
@@ -49,12 +49,14 @@ export const handler = httpHandler(async (event) => {
     const fresh = sent.filter((summary) => summary.recorded === 'new');
     const delivered = fresh.filter((summary) => summary.delivery === 'sent').length;
     const query =
-      sent.length === 0
-        ? 'overzicht=geen-adressen'
-        : fresh.length === 0
-          ? 'overzicht=al-verstuurd'
-          : `overzicht=verstuurd&aantal=${delivered}&wachtrij=${fresh.length - delivered}`;
+      empty.length > 0
+        ? 'overzicht=leeg'
+        : sent.length === 0
+          ? 'overzicht=geen-adressen'
+          : fresh.length === 0
+            ? 'overzicht=al-verstuurd'
+            : `overzicht=verstuurd&aantal=${delivered}&wachtrij=${fresh.length - delivered}`;
     return seeOther(`/staf/rondes/${encodeURIComponent(round.id)}?${query}`);
   }
-  return jsonResponse(202, { roundId: round.id, period, sent });
+  return jsonResponse(202, { roundId: round.id, period, sent, empty: empty.length > 0 });
 });

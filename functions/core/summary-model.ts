@@ -1,0 +1,57 @@
+import { cycleOn } from '../../forms/data/spreidingswet-cycles.js';
+import { aggregateRound } from './aggregation/aggregate-round.js';
+import {
+  type AvailabilityWindow,
+  type PlacesAvailable,
+  placesAvailable,
+} from './aggregation/places-available.js';
+import type { AggregateRoundInput, RoundAggregate } from './aggregation/types.js';
+
+/**
+ * Everything a summary shows, computed once and purely: the aggregate of its scope, one aggregate per
+ * region of the scope (a province summary has a line per region, never per municipality), and for the
+ * voortgang form the places available in the Spreidingswet window of the cycle in force.
+ */
+export interface SummaryModel {
+  readonly aggregate: RoundAggregate;
+  /** Per region of the scope that takes part in the round (a region summary: just its own aggregate). */
+  readonly regions: readonly RoundAggregate[];
+  /** Places on a date (voortgang only, when a cycle with a window applies on the reference date). */
+  readonly places: PlacesAvailable | null;
+}
+
+/** The window a round's summary counts places in: that of the Spreidingswet cycle on its reference date. */
+export function defaultWindow(referenceDate: string): AvailabilityWindow | undefined {
+  return cycleOn(referenceDate)?.window;
+}
+
+export function summaryModel(
+  input: AggregateRoundInput & { readonly window?: AvailabilityWindow },
+): SummaryModel {
+  const aggregate = aggregateRound(input);
+  const regions =
+    aggregate.scope.type === 'region'
+      ? [aggregate]
+      : aggregate.scope.regions.map((region) =>
+          aggregateRound({ ...input, scope: { type: 'region', id: region.id }, previous: undefined }),
+        );
+  const window = input.window ?? defaultWindow(input.round.referenceDate);
+  const places =
+    aggregate.form?.kind === 'voortgang-opgaven' && window
+      ? placesAvailable({
+          round: input.round,
+          registry: input.registry,
+          scope: input.scope,
+          current: input.current,
+          window,
+          now: input.now,
+          targets: input.targets,
+        })
+      : null;
+  return { aggregate, regions, places };
+}
+
+/** A summary with nothing in it — no municipality of the scope has submitted — is not sent. */
+export function hasContent(aggregate: RoundAggregate): boolean {
+  return aggregate.response.totals.ingezonden > 0;
+}

@@ -1,0 +1,58 @@
+import { formatInteger } from '../../forms/format.js';
+import type { MunicipalityRef, RoundAggregate } from '../core/aggregation/types.js';
+
+/** Dutch wording shared by the summary email, its CSV files and the dashboard. */
+
+const amsterdamDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const percentFormat = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** The calendar day of an ISO timestamp in Dutch time, as an ISO date (`2026-11-27`). */
+export function summaryDate(isoTimestamp: string): string {
+  const parsed = new Date(isoTimestamp);
+  return Number.isNaN(parsed.getTime()) ? isoTimestamp.slice(0, 10) : amsterdamDay.format(parsed);
+}
+
+/** `61.1` → `61,1 %`; null (nothing to compare with) → `—`. */
+export function formatPercent(value: number | null): string {
+  return value === null ? '—' : `${percentFormat.format(value)} %`;
+}
+
+/** `regio IJsselland` or `provincie Overijssel`. */
+export function scopeLabel(aggregate: Pick<RoundAggregate, 'scope'>): string {
+  return `${aggregate.scope.type === 'region' ? 'regio' : 'provincie'} ${aggregate.scope.name}`;
+}
+
+/** `1 gemeente`, `3 gemeenten`. */
+export function count(n: number, one: string, many: string): string {
+  return `${formatInteger(n)} ${n === 1 ? one : many}`;
+}
+
+/** `Ommen` in a region summary, `Ommen (IJsselland)` in a province summary. */
+export function nameIn(aggregate: Pick<RoundAggregate, 'scope'>, municipality: MunicipalityRef): string {
+  if (aggregate.scope.type === 'region') return municipality.name;
+  const region = aggregate.scope.regions.find((candidate) => candidate.id === municipality.region);
+  return region ? `${municipality.name} (${region.name})` : municipality.name;
+}
+
+/**
+ * A long answer cut to about `max` characters at a word boundary, with an ellipsis: the summary quotes,
+ * the CSV attachment and the dashboard have the whole text.
+ */
+export function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')} …`;
+}
+
+/** Names in a sentence: `Dalfsen, Ommen en Raalte`. */
+export function listNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} en ${names.at(-1)}`;
+}
