@@ -129,7 +129,7 @@ const skipped = new Set([
 export function describeEvent(event: AuditEvent): string {
   const parts: string[] = [];
   for (const [key, item] of Object.entries(event.details ?? {})) {
-    if (skipped.has(key) || item === undefined) continue;
+    if (skipped.has(key) || item === undefined || (Array.isArray(item) && item.length === 0)) continue;
     if (key === 'invitationId' && typeof item === 'string') parts.push(`link ${item.slice(0, 8)}`);
     else parts.push(`${detailLabels[key] ?? key}: ${value(item)}`);
   }

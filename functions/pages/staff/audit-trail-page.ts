@@ -1,7 +1,8 @@
 import { formatDateTime } from '../../../forms/format.js';
 import { type Html, html } from '../../../forms/render/html.js';
 import type { RoundAuditTrail } from '../../core/audit-trail.js';
-import { cell, dataTable, headerCell, selectInput } from './components.js';
+import { cell, dataTable, headerCell } from './components.js';
+import { filterSelect } from './registry-fields.js';
 import { type SignedInStaff, staffPage } from './shell.js';
 
 /**
@@ -43,13 +44,14 @@ export function renderAuditTrail(model: AuditTrailModel): Html {
     html`<h1 class="utrecht-heading-1">Logboek</h1>
 <p class="utrecht-paragraph">${trail.round.title}: wie wat deed en wanneer — inzendingen, uitnodigingen, geopende en ingetrokken links, herinneringen, overzichten, downloads, bekeken inzendingen en wijzigingen aan de ronde. Nieuwste eerst.</p>
 <form method="get" action="${path}" class="rt-form rt-filter">
-${selectInput({
+${filterSelect({
   name: 'gemeente',
   label: 'Gemeente',
+  all: 'Alle gemeenten',
   value: trail.filter.municipality ?? '',
   choices: trail.municipalities.map((m) => ({ value: m.code, label: `${m.name} (${m.code})` })),
 })}
-${selectInput({ name: 'actie', label: 'Actie', value: trail.filter.action ?? '', choices: trail.actions })}
+${filterSelect({ name: 'actie', label: 'Actie', all: 'Alle acties', value: trail.filter.action ?? '', choices: trail.actions })}
 <div class="utrecht-button-group rt-actions">
 <button type="submit" class="utrecht-button utrecht-button--primary-action">Filteren</button>
 ${filtered ? html`<a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="${path}">Alles tonen</a>` : ''}

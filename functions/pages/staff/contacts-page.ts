@@ -79,7 +79,8 @@ function existence(municipality: Municipality, today: string): string {
   if (municipality.activeUntil && municipality.activeUntil < today)
     return `Opgeheven (laatste dag ${formatDate(municipality.activeUntil)})`;
   if (municipality.activeUntil) return `Houdt op na ${formatDate(municipality.activeUntil)}`;
-  return 'Bestaat';
+  if (municipality.activeFrom) return `Sinds ${formatDate(municipality.activeFrom)}`;
+  return '—';
 }
 
 function regionSection(entry: ContactsOverviewModel['regions'][number], today: string): Html {
@@ -102,7 +103,7 @@ ${dataTable({
   head: [
     headerCell('Gemeente'),
     headerCell('Adressen voor uitnodigingen en herinneringen'),
-    headerCell('Bestaat'),
+    headerCell('Herindeling'),
     headerCell('Actie'),
   ],
   rows: entry.municipalities.map(

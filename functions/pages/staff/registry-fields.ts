@@ -57,3 +57,21 @@ ${hintAndError(id, options.hint, error)}
 export function messageList(messages: readonly string[], className = ''): Html {
   return html`<ul class="utrecht-unordered-list${className ? ` ${className}` : ''}">${messages.map((message) => html`<li class="utrecht-unordered-list__item">${message}</li>`)}</ul>`;
 }
+
+/** A select for a filter: its empty choice means "all" (`Alle gemeenten`), not "choose one". */
+export function filterSelect(options: {
+  readonly name: string;
+  readonly label: string;
+  readonly all: string;
+  readonly value: string;
+  readonly choices: readonly { readonly value: string; readonly label: string }[];
+}): Html {
+  const id = inputId(options.name);
+  return html`<div class="utrecht-form-field utrecht-form-field--select">
+<div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${id}">${options.label}</label></div>
+<div class="utrecht-form-field__input"><select class="utrecht-select utrecht-select--html-select rt-filter-select" id="${id}" name="${options.name}">
+<option value="">${options.all}</option>
+${options.choices.map((choice) => html`<option value="${choice.value}"${choice.value === options.value ? html` selected` : ''}>${choice.label}</option>`)}
+</select></div>
+</div>`;
+}
