@@ -36,7 +36,7 @@ export function dynamoStore(
     ...outboxItems(table),
     ...mailEventItems(table),
     ...summaryItems(table),
-    ...targetItems(table),
     ...requestItems(table),
+    ...targetItems(table),
   };
 }

@@ -148,8 +148,12 @@ export interface Invitation {
   /** ISO timestamp after which the link no longer works. */
   readonly expiresAt: string;
   readonly revokedAt?: string;
-  /** Where the invitation email went, when it was sent. */
+  /** Where the invitation email went (the last time it was sent). */
   readonly sentTo?: readonly string[];
+  /** When the invitation email was last sent. */
+  readonly sentAt?: string;
+  /** When the link was first opened (the official clicked it); recorded once. */
+  readonly firstOpenedAt?: string;
 }
 
 /** One line of the audit trail: who did what, when. */

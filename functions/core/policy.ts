@@ -13,7 +13,12 @@ import type { Registry } from './model.js';
  * - the registry (contacts, summary recipients, the secretariat) is read and changed by staff in scope:
  *   a regietafel its own region and its municipalities, the province every region in it and its own
  *   recipients; importing a municipality list (a merger, a new municipality) is for the province only;
- * - a round's audit trail is read by staff of the round's regions in their scope.
+ * - a round's audit trail is read by staff of the round's regions in their scope;
+ * - running a round (open, change, close, reopen, invite, remind, re-send mail, read one municipality's
+ *   submission) is staff work too: a regietafel acts for its own region, the province for every region
+ *   in it. An action on a whole round (its deadline, closing it) concerns every region of the round, so
+ *   it needs every one of them (`authorizeEvery`): a regietafel cannot move the deadline of a round that
+ *   also runs in another region;
  * - published targets (shares, statushouders tasks) are imported by provincial staff only; a regietafel
  *   may view those of its own province.
  */
@@ -50,6 +55,12 @@ export type Action =
   | 'registry:edit'
   | 'registry:import'
   | 'audit:read'
+  | 'round:open'
+  | 'round:change'
+  | 'invitation:manage'
+  | 'reminder:send'
+  | 'mail:resend'
+  | 'submission:read'
   | 'targets:view'
   | 'targets:import';
 
@@ -76,6 +87,12 @@ const staffActions: readonly Action[] = [
   'registry:edit',
   'registry:import',
   'audit:read',
+  'round:open',
+  'round:change',
+  'invitation:manage',
+  'reminder:send',
+  'mail:resend',
+  'submission:read',
   'targets:view',
   'targets:import',
 ];
@@ -120,11 +137,6 @@ export function isAllowed(principal: Principal | undefined, action: Action, reso
   );
 }
 
-/** How a person appears in the audit trail: their e-mail address (or subject), and for the system its name. */
-export function actorOf(principal: Principal): string {
-  return principal.kind === 'staff' ? (principal.email ?? principal.subject) : principal.municipality;
-}
-
 /** Throws a Dutch 403 unless allowed. */
 export function authorize(principal: Principal | undefined, action: Action, resource: Resource): void {
   if (isAllowed(principal, action, resource)) return;
@@ -136,4 +148,27 @@ export function authorize(principal: Principal | undefined, action: Action, reso
   throw new Forbidden(
     'U heeft geen toegang tot deze gegevens. Staf ziet alleen de eigen regio of provincie.',
   );
+}
+
+/**
+ * Throws a Dutch 403 unless the principal may do the action to every one of the resources (an action on a
+ * whole round concerns every region in it). An empty list is refused too: there is nothing to act for.
+ */
+export function authorizeEvery(
+  principal: Principal | undefined,
+  action: Action,
+  resources: readonly Resource[],
+): void {
+  if (resources.length > 0 && resources.every((resource) => isAllowed(principal, action, resource))) return;
+  if (principal?.kind === 'staff' && resources.some((resource) => isAllowed(principal, action, resource))) {
+    throw new Forbidden(
+      'U heeft geen toegang tot een deel hiervan: het gaat ook over een regio die niet de uwe is. Staf werkt alleen voor de eigen regio of provincie.',
+    );
+  }
+  authorize(principal, action, resources[0] ?? { province: '' });
+}
+
+/** How a person appears in the audit trail: their e-mail address (or subject), and for the system its name. */
+export function actorOf(principal: Principal): string {
+  return principal.kind === 'staff' ? (principal.email ?? principal.subject) : principal.municipality;
 }

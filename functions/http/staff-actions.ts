@@ -161,13 +161,23 @@ export function staffActions(actions: Readonly<Record<string, StaffAction>>) {
           : 'Er is geen actie gekozen. Gebruik een knop op de pagina.',
       );
     }
-    const answer = await action(ctx);
-    if (!('perform' in answer)) return answer;
     const token = ctx.fields.get(tokenField) ?? '';
-    if (!tokenPattern.test(token)) {
-      throw new BadRequest('Deze pagina is verouderd of beschadigd. Laad de pagina opnieuw.');
+    // A form posted again after it did its work (a double click, a resubmitted page) lands on the same
+    // result before its input is judged again: the first post may have changed what it would judge.
+    const earlier = tokenPattern.test(token) ? await ctx.deps.store.getRequest(token) : undefined;
+    const replay =
+      earlier?.status === 'done' && earlier.actor === ctx.actor && earlier.action === name
+        ? { location: earlier.location!, notice: earlier.notice!, replayed: true }
+        : undefined;
+    let outcome = replay;
+    if (!outcome) {
+      const answer = await action(ctx);
+      if (!('perform' in answer)) return answer;
+      if (!tokenPattern.test(token)) {
+        throw new BadRequest('Deze pagina is verouderd of beschadigd. Laad de pagina opnieuw.');
+      }
+      outcome = await once(ctx.deps, { token, actor: ctx.actor, action: name }, answer.perform);
     }
-    const outcome = await once(ctx.deps, { token, actor: ctx.actor, action: name }, answer.perform);
     if (wantsJson(event)) return jsonResponse(200, outcome);
     return seeOther(withDone(outcome.location, token));
   });

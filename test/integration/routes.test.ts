@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/http/routes.js';
 import {
   get,
+  newRoundFields,
   postJson,
   startTestPipeline,
   type TestPipeline,
@@ -124,6 +125,28 @@ const expectations: Record<string, Expectation> = {
       ingangsdatum: '1-1-2099',
     },
     contains: 'Controleer de gemeentelijst',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('provincie:overijssel')}` }),
+  },
+  'new-round': {
+    status: 200,
+    contains: 'Nieuwe ronde',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
+  'new-round-actions': {
+    status: 200,
+    body: { _action: 'controleren', ...newRoundFields() },
+    contains: 'Controleer de nieuwe ronde',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
+  'change-round': {
+    status: 200,
+    contains: 'Sluitingsdatum, sluiten of heropenen',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('provincie:overijssel')}` }),
+  },
+  'change-round-actions': {
+    status: 200,
+    body: { _action: 'sluiten-controleren' },
+    contains: 'Ronde nu sluiten: controleer wat er gebeurt',
     headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('provincie:overijssel')}` }),
   },
   'round-status': {

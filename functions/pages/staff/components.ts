@@ -211,3 +211,18 @@ export function consequences(title: string, items: readonly (Html | string)[]): 
   return html`<h2 class="utrecht-heading-2">${title}</h2>
 <ul class="utrecht-unordered-list rt-consequences">${items.map((item) => html`<li class="utrecht-unordered-list__item">${item}</li>`)}</ul>`;
 }
+
+/** The one question both round forms ask: may municipalities still send in after the deadline? */
+export function lateSubmissionChoice(selected: string, errors: readonly FieldError[]): Html {
+  return choiceGroup({
+    type: 'radio',
+    name: 'acceptsLate',
+    label: 'Te laat inzenden',
+    choices: [
+      { value: 'nee', label: 'Niet toegestaan: na de sluitingsdatum is het formulier alleen te lezen' },
+      { value: 'ja', label: 'Toegestaan: na de sluitingsdatum kan het nog, als ‘te laat’ gemarkeerd' },
+    ],
+    selected: [selected],
+    errors,
+  });
+}

@@ -15,8 +15,8 @@ export interface SignedInStaff {
   readonly label: string;
   /** `Provincie Overijssel`, `Regionale Regietafel Vluchtelingen IJsselland`. */
   readonly roles: readonly string[];
-  /** The secretariat(s) of their own region or province, named in the footer of every staff page. */
-  readonly contacts?: readonly PageContact[];
+  /** The secretariat(s) of their own region or province, named in the footer. */
+  readonly contacts: readonly PageContact[];
 }
 
 export const staffOrganisation = 'Regietafel Vluchtelingen – dashboard';
@@ -52,9 +52,9 @@ export function staffPage(options: StaffPageOptions, content: Html): Html {
       organisation: staffOrganisation,
       wide: true,
       footer: staffFooter,
-      hasErrors: errors.length > 0,
       contacts: options.staff.contacts,
       question: 'Vragen over het dashboard?',
+      hasErrors: errors.length > 0,
     },
     html`${staffBar(options.staff)}
 ${options.back ? html`<p class="utrecht-paragraph rt-back"><a class="utrecht-link utrecht-link--html-a" href="${options.back.href}">← ${options.back.label}</a></p>` : html``}
