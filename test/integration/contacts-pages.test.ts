@@ -404,7 +404,7 @@ describe('the audit trail of a round', () => {
     expect(rfc.text.startsWith('Tijdstip,Actie,')).toBe(true);
   });
 
-  it('refuses another region’s round (403), no sign-in (401) and a wrong filter (400, in Dutch)', async () => {
+  it('does not show another region’s round (404, as its page), no sign-in (401) and a wrong filter (400, in Dutch)', async () => {
     const twenteOnly = { ...pipeline.round, id: 'logboek-twente', regions: ['twente'] };
     await pipeline.store.createRound(twenteOnly);
     expect((await browser('regietafel:ijsselland').get(`/staf/rondes/${twenteOnly.id}/logboek`)).status).toBe(
