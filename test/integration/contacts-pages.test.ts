@@ -408,7 +408,7 @@ describe('the audit trail of a round', () => {
     const twenteOnly = { ...pipeline.round, id: 'logboek-twente', regions: ['twente'] };
     await pipeline.store.createRound(twenteOnly);
     expect((await browser('regietafel:ijsselland').get(`/staf/rondes/${twenteOnly.id}/logboek`)).status).toBe(
-      403,
+      404,
     );
     expect((await browser('regietafel:twente').get(`/staf/rondes/${twenteOnly.id}/logboek`)).status).toBe(
       200,
