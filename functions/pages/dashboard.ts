@@ -409,6 +409,7 @@ ${model.actions.invitations ? link(`${base}/uitnodigingen`, 'Uitnodigingen') : h
 ${model.actions.reminders ? link(`${base}/herinneringen`, 'Herinneren') : html``}
 ${model.actions.change ? link(`${base}/wijzigen`, 'Sluitingsdatum, sluiten of heropenen') : html``}
 ${link('/staf/mail', 'E-mail die wacht of mislukte')}
+${link(`${base}/logboek`, 'Logboek')}
 </ul>
 ${model.actions.change ? html`` : html`<p class="utrecht-paragraph rt-hint">De sluitingsdatum van deze ronde wijzigt de provincie: de ronde loopt ook in een andere regio.</p>`}
 </nav>`;
@@ -430,7 +431,7 @@ export function renderRoundPage(model: RoundPageModel): Html {
       question: 'Vragen over het dashboard?',
     },
     html`${staffBar(model.staff)}
-<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="/staf/rondes">← Alle rondes</a> · <a class="utrecht-link utrecht-link--html-a" href="/staf/rondes/${encodeURIComponent(round.id)}/logboek">Logboek van deze ronde</a></p>
+<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="/staf/rondes">← Alle rondes</a></p>
 ${model.notice ? html`<div class="utrecht-alert utrecht-alert--ok rt-notice" role="status"><p class="utrecht-paragraph">${model.notice}</p></div>` : html``}
 <h1 class="utrecht-heading-1">${round.title}</h1>
 <dl class="utrecht-data-list rt-round-facts rt-facts">

@@ -128,7 +128,7 @@ describe('contacts in the browser', () => {
   it('the secretary reads the round’s audit trail, filters it and downloads it', async () => {
     const { context, page } = await signedIn(/Regietafel Vluchtelingen IJsselland/);
     await page.goto(`${pipeline.baseUrl}/staf/rondes/${pipeline.round.id}`);
-    await page.getByRole('link', { name: 'Logboek van deze ronde' }).click();
+    await page.getByRole('link', { name: 'Logboek', exact: true }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Logboek');
     await lookAt(page, 'logboek');
     await page.getByLabel('Gemeente').selectOption('GM0193');
