@@ -260,6 +260,49 @@ describe('the contacts page', () => {
     const hengelo = (await pipeline.mailbox()).filter((mail) => mail.subject.includes('gemeente Hengelo'));
     expect(hengelo.map((mail) => mail.destination.to)).toEqual([['nieuwe.coordinator@hengelo.example']]);
   });
+
+  it('shows the new address on the reminders page, and the reminder sent from it goes there', async () => {
+    const secretary = browser('regietafel:twente');
+    const fields = formFields((await secretary.get('/staf/contacten/gemeente/GM0153')).text, 'controleren');
+    fields.set('contacts', ' Opvang.Coordinator@Enschede.example ');
+    const check = await secretary.post('/staf/contacten/gemeente/GM0153', fields);
+    expect(
+      (await secretary.post('/staf/contacten/gemeente/GM0153', formFields(check.text, 'opslaan'))).status,
+    ).toBe(303);
+
+    await pipeline.clearMailbox();
+    const path = `/staf/rondes/${pipeline.round.id}/herinneringen`;
+    const preview = await secretary.post(path, { _action: 'voorbeeld', gemeente: 'GM0153' });
+    expect(preview.status).toBe(200);
+    expect(preview.text).toContain('opvang.coordinator@enschede.example');
+    expect(preview.text).not.toContain('coordinator@enschede.gemeente.example');
+    expect((await secretary.post(path, formFields(preview.text, 'versturen'))).status).toBe(303);
+    const mails = await pipeline.mailbox();
+    expect(mails.map((mail) => mail.destination.to)).toEqual([['opvang.coordinator@enschede.example']]);
+  });
+
+  it('sends the region’s next summary to the recipients the province typed on the page', async () => {
+    const staff = browser('provincie:overijssel');
+    const fields = formFields((await staff.get('/staf/contacten/regio/twente')).text, 'controleren');
+    fields.set('addresses', 'voorzitter@regietafel-twente.example');
+    const check = await staff.post('/staf/contacten/regio/twente', fields);
+    expect(check.text).toContain('voorzitter@regietafel-twente.example');
+    expect((await staff.post('/staf/contacten/regio/twente', formFields(check.text, 'opslaan'))).status).toBe(
+      303,
+    );
+    // A summary needs something to summarise.
+    const url = pipeline.formUrl('GM0141');
+    expect((await postJson(url, { answers: validEigenBijdrage() })).status).toBe(201);
+
+    await pipeline.clearMailbox();
+    const sent = await staff.post(`/staf/rondes/${pipeline.round.id}/overzicht`, {
+      scope: 'region:twente',
+      requestId: 'twente-nieuwe-ontvanger',
+    });
+    expect(sent.status).toBe(303);
+    const mails = await pipeline.mailbox();
+    expect(mails.map((mail) => mail.destination.to)).toEqual([['voorzitter@regietafel-twente.example']]);
+  });
 });
 
 describe('the municipality-list import', () => {
