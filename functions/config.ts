@@ -11,6 +11,13 @@ const settings = {
   MAIL_FROM: z
     .string({ error: 'MAIL_FROM ontbreekt: het afzenderadres (geverifieerde SES-identiteit)' })
     .min(3),
+  /**
+   * The SES configuration set every send names (bounce/complaint/delivery events, suppression). Set by
+   * the CDK app next to MAIL_FROM; locally the pipeline sets one (the emulator accepts and ignores it).
+   */
+  MAIL_CONFIGURATION_SET: z
+    .string({ error: 'MAIL_CONFIGURATION_SET ontbreekt: de SES-configuratieset voor elke verzending' })
+    .min(1),
   /** Base URL for links in emails sent outside a request (jobs); requests use their own origin. */
   PUBLIC_BASE_URL: z
     .url('PUBLIC_BASE_URL moet een volledige URL zijn, zoals https://formulieren.example.nl')
@@ -70,10 +77,16 @@ export function config(env: NodeJS.ProcessEnv = process.env): Config {
   return values as Config;
 }
 
+/** The SES configuration set the CDK app creates; the admin CLI names it with `--aws`. */
+export const awsConfigurationSetName = 'regietafel';
+/** The configuration set the local run names on every send (aws-ses-v2-local accepts and ignores it). */
+export const localConfigurationSet = 'regietafel-lokaal';
+
 /** Names of the variables, so the CDK app and the local runtime cannot misspell them. */
 export const configKeys = {
   tableName: 'TABLE_NAME',
   mailFrom: 'MAIL_FROM',
+  mailConfigurationSet: 'MAIL_CONFIGURATION_SET',
   publicBaseUrl: 'PUBLIC_BASE_URL',
   staffIssuer: 'STAFF_ISSUER',
   staffClientId: 'STAFF_CLIENT_ID',

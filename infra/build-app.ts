@@ -1,5 +1,6 @@
 import { App, type Environment, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { awsConfigurationSetName } from '../functions/config.js';
 import type { RouteDefinition } from '../functions/http/routes.js';
 import { readSettings, type Settings } from './settings.js';
 import { StatefulStack } from './stateful-stack.js';
@@ -48,8 +49,9 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
     env,
     tags,
     description:
-      'Regietafel: data (DynamoDB table, forms bucket, access logs). Never replaced by a code deploy.',
+      'Regietafel: data (DynamoDB table, buckets, staff user pool, SES identity). Never replaced by a code deploy.',
     terminationProtection: true,
+    mail: { settings, configurationSetName: awsConfigurationSetName },
   });
   const stateless = new StatelessStack(app, statelessStackName, {
     env,
@@ -63,6 +65,7 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
     userPoolClient: stateful.userPoolClient,
     signInUrl: stateful.userPoolDomain.baseUrl(),
     exportsBucket: stateful.exportsBucket,
+    configurationSet: stateful.mail.configurationSet,
     settings,
     ...(options.routes && { routes: options.routes }),
   });

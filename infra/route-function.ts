@@ -8,7 +8,7 @@ import { LogLevel, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-l
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { configKeys } from '../functions/config.js';
+import { awsConfigurationSetName, configKeys } from '../functions/config.js';
 import { tableIndexNames } from './stateful-stack.js';
 
 /** Repository root: handler entries in the route table are relative to it. */
@@ -157,21 +157,34 @@ export function sesIdentityArn(scope: Construct, mail: MailSettings): string {
   });
 }
 
+/** `arn:<partition>:ses:<region>:<account>:configuration-set/<name>` of the configuration set every send names. */
+export function configurationSetArn(scope: Construct, mail: MailSettings): string {
+  return Stack.of(scope).formatArn({
+    service: 'ses',
+    region: mail.region,
+    resource: 'configuration-set',
+    resourceName: awsConfigurationSetName,
+    arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+  });
+}
+
 /** SES actions a mail-sending function gets: v1 SendEmail for plain mails, SendRawEmail for attachments. */
 export const sesSendActions = ['ses:SendEmail', 'ses:SendRawEmail'] as const;
 
 /**
- * Allows the function to send mail through the configured SES identity only, and sets MAIL_FROM, in one call.
+ * Allows the function to send mail through the configured SES identity and configuration set only (SES
+ * authorizes a send against both), and sets MAIL_FROM and MAIL_CONFIGURATION_SET, in one call.
  */
 export function bindMailer(fn: LambdaFunction, mail: MailSettings): void {
   fn.addToRolePolicy(
     new PolicyStatement({
       sid: 'SendMailFromIdentity',
       actions: [...sesSendActions],
-      resources: [sesIdentityArn(fn, mail)],
+      resources: [sesIdentityArn(fn, mail), configurationSetArn(fn, mail)],
     }),
   );
   fn.addEnvironment(configKeys.mailFrom, mail.mailFrom);
+  fn.addEnvironment(configKeys.mailConfigurationSet, awsConfigurationSetName);
 }
 
 /**

@@ -6,7 +6,8 @@ import * as z from 'zod';
  * Lookup order per setting (first non-empty value wins):
  *   1. CDK context: `-c key=value` on the command line, cdk.context.json or the `context` block of cdk.json;
  *   2. the environment variable(s) listed in {@link settingSources}, in that order;
- *   3. the example defaults in cdk.json under {@link exampleDefaultsContextKey} (sesIdentity and mailFrom).
+ *   3. the example defaults in cdk.json under {@link exampleDefaultsContextKey} (sesIdentity, mailFrom and
+ *      alarmEmail).
  *      They exist so that `npm run synth` works on a fresh clone without an AWS account. They name
  *      `regietafel.example.nl`, a domain nobody can verify in SES: a real deploy must override them
  *      (`-c sesIdentity=… -c mailFrom=…` or the environment variables). infra/app.ts prints a warning
@@ -25,6 +26,8 @@ export const settingSources = {
   region: { contextKey: 'region', envVars: ['AWS_REGION', 'CDK_DEFAULT_REGION'] },
   account: { contextKey: 'account', envVars: ['CDK_DEFAULT_ACCOUNT'] },
   publicBaseUrl: { contextKey: 'publicBaseUrl', envVars: ['REGIETAFEL_PUBLIC_BASE_URL'] },
+  mailFromDomain: { contextKey: 'mailFromDomain', envVars: ['REGIETAFEL_MAIL_FROM_DOMAIN'] },
+  alarmEmail: { contextKey: 'alarmEmail', envVars: ['REGIETAFEL_ALARM_EMAIL'] },
 } as const;
 
 export type SettingName = keyof typeof settingSources;
@@ -44,6 +47,13 @@ export interface Settings {
   readonly account?: string;
   /** Base URL for links in emails sent outside a request (PUBLIC_BASE_URL); optional. */
   readonly publicBaseUrl?: string;
+  /**
+   * Custom MAIL FROM (envelope sender, bounce) domain of a domain identity: a subdomain of it, so SPF aligns
+   * for DMARC. @default `bounce.<sesIdentity>`; none for an email-address identity.
+   */
+  readonly mailFromDomain?: string;
+  /** Where the CloudWatch alarms go: an email address subscribed to the alarm topic (SNS). */
+  readonly alarmEmail: string;
   /** The settings whose value came from the example defaults in cdk.json (not fit for a real deploy). */
   readonly exampleDefaultsUsed: readonly SettingName[];
 }
@@ -84,6 +94,8 @@ const fieldSchemas = {
   publicBaseUrl: z
     .url({ protocol: /^https$/, error: 'must be an https:// URL' })
     .refine((url) => !url.endsWith('/'), 'must not end with a slash'),
+  mailFromDomain: z.string().regex(domainPattern, 'must be a domain such as bounce.regietafel.nl'),
+  alarmEmail: z.email('must be a plain email address such as beheer@regietafel.nl'),
 } satisfies Record<SettingName, z.ZodType<string>>;
 
 const hints: Record<SettingName, string> = {
@@ -92,6 +104,8 @@ const hints: Record<SettingName, string> = {
   region: '<aws region>',
   account: '<12-digit account id>',
   publicBaseUrl: 'https://<host>',
+  mailFromDomain: '<subdomain of the identity, e.g. bounce.regietafel.nl>',
+  alarmEmail: '<address that receives the alarms>',
 };
 
 /** How to set a setting, for error messages: names the context key and every environment variable. */
@@ -144,7 +158,7 @@ export function readSettings(context: ContextSource, env: NodeJS.ProcessEnv = pr
   const problems: string[] = [];
   const raw = {} as Record<SettingName, RawValue | undefined>;
   const valid = {} as Record<SettingName, string | undefined>;
-  const required: readonly SettingName[] = ['sesIdentity', 'mailFrom', 'region'];
+  const required: readonly SettingName[] = ['sesIdentity', 'mailFrom', 'region', 'alarmEmail'];
 
   for (const name of Object.keys(settingSources) as SettingName[]) {
     const found = lookup(name, context, env, examples);
@@ -176,11 +190,25 @@ export function readSettings(context: ContextSource, env: NodeJS.ProcessEnv = pr
     );
   }
 
+  const mailFromDomain =
+    valid.mailFromDomain ??
+    (sesIdentity && sesIdentityKind === 'domain' ? `bounce.${sesIdentity}` : undefined);
+  if (valid.mailFromDomain !== undefined && sesIdentity !== undefined) {
+    const domain = sesIdentityKind === 'domain' ? sesIdentity : undefined;
+    if (!domain || !valid.mailFromDomain.toLowerCase().endsWith(`.${domain.toLowerCase()}`)) {
+      problems.push(
+        `mailFromDomain "${valid.mailFromDomain}" (from ${raw.mailFromDomain?.origin}) must be a subdomain of the domain identity ` +
+          `"${sesIdentity}" (from ${raw.sesIdentity?.origin}), so that SPF aligns for DMARC: ${howToSet('mailFromDomain')}.`,
+      );
+    }
+  }
+
   if (
     problems.length > 0 ||
     sesIdentity === undefined ||
     mailFrom === undefined ||
-    valid.region === undefined
+    valid.region === undefined ||
+    valid.alarmEmail === undefined
   ) {
     throw new SettingsError(problems);
   }
@@ -195,6 +223,8 @@ export function readSettings(context: ContextSource, env: NodeJS.ProcessEnv = pr
     region: valid.region,
     ...(valid.account !== undefined && { account: valid.account }),
     ...(valid.publicBaseUrl !== undefined && { publicBaseUrl: valid.publicBaseUrl }),
+    ...(mailFromDomain !== undefined && { mailFromDomain }),
+    alarmEmail: valid.alarmEmail,
     exampleDefaultsUsed,
   };
 }

@@ -16,12 +16,15 @@ import type { Construct } from 'constructs';
 import { tableKeys } from '../functions/adapters/table-definition.js';
 import type { Registry } from '../functions/core/model.js';
 import { overijssel } from '../functions/core/registry/overijssel.js';
+import { MailIdentity, type MailIdentityProps } from './mail-identity.js';
 
 export interface StatefulStackProps extends StackProps {
   /** The registry whose regions and provinces become staff groups. @default Overijssel */
   readonly registry?: Registry;
   /** Prefix of the Cognito sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`). @default regietafel-<account> */
   readonly signInDomainPrefix?: string;
+  /** The SES identity (domain with DKIM and MAIL FROM) and the configuration set every send names. */
+  readonly mail: MailIdentityProps;
 }
 
 /** Staff groups: one per regional table and one per province, named as the policy reads them. */
@@ -43,7 +46,8 @@ export const assetsKeyPrefix = 'assets/';
 
 /**
  * Everything that holds data: the DynamoDB table, the forms bucket, the exports bucket, the access-log
- * bucket and the staff user pool. Kept apart
+ * bucket and the staff user pool — and the SES identity with its configuration set, whose DNS records and
+ * sending reputation must outlive any code deploy. Kept apart
  * from the stateless stack so that redeploying code can never replace data: RETAIN everywhere, deletion
  * protection on the table, termination protection on the stack (set in build-app.ts).
  */
@@ -61,8 +65,10 @@ export class StatefulStack extends Stack {
   readonly userPoolDomain: UserPoolDomain;
   /** Private bucket for exports too big for a Lambda answer; objects expire after a day. */
   readonly exportsBucket: Bucket;
+  /** The SES domain identity and configuration set (see mail-identity.ts). */
+  readonly mail: MailIdentity;
 
-  constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
 
     // Key names come from the adapters' table definition (the local run creates the same table from it).
@@ -197,6 +203,8 @@ export class StatefulStack extends Stack {
         description: group.description,
       });
     }
+
+    this.mail = new MailIdentity(this, 'Mail', props.mail);
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.userPool.userPoolId });

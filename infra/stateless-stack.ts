@@ -40,7 +40,6 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import {
   type IUserPoolClient,
   OAuthScope,
@@ -55,6 +54,7 @@ import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { type StaticAsset, staticAssets } from '../forms/assets.js';
@@ -65,6 +65,8 @@ import {
   type RouteDefinition,
   routes as routeTable,
 } from '../functions/http/routes.js';
+import { OperationsAlarms } from './alarms.js';
+import { MailEvents } from './mail-events.js';
 import { bindExports, bindMailer, bindTable, RouteFunction } from './route-function.js';
 
 /** The scheduled job's handler (not an HTTP route: EventBridge Scheduler invokes it). */
@@ -91,7 +93,7 @@ export interface StatelessStackProps extends StackProps {
   readonly formsBucket: IBucket;
   /** Destination of the CloudFront access logs (prefix `cloudfront/`). */
   readonly logBucket: IBucket;
-  readonly settings: Pick<Settings, 'sesIdentity' | 'mailFrom' | 'region' | 'publicBaseUrl'>;
+  readonly settings: Pick<Settings, 'sesIdentity' | 'mailFrom' | 'region' | 'publicBaseUrl' | 'alarmEmail'>;
   /** Staff identities: the staff handlers verify this pool's ID tokens (browser client and script client). */
   readonly userPool: UserPool;
   /** The script client (SRP, Bearer tokens); its tokens are accepted too. */
@@ -100,6 +102,8 @@ export interface StatelessStackProps extends StackProps {
   readonly signInUrl: string;
   /** Where exports too big for a Lambda answer are written. */
   readonly exportsBucket: IBucket;
+  /** The SES configuration set every send names; its events come back through {@link MailEvents}. */
+  readonly configurationSet: IConfigurationSet;
   /** @default the route table of functions/http/routes.ts */
   readonly routes?: readonly RouteDefinition[];
   /** @default the static assets of forms/assets.ts */
@@ -167,6 +171,10 @@ export class StatelessStack extends Stack {
   readonly deadLetterQueue: Queue;
   /** The Cognito app client of the dashboard's sign-in (hosted UI, code + PKCE). */
   readonly webClient: UserPoolClient;
+  /** The CloudWatch alarms and their topic (infra/alarms.ts). */
+  readonly alarms: OperationsAlarms;
+  /** SES events → SNS → SQS → the handler that marks the outbox (infra/mail-events.ts). */
+  readonly mailEvents: MailEvents;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -461,15 +469,6 @@ export class StatelessStack extends Stack {
       retryAttempts: 2,
       onFailure: new SqsDestination(this.deadLetterQueue),
     });
-    new Alarm(this, 'ScheduleFailedAlarm', {
-      alarmDescription:
-        'The scheduled job (summaries, reminders, outbox) failed after its retries: see the dead-letter queue.',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
     const scheduleTarget = new LambdaInvoke(this.scheduleFunction, { retryAttempts: 2 });
     new Schedule(this, 'DailySchedule', {
       description: 'Every morning at 07:00 Dutch time: the regietafel job.',
@@ -491,6 +490,32 @@ export class StatelessStack extends Stack {
         });
       }
     }
+
+    this.mailEvents = new MailEvents(this, 'MailEvents', {
+      configurationSet: props.configurationSet,
+      table: props.table,
+    });
+
+    // Last, so that every function of the stack (whoever added it above) gets its alarms.
+    this.alarms = new OperationsAlarms(this, 'Alarms', {
+      alarmEmail: settings.alarmEmail,
+      stage: this.stage,
+      functions: this.node
+        .findAll()
+        .filter((child): child is RouteFunction => child instanceof RouteFunction),
+      deadLetterQueues: [
+        {
+          id: 'Schedule',
+          queue: this.deadLetterQueue,
+          what: 'A run of the scheduled job (summaries, reminders, outbox)',
+        },
+        {
+          id: 'MailEvents',
+          queue: this.mailEvents.deadLetterQueue,
+          what: 'An SES event (bounce, complaint, delivery) that the event handler could not record',
+        },
+      ],
+    });
 
     new CfnOutput(this, 'DistributionUrl', {
       description: 'Public URL of the hosted forms (CloudFront)',

@@ -3,6 +3,7 @@ import type { Store } from '../core/ports.js';
 import { auditItems } from './dynamo/audit-items.js';
 import { draftItems } from './dynamo/draft-items.js';
 import { invitationItems } from './dynamo/invitation-items.js';
+import { mailEventItems } from './dynamo/mail-event-items.js';
 import { outboxItems } from './dynamo/outbox-items.js';
 import { registryItems } from './dynamo/registry-items.js';
 import { roundItems } from './dynamo/round-items.js';
@@ -32,6 +33,7 @@ export function dynamoStore(
     ...invitationItems(table),
     ...auditItems(table),
     ...outboxItems(table),
+    ...mailEventItems(table),
     ...summaryItems(table),
     ...targetItems(table),
   };

@@ -1,39 +1,63 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Mailer, MailMessage } from '../core/ports.js';
+import { outboxTag, referenceTagValue } from './ses-events.js';
 
 /**
- * Sends mail through SES as raw MIME (HTML + plain text, attachments later), built by nodemailer's
- * MailComposer. The same class talks to aws-ses-v2-local when AWS_ENDPOINT_URL_SES points there.
+ * The raw MIME of a message (HTML + plain text + attachments), built by nodemailer's MailComposer.
+ * `newline: 'windows'` makes every line end in CRLF, as RFC 5322 and SES require: without it the text and
+ * HTML parts keep the bare LF of the rendered content. Quoted-printable and base64 keep every line within
+ * 76 characters, far below the 998-octet limit.
+ */
+export function composeMime(from: string, message: MailMessage): Promise<Buffer> {
+  return new MailComposer({
+    from,
+    to: [...message.to],
+    ...(message.replyTo && message.replyTo.length > 0 && { replyTo: [...message.replyTo] }),
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    textEncoding: 'quoted-printable',
+    newline: 'windows',
+    attachments: message.attachments?.map((attachment) => ({
+      filename: attachment.filename,
+      content: attachment.content,
+      contentType: attachment.contentType,
+    })),
+  })
+    .compile()
+    .build();
+}
+
+export interface SesMailerOptions {
+  /**
+   * The SES configuration set named on every send: it routes bounce, complaint, delivery and reject events
+   * back to the outbox and applies the suppression list (infra/mail-identity.ts, infra/mail-events.ts).
+   */
+  readonly configurationSet?: string;
+}
+
+/**
+ * Sends mail through SES as raw MIME ({@link composeMime}). The same class talks to aws-ses-v2-local when
+ * AWS_ENDPOINT_URL_SES points there.
  */
 export class SesMailer implements Mailer {
   constructor(
     private readonly from: string,
     private readonly client: SESClient = new SESClient({}),
+    private readonly options: SesMailerOptions = {},
   ) {}
 
   async send(message: MailMessage): Promise<{ messageId: string }> {
-    const mime = await new MailComposer({
-      from: this.from,
-      to: [...message.to],
-      ...(message.replyTo && message.replyTo.length > 0 && { replyTo: [...message.replyTo] }),
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
-      textEncoding: 'quoted-printable',
-      attachments: message.attachments?.map((attachment) => ({
-        filename: attachment.filename,
-        content: attachment.content,
-        contentType: attachment.contentType,
-      })),
-    })
-      .compile()
-      .build();
+    const tag = message.reference ? referenceTagValue(message.reference) : undefined;
     const result = await this.client.send(
       new SendRawEmailCommand({
         Source: this.from,
         Destinations: [...message.to],
-        RawMessage: { Data: mime },
+        RawMessage: { Data: await composeMime(this.from, message) },
+        ...(this.options.configurationSet && { ConfigurationSetName: this.options.configurationSet }),
+        // SES hands the tag back with every event of this message: that is how a bounce finds its email.
+        ...(tag && { Tags: [{ Name: outboxTag, Value: tag }] }),
       }),
     );
     if (!result.MessageId) throw new Error('SES gaf geen MessageId terug');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,7 @@ import { catalogue, findForm } from '../../forms/catalogue.js';
 import { formatDateTime } from '../../forms/format.js';
 import { dynamoStore } from '../adapters/dynamo-store.js';
 import { SesMailer } from '../adapters/ses-mailer.js';
+import { awsConfigurationSetName, localConfigurationSet } from '../config.js';
 import type { AggregationScope } from '../core/aggregation/types.js';
 import {
   compileSummary,
@@ -19,6 +21,7 @@ import {
 import { deliverMail } from '../core/deliver-mail.js';
 import { DomainError } from '../core/errors.js';
 import { inviteMunicipalities, revokeInvitation } from '../core/invitations.js';
+import { liftSuppression } from '../core/mail-events.js';
 import type { Round } from '../core/model.js';
 import { parseRole, systemPrincipal } from '../core/policy.js';
 import { overijssel } from '../core/registry/overijssel.js';
@@ -27,6 +30,16 @@ import { roundStatus } from '../core/round-status.js';
 import { randomIds, systemClock } from '../http/dependencies.js';
 import { runSchedule } from '../jobs/run-schedule.js';
 import { loadStaffIssuer } from '../local/staff-issuer.js';
+import {
+  deliveryLines,
+  deliveryStatusLabels,
+  latestSentTo,
+  printSuppressions,
+  type RecordedEventType,
+  recordedEventFiles,
+  recordedEventFor,
+  sqsEventOf,
+} from './mail-commands.js';
 import { registryLines } from './registry-lines.js';
 
 /**
@@ -58,9 +71,15 @@ Opdrachten:
   audit [--round <id>]                     het audit-logboek (zonder --round: acties buiten een ronde)
   summary --round <id> [--scope region:ijsselland|province:overijssel] [--send]
                                            het overzicht als tekst (voorbeeld), of nu versturen
-  outbox [--failed]                        e-mail die wacht op verzending, of die mislukt is
+  outbox [--failed | --sent]               e-mail die wacht op verzending, die mislukt is, of de laatst
+                                           verstuurde met wat SES erover meldde (afgeleverd, onbestelbaar …)
   resend --mail <id>                       een mislukte e-mail opnieuw in de wachtrij (en versturen)
   run-schedule                             de geplande taak nu één keer uitvoeren
+  mail-event --type bounce|complaint|delivery|reject|delay (--mail <id> | --to <adres>) [--at <tijd>]
+  mail-event --file <ses-melding.json>     een SES-melding aan de verwerker geven (lokaal stuurt de
+                                           emulator er geen): markeert de e-mail, blokkeert het adres
+  suppressions                             adressen op de blokkeerlijst (onbestelbaar, spam gemeld)
+  unsuppress --address <adres>             een adres van de blokkeerlijst halen
   staff-token --role <regietafel:regio|provincie:provincie> [--email <adres>]   (alleen lokaal)
 
 Doel: standaard de lokale run (npm start). Met --aws: de uitgerolde stack; zet dan TABLE_NAME, MAIL_FROM
@@ -150,9 +169,13 @@ function target(values: Record<string, string | boolean | undefined>) {
   return {
     aws,
     baseUrl,
+    tableName,
     deps: {
       store: dynamoStore(tableName, dynamo),
-      mailer: new SesMailer(mailFrom, ses),
+      mailer: new SesMailer(mailFrom, ses, {
+        configurationSet:
+          process.env.MAIL_CONFIGURATION_SET ?? (aws ? awsConfigurationSetName : localConfigurationSet),
+      }),
       clock: systemClock,
       ids: randomIds,
     },
@@ -210,6 +233,12 @@ function parseOptions(argv: string[]) {
       send: { type: 'boolean' },
       failed: { type: 'boolean' },
       mail: { type: 'string' },
+      type: { type: 'string' },
+      to: { type: 'string' },
+      at: { type: 'string' },
+      file: { type: 'string' },
+      address: { type: 'string' },
+      sent: { type: 'boolean' },
       'reminder-days': { type: 'string' },
     },
   });
@@ -264,7 +293,7 @@ export async function run(argv: string[], print: (line: string) => void = consol
     return;
   }
 
-  const { deps, baseUrl } = target(values);
+  const { deps, baseUrl, aws, tableName } = target(values);
   const { store } = deps;
   switch (command) {
     case 'seed-registry': {
@@ -464,6 +493,17 @@ export async function run(argv: string[], print: (line: string) => void = consol
       return;
     }
     case 'outbox': {
+      if (values.sent) {
+        const sent = await store.listSentMail({ limit: 20 });
+        if (sent.length === 0) print('Er is nog geen e-mail verstuurd.');
+        for (const mail of sent) {
+          print(
+            `${mail.id}\n    ${mail.subject} → ${mail.to.join(', ')}; verstuurd ${formatDateTime(mail.sentAt!)}: ${deliveryStatusLabels[mail.deliveryStatus ?? 'sent']}`,
+          );
+          for (const line of deliveryLines(mail)) print(`      ${line}`);
+        }
+        return;
+      }
       const mails = await store.listMail(values.failed ? 'failed' : 'pending');
       if (mails.length === 0) print(values.failed ? 'Geen mislukte e-mail.' : 'Er wacht geen e-mail.');
       for (const mail of mails) {
@@ -488,6 +528,74 @@ export async function run(argv: string[], print: (line: string) => void = consol
         actor: actor(),
         details: { mailId: id },
       });
+      return;
+    }
+    case 'mail-event': {
+      if (!aws) {
+        // The handler builds its own store from these, exactly as on AWS.
+        process.env.AWS_ENDPOINT_URL_DYNAMODB ??= `http://localhost:${process.env.DYNAMODB_PORT ?? 8000}`;
+      }
+      process.env.TABLE_NAME = tableName;
+      process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+      let payload: unknown;
+      let mailId: string | undefined;
+      if (typeof values.file === 'string') {
+        payload = JSON.parse(readFileSync(values.file, 'utf8'));
+      } else {
+        const type = required(values, 'type');
+        if (!(type in recordedEventFiles))
+          throw new UsageError(`--type moet een van ${Object.keys(recordedEventFiles).join(', ')} zijn.`);
+        const to = typeof values.to === 'string' ? values.to : undefined;
+        const mail =
+          typeof values.mail === 'string'
+            ? await store.getMail(values.mail)
+            : to
+              ? await latestSentTo(store, to)
+              : undefined;
+        if (!mail)
+          throw new UsageError(
+            typeof values.mail === 'string' || to
+              ? `Geen verstuurde e-mail gevonden${to ? ` aan ${to}` : ''}: zie npm run admin -- outbox --sent.`
+              : '--mail <id> of --to <adres> ontbreekt.',
+          );
+        if (mail.status !== 'sent' || !mail.messageId)
+          throw new UsageError(
+            `E-mail ‘${mail.id}’ is (nog) niet verstuurd: SES meldt alleen iets over verstuurde e-mail.`,
+          );
+        if (to && !mail.to.some((address) => address.toLowerCase() === to.toLowerCase()))
+          throw new UsageError(`E-mail ‘${mail.id}’ ging niet naar ${to} maar naar ${mail.to.join(', ')}.`);
+        const at = typeof values.at === 'string' ? amsterdamTime(values.at) : deps.clock.now().toISOString();
+        payload = recordedEventFor(type as RecordedEventType, mail, { ...(to && { to }), at });
+        mailId = mail.id;
+      }
+      const { handler } = await import('../jobs/handlers/record-mail-events.js');
+      const result = await handler(sqsEventOf([payload]));
+      if (result.batchItemFailures.length > 0)
+        throw new UsageError(
+          'De verwerker kon deze SES-melding niet verwerken (zie de foutmelding hierboven).',
+        );
+      const mail = mailId ? await store.getMail(mailId) : undefined;
+      print(
+        mail
+          ? `Verwerkt: ${mail.id} is nu ‘${deliveryStatusLabels[mail.deliveryStatus ?? 'sent']}’.`
+          : 'Verwerkt (de melding noemt geen e-mail van de outbox; onbestelbare adressen zijn wel geblokkeerd).',
+      );
+      for (const line of mail ? deliveryLines(mail) : []) print(`    ${line}`);
+      return;
+    }
+    case 'suppressions': {
+      await printSuppressions(store, print);
+      return;
+    }
+    case 'unsuppress': {
+      const address = required(values, 'address');
+      if (!(await liftSuppression(deps, { address, actor: actor() })))
+        throw new UsageError(`${address} staat niet op de blokkeerlijst.`);
+      print(
+        aws
+          ? `${address} is van de blokkeerlijst gehaald. Haal het ook van de SES-lijst van het account: aws sesv2 delete-suppressed-destination --email-address ${address}`
+          : `${address} is van de blokkeerlijst gehaald.`,
+      );
       return;
     }
     case 'run-schedule': {

@@ -1,3 +1,4 @@
+import { suppressedMessage, withoutSuppressed } from './mail-events.js';
 import type { Clock, Mailer, Store } from './ports.js';
 
 /** How long a sender may hold an email before another may take it over. */
@@ -31,8 +32,15 @@ export async function deliverMail(
   );
   if (!claimed) return 'busy';
   try {
+    // An address that bounced or complained before is never tried again (mail-events.ts).
+    const { allowed, suppressed } = await withoutSuppressed(deps, mail);
+    if (allowed.length === 0) {
+      await deps.store.markMailFailed(id, suppressedMessage(suppressed), undefined);
+      return 'failed';
+    }
     const { messageId } = await deps.mailer.send({
-      to: mail.to,
+      reference: mail.id,
+      to: allowed,
       replyTo: mail.replyTo,
       subject: mail.subject,
       html: mail.html,

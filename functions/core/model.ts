@@ -190,4 +190,62 @@ export interface OutboxMail {
   readonly sentAt?: string;
   readonly messageId?: string;
   readonly lastError?: string;
+  /**
+   * What happened after sending, per recipient, from the SES events (mail-events.ts): each kind of event
+   * keeps its own time, because events arrive out of order.
+   */
+  readonly delivery?: Readonly<Record<string, RecipientDelivery>>;
+  /** The worst of the recipients' outcomes (a bounce of one of two recipients makes the mail `bounced`). */
+  readonly deliveryStatus?: DeliveryStatus;
+}
+
+/**
+ * One thing that happened to a sent email for one recipient: an SES event (delivery, bounce, complaint,
+ * reject, delay) or our own refusal to send to a suppressed address.
+ */
+export type MailEventType = 'delivery' | 'bounce' | 'complaint' | 'reject' | 'delay' | 'suppressed';
+
+export interface MailEvent {
+  readonly type: MailEventType;
+  readonly recipient: string;
+  /** When it happened, by the event's own timestamp (not when it arrived). */
+  readonly at: string;
+  /** Bounces only: permanent (the address does not exist) or transient (full mailbox, …). */
+  readonly permanent?: boolean;
+  /** The technical reason as SES reports it: bounce type and diagnostic code, complaint type, … */
+  readonly reason?: string;
+}
+
+/** Per recipient, the latest event of each kind: a delivery arriving after a bounce never hides it. */
+export interface RecipientDelivery {
+  readonly deliveredAt?: string;
+  readonly delayedAt?: string;
+  readonly bounce?: { readonly at: string; readonly permanent: boolean; readonly reason?: string };
+  readonly complaint?: { readonly at: string; readonly reason?: string };
+  readonly reject?: { readonly at: string; readonly reason?: string };
+  readonly suppressed?: { readonly at: string; readonly reason?: string };
+  readonly status: DeliveryStatus;
+}
+
+export type DeliveryStatus =
+  | 'sent'
+  | 'delivered'
+  | 'delayed'
+  | 'rejected'
+  | 'suppressed'
+  | 'bounced'
+  | 'complained';
+
+/**
+ * An address we no longer send to: it bounced permanently or its owner marked our mail as spam. On AWS
+ * the configuration set puts it on the account's suppression list too; the outbox checks this list before
+ * every send, so locally and on AWS the same code refuses it, visibly.
+ */
+export interface Suppression {
+  readonly address: string;
+  readonly reason: 'bounce' | 'complaint';
+  readonly at: string;
+  readonly detail?: string;
+  /** The outbox email whose event put it here. */
+  readonly mailId?: string;
 }

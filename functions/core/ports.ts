@@ -1,15 +1,19 @@
 import type {
   AuditEvent,
+  DeliveryStatus,
   Draft,
   Invitation,
   MailAttachment,
+  MailEvent,
   Municipality,
   OutboxMail,
+  RecipientDelivery,
   Region,
   Registry,
   RegistryItem,
   Round,
   SubmissionVersion,
+  Suppression,
 } from './model.js';
 import type { Targets } from './targets/model.js';
 
@@ -113,12 +117,37 @@ export interface OutboxStore {
   getMail(id: string): Promise<OutboxMail | undefined>;
   /** Envelopes (no content) of the emails waiting to be sent, or given up on. */
   listMail(status: 'pending' | 'failed'): Promise<OutboxMail[]>;
+  /** Envelopes of sent emails, newest first (by the time they were recorded), recorded before `before`. */
+  listSentMail(options?: { before?: string; limit?: number }): Promise<OutboxMail[]>;
   /** Puts a failed email back in the queue for a new round of attempts; false when it was not failed. */
   requeueMail(id: string, at: string): Promise<boolean>;
   /** Takes the email for sending until `leaseUntil`; false when another sender holds it or it was sent. */
   claimMail(id: string, now: string, leaseUntil: string): Promise<boolean>;
   markMailSent(id: string, messageId: string, sentAt: string): Promise<void>;
   markMailFailed(id: string, error: string, nextAttemptAt: string | undefined): Promise<void>;
+}
+
+/** SES events per outbox email, and the suppression list. */
+export interface MailEventStore {
+  /** Records one event once (a redelivered SES event changes nothing); false when it was already there. */
+  putMailEvent(mailId: string, event: MailEvent): Promise<boolean>;
+  listMailEvents(mailId: string): Promise<MailEvent[]>;
+  /**
+   * Stores what the events of an email add up to, unless a summary of more events is already stored (two
+   * events handled at once never leave the smaller picture).
+   */
+  setMailDelivery(
+    mailId: string,
+    delivery: Record<string, RecipientDelivery>,
+    status: DeliveryStatus,
+    eventCount: number,
+  ): Promise<void>;
+  suppress(suppression: Suppression): Promise<void>;
+  /** The suppressions among these addresses (case-insensitive). */
+  suppressionsOf(addresses: readonly string[]): Promise<Suppression[]>;
+  listSuppressions(): Promise<Suppression[]>;
+  /** Takes an address off the list; false when it was not on it. */
+  liftSuppression(address: string): Promise<boolean>;
 }
 
 export interface SummarySnapshotStore {
@@ -143,6 +172,7 @@ export interface Store
     InvitationStore,
     AuditStore,
     OutboxStore,
+    MailEventStore,
     SummarySnapshotStore,
     TargetStore {}
 
@@ -153,6 +183,8 @@ export interface MailMessage {
   readonly html: string;
   readonly text: string;
   readonly attachments?: readonly MailAttachment[];
+  /** The outbox id, handed to the provider so that its later events (bounce, delivery) find the email. */
+  readonly reference?: string;
 }
 
 export interface Mailer {

@@ -39,6 +39,7 @@ export function dependencies(): Dependencies {
       mailer ??= new SesMailer(
         setting('MAIL_FROM'),
         new SESClient({ requestHandler: { requestTimeout: 10_000 } }),
+        { configurationSet: setting('MAIL_CONFIGURATION_SET') },
       );
       return mailer;
     },

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { dynamoStore } from '../adapters/dynamo-store.js';
 import { SesMailer } from '../adapters/ses-mailer.js';
+import { localConfigurationSet } from '../config.js';
 import { sendSummaries } from '../core/compile-summaries.js';
 import { invitationLinks } from '../core/invitations.js';
 import type { Municipality } from '../core/model.js';
@@ -31,6 +32,7 @@ const mailer = new SesMailer(
     endpoint: `http://localhost:${process.env.SES_PORT ?? 8005}`,
     requestHandler: { requestTimeout: 10_000 },
   }),
+  { configurationSet: localConfigurationSet },
 );
 const deps = { store, mailer, clock: systemClock, ids: randomIds };
 

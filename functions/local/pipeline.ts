@@ -6,7 +6,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { dynamoStore } from '../adapters/dynamo-store.js';
 import { removeOldExports } from '../adapters/local-export-files.js';
 import { ensureTable } from '../adapters/table-definition.js';
-import { configKeys } from '../config.js';
+import { configKeys, localConfigurationSet } from '../config.js';
 import type { Registry } from '../core/model.js';
 import type { Store } from '../core/ports.js';
 import { listen, type RunningServer, startDynamoDb, startSes } from './emulators.js';
@@ -70,6 +70,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
     process.env[configKeys.tableName] = tableName;
     process.env[configKeys.mailFrom] =
       options.mailFrom ?? 'Regietafel Vluchtelingen <noreply@regietafel.example>';
+    process.env[configKeys.mailConfigurationSet] = localConfigurationSet;
 
     const dynamoClient = new DynamoDBClient({ endpoint: dynamo.url });
     await ensureTable(dynamoClient, tableName);

@@ -8,8 +8,10 @@ import type {
   VoortgangAggregate,
 } from '../core/aggregation/types.js';
 import type { RoundPhase } from '../core/form-context.js';
+import type { MailProblem } from '../core/mail-problems.js';
 import { formatPercent, scopeLabel } from '../emails/summary-format.js';
 import { barChart, chartColours, percentPair, responseChart } from './charts.js';
+import { mailProblemNote, mailProblemsSection } from './mail-problems.js';
 
 /**
  * The staff dashboard (regietafel and province): server-rendered pages in the same NL Design System shell
@@ -62,6 +64,8 @@ export interface RoundPageModel {
   readonly requestId: string;
   /** Shown at the top after an action, e.g. "Het overzicht is verstuurd". */
   readonly notice?: string;
+  /** Per municipality code, its addresses our mail cannot reach (bounced, complained). */
+  readonly mailProblems?: ReadonlyMap<string, readonly MailProblem[]>;
 }
 
 const staffFooter =
@@ -319,7 +323,10 @@ ${model.scopes.map(
 </section>`;
 }
 
-function municipalityTable(aggregate: RoundAggregate): Html {
+function municipalityTable(
+  aggregate: RoundAggregate,
+  mailProblems: ReadonlyMap<string, readonly MailProblem[]> = new Map(),
+): Html {
   return scrollable(
     `Stand per gemeente (${scopeLabel(aggregate)})`,
     html`<table class="utrecht-table utrecht-table--html-table rt-table">
@@ -329,7 +336,7 @@ function municipalityTable(aggregate: RoundAggregate): Html {
 ${aggregate.response.municipalities.map((municipality) => {
   const region =
     aggregate.scope.regions.find((r) => r.id === municipality.region)?.name ?? municipality.region;
-  return html`<tr class="utrecht-table__row">${cell(html`${municipality.name} <span class="rt-code">${municipality.code}</span>`)}${cell(region)}${cell(html`<span class="rt-status rt-status--${municipality.status}">${statusLabels[municipality.status]}</span>`)}${cell(municipality.submittedAt ? `${formatDateTime(municipality.submittedAt)}${municipality.late ? ' (te laat)' : ''}` : '—')}${numberCell(municipality.version ? String(municipality.version) : '—')}${numberCell(municipality.status === 'ingezonden' ? String(municipality.warnings) : '—')}${cell(municipality.draftSavedAt ? formatDateTime(municipality.draftSavedAt) : '—')}</tr>`;
+  return html`<tr class="utrecht-table__row">${cell(html`${municipality.name} <span class="rt-code">${municipality.code}</span>${mailProblemNote(mailProblems.get(municipality.code))}`)}${cell(region)}${cell(html`<span class="rt-status rt-status--${municipality.status}">${statusLabels[municipality.status]}</span>`)}${cell(municipality.submittedAt ? `${formatDateTime(municipality.submittedAt)}${municipality.late ? ' (te laat)' : ''}` : '—')}${numberCell(municipality.version ? String(municipality.version) : '—')}${numberCell(municipality.status === 'ingezonden' ? String(municipality.warnings) : '—')}${cell(municipality.draftSavedAt ? formatDateTime(municipality.draftSavedAt) : '—')}</tr>`;
 })}
 </tbody>
 </table>`,
@@ -365,7 +372,11 @@ ${model.notice ? html`<div class="utrecht-alert utrecht-alert--ok rt-notice" rol
 <h2 class="utrecht-heading-2" id="voortgang">Inzendingen</h2>
 <p class="utrecht-paragraph">${response.totals.ingezonden} van ${response.totals.municipalities} gemeenten hebben ingezonden${response.totals.late > 0 ? ` (${response.totals.late} te laat)` : ''}; ${response.totals.concept} hebben alleen een concept, ${response.totals.niets} nog niets.</p>
 ${responseChart(response.totals, statusLabels, 'inzendingen')}
-${municipalityTable(aggregate)}
+${mailProblemsSection(
+  model.mailProblems ?? new Map(),
+  (code) => response.municipalities.find((municipality) => municipality.code === code)?.name ?? code,
+)}
+${municipalityTable(aggregate, model.mailProblems)}
 </section>
 ${
   form

@@ -157,7 +157,7 @@ describe('the staff dashboard in a browser', () => {
         // Every table sits in a scroll container that a keyboard can reach.
         const loose = await page.evaluate(
           () =>
-            [...document.querySelectorAll('table')].filter((t) => !t.closest('.rt-scroll[tabindex="0"]'))
+            [...document.querySelectorAll('table')].filter((t) => !t.closest('[role="region"][tabindex="0"]'))
               .length,
         );
         expect(loose).toBe(0);

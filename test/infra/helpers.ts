@@ -9,6 +9,7 @@ export const testSettings = {
   sesIdentity: 'regietafel.test.nl',
   mailFrom: 'noreply@regietafel.test.nl',
   region: 'eu-central-1',
+  alarmEmail: 'beheer@regietafel.test.nl',
 } as const;
 
 /**

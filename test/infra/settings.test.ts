@@ -15,6 +15,7 @@ const complete = {
   sesIdentity: 'regietafel.nl',
   mailFrom: 'noreply@regietafel.nl',
   region: 'eu-central-1',
+  alarmEmail: 'beheer@regietafel.nl',
 };
 
 function errorOf(fn: () => unknown): SettingsError {
@@ -44,6 +45,7 @@ describe('deploy settings', () => {
       'sesIdentity',
       'mailFrom',
       'region',
+      'alarmEmail',
     ]);
     expect(error.message).toContain('REGIETAFEL_MAIL_FROM');
     expect(error.message).toContain('AWS_REGION or CDK_DEFAULT_REGION');
@@ -56,6 +58,7 @@ describe('deploy settings', () => {
       AWS_REGION: 'eu-west-1',
       CDK_DEFAULT_ACCOUNT: '123456789012',
       REGIETAFEL_PUBLIC_BASE_URL: 'https://formulieren.example.org',
+      REGIETAFEL_ALARM_EMAIL: 'beheer@provincie.example.org',
     };
     expect(readSettings(context({}), env)).toEqual({
       sesIdentity: 'provincie.example.org',
@@ -64,6 +67,8 @@ describe('deploy settings', () => {
       region: 'eu-west-1',
       account: '123456789012',
       publicBaseUrl: 'https://formulieren.example.org',
+      mailFromDomain: 'bounce.provincie.example.org',
+      alarmEmail: 'beheer@provincie.example.org',
       exampleDefaultsUsed: [],
     });
     expect(readSettings(context(complete), env)).toMatchObject(complete);
@@ -76,17 +81,17 @@ describe('deploy settings', () => {
       mailFrom: 'noreply@regietafel.example.nl',
       region: 'eu-central-1',
     });
-    expect(settings.exampleDefaultsUsed).toEqual(['sesIdentity', 'mailFrom']);
+    expect(settings.exampleDefaultsUsed).toEqual(['sesIdentity', 'mailFrom', 'alarmEmail']);
     expect(cdkJsonContext()[exampleDefaultsContextKey]).toBeDefined();
   });
 
   it('accepts a single email address as identity, and then only that sender', () => {
-    expect(
-      readSettings(
-        context({ ...complete, sesIdentity: 'Team@Regietafel.nl', mailFrom: 'team@regietafel.nl' }),
-        {},
-      ),
-    ).toMatchObject({ sesIdentityKind: 'email' });
+    const single = readSettings(
+      context({ ...complete, sesIdentity: 'Team@Regietafel.nl', mailFrom: 'team@regietafel.nl' }),
+      {},
+    );
+    expect(single.sesIdentityKind).toBe('email');
+    expect(single.mailFromDomain).toBeUndefined();
     const error = errorOf(() =>
       readSettings(
         context({ ...complete, sesIdentity: 'team@regietafel.nl', mailFrom: 'noreply@regietafel.nl' }),
@@ -98,9 +103,20 @@ describe('deploy settings', () => {
     );
   });
 
+  it('takes bounce.<domain> as MAIL FROM domain unless told otherwise, and only a subdomain of the identity', () => {
+    expect(readSettings(context({ ...complete, mailFromDomain: 'mail.regietafel.nl' }), {})).toMatchObject({
+      mailFromDomain: 'mail.regietafel.nl',
+    });
+    const error = errorOf(() =>
+      readSettings(context({ ...complete, mailFromDomain: 'bounce.elders.nl' }), {}),
+    );
+    expect(error.message).toContain('mailFromDomain "bounce.elders.nl" (from context mailFromDomain)');
+    expect(error.message).toContain('REGIETAFEL_MAIL_FROM_DOMAIN');
+  });
+
   it('rejects a sender outside the identity domain, naming where each value came from', () => {
     const error = errorOf(() =>
-      readSettings(context({ region: 'eu-central-1' }), {
+      readSettings(context({ region: 'eu-central-1', alarmEmail: 'beheer@regietafel.nl' }), {
         REGIETAFEL_SES_IDENTITY: 'regietafel.nl',
         REGIETAFEL_MAIL_FROM: 'noreply@elders.nl',
       }),
@@ -119,11 +135,13 @@ describe('deploy settings', () => {
           region: 'Frankfurt',
           account: '42',
           publicBaseUrl: 'http://formulieren.example.org',
+          alarmEmail: 'beheer',
         }),
         {},
       ),
     );
-    expect(error.problems).toHaveLength(5);
+    expect(error.problems).toHaveLength(6);
+    expect(error.message).toContain('alarmEmail "beheer"');
     expect(error.message).toContain('sesIdentity "not a domain" (from context sesIdentity)');
     expect(error.message).toContain('region "Frankfurt"');
     expect(error.message).toContain('account "42"');

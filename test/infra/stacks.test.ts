@@ -3,10 +3,15 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticAssets } from '../../forms/assets.js';
-import { configKeys } from '../../functions/config.js';
+import { awsConfigurationSetName, configKeys } from '../../functions/config.js';
 import { pathsWithMethods, routeKeyOf, routes } from '../../functions/http/routes.js';
 import type { BuiltApp } from '../../infra/build-app.js';
-import { sesIdentityArn, tableReadActions, tableWriteActions } from '../../infra/route-function.js';
+import {
+  configurationSetArn,
+  sesIdentityArn,
+  tableReadActions,
+  tableWriteActions,
+} from '../../infra/route-function.js';
 import { defaultApiThrottle } from '../../infra/stateless-stack.js';
 import { buildTestApp, removeTestOutdirs, testSettings } from './helpers.js';
 
@@ -180,14 +185,14 @@ describe('stateful stack: staff identities', () => {
 describe('stateless stack: functions', () => {
   const routeFunctionEntries = () => [...built.stateless.routeFunctions.entries()];
 
-  it('builds one function per route-table entry plus the method-not-allowed and scheduled-job functions', () => {
+  it('builds one function per route-table entry plus the method-not-allowed, scheduled-job and SES-event functions', () => {
     expect(built.stateless.routeFunctions.size).toBe(routes.length);
     expect(new Set(routes.map((route) => route.id))).toEqual(new Set(built.stateless.routeFunctions.keys()));
     // Every Node.js function in the stack is one of ours (BucketDeployment's helper is Python).
     const nodeFunctions = stateless.findResources('AWS::Lambda::Function', {
       Properties: { Runtime: Match.stringLikeRegexp('^nodejs') },
     });
-    expect(Object.keys(nodeFunctions)).toHaveLength(routes.length + 2);
+    expect(Object.keys(nodeFunctions)).toHaveLength(routes.length + 3);
   });
 
   it('runs the scheduled job every morning, with retries, a dead-letter queue and an alarm', () => {
@@ -199,9 +204,10 @@ describe('stateless stack: functions', () => {
       MaximumRetryAttempts: 2,
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     });
-    stateless.resourceCountIs('AWS::SQS::Queue', 1);
+    const queue = logicalId(built.stateless.deadLetterQueue);
     stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
       Threshold: 0,
     });
   });
@@ -223,7 +229,7 @@ describe('stateless stack: functions', () => {
     stateless.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
   });
 
-  it('sets TABLE_NAME and MAIL_FROM exactly where the route table grants table access and mail', () => {
+  it('sets TABLE_NAME, MAIL_FROM and MAIL_CONFIGURATION_SET exactly where the route table grants table access and mail', () => {
     for (const [id, fn] of routeFunctionEntries()) {
       const route = routes.find((candidate) => candidate.id === id)!;
       const resource = stateless.toJSON()['Resources'][logicalId(fn)] as Resource;
@@ -232,6 +238,9 @@ describe('stateless stack: functions', () => {
       expect(configKeys.tableName in variables, `${id}: TABLE_NAME`).toBe(route.access.table !== 'none');
       expect(configKeys.mailFrom in variables, `${id}: MAIL_FROM`).toBe(route.access.sendsMail);
       if (route.access.sendsMail) expect(variables[configKeys.mailFrom]).toBe(testSettings.mailFrom);
+      expect(variables[configKeys.mailConfigurationSet], `${id}: MAIL_CONFIGURATION_SET`).toBe(
+        route.access.sendsMail ? awsConfigurationSetName : undefined,
+      );
     }
   });
 });
@@ -268,10 +277,14 @@ describe('stateless stack: least privilege from the route table', () => {
         expect(new Set(asArray(sesStatements[0]!.Action))).toEqual(
           new Set(['ses:SendEmail', 'ses:SendRawEmail']),
         );
-        const expectedArn = built.stateless.resolve(sesIdentityArn(built.stateless, testSettings));
-        expect(sesStatements[0]!.Resource).toEqual(expectedArn);
-        expect(JSON.stringify(expectedArn)).toContain(`:ses:${testSettings.region}:`);
-        expect(JSON.stringify(expectedArn)).toContain(`:identity/${testSettings.sesIdentity}`);
+        const identityArn = built.stateless.resolve(sesIdentityArn(built.stateless, testSettings));
+        const setArn = built.stateless.resolve(configurationSetArn(built.stateless, testSettings));
+        // The identity and the configuration set, nothing else: SES authorizes a send against both.
+        const byText = (values: unknown[]) => values.map((value) => JSON.stringify(value)).sort();
+        expect(byText(asArray(sesStatements[0]!.Resource))).toEqual(byText([identityArn, setArn]));
+        expect(JSON.stringify(identityArn)).toContain(`:ses:${testSettings.region}:`);
+        expect(JSON.stringify(identityArn)).toContain(`:identity/${testSettings.sesIdentity}`);
+        expect(JSON.stringify(setArn)).toContain(`:configuration-set/${awsConfigurationSetName}`);
       }
     });
   }

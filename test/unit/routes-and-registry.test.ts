@@ -85,6 +85,7 @@ describe('configuration', () => {
       config({
         TABLE_NAME: 't',
         MAIL_FROM: 'noreply@x.example',
+        MAIL_CONFIGURATION_SET: 'regietafel',
         STAFF_ISSUER: 'https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_abc',
         STAFF_CLIENT_ID: 'client',
         STAFF_SIGN_IN_URL: 'https://regietafel.auth.eu-central-1.amazoncognito.com',

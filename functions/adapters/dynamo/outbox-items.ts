@@ -7,8 +7,9 @@ import type { Table } from './table.js';
 const mailPk = (id: string) => `MAIL#${id}`;
 const pendingIndex = 'OUTBOX#pending';
 const failedIndex = 'OUTBOX#failed';
+const sentIndex = 'OUTBOX#sent';
 
-/** The outbox: one item per email (content gzipped), listed through GSI1 while pending or failed. */
+/** The outbox: one item per email (content gzipped), listed through GSI1 by status: pending, failed, sent. */
 export function outboxItems(table: Table): OutboxStore {
   const update = (
     id: string,
@@ -48,6 +49,23 @@ export function outboxItems(table: Table): OutboxStore {
       return items.map(({ content: _content, ...envelope }) => ({ ...envelope, html: '', text: '' }));
     },
 
+    async listSentMail(options: { before?: string; limit?: number } = {}) {
+      const found: OutboxMail[] = [];
+      for await (const page of table.queryPages<OutboxMail & { content?: Uint8Array }>({
+        IndexName: 'GSI1',
+        KeyConditionExpression: options.before ? 'GSI1PK = :pk AND GSI1SK < :before' : 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': sentIndex, ...(options.before && { ':before': options.before }) },
+        ScanIndexForward: false,
+      })) {
+        found.push(
+          ...page.map(({ content: _content, ...envelope }) => ({ ...envelope, html: '', text: '' })),
+        );
+        if (options.limit !== undefined && found.length >= options.limit)
+          return found.slice(0, options.limit);
+      }
+      return found;
+    },
+
     requeueMail(id: string, at: string) {
       return table.conditionally(
         update(id, {
@@ -85,10 +103,17 @@ export function outboxItems(table: Table): OutboxStore {
     async markMailSent(id: string, messageId: string, sentAt: string) {
       await table.documents.send(
         update(id, {
+          // Sent mail stays listed (OUTBOX#sent, still by the time it was recorded): the retention job finds
+          // what is past its period there, and the staff can see what went out.
           UpdateExpression:
-            'SET #status = :sent, messageId = :messageId, sentAt = :sentAt REMOVE leaseUntil, GSI1PK, GSI1SK',
+            'SET #status = :sent, messageId = :messageId, sentAt = :sentAt, GSI1PK = :sentIndex REMOVE leaseUntil',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':sent': 'sent', ':messageId': messageId, ':sentAt': sentAt },
+          ExpressionAttributeValues: {
+            ':sent': 'sent',
+            ':messageId': messageId,
+            ':sentAt': sentAt,
+            ':sentIndex': sentIndex,
+          },
         }),
       );
     },

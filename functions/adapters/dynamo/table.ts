@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
+  type DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -20,11 +21,13 @@ import {
  * | submission version  | ROUND#<id>          | VERSION#<form>#<code>#<000001>       |                          |
  * | current version     | ROUND#<id>          | CURRENT#<form>#<code>                |                          |
  * | draft (concept)     | ROUND#<id>          | DRAFT#<form>#<code>                  |  (TTL: expiresAt)        |
- * | outbox email        | MAIL#<id>           | MAIL                                 | OUTBOX#pending / <at>    |
+ * | outbox email        | MAIL#<id>           | MAIL                                 | OUTBOX#<status> / <at>#<id> |
  * | invitation (link)   | INVITATION#<id>     | INVITATION                           | INVITATIONS#<round> / <code>#<at> |
  * | link signing key    | CONFIG              | INVITATION-KEY#current / #<id>       |                          |
  * | audit line          | AUDIT#<round|global>| <at>#<id>                            |                          |
  * | summary snapshot    | ROUND#<id>          | SUMMARY#<scope>                      |                          |
+ * | mail event (SES)    | MAIL#<id>           | EVENT#<at>#<type>#<recipient>        |                          |
+ * | suppressed address  | SUPPRESSED#<addr>   | SUPPRESSED                           | SUPPRESSIONS / <addr>    |
  * | published targets   | TARGETS#<province>  | SPREIDING#<cycle>#<rev> / HUISVESTING#<half year>#<rev> |  |
  *
  * Only conditional writes, Query and BatchWrite: the same code runs on dynalite, which has no
@@ -69,7 +72,7 @@ export class Table {
   }
 
   /** Sends a conditional write: true when it was applied, false when its condition did not hold. */
-  async conditionally(command: PutCommand | UpdateCommand): Promise<boolean> {
+  async conditionally(command: PutCommand | UpdateCommand | DeleteCommand): Promise<boolean> {
     try {
       await this.documents.send(command as PutCommand);
       return true;

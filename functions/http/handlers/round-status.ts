@@ -3,6 +3,7 @@ import { findForm } from '../../../forms/catalogue.js';
 import { aggregateRound } from '../../core/aggregation/aggregate-round.js';
 import { scopeKey } from '../../core/compile-summaries.js';
 import { exportTables } from '../../core/exports.js';
+import { mailProblemsByMunicipality } from '../../core/mail-problems.js';
 import { roundStatus, staffRound } from '../../core/round-status.js';
 import { provinceOfScope, publishedTargets } from '../../core/targets/publish-targets.js';
 import { renderRoundPage } from '../../pages/dashboard.js';
@@ -45,7 +46,16 @@ export const handler = httpHandler(async (event) => {
   const principal = await authenticateStaff(event);
   const registry = await deps.store.getRegistry();
   const input = { principal, roundId: event.pathParameters?.roundId ?? '', registry };
-  if (!wantsPage(event)) return jsonResponse(200, await roundStatus(deps, input));
+  if (!wantsPage(event)) {
+    const status = await roundStatus(deps, input);
+    const problems = await mailProblemsByMunicipality(deps, {
+      municipalities: registry.municipalities.filter((m) =>
+        status.municipalities.some((s) => s.code === m.code),
+      ),
+      current: await deps.store.listCurrent(status.round.id),
+    });
+    return jsonResponse(200, { ...status, mailProblems: Object.fromEntries(problems) });
+  }
 
   const { round } = await staffRound(deps, input);
   const scopes = visibleScopes(principal, round, registry);
@@ -66,6 +76,12 @@ export const handler = httpHandler(async (event) => {
     now: deps.clock.now(),
   });
   const definition = findForm(round.formId);
+  const mailProblems = await mailProblemsByMunicipality(deps, {
+    municipalities: registry.municipalities.filter((municipality) =>
+      aggregate.response.municipalities.some((shown) => shown.code === municipality.code),
+    ),
+    current,
+  });
   return htmlResponse(
     200,
     renderRoundPage({
@@ -80,6 +96,7 @@ export const handler = httpHandler(async (event) => {
       })),
       requestId: randomUUID(),
       notice: summaryNotice(event.queryStringParameters ?? {}),
+      mailProblems,
     }),
     staffPageHeaders(),
   );

@@ -1,6 +1,7 @@
 import { setting } from '../../config.js';
 import { dependencies } from '../../http/dependencies.js';
 import { logger } from '../../http/logger.js';
+import { publishOutboxMetrics } from '../outbox-metrics.js';
 import { runSchedule } from '../run-schedule.js';
 
 /**
@@ -12,6 +13,10 @@ export const handler = async (): Promise<void> => {
   const baseUrl = setting('PUBLIC_BASE_URL');
   if (!baseUrl)
     throw new Error('PUBLIC_BASE_URL ontbreekt: nodig voor de links in herinneringen en overzichten');
-  const result = await runSchedule(dependencies(), { baseUrl });
-  logger.info('Planning uitgevoerd', { ...result });
+  const deps = dependencies();
+  const result = await runSchedule(deps, { baseUrl });
+  logger.info('Planning uitgevoerd', {
+    ...result,
+    oldestPendingMailSeconds: await publishOutboxMetrics(deps),
+  });
 };
