@@ -6,6 +6,7 @@ import { invitationItems } from './dynamo/invitation-items.js';
 import { mailEventItems } from './dynamo/mail-event-items.js';
 import { outboxItems } from './dynamo/outbox-items.js';
 import { registryItems } from './dynamo/registry-items.js';
+import { requestItems } from './dynamo/request-items.js';
 import { roundItems } from './dynamo/round-items.js';
 import { submissionItems } from './dynamo/submission-items.js';
 import { summaryItems } from './dynamo/summary-items.js';
@@ -35,6 +36,7 @@ export function dynamoStore(
     ...outboxItems(table),
     ...mailEventItems(table),
     ...summaryItems(table),
+    ...requestItems(table),
     ...targetItems(table),
   };
 }

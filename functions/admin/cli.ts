@@ -11,6 +11,7 @@ import { dynamoStore } from '../adapters/dynamo-store.js';
 import { SesMailer } from '../adapters/ses-mailer.js';
 import { awsConfigurationSetName, localConfigurationSet } from '../config.js';
 import type { AggregationScope } from '../core/aggregation/types.js';
+import { changeRound } from '../core/change-round.js';
 import {
   compileSummary,
   manualPeriod,
@@ -18,14 +19,16 @@ import {
   scopeKey,
   sendSummaries,
 } from '../core/compile-summaries.js';
-import { deliverMail } from '../core/deliver-mail.js';
-import { DomainError } from '../core/errors.js';
-import { inviteMunicipalities, revokeInvitation } from '../core/invitations.js';
+import { parseAmsterdamTime, parseDutchDate } from '../core/dutch-time.js';
+import { DomainError, ValidationFailed } from '../core/errors.js';
+import { inviteMunicipalities, reissueInvitation, revokeInvitation } from '../core/invitations.js';
 import { liftSuppression } from '../core/mail-events.js';
-import type { Round } from '../core/model.js';
-import { parseRole, systemPrincipal } from '../core/policy.js';
+import { resendMail } from '../core/mail-queue.js';
+import { openRound } from '../core/open-round.js';
+import { type Principal, parseRole, systemPrincipal } from '../core/policy.js';
 import { overijssel } from '../core/registry/overijssel.js';
 import { seedRegistry } from '../core/registry/seed-registry.js';
+import { sendReminders } from '../core/reminders.js';
 import { roundStatus } from '../core/round-status.js';
 import { randomIds, systemClock } from '../http/dependencies.js';
 import { runSchedule } from '../jobs/run-schedule.js';
@@ -60,12 +63,19 @@ Opdrachten:
   open-round --form <id> --reference-date <jjjj-mm-dd> --deadline <jjjj-mm-ddTuu:mm>
              [--opens <…>] [--regions ijsselland,twente] [--late] [--id <id>] [--title <titel>]
              [--reminder-days 3]            herinneringen zoveel dagen voor de sluitingsdatum
+  change-deadline --round <id> --deadline <jjjj-mm-ddTuu:mm> [--late]
+                                           verplaatst de sluitingsdatum (links en herinneringen volgen)
   close-round --round <id>                 sluit een ronde nu (geen late inzendingen meer)
+  reopen-round --round <id> --deadline <jjjj-mm-ddTuu:mm> [--late]
+                                           zet een gesloten ronde weer open tot de nieuwe datum
   invite --round <id> [--municipality GM0193,…] [--no-email]
-                                           maakt uitnodigingslinks en mailt ze naar de coördinatoren
+                                           mailt de coördinatoren hun link (de geldige, of een nieuwe)
   invitations --round <id>                 uitnodigingen van een ronde (ook ingetrokken)
   revoke --invitation <id>                 trekt één link in
   revoke --round <id> --municipality <code>  trekt alle links van die gemeente voor de ronde in
+  reissue --round <id> --municipality <code> trekt de links in en mailt een nieuwe
+  remind --round <id> [--municipality GM0193,…]
+                                           herinnering nu aan wie nog niet heeft ingezonden
   status --round <id> [--role provincie:overijssel]
                                            per gemeente: ingezonden, concept of niets
   audit [--round <id>]                     het audit-logboek (zonder --round: acties buiten een ronde)
@@ -73,7 +83,7 @@ Opdrachten:
                                            het overzicht als tekst (voorbeeld), of nu versturen
   outbox [--failed | --sent]               e-mail die wacht op verzending, die mislukt is, of de laatst
                                            verstuurde met wat SES erover meldde (afgeleverd, onbestelbaar …)
-  resend --mail <id>                       een mislukte e-mail opnieuw in de wachtrij (en versturen)
+  resend --mail <id>                       een mislukte (of wachtende) e-mail nu opnieuw versturen
   run-schedule                             de geplande taak nu één keer uitvoeren
   mail-event --type bounce|complaint|delivery|reject|delay (--mail <id> | --to <adres>) [--at <tijd>]
   mail-event --file <ses-melding.json>     een SES-melding aan de verwerker geven (lokaal stuurt de
@@ -90,45 +100,12 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** Whether y-m-d (and h:m) name a moment that exists, e.g. not 2026-02-30 or 25:00. */
-function existingDate(y: number, m: number, d: number, hh = 0, mm = 0): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d, hh, mm));
-  return (
-    date.getUTCFullYear() === y &&
-    date.getUTCMonth() === m - 1 &&
-    date.getUTCDate() === d &&
-    date.getUTCHours() === hh &&
-    date.getUTCMinutes() === mm
-  );
-}
-
 /** `2026-12-18T17:00` (Dutch time) or a full ISO timestamp → ISO in UTC. */
 export function amsterdamTime(value: string): string {
-  const invalid = () =>
-    new UsageError(`‘${value}’ is geen datum of tijd; gebruik bijvoorbeeld 2026-12-18T17:00.`);
-  if (/[zZ]|[+-]\d{2}:\d{2}$/.test(value)) {
-    const parsed = new Date(value);
-    if (Number.isNaN(parsed.getTime())) throw invalid();
-    return parsed.toISOString();
-  }
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value);
-  if (!match) throw invalid();
-  const [, y, m, d, hh = '00', mm = '00'] = match;
-  if (!existingDate(Number(y), Number(m), Number(d), Number(hh), Number(mm))) throw invalid();
-  const asUtc = Date.UTC(Number(y), Number(m) - 1, Number(d), Number(hh), Number(mm));
-  // The offset of Amsterdam at that moment (CET +1, CEST +2), from the time zone database.
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Amsterdam',
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(asUtc));
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const shown = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return new Date(asUtc - (shown - asUtc)).toISOString();
+  const parsed = parseAmsterdamTime(value);
+  if (!parsed)
+    throw new UsageError(`‘${value}’ is geen datum of tijd; gebruik bijvoorbeeld 2026-12-18T17:00.`);
+  return parsed;
 }
 
 function target(values: Record<string, string | boolean | undefined>) {
@@ -204,6 +181,21 @@ function parseScope(text: string): AggregationScope {
 }
 
 const actor = () => `admin:${process.env.USER ?? userInfo().username}`;
+
+/** The CLI acts for every province of the registry (whoever has the credentials to run it). */
+const admin = (registry: Parameters<typeof systemPrincipal>[0]): Principal =>
+  systemPrincipal(registry, actor());
+
+/** A use case's field errors, printed as the Dutch sentences they are. */
+async function fieldErrorsAsUsage<T>(action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof ValidationFailed)
+      throw new UsageError(error.fieldErrors.map((fieldError) => fieldError.message).join('\n'));
+    throw error;
+  }
+}
 
 function parseOptions(argv: string[]) {
   return parseArgs({
@@ -329,70 +321,64 @@ export async function run(argv: string[], print: (line: string) => void = consol
     }
     case 'open-round': {
       const formId = required(values, 'form');
-      const definition = findForm(formId);
-      if (!definition)
+      if (!findForm(formId))
         throw new UsageError(
           `Onbekend formulier ‘${formId}’. Kies uit: ${[...catalogue.keys()].join(', ')}.`,
         );
       const referenceDate = required(values, 'reference-date');
-      const ymd = /^(\d{4})-(\d{2})-(\d{2})$/.exec(referenceDate);
-      if (!ymd || !existingDate(Number(ymd[1]), Number(ymd[2]), Number(ymd[3])))
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(referenceDate) || !parseDutchDate(referenceDate))
         throw new UsageError('--reference-date moet jjjj-mm-dd zijn.');
       const registry = await store.getRegistry();
-      const regions = values.regions
-        ? String(values.regions).split(',')
-        : registry.regions.map((region) => region.id);
-      for (const region of regions) {
-        if (!registry.regions.some((known) => known.id === region))
-          throw new UsageError(`Onbekende regio ‘${region}’.`);
-      }
-      const round: Round = {
-        id: typeof values.id === 'string' ? values.id : `${formId}-${referenceDate}`,
-        formId,
-        title:
-          typeof values.title === 'string' ? values.title : `${definition.title}, peildatum ${referenceDate}`,
-        referenceDate,
-        opensAt: values.opens ? amsterdamTime(String(values.opens)) : deps.clock.now().toISOString(),
-        deadline: amsterdamTime(required(values, 'deadline')),
-        regions,
-        acceptsLate: values.late === true,
-        ...(values['reminder-days'] !== undefined && {
-          reminderDaysBefore: reminderDays(String(values['reminder-days'])),
+      const { round } = await fieldErrorsAsUsage(() =>
+        openRound(deps, {
+          principal: admin(registry),
+          actor: actor(),
+          draft: {
+            formId,
+            referenceDate,
+            title: typeof values.title === 'string' ? values.title : undefined,
+            id: typeof values.id === 'string' ? values.id : undefined,
+            opensAt: values.opens ? amsterdamTime(String(values.opens)) : undefined,
+            deadline: amsterdamTime(required(values, 'deadline')),
+            regions: values.regions
+              ? String(values.regions).split(',')
+              : registry.regions.map((region) => region.id),
+            acceptsLate: values.late === true,
+            ...(values['reminder-days'] !== undefined && {
+              reminderDaysBefore: reminderDays(String(values['reminder-days'])),
+            }),
+          },
+          invite: false,
+          baseUrl,
         }),
-      };
-      if (round.deadline <= round.opensAt)
-        throw new UsageError('De sluitingsdatum moet na de opening liggen.');
-      if (!(await store.createRound(round))) throw new UsageError(`Er bestaat al een ronde ‘${round.id}’.`);
-      await store.audit({
-        at: deps.clock.now().toISOString(),
-        id: deps.ids.newId(),
-        action: 'round-opened',
-        actor: actor(),
-        roundId: round.id,
-        details: { ...round },
-      });
+      );
       print(
         `Ronde ‘${round.id}’ geopend: ${round.title}; sluit ${formatDateTime(round.deadline)}. Nodig de gemeenten uit met: npm run admin -- invite --round ${round.id}`,
       );
       return;
     }
+    case 'change-deadline':
+    case 'reopen-round':
     case 'close-round': {
-      const round = await store.getRound(required(values, 'round'));
-      if (!round) throw new UsageError(`Er is geen ronde ‘${values.round}’.`);
-      const now = deps.clock.now().toISOString();
-      await store.updateRound({
-        ...round,
-        deadline: [now, round.deadline].sort()[0]!, // the earlier of now and the deadline
-        acceptsLate: false,
-      });
-      await store.audit({
-        at: now,
-        id: deps.ids.newId(),
-        action: 'round-closed',
-        actor: actor(),
-        roundId: round.id,
-      });
-      print(`Ronde ‘${round.id}’ is gesloten. Formulieren zijn nu alleen nog te lezen.`);
+      const roundId = required(values, 'round');
+      if (!(await store.getRound(roundId))) throw new UsageError(`Er is geen ronde ‘${roundId}’.`);
+      const registry = await store.getRegistry();
+      const change =
+        command === 'close-round'
+          ? ({ kind: 'close' } as const)
+          : {
+              kind: command === 'reopen-round' ? ('reopen' as const) : ('deadline' as const),
+              deadline: amsterdamTime(required(values, 'deadline')),
+              acceptsLate: values.late === true,
+            };
+      const { after, links } = await fieldErrorsAsUsage(() =>
+        changeRound(deps, { principal: admin(registry), actor: actor(), roundId, change }),
+      );
+      print(
+        command === 'close-round'
+          ? `Ronde ‘${roundId}’ is gesloten. Formulieren zijn nu alleen nog te lezen.`
+          : `Ronde ‘${roundId}’ sluit nu ${formatDateTime(after.deadline)}${after.acceptsLate ? ' (daarna te laat inzenden toegestaan)' : ''}; ${links} link(s) volgen de nieuwe datum.`,
+      );
       return;
     }
     case 'invite': {
@@ -401,7 +387,9 @@ export async function run(argv: string[], print: (line: string) => void = consol
         municipalities: values.municipality ? String(values.municipality).split(',') : undefined,
         baseUrl,
         send: values['no-email'] !== true,
+        reuse: true,
         actor: actor(),
+        principal: admin(await store.getRegistry()),
       });
       for (const { municipality, invitation, url, mail } of invited) {
         const sent = invitation.sentTo
@@ -433,10 +421,37 @@ export async function run(argv: string[], print: (line: string) => void = consol
               )
               .map((invitation) => invitation.id);
       if (ids.length === 0) throw new UsageError('Geen geldige uitnodigingen gevonden om in te trekken.');
+      const principal = admin(await store.getRegistry());
       for (const id of ids) {
-        const revoked = await revokeInvitation(deps, { invitationId: id, actor: actor() });
+        const revoked = await revokeInvitation(deps, { invitationId: id, actor: actor(), principal });
         print(`Ingetrokken: ${revoked.id} (${revoked.municipality}, ronde ${revoked.roundId}).`);
       }
+      return;
+    }
+    case 'reissue': {
+      const { revoked, invited } = await reissueInvitation(deps, {
+        principal: admin(await store.getRegistry()),
+        roundId: required(values, 'round'),
+        municipality: required(values, 'municipality'),
+        baseUrl,
+      });
+      print(
+        `${revoked.length} link(s) ingetrokken; nieuwe link ${invited.invitation.id} ${invited.invitation.sentTo ? `gemaild naar ${invited.invitation.sentTo.join(', ')} (${invited.mail})` : 'niet gemaild: geen adres bekend'}.`,
+      );
+      return;
+    }
+    case 'remind': {
+      const reminded = await sendReminders(deps, {
+        roundId: required(values, 'round'),
+        period: manualPeriod(deps.clock.now()),
+        baseUrl,
+        actor: actor(),
+        municipalities: values.municipality ? String(values.municipality).split(',') : undefined,
+        principal: admin(await store.getRegistry()),
+      });
+      if (reminded.length === 0)
+        print('Niemand te herinneren: iedereen heeft ingezonden (of er is geen adres).');
+      for (const sent of reminded) print(`${sent.municipality} → ${sent.to.join(', ')}: ${sent.delivery}`);
       return;
     }
     case 'status': {
@@ -515,19 +530,12 @@ export async function run(argv: string[], print: (line: string) => void = consol
     }
     case 'resend': {
       const id = required(values, 'mail');
-      if (!(await store.requeueMail(id, deps.clock.now().toISOString()))) {
-        throw new UsageError(
-          `E-mail ‘${id}’ is niet mislukt (of bestaat niet); alleen mislukte e-mail kan opnieuw.`,
-        );
-      }
-      print(`Opnieuw in de wachtrij: ${id} → ${await deliverMail(deps, id)}`);
-      await store.audit({
-        at: deps.clock.now().toISOString(),
-        id: deps.ids.newId(),
-        action: 'mail-resent',
+      const { outcome } = await resendMail(deps, {
+        principal: admin(await store.getRegistry()),
+        mailId: id,
         actor: actor(),
-        details: { mailId: id },
       });
+      print(`Opnieuw verstuurd: ${id} → ${outcome}`);
       return;
     }
     case 'mail-event': {

@@ -62,8 +62,8 @@ export async function signInvitation(deps: { store: Store }, invitation: Invitat
 }
 
 /**
- * Verifies a link token and turns it into a municipality principal: signature, issuer, audience and
- * expiry by jose, then the stored invitation (revocation, round and municipality must match). Every
+ * Verifies a link token and turns it into a municipality principal: signature, issuer and audience by
+ * jose, then the stored invitation (revocation, expiry, round and municipality must match). Every
  * failure is a 401 with a Dutch message; nothing about the token is echoed back.
  */
 export async function verifyInvitation(
@@ -85,12 +85,16 @@ export async function verifyInvitation(
     );
     payload = verified.payload as typeof payload;
   } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) throw refusal('expired');
-    throw refusal('invalid');
+    // The signature was checked before the expiry (jose verifies it first), so the claims are ours. The
+    // stored invitation decides when a link expires: it follows the round's deadline when that moves, and
+    // a link signed before an extension keeps working until the new expiry.
+    if (!(error instanceof joseErrors.JWTExpired)) throw refusal('invalid');
+    payload = error.payload as typeof payload;
   }
   const invitation = payload.jti ? await deps.store.getInvitation(payload.jti) : undefined;
   if (!invitation) throw refusal('invalid');
   if (invitation.revokedAt) throw refusal('revoked');
+  if (invitation.expiresAt <= deps.clock.now().toISOString()) throw refusal('expired');
   if (invitation.municipality !== payload.sub || invitation.roundId !== payload.round) {
     throw refusal('wrongRound');
   }

@@ -148,8 +148,12 @@ export interface Invitation {
   /** ISO timestamp after which the link no longer works. */
   readonly expiresAt: string;
   readonly revokedAt?: string;
-  /** Where the invitation email went, when it was sent. */
+  /** Where the invitation email went (the last time it was sent). */
   readonly sentTo?: readonly string[];
+  /** When the invitation email was last sent. */
+  readonly sentAt?: string;
+  /** When the link was first opened (the official clicked it); recorded once. */
+  readonly firstOpenedAt?: string;
 }
 
 /** One line of the audit trail: who did what, when. */
@@ -163,6 +167,9 @@ export interface AuditEvent {
   readonly roundId?: string;
   readonly municipality?: string;
   readonly details?: Record<string, unknown>;
+  /** What a change changed: the values before it and after it (only the fields it touched). */
+  readonly before?: Record<string, unknown>;
+  readonly after?: Record<string, unknown>;
 }
 
 export interface MailAttachment {
@@ -248,4 +255,21 @@ export interface Suppression {
   readonly detail?: string;
   /** The outbox email whose event put it here. */
   readonly mailId?: string;
+}
+
+/**
+ * One staff request that changes something, by the idempotency token of the page it came from: a double
+ * click or a resubmitted page finds it and does nothing again. Kept a day.
+ */
+export interface StaffRequest {
+  readonly token: string;
+  /** Who sent it; another person's token is refused. */
+  readonly actor: string;
+  /** The page action, e.g. `deadline-wijzigen`. */
+  readonly action: string;
+  readonly startedAt: string;
+  readonly status: 'running' | 'done';
+  /** Where the browser went afterwards, and the sentence that page shows (set when done). */
+  readonly location?: string;
+  readonly notice?: string;
 }

@@ -10,6 +10,11 @@ import type { Registry } from './model.js';
  * - a regietafel (`regietafel:<region>`) may read status, summaries and exports of its own region;
  * - the province (`provincie:<province>`) may read everything in its province;
  * - sending a summary is for staff of the resource's region or province;
+ * - running a round (open, change, close, reopen, invite, remind, re-send mail, read one municipality's
+ *   submission) is staff work too: a regietafel acts for its own region, the province for every region
+ *   in it. An action on a whole round (its deadline, closing it) concerns every region of the round, so
+ *   it needs every one of them (`authorizeEvery`): a regietafel cannot move the deadline of a round that
+ *   also runs in another region;
  * - published targets (shares, statushouders tasks) are imported by provincial staff only; a regietafel
  *   may view those of its own province.
  */
@@ -42,6 +47,12 @@ export type Action =
   | 'summary:preview'
   | 'summary:send'
   | 'export:download'
+  | 'round:open'
+  | 'round:change'
+  | 'invitation:manage'
+  | 'reminder:send'
+  | 'mail:resend'
+  | 'submission:read'
   | 'targets:view'
   | 'targets:import';
 
@@ -64,6 +75,12 @@ const staffActions: readonly Action[] = [
   'summary:preview',
   'summary:send',
   'export:download',
+  'round:open',
+  'round:change',
+  'invitation:manage',
+  'reminder:send',
+  'mail:resend',
+  'submission:read',
   'targets:view',
   'targets:import',
 ];
@@ -119,4 +136,27 @@ export function authorize(principal: Principal | undefined, action: Action, reso
   throw new Forbidden(
     'U heeft geen toegang tot deze gegevens. Staf ziet alleen de eigen regio of provincie.',
   );
+}
+
+/**
+ * Throws a Dutch 403 unless the principal may do the action to every one of the resources (an action on a
+ * whole round concerns every region in it). An empty list is refused too: there is nothing to act for.
+ */
+export function authorizeEvery(
+  principal: Principal | undefined,
+  action: Action,
+  resources: readonly Resource[],
+): void {
+  if (resources.length > 0 && resources.every((resource) => isAllowed(principal, action, resource))) return;
+  if (principal?.kind === 'staff' && resources.some((resource) => isAllowed(principal, action, resource))) {
+    throw new Forbidden(
+      'U heeft geen toegang tot een deel hiervan: het gaat ook over een regio die niet de uwe is. Staf werkt alleen voor de eigen regio of provincie.',
+    );
+  }
+  authorize(principal, action, resources[0] ?? { province: '' });
+}
+
+/** How a person appears in the audit trail: their e-mail address (or subject), and for the system its name. */
+export function actorOf(principal: Principal): string {
+  return principal.kind === 'staff' ? (principal.email ?? principal.subject) : principal.municipality;
 }

@@ -12,6 +12,7 @@ import type {
   Registry,
   RegistryItem,
   Round,
+  StaffRequest,
   SubmissionVersion,
   Suppression,
 } from './model.js';
@@ -47,8 +48,12 @@ export interface RoundStore {
   getRound(id: string): Promise<Round | undefined>;
   /** Every round, by deadline. */
   listRounds(): Promise<Round[]>;
-  /** Replaces a round's settings (opening, deadline, late submissions); the id and form never change. */
-  updateRound(round: Round): Promise<void>;
+  /**
+   * Replaces a round's settings (opening, deadline, late submissions); the id and form never change. With
+   * `expectedDeadline` only while the stored deadline is still that one; false when it is not (someone
+   * changed the round in between).
+   */
+  updateRound(round: Round, expectedDeadline?: string): Promise<boolean>;
 }
 
 export interface SubmissionStore {
@@ -101,7 +106,11 @@ export interface InvitationStore {
   listInvitations(roundId: string): Promise<Invitation[]>;
   /** Marks an invitation revoked; false when it does not exist. */
   revokeInvitation(id: string, at: string): Promise<boolean>;
-  recordInvitationSent(id: string, to: readonly string[]): Promise<void>;
+  recordInvitationSent(id: string, to: readonly string[], at: string): Promise<void>;
+  /** Records the first time a link was opened; true only for that first time. */
+  recordInvitationOpened(id: string, at: string): Promise<boolean>;
+  /** Moves a link's expiry (it follows the round's deadline); false when it does not exist. */
+  setInvitationExpiry(id: string, expiresAt: string): Promise<boolean>;
 }
 
 export interface AuditStore {
@@ -156,6 +165,16 @@ export interface SummarySnapshotStore {
   putSummarySnapshot(roundId: string, scope: string, snapshot: unknown): Promise<void>;
 }
 
+export interface RequestStore {
+  /** Records a request as running; false when that token was seen before (then read it with getRequest). */
+  claimRequest(request: StaffRequest, expiresAt: number): Promise<boolean>;
+  getRequest(token: string): Promise<StaffRequest | undefined>;
+  /** Marks a running request done, with where the browser goes and what it is told. */
+  completeRequest(token: string, outcome: { location: string; notice: string }): Promise<void>;
+  /** Forgets a request that failed, so the same page can try again. */
+  releaseRequest(token: string): Promise<void>;
+}
+
 export interface TargetStore {
   /** Stores a revision of published targets; false when that revision exists (someone published first). */
   putTargets(targets: Targets): Promise<boolean>;
@@ -174,7 +193,8 @@ export interface Store
     OutboxStore,
     MailEventStore,
     SummarySnapshotStore,
-    TargetStore {}
+    TargetStore,
+    RequestStore {}
 
 export interface MailMessage {
   readonly to: readonly string[];

@@ -1,43 +1,167 @@
 import { findForm } from '../../forms/catalogue.js';
-import { formatDateTime } from '../../forms/format.js';
-import { contactHtml, contactText, emailDocument } from '../../forms/render/email.js';
-import { html } from '../../forms/render/html.js';
+import { reminderEmail } from '../emails/reminder-email.js';
+import type { RoundMail } from '../emails/round-mail.js';
 import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
 import { NotFound } from './errors.js';
 import { inviteMunicipalities } from './invitations.js';
-import { systemPrincipal } from './policy.js';
+import type { Municipality, Registry, Round } from './model.js';
+import { authorizeEvery, type Principal, systemPrincipal } from './policy.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
 import { regionContact } from './registry/secretariat.js';
-import { roundStatus } from './round-status.js';
+import { type MunicipalityStatus, roundStatus } from './round-status.js';
 
 /** Days before the deadline that municipalities without a submission get a reminder (per round: `reminderDaysBefore`). */
 export const defaultReminderDaysBefore = 3;
 
-const font = 'font-family:Arial,Helvetica,sans-serif;';
+const day = 24 * 3600 * 1000;
+
+/** From when the scheduled job sends a round's automatic reminder: that many days before the deadline. */
+export function automaticReminderFrom(round: Pick<Round, 'deadline' | 'reminderDaysBefore'>): string {
+  const days = round.reminderDaysBefore ?? defaultReminderDaysBefore;
+  return new Date(Date.parse(round.deadline) - days * day).toISOString();
+}
 
 /**
- * Remind the municipalities that have not submitted (`sendReminders`): a Dutch reminder with a fresh link
- * to their own form, to the municipal coordinator. Never to a municipality that has submitted. Each
- * (round, municipality, period) is recorded once in the outbox, so a job that runs twice sends nothing twice.
+ * The period of the automatic reminder: one per deadline, so a moved deadline gets its own reminder before
+ * the new date, and the same deadline never twice.
+ */
+export function automaticReminderPeriod(round: Pick<Round, 'deadline'>): string {
+  return `voor-deadline-${round.deadline}`;
+}
+
+/** Stands in for the personal link in a preview: staff never see a municipality's link. */
+export const previewLinkPlaceholder = 'https://…/uitnodiging?code=(persoonlijke link van de gemeente)';
+
+export interface PlannedReminder {
+  readonly municipality: Municipality;
+  readonly status: MunicipalityStatus['status'];
+  readonly mail: RoundMail;
+  readonly to: readonly string[];
+}
+
+export interface ReminderPlan {
+  readonly round: Round;
+  /** Who gets a reminder, with the email as it will go (the link shown as a placeholder). */
+  readonly reminders: PlannedReminder[];
+  /** Municipalities asked for that get none: they have submitted, or no address is known. */
+  readonly skipped: { readonly municipality: Municipality; readonly reason: 'ingezonden' | 'geen-adres' }[];
+}
+
+type Deps = { store: Store; mailer: Mailer; clock: Clock; ids: Ids };
+
+function chosenRows(
+  status: { municipalities: MunicipalityStatus[] },
+  round: Round,
+  municipalities: readonly string[] | undefined,
+): MunicipalityStatus[] {
+  if (!municipalities) return status.municipalities;
+  return municipalities.map((code) => {
+    const row = status.municipalities.find((candidate) => candidate.code === code);
+    if (!row) throw new NotFound(`Gemeente ${code} doet niet mee aan ronde ${round.id}.`);
+    return row;
+  });
+}
+
+function reminderFor(
+  round: Round,
+  registry: Registry,
+  municipality: Municipality,
+  status: MunicipalityStatus['status'],
+  url: string,
+): RoundMail {
+  const definition = findForm(round.formId);
+  if (!definition) throw new NotFound(`Het formulier ‘${round.formId}’ bestaat niet.`);
+  const region = registry.regions.find((candidate) => candidate.id === municipality.region);
+  return reminderEmail({
+    round,
+    definition,
+    municipality,
+    boardName: region?.boardName ?? 'de regietafel',
+    secretariat: regionContact(region),
+    url,
+    hasDraft: status === 'concept',
+  });
+}
+
+/**
+ * Plan reminders (`planReminders`) without sending: for the municipalities named (or every one without a
+ * submission) in the principal's scope, who gets which email. The reminders page shows this before
+ * anything is sent. A regietafel plans for its own region; someone else's municipality is a 403.
+ */
+export async function planReminders(
+  deps: { store: Store; clock: Clock },
+  input: { principal: Principal; roundId: string; municipalities?: readonly string[] },
+): Promise<ReminderPlan> {
+  const registry = await deps.store.getRegistry();
+  const status = await roundStatus(deps, { principal: input.principal, roundId: input.roundId, registry });
+  const { round } = status;
+  const rows = chosenRows(status, round, input.municipalities);
+  authorizeEvery(
+    input.principal,
+    'reminder:send',
+    rows.map((row) => ({
+      roundId: round.id,
+      municipality: row.code,
+      region: row.region,
+      province: registry.regions.find((region) => region.id === row.region)?.province ?? '',
+    })),
+  );
+  const plan: ReminderPlan = { round, reminders: [], skipped: [] };
+  for (const row of rows) {
+    const municipality = registry.municipalities.find((candidate) => candidate.code === row.code)!;
+    if (row.status === 'ingezonden') {
+      if (input.municipalities) plan.skipped.push({ municipality, reason: 'ingezonden' });
+      continue;
+    }
+    if (municipality.contacts.length === 0) {
+      plan.skipped.push({ municipality, reason: 'geen-adres' });
+      continue;
+    }
+    plan.reminders.push({
+      municipality,
+      status: row.status,
+      to: municipality.contacts,
+      mail: reminderFor(round, registry, municipality, row.status, previewLinkPlaceholder),
+    });
+  }
+  return plan;
+}
+
+/**
+ * Remind the municipalities that have not submitted (`sendReminders`): a Dutch reminder with the link to
+ * their own form (their working link, or a new one) to the municipal coordinator, Reply-To the
+ * secretariat. Never to a municipality that has submitted. Each (round, municipality, period) is recorded
+ * once in the outbox, so a job that runs twice — or a page posted twice — sends nothing twice. The
+ * scheduled job calls it without a principal; the reminders page and the CLI with one (the policy decides).
  */
 export async function sendReminders(
-  deps: { store: Store; mailer: Mailer; clock: Clock; ids: Ids },
-  input: { roundId: string; period: string; baseUrl: string; actor: string },
-): Promise<{ municipality: string; mailId: string; delivery: DeliveryOutcome }[]> {
+  deps: Deps,
+  input: {
+    roundId: string;
+    period: string;
+    baseUrl: string;
+    actor: string;
+    municipalities?: readonly string[];
+    principal?: Principal;
+  },
+): Promise<{ municipality: string; mailId: string; delivery: DeliveryOutcome; to: readonly string[] }[]> {
   const round = await deps.store.getRound(input.roundId);
   if (!round) throw new NotFound(`Er is geen ronde ‘${input.roundId}’.`);
   const registry = await deps.store.getRegistry();
-  const status = await roundStatus(deps, {
-    principal: systemPrincipal(registry, input.actor),
+  const principal = input.principal ?? systemPrincipal(registry, input.actor);
+  const plan = await planReminders(deps, {
+    principal,
     roundId: round.id,
-    registry,
+    municipalities: input.municipalities,
   });
-  const missing = status.municipalities.filter((municipality) => municipality.status !== 'ingezonden');
-  const title = findForm(round.formId)?.title ?? round.formId;
-  const results: { municipality: string; mailId: string; delivery: DeliveryOutcome }[] = [];
-  for (const row of missing) {
-    const municipality = registry.municipalities.find((candidate) => candidate.code === row.code);
-    if (!municipality || municipality.contacts.length === 0) continue;
+  const results: {
+    municipality: string;
+    mailId: string;
+    delivery: DeliveryOutcome;
+    to: readonly string[];
+  }[] = [];
+  for (const planned of plan.reminders) {
+    const { municipality } = planned;
     const mailId = `reminder#${round.id}#${municipality.code}#${input.period}`;
     if (!(await deps.store.getMail(mailId))) {
       const [invited] = await inviteMunicipalities(deps, {
@@ -45,39 +169,37 @@ export async function sendReminders(
         municipalities: [municipality.code],
         baseUrl: input.baseUrl,
         send: false,
+        reuse: true,
         actor: input.actor,
       });
-      const region = registry.regions.find((candidate) => candidate.id === municipality.region);
-      const board = region?.boardName ?? 'de regietafel';
-      const contact = regionContact(region);
-      const subject = `Herinnering: ${title} – gemeente ${municipality.name}, sluit ${formatDateTime(round.deadline)}`;
-      const lines = [
-        `Beste coördinator van gemeente ${municipality.name},`,
-        `Uw gemeente heeft het formulier ‘${title}’ (${round.title}) nog niet ingezonden${row.status === 'concept' ? ': er staat een concept klaar' : ''}. De sluitingsdatum is ${formatDateTime(round.deadline)}.`,
-        'Met de link hieronder opent u het formulier van uw gemeente.',
-      ];
-      await deps.store.enqueueMail({
+      const mail = reminderFor(round, registry, municipality, planned.status, invited!.url);
+      const recorded = await deps.store.enqueueMail({
         id: mailId,
         kind: 'reminder',
         to: municipality.contacts,
-        replyTo: contact ? [contact.email] : undefined,
-        subject,
-        text: [...lines, invited!.url, `Met vriendelijke groet,\n${board}`, contactText(contact)].join(
-          '\n\n',
-        ),
-        html: emailDocument(
-          subject,
-          html`${lines.map((line) => html`<p style="${font}">${line}</p>`)}
-<p style="${font}margin:20px 0;"><a href="${invited!.url}" style="background:#154273;color:#ffffff;padding:12px 18px;text-decoration:none;font-weight:bold;">Formulier openen</a></p>
-<p style="${font}">Met vriendelijke groet,<br>${board}</p>
-${contactHtml(contact)}`,
-        ).value,
+        ...mail,
         createdAt: deps.clock.now().toISOString(),
         status: 'pending',
         attempts: 0,
       });
+      if (recorded) {
+        await deps.store.audit({
+          at: deps.clock.now().toISOString(),
+          id: deps.ids.newId(),
+          action: 'reminder',
+          actor: input.actor,
+          roundId: round.id,
+          municipality: municipality.code,
+          details: { mailId, to: municipality.contacts, period: input.period },
+        });
+      }
     }
-    results.push({ municipality: municipality.code, mailId, delivery: await deliverMail(deps, mailId) });
+    results.push({
+      municipality: municipality.code,
+      mailId,
+      delivery: await deliverMail(deps, mailId),
+      to: municipality.contacts,
+    });
   }
   return results;
 }

@@ -128,33 +128,3 @@ export async function listRounds(
     visible.map((round) => roundStatus(deps, { principal: input.principal, roundId: round.id, registry })),
   );
 }
-
-/**
- * Whether a staff member may see an outbox email (a failed one, on the dashboard): only emails of a round
- * they see and about what they may see — a summary of their own region or province, a reminder or a
- * confirmation of a municipality in their region. Invitations and anything unknown stay hidden.
- * Mail ids: `summary#<round>#<region:x|province:y>#<period>#<to>`, `reminder#<round>#<code>#<period>`,
- * `confirmation#<round>#<form>#<code>#v<n>`.
- */
-export function mailVisibleTo(
-  principal: Principal,
-  mailId: string,
-  registry: Pick<Registry, 'regions' | 'municipalities'>,
-  roundIds: ReadonlySet<string>,
-): boolean {
-  const [kind, roundId, third, fourth] = mailId.split('#');
-  if (!roundId || !roundIds.has(roundId)) return false;
-  const regionResource = (regionId: string | undefined) => {
-    const region = registry.regions.find((candidate) => candidate.id === regionId);
-    return region ? { roundId, region: region.id, province: region.province } : undefined;
-  };
-  let resource: { roundId: string; region?: string; province: string } | undefined;
-  if (kind === 'summary' && third) {
-    const [type, id] = third.split(':');
-    resource = type === 'province' && id ? { roundId, province: id } : regionResource(id);
-  } else if (kind === 'reminder' || kind === 'confirmation') {
-    const code = kind === 'reminder' ? third : fourth;
-    resource = regionResource(registry.municipalities.find((m) => m.code === code)?.region);
-  }
-  return resource !== undefined && isAllowed(principal, 'round:status', resource);
-}

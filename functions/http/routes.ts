@@ -73,9 +73,9 @@ export const routes: readonly RouteDefinition[] = [
     path: '/uitnodiging',
     entry: 'functions/http/handlers/open-invitation.ts',
     auth: 'public',
-    access: { table: 'read', sendsMail: false },
+    access: { table: 'readWrite', sendsMail: false },
     description:
-      'Opent een uitnodigingslink (?code=…): controleert de code, zet een sessiecookie voor de ronde en stuurt door naar het formulier.',
+      'Opent een uitnodigingslink (?code=…): controleert de code, noteert de eerste keer openen, zet een sessiecookie voor de ronde en stuurt door naar het formulier.',
   },
   {
     id: 'show-form',
@@ -145,6 +145,26 @@ export const routes: readonly RouteDefinition[] = [
       'Staf: het dashboard — de rondes met sluitingsdatum en voortgang, voor de eigen regio of provincie (HTML; JSON voor scripts).',
   },
   {
+    id: 'new-round',
+    method: 'GET',
+    path: '/staf/nieuwe-ronde',
+    entry: 'functions/http/handlers/new-round.ts',
+    auth: 'staff',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Staf: een nieuwe ronde openen — het formulier (formulier, peildatum, sluitingsdatum, regio’s…).',
+  },
+  {
+    id: 'new-round-actions',
+    method: 'POST',
+    path: '/staf/nieuwe-ronde',
+    entry: 'functions/http/handlers/new-round-actions.ts',
+    auth: 'staff',
+    access: { table: 'readWrite', sendsMail: true },
+    description:
+      'Staf: _action = controleren (controlepagina), wijzigen (terug naar het formulier), openen (ronde aanmaken, eventueel meteen uitnodigen).',
+  },
+  {
     id: 'round-status',
     method: 'GET',
     path: '/staf/rondes/{roundId}',
@@ -153,6 +173,26 @@ export const routes: readonly RouteDefinition[] = [
     access: { table: 'read', sendsMail: false },
     description:
       'Staf: een ronde — per gemeente ingezonden / alleen concept / niets, voortgang t.o.v. het aandeel, exports en overzichten (HTML; JSON voor scripts).',
+  },
+  {
+    id: 'change-round',
+    method: 'GET',
+    path: '/staf/rondes/{roundId}/wijzigen',
+    entry: 'functions/http/handlers/change-round.ts',
+    auth: 'staff',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Staf: de sluitingsdatum verplaatsen, de ronde nu sluiten of heropenen (voor wie alle regio’s van de ronde heeft).',
+  },
+  {
+    id: 'change-round-actions',
+    method: 'POST',
+    path: '/staf/rondes/{roundId}/wijzigen',
+    entry: 'functions/http/handlers/change-round-actions.ts',
+    auth: 'staff',
+    access: { table: 'readWrite', sendsMail: false },
+    description:
+      'Staf: _action = deadline-controleren / deadline-wijzigen, sluiten-controleren / sluiten, heropenen-controleren / heropenen, terug. Links en herinneringen volgen de datum.',
   },
   {
     id: 'export',

@@ -2,7 +2,7 @@ import { isoWeek, sendSummaries } from '../core/compile-summaries.js';
 import { deliverDueMail } from '../core/deliver-mail.js';
 import { roundPhase } from '../core/form-context.js';
 import type { Clock, Ids, Mailer, Store } from '../core/ports.js';
-import { defaultReminderDaysBefore, sendReminders } from '../core/reminders.js';
+import { automaticReminderFrom, automaticReminderPeriod, sendReminders } from '../core/reminders.js';
 
 const day = 24 * 3600 * 1000;
 /** Rounds whose deadline passed longer ago than this are left alone. */
@@ -18,7 +18,8 @@ export interface ScheduleRun {
  * The scheduled job (`runSchedule`), the same on AWS (EventBridge Scheduler) and locally (npm start's
  * timer), safe to run as often as one likes: every email has a deterministic outbox id per period.
  * - while a round is open: the weekly summary (period: the ISO week) to each regietafel and the province;
- * - from `reminderDaysBefore` days before the deadline: reminders to municipalities without a submission;
+ * - from `reminderDaysBefore` days before the deadline: reminders to municipalities without a submission
+ *   (once per deadline: a moved deadline gets its own reminder);
  * - after the deadline: the final summary (period `deadline`), which lists who is missing;
  * - then everything due in the outbox is delivered (retries with backoff included).
  */
@@ -43,12 +44,11 @@ export async function runSchedule(
           dashboardUrl: options.baseUrl,
         })
       ).sent.length;
-      const reminderDays = round.reminderDaysBefore ?? defaultReminderDaysBefore;
-      if (deadline - now.getTime() <= reminderDays * day) {
+      if (now.toISOString() >= automaticReminderFrom(round)) {
         reminders += (
           await sendReminders(deps, {
             roundId: round.id,
-            period: 'voor-deadline',
+            period: automaticReminderPeriod(round),
             baseUrl: options.baseUrl,
             actor,
           })

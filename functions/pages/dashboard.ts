@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime, formatInteger } from '../../forms/format.js';
 import { type Html, html } from '../../forms/render/html.js';
-import { layout, type PageContact } from '../../forms/render/layout.js';
+import { layout } from '../../forms/render/layout.js';
 import type {
   MunicipalityResponse,
   PlacesTotals,
@@ -12,21 +12,15 @@ import type { MailProblem } from '../core/mail-problems.js';
 import { formatPercent, scopeLabel } from '../emails/summary-format.js';
 import { barChart, chartColours, percentPair, responseChart } from './charts.js';
 import { mailProblemNote, mailProblemsSection } from './mail-problems.js';
+import { type SignedInStaff, staffBar, staffFooter } from './staff/shell.js';
+
+export type { SignedInStaff } from './staff/shell.js';
 
 /**
  * The staff dashboard (regietafel and province): server-rendered pages in the same NL Design System shell
  * as the forms, readable without JavaScript and with a keyboard. Charts are inline SVG with a title and a
  * description for screen readers, and every figure in a chart is also in a table right below it.
  */
-
-export interface SignedInStaff {
-  /** E-mail address or subject. */
-  readonly label: string;
-  /** `Provincie Overijssel`, `Regionale Regietafel Vluchtelingen IJsselland`. */
-  readonly roles: readonly string[];
-  /** The secretariat(s) of their own region or province, named in the footer. */
-  readonly contacts: readonly PageContact[];
-}
 
 export interface RoundListItem {
   readonly id: string;
@@ -42,11 +36,18 @@ export interface RoundListItem {
 export interface RoundsPageModel {
   readonly staff: SignedInStaff;
   readonly rounds: readonly RoundListItem[];
-  readonly failedMail: readonly {
-    readonly subject: string;
-    readonly to: readonly string[];
-    readonly lastError?: string;
-  }[];
+  /** Emails in this person's scope that wait to be sent, and that failed after every retry. */
+  readonly mail: { readonly pending: number; readonly failed: number };
+  /** Whether this person may open rounds (a regietafel or the province). */
+  readonly mayOpen: boolean;
+  readonly notice?: string;
+}
+
+/** Which of a round's tasks this person may do (a round of several regions is changed by the province). */
+export interface RoundActions {
+  readonly change: boolean;
+  readonly invitations: boolean;
+  readonly reminders: boolean;
 }
 
 export interface ExportTableLink {
@@ -64,12 +65,12 @@ export interface RoundPageModel {
   readonly requestId: string;
   /** Shown at the top after an action, e.g. "Het overzicht is verstuurd". */
   readonly notice?: string;
+  readonly actions: RoundActions;
+  /** `zonder-inzending`: only the municipalities that have not submitted. */
+  readonly filter: 'alle' | 'zonder-inzending';
   /** Per municipality code, its addresses our mail cannot reach (bounced, complained). */
   readonly mailProblems?: ReadonlyMap<string, readonly MailProblem[]>;
 }
-
-const staffFooter =
-  'Dashboard voor de regietafel en de provincie. De cijfers komen uit de laatst ingezonden versie van iedere gemeente; concepten tellen niet mee.';
 
 const phaseLabels: Record<RoundPhase, string> = {
   'not-open': 'Nog niet open',
@@ -96,14 +97,7 @@ const headerCell = (content: string, numeric = false) =>
  * named after the table.
  */
 function scrollable(label: string, table: Html): Html {
-  return html`<div class="rt-scroll" role="region" aria-label="${label}" tabindex="0">${table}</div>`;
-}
-
-function staffBar(staff: SignedInStaff): Html {
-  return html`<div class="rt-staff-bar">
-<p class="utrecht-paragraph">Aangemeld als <strong>${staff.label}</strong> (${staff.roles.join(', ')})</p>
-<form method="post" action="/staf/afmelden"><button type="submit" class="utrecht-button utrecht-button--secondary-action">Afmelden</button></form>
-</div>`;
+  return html`<div class="rt-table-scroll" role="region" aria-label="${label}" tabindex="0">${table}</div>`;
 }
 
 // Progress against the shares ---------------------------------------------------------------------------
@@ -232,16 +226,13 @@ function exportUrl(formId: string, params: Record<string, string | undefined>): 
 /** `/staf/rondes`: every round the staff member may see, with deadline and response, and failed emails. */
 export function renderRoundsPage(model: RoundsPageModel): Html {
   const forms = [...new Map(model.rounds.map((round) => [round.formId, round.formTitle])).entries()];
-  const failed =
-    model.failedMail.length === 0
+  const { pending, failed } = model.mail;
+  const mailPanel =
+    failed === 0
       ? html``
       : html`<div class="utrecht-alert utrecht-alert--warning rt-panel" role="status">
-<h2 class="utrecht-heading-2">E-mails die niet verstuurd konden worden</h2>
-<ul class="utrecht-unordered-list">${model.failedMail.map(
-          (mail) =>
-            html`<li class="utrecht-unordered-list__item">${mail.subject} — aan ${mail.to.join(', ')}${mail.lastError ? ` (${mail.lastError})` : ''}</li>`,
-        )}</ul>
-<p class="utrecht-paragraph">Opnieuw versturen: <code>npm run admin -- resend &lt;id&gt;</code> (zie README).</p>
+<h2 class="utrecht-heading-2">${failed === 1 ? '1 e-mail kon' : `${failed} e-mails konden`} niet verstuurd worden</h2>
+<p class="utrecht-paragraph">Ook na herhaalde pogingen. <a class="utrecht-link utrecht-link--html-a" href="/staf/mail">Bekijk de reden en verstuur opnieuw</a>.</p>
 </div>`;
   return layout(
     {
@@ -253,9 +244,14 @@ export function renderRoundsPage(model: RoundsPageModel): Html {
       question: 'Vragen over het dashboard?',
     },
     html`${staffBar(model.staff)}
+${model.notice ? html`<div class="utrecht-alert utrecht-alert--ok rt-notice" role="status"><p class="utrecht-paragraph">${model.notice}</p></div>` : html``}
 <h1 class="utrecht-heading-1">Rondes</h1>
 <p class="utrecht-paragraph">Alle uitvragen aan de gemeenten in uw regio of provincie, met hun sluitingsdatum en hoeveel gemeenten al hebben ingezonden.</p>
-${failed}
+${mailPanel}
+<ul class="rt-task-list">
+${model.mayOpen ? html`<li><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/staf/nieuwe-ronde">Nieuwe ronde</a></li>` : html``}
+<li><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="/staf/mail">E-mail${pending + failed > 0 ? ` (${pending} wachtend, ${failed} mislukt)` : ''}</a></li>
+</ul>
 ${
   model.rounds.length === 0
     ? html`<p class="utrecht-paragraph">Er zijn nog geen rondes voor uw regio of provincie.</p>`
@@ -323,24 +319,65 @@ ${model.scopes.map(
 </section>`;
 }
 
-function municipalityTable(
-  aggregate: RoundAggregate,
-  mailProblems: ReadonlyMap<string, readonly MailProblem[]> = new Map(),
-): Html {
-  return scrollable(
-    `Stand per gemeente (${scopeLabel(aggregate)})`,
-    html`<table class="utrecht-table utrecht-table--html-table rt-table">
-<caption class="utrecht-table__caption">Stand per gemeente (${scopeLabel(aggregate)})</caption>
+const statusOrder: Record<MunicipalityResponse['status'], number> = { niets: 0, concept: 1, ingezonden: 2 };
+
+/** The municipalities of the round, those without a submission first (or only those, with the filter). */
+function municipalityTable(model: RoundPageModel): Html {
+  const { aggregate } = model;
+  const base = `/staf/rondes/${encodeURIComponent(aggregate.round.id)}`;
+  const rows = [...aggregate.response.municipalities]
+    .filter((municipality) => model.filter === 'alle' || municipality.status !== 'ingezonden')
+    .sort(
+      (a, b) =>
+        statusOrder[a.status] - statusOrder[b.status] ||
+        a.region.localeCompare(b.region) ||
+        a.name.localeCompare(b.name, 'nl'),
+    );
+  const submissionLink = (code: string, content: Html | string, label?: string) =>
+    html`<a class="utrecht-link utrecht-link--html-a" href="${base}/gemeenten/${encodeURIComponent(code)}"${label ? html` aria-label="${label}"` : ''}>${content}</a>`;
+  return html`<div class="rt-table-scroll" role="region" aria-labelledby="stand-titel" tabindex="0">
+<table class="utrecht-table utrecht-table--html-table rt-table">
+<caption class="utrecht-table__caption" id="stand-titel">Stand per gemeente (${scopeLabel(aggregate)})${model.filter === 'zonder-inzending' ? ', alleen zonder inzending' : ', zonder inzending eerst'}</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">${headerCell('Gemeente')}${headerCell('Regio')}${headerCell('Status')}${headerCell('Ingezonden op')}${headerCell('Versie', true)}${headerCell('Waarschuwingen', true)}${headerCell('Concept bewaard')}</tr></thead>
 <tbody class="utrecht-table__body">
-${aggregate.response.municipalities.map((municipality) => {
-  const region =
-    aggregate.scope.regions.find((r) => r.id === municipality.region)?.name ?? municipality.region;
-  return html`<tr class="utrecht-table__row">${cell(html`${municipality.name} <span class="rt-code">${municipality.code}</span>${mailProblemNote(mailProblems.get(municipality.code))}`)}${cell(region)}${cell(html`<span class="rt-status rt-status--${municipality.status}">${statusLabels[municipality.status]}</span>`)}${cell(municipality.submittedAt ? `${formatDateTime(municipality.submittedAt)}${municipality.late ? ' (te laat)' : ''}` : '—')}${numberCell(municipality.version ? String(municipality.version) : '—')}${numberCell(municipality.status === 'ingezonden' ? String(municipality.warnings) : '—')}${cell(municipality.draftSavedAt ? formatDateTime(municipality.draftSavedAt) : '—')}</tr>`;
-})}
+${
+  rows.length === 0
+    ? html`<tr class="utrecht-table__row"><td class="utrecht-table__cell" colspan="7">Alle gemeenten hebben ingezonden.</td></tr>`
+    : rows.map((municipality) => {
+        const region =
+          aggregate.scope.regions.find((r) => r.id === municipality.region)?.name ?? municipality.region;
+        return html`<tr class="utrecht-table__row">${cell(html`${submissionLink(municipality.code, municipality.name)} <span class="rt-code">${municipality.code}</span>${mailProblemNote(model.mailProblems?.get(municipality.code))}`)}${cell(region)}${cell(html`<span class="rt-status rt-status--${municipality.status}">${statusLabels[municipality.status]}</span>`)}${cell(municipality.submittedAt ? `${formatDateTime(municipality.submittedAt)}${municipality.late ? ' (te laat)' : ''}` : '—')}${numberCell(municipality.version ? String(municipality.version) : '—')}${municipality.status === 'ingezonden' ? html`<td class="utrecht-table__cell utrecht-table__cell--numeric">${municipality.warnings > 0 ? submissionLink(municipality.code, String(municipality.warnings), `${municipality.warnings} waarschuwing${municipality.warnings === 1 ? '' : 'en'} van ${municipality.name} bekijken`) : '0'}</td>` : numberCell('—')}${cell(municipality.draftSavedAt ? formatDateTime(municipality.draftSavedAt) : '—')}</tr>`;
+      })
+}
 </tbody>
-</table>`,
-  );
+</table>
+</div>`;
+}
+
+/** "7 van 11 ingezonden" for each region of the round this person sees. */
+function regionCounts(aggregate: RoundAggregate): Html {
+  return html`<ul class="utrecht-unordered-list rt-region-counts">${aggregate.scope.regions.map((region) => {
+    const inRegion = aggregate.response.municipalities.filter((m) => m.region === region.id);
+    const submitted = inRegion.filter((m) => m.status === 'ingezonden').length;
+    return html`<li class="utrecht-unordered-list__item"><strong>${region.name}</strong>: ${submitted} van ${inRegion.length} ingezonden</li>`;
+  })}</ul>`;
+}
+
+/** The round's tasks, as links to their pages (only those this person may do). */
+function roundTasks(model: RoundPageModel): Html {
+  const base = `/staf/rondes/${encodeURIComponent(model.aggregate.round.id)}`;
+  const link = (href: string, label: string) =>
+    html`<li><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="${href}">${label}</a></li>`;
+  return html`<nav aria-labelledby="taken" class="rt-section">
+<h2 class="utrecht-heading-2" id="taken">Taken</h2>
+<ul class="rt-task-list">
+${model.actions.invitations ? link(`${base}/uitnodigingen`, 'Uitnodigingen') : html``}
+${model.actions.reminders ? link(`${base}/herinneringen`, 'Herinneren') : html``}
+${model.actions.change ? link(`${base}/wijzigen`, 'Sluitingsdatum, sluiten of heropenen') : html``}
+${link('/staf/mail', 'E-mail die wacht of mislukte')}
+</ul>
+${model.actions.change ? html`` : html`<p class="utrecht-paragraph rt-hint">De sluitingsdatum van deze ronde wijzigt de provincie: de ronde loopt ook in een andere regio.</p>`}
+</nav>`;
 }
 
 /** `/staf/rondes/{roundId}`: one round — response, progress against the shares, exports, summaries. */
@@ -368,15 +405,22 @@ ${model.notice ? html`<div class="utrecht-alert utrecht-alert--ok rt-notice" rol
 <div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">Sluit op</dt><dd class="utrecht-data-list__item-value">${formatDateTime(round.deadline)} — ${phaseLabels[aggregate.phase]}</dd></div>
 <div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">Gebied</dt><dd class="utrecht-data-list__item-value">${scopeLabel(aggregate)}</dd></div>
 </dl>
+${roundTasks(model)}
 <section aria-labelledby="voortgang" class="rt-section">
 <h2 class="utrecht-heading-2" id="voortgang">Inzendingen</h2>
 <p class="utrecht-paragraph">${response.totals.ingezonden} van ${response.totals.municipalities} gemeenten hebben ingezonden${response.totals.late > 0 ? ` (${response.totals.late} te laat)` : ''}; ${response.totals.concept} hebben alleen een concept, ${response.totals.niets} nog niets.</p>
+${aggregate.scope.regions.length > 1 ? regionCounts(aggregate) : html``}
 ${responseChart(response.totals, statusLabels, 'inzendingen')}
 ${mailProblemsSection(
   model.mailProblems ?? new Map(),
   (code) => response.municipalities.find((municipality) => municipality.code === code)?.name ?? code,
 )}
-${municipalityTable(aggregate, model.mailProblems)}
+<p class="utrecht-paragraph">${
+      model.filter === 'alle'
+        ? html`Zonder inzending staan bovenaan. <a class="utrecht-link utrecht-link--html-a" href="?toon=zonder-inzending#voortgang">Toon alleen de gemeenten zonder inzending</a>.`
+        : html`Alleen de gemeenten zonder inzending. <a class="utrecht-link utrecht-link--html-a" href="?toon=alle#voortgang">Toon alle gemeenten</a>.`
+    }</p>
+${municipalityTable(model)}
 </section>
 ${
   form

@@ -146,7 +146,7 @@ describe('the staff dashboard in a browser', () => {
             .filter(
               (element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1,
             )
-            .filter((element) => !element.closest('.rt-scroll'))
+            .filter((element) => !element.closest('[role="region"][tabindex="0"]'))
             .map(
               (element) =>
                 `${element.tagName}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`,

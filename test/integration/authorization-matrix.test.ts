@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/http/routes.js';
 import {
   get,
+  newRoundFields,
   postForm,
   postJson,
   startTestPipeline,
@@ -40,10 +41,22 @@ type Role = (typeof roles)[number];
  * - `JSON ongeldig`: an API client posting an envelope with an unknown field (must be refused before it is
  *   validated for someone else's form).
  * - `afmelden`: the sign-out button (a form post from our own page).
+ * - `nieuwe ronde`: the staff form *Nieuwe ronde* for IJsselland, `_action=controleren` (the check page;
+ *   nothing is stored): another region's staff may not open a round there.
+ * - `sluiten?`: the round's *Ronde nu sluiten…* button (`_action=sluiten-controleren`, the confirmation
+ *   step; nothing changes): only who acts for every region of the round.
  * Staff roles always send their staff JWT as Bearer; `open-invitation` sends the role's credential as `code`.
  * The export is asked for the round in the resource column (`?ronde=`).
  */
-type Call = 'GET' | 'JSON' | 'concept' | 'JSON ongeldig' | 'overzicht' | 'afmelden';
+type Call =
+  | 'GET'
+  | 'JSON'
+  | 'concept'
+  | 'JSON ongeldig'
+  | 'overzicht'
+  | 'afmelden'
+  | 'nieuwe ronde'
+  | 'sluiten?';
 
 /** One row: route id, how it is called, which resource, then the status per role in the order of `roles`. */
 type Row = readonly [
@@ -78,8 +91,14 @@ const matrix: readonly Row[] = [
   ['show-confirmation',  'GET',           A,               401,  200,  403,  401,   401,   401],
   ['show-confirmation',  'GET',           B,               401,  403,  200,  401,   401,   401],
   ['list-rounds',        'GET',           '-',             401,  401,  401,  200,   200,   200],
+  ['new-round',          'GET',           '-',             401,  401,  401,  200,   200,   200],
+  ['new-round-actions',  'nieuwe ronde',  '-',             401,  401,  401,  200,   403,   200],
   ['round-status',       'GET',           demo,            401,  401,  401,  200,   200,   200],
   ['round-status',       'GET',           twenteOnly,      401,  401,  401,  403,   200,   200],
+  ['change-round',       'GET',           demo,            401,  401,  401,  403,   403,   200],
+  ['change-round',       'GET',           twenteOnly,      401,  401,  401,  403,   200,   200],
+  ['change-round-actions', 'sluiten?',    demo,            401,  401,  401,  403,   403,   200],
+  ['change-round-actions', 'sluiten?',    twenteOnly,      401,  401,  401,  403,   200,   200],
   ['preview-summary',    'GET',           demo,            401,  401,  401,  200,   200,   200],
   ['preview-summary',    'GET',           twenteOnly,      401,  401,  401,  403,   200,   200],
   ['send-summary',       'overzicht',     demo,            401,  401,  401,  202,   202,   202],
@@ -198,6 +217,18 @@ async function call(row: Row, role: Role): Promise<Answer> {
   }
   if (how === 'afmelden') {
     return answer(await postForm(url, [], { ...authHeaders(role, 'cookie'), origin: pipeline.baseUrl }));
+  }
+  if (how === 'nieuwe ronde') {
+    return answer(
+      await postForm(
+        url,
+        Object.entries({ _action: 'controleren', ...newRoundFields() }),
+        authHeaders(role, 'bearer'),
+      ),
+    );
+  }
+  if (how === 'sluiten?') {
+    return answer(await postForm(url, [['_action', 'sluiten-controleren']], authHeaders(role, 'bearer')));
   }
   if (how === 'overzicht') {
     return answer(await postJson(url, { requestId: `matrix-${sequence}-0000` }, authHeaders(role, 'bearer')));

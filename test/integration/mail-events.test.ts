@@ -258,7 +258,8 @@ describe('staff see bounced addresses next to the municipality', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('E-mailadressen die niet werken');
-    const row = html.slice(html.indexOf(`${municipality.name} <span class="rt-code">GM0150`));
+    // The municipality's row (its name links to its submission page).
+    const row = html.slice(html.indexOf(`${municipality.name}</a> <span class="rt-code">GM0150`));
     expect(row.slice(0, row.indexOf('</tr>'))).toContain(`E-mail komt niet aan: ${address} (onbestelbaar)`);
 
     const json = (await (

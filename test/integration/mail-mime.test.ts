@@ -60,7 +60,7 @@ beforeAll(async () => {
     send: true,
     actor: 'test',
   });
-  ids.push(`invitation#${invited!.invitation.id}`);
+  ids.push(invited!.mailId!);
   for (const reminder of await sendReminders(deps, {
     roundId: closing.id,
     period: 'mime',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/http/routes.js';
 import {
   get,
+  newRoundFields,
   postJson,
   startTestPipeline,
   type TestPipeline,
@@ -87,6 +88,28 @@ const expectations: Record<string, Expectation> = {
     status: 200,
     contains: 'Formulieren voor gemeenten',
     headers: async () => ({ origin: pipeline.baseUrl }),
+  },
+  'new-round': {
+    status: 200,
+    contains: 'Nieuwe ronde',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
+  'new-round-actions': {
+    status: 200,
+    body: { _action: 'controleren', ...newRoundFields() },
+    contains: 'Controleer de nieuwe ronde',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
+  'change-round': {
+    status: 200,
+    contains: 'Sluitingsdatum, sluiten of heropenen',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('provincie:overijssel')}` }),
+  },
+  'change-round-actions': {
+    status: 200,
+    body: { _action: 'sluiten-controleren' },
+    contains: 'Ronde nu sluiten: controleer wat er gebeurt',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('provincie:overijssel')}` }),
   },
   'round-status': {
     status: 200,

@@ -228,6 +228,21 @@ export function validVoortgangOpgaven(overrides: Record<string, unknown> = {}): 
   };
 }
 
+/** The fields of the staff form *Nieuwe ronde*, filled in for IJsselland (a round closing in 2099). */
+export function newRoundFields(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    formId: 'eigen-bijdrage',
+    referenceDate: '1-12-2099',
+    deadlineDatum: '18-12-2099',
+    deadlineTijd: '17:00',
+    regions: 'ijsselland',
+    acceptsLate: 'nee',
+    reminderDaysBefore: '3',
+    invite: 'later',
+    ...overrides,
+  };
+}
+
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(url, {
     method: 'POST',

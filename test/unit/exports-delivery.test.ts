@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { deliverExport } from '../../functions/core/export-delivery.js';
+import { mailVisibleTo } from '../../functions/core/mail-queue.js';
 import type { Principal } from '../../functions/core/policy.js';
 import type { ExportFiles } from '../../functions/core/ports.js';
 import { overijssel } from '../../functions/core/registry/overijssel.js';
-import { mailVisibleTo } from '../../functions/core/round-status.js';
 
 /** Delivery of an export (inline or through storage) and which failed emails a staff member may see. */
 
@@ -98,6 +98,9 @@ describe('failed emails on the dashboard: only what the person may see', () => {
     ['confirmation#r1#eigen-bijdrage#GM0193#v1', 'regietafel:twente', false],
     ['reminder#r2#GM0193#2026-W48', 'provincie:overijssel', false],
     ['invitation#abc', 'provincie:overijssel', false],
+    ['invitation#r1#GM0193#inv-1#req-1', 'regietafel:ijsselland', true],
+    ['invitation#r1#GM0193#inv-1#req-1', 'regietafel:twente', false],
+    ['invitation#r1#GM0193#inv-1#req-1', 'provincie:overijssel', true],
   ];
   it.each(cases)('%s for %s → %s', (id, role, visible) => {
     expect(mailVisibleTo(staff(role), id, overijssel, rounds)).toBe(visible);

@@ -82,14 +82,39 @@ export function invitationItems(table: Table): InvitationStore {
       );
     },
 
-    async recordInvitationSent(id: string, to: readonly string[]) {
+    async recordInvitationSent(id: string, to: readonly string[], at: string) {
       await table.documents.send(
         new UpdateCommand({
           TableName: table.name,
           Key: { PK: `INVITATION#${id}`, SK: 'INVITATION' },
-          UpdateExpression: 'SET sentTo = :to',
+          UpdateExpression: 'SET sentTo = :to, sentAt = :at',
           ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':to': [...to] },
+          ExpressionAttributeValues: { ':to': [...to], ':at': at },
+        }),
+      );
+    },
+
+    recordInvitationOpened(id: string, at: string) {
+      // Only the first opening is kept: a condition, not a read-then-write, so two clicks at once agree.
+      return table.conditionally(
+        new UpdateCommand({
+          TableName: table.name,
+          Key: { PK: `INVITATION#${id}`, SK: 'INVITATION' },
+          UpdateExpression: 'SET firstOpenedAt = :at',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(firstOpenedAt)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+    },
+
+    setInvitationExpiry(id: string, expiresAt: string) {
+      return table.conditionally(
+        new UpdateCommand({
+          TableName: table.name,
+          Key: { PK: `INVITATION#${id}`, SK: 'INVITATION' },
+          UpdateExpression: 'SET expiresAt = :expiresAt',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':expiresAt': expiresAt },
         }),
       );
     },

@@ -33,13 +33,16 @@ export function roundItems(table: Table): RoundStore {
       });
     },
 
-    async updateRound(round: Round) {
-      await table.documents.send(
+    updateRound(round: Round, expectedDeadline?: string) {
+      return table.conditionally(
         new PutCommand({
           TableName: table.name,
           Item: roundItem(round),
-          ConditionExpression: 'attribute_exists(PK) AND formId = :formId',
-          ExpressionAttributeValues: { ':formId': round.formId },
+          ConditionExpression: `attribute_exists(PK) AND formId = :formId${expectedDeadline === undefined ? '' : ' AND deadline = :expected'}`,
+          ExpressionAttributeValues: {
+            ':formId': round.formId,
+            ...(expectedDeadline !== undefined && { ':expected': expectedDeadline }),
+          },
         }),
       );
     },

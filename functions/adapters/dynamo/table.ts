@@ -26,6 +26,7 @@ import {
  * | link signing key    | CONFIG              | INVITATION-KEY#current / #<id>       |                          |
  * | audit line          | AUDIT#<round|global>| <at>#<id>                            |                          |
  * | summary snapshot    | ROUND#<id>          | SUMMARY#<scope>                      |                          |
+ * | staff request       | REQUEST#<token>     | REQUEST                              |  (TTL: expiresAt)        |
  * | mail event (SES)    | MAIL#<id>           | EVENT#<at>#<type>#<recipient>        |                          |
  * | suppressed address  | SUPPRESSED#<addr>   | SUPPRESSED                           | SUPPRESSIONS / <addr>    |
  * | published targets   | TARGETS#<province>  | SPREIDING#<cycle>#<rev> / HUISVESTING#<half year>#<rev> |  |

@@ -1,4 +1,7 @@
-import { listRounds, mailVisibleTo } from '../../core/round-status.js';
+import { mailInScope } from '../../core/mail-queue.js';
+import { regionsToOpenFor } from '../../core/open-round.js';
+import { actorOf } from '../../core/policy.js';
+import { listRounds } from '../../core/round-status.js';
 import { renderRoundsPage } from '../../pages/dashboard.js';
 import { authenticateStaff } from '../authenticate.js';
 import { signedInStaff } from '../dashboard.js';
@@ -6,37 +9,36 @@ import { dependencies } from '../dependencies.js';
 import { httpHandler } from '../middleware.js';
 import { wantsPage } from '../request.js';
 import { htmlResponse, jsonResponse } from '../responses.js';
+import { doneNotice } from '../staff-actions.js';
 import { staffPageHeaders } from '../staff-session.js';
 
 /**
  * GET /staf/rondes: the rounds of the staff member's region(s) or province, with their totals — the
- * dashboard's start page in a browser, JSON for scripts.
+ * dashboard's start page in a browser, JSON for scripts. Emails of their scope that could not be sent
+ * after every retry are counted here and listed (with a re-send button) on /staf/mail.
  */
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
   const principal = await authenticateStaff(event);
   const registry = await deps.store.getRegistry();
   const rounds = await listRounds(deps, { principal, registry });
-  // Emails about what this person may see that could not be sent after every retry: visible here, re-sent
-  // with the CLI. A regietafel sees its own region's, never another region's recipients or errors.
-  const visible = new Set(rounds.map(({ round }) => round.id));
-  const failed = (await deps.store.listMail('failed')).filter((mail) =>
-    mailVisibleTo(principal, mail.id, registry, visible),
-  );
+  const mail = await mailInScope(deps, { principal, registry });
   if (wantsPage(event)) {
     return htmlResponse(
       200,
       renderRoundsPage({
         staff: signedInStaff(principal, registry),
         rounds: rounds.map(({ round, formTitle, phase, totals }) => ({ ...round, formTitle, phase, totals })),
-        failedMail: failed,
+        mail: { pending: mail.pending.length, failed: mail.failed.length },
+        mayOpen: regionsToOpenFor(principal, registry).length > 0,
+        notice: await doneNotice(deps, event.queryStringParameters?.gedaan, actorOf(principal)),
       }),
       staffPageHeaders(),
     );
   }
   return jsonResponse(200, {
     rounds: rounds.map(({ round, formTitle, phase, totals }) => ({ ...round, formTitle, phase, totals })),
-    failedMail: failed.map(({ id, kind, subject, to, attempts, lastError }) => ({
+    failedMail: mail.failed.map(({ id, kind, subject, to, attempts, lastError }) => ({
       id,
       kind,
       subject,

@@ -1,5 +1,6 @@
 import { NotFound } from '../../core/errors.js';
 import { missingLink, verifyInvitation } from '../../core/invitation-tokens.js';
+import { recordFirstOpen } from '../../core/invitations.js';
 import { sessionCookieFor } from '../authenticate.js';
 import { dependencies } from '../dependencies.js';
 import { formPath } from '../form-pages.js';
@@ -9,7 +10,8 @@ import { seeOther } from '../responses.js';
 /**
  * GET /uitnodiging?code=…: the link in the invitation email. Verifies the code, sets the session cookie
  * for that round's pages and redirects to the form, so the code leaves the address bar (and history) at
- * once; `Referrer-Policy: no-referrer` keeps it out of other sites' logs.
+ * once; `Referrer-Policy: no-referrer` keeps it out of other sites' logs. The first opening of a link is
+ * recorded (on the invitation and in the audit trail).
  */
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
@@ -22,6 +24,8 @@ export const handler = httpHandler(async (event) => {
     principal.invitationId ? deps.store.getInvitation(principal.invitationId) : undefined,
   ]);
   if (!round || !invitation) throw new NotFound('Deze ronde bestaat niet meer.');
+  // The secretariat's invitations page shows when each municipality first opened its link.
+  await recordFirstOpen(deps, invitation);
   const target = formPath({ formId: round.formId, roundId: round.id, municipality: principal.municipality });
   const response = seeOther(target);
   response.cookies = [

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { findForm } from '../../../forms/catalogue.js';
 import { aggregateRound } from '../../core/aggregation/aggregate-round.js';
+import { mayChangeRound } from '../../core/change-round.js';
 import { scopeKey } from '../../core/compile-summaries.js';
 import { exportTables } from '../../core/exports.js';
 import { mailProblemsByMunicipality } from '../../core/mail-problems.js';
-import { roundStatus, staffRound } from '../../core/round-status.js';
+import { actorOf } from '../../core/policy.js';
+import { roundStatus, staffRound, visibleRegions } from '../../core/round-status.js';
 import { provinceOfScope, publishedTargets } from '../../core/targets/publish-targets.js';
 import { renderRoundPage } from '../../pages/dashboard.js';
 import { authenticateStaff } from '../authenticate.js';
@@ -13,6 +15,7 @@ import { dependencies } from '../dependencies.js';
 import { httpHandler } from '../middleware.js';
 import { wantsPage } from '../request.js';
 import { htmlResponse, jsonResponse } from '../responses.js';
+import { doneNotice } from '../staff-actions.js';
 import { staffPageHeaders } from '../staff-session.js';
 
 const count = (value: string | undefined) => (value && /^\d{1,4}$/.test(value) ? Number(value) : 0);
@@ -39,7 +42,9 @@ function summaryNotice(query: Record<string, string | undefined>): string | unde
 
 /**
  * GET /staf/rondes/{roundId}: where every municipality of the staff member's region(s) stands. A browser
- * gets the round's dashboard page (status table, progress charts, exports, summaries); a script gets JSON.
+ * gets the round's dashboard page (its tasks, per region how many submitted, the status table with those
+ * without a submission first — `?toon=zonder-inzending` for only those —, progress charts, exports,
+ * summaries); a script gets JSON.
  */
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
@@ -95,7 +100,15 @@ export const handler = httpHandler(async (event) => {
         label: scopeName(candidate, registry),
       })),
       requestId: randomUUID(),
-      notice: summaryNotice(event.queryStringParameters ?? {}),
+      notice:
+        summaryNotice(event.queryStringParameters ?? {}) ??
+        (await doneNotice(deps, event.queryStringParameters?.gedaan, actorOf(principal))),
+      actions: {
+        change: mayChangeRound(principal, round, registry),
+        invitations: visibleRegions(principal, round, registry.regions, 'invitation:manage').length > 0,
+        reminders: visibleRegions(principal, round, registry.regions, 'reminder:send').length > 0,
+      },
+      filter: event.queryStringParameters?.toon === 'zonder-inzending' ? 'zonder-inzending' : 'alle',
       mailProblems,
     }),
     staffPageHeaders(),

@@ -1,0 +1,117 @@
+import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
+import { Conflict, Forbidden, NotFound } from './errors.js';
+import type { OutboxMail, Registry } from './model.js';
+import { actorOf, isAllowed, type Principal } from './policy.js';
+import type { Clock, Ids, Mailer, Store } from './ports.js';
+import { visibleRegions } from './round-status.js';
+
+/**
+ * The mail a staff member looks after (`mailInScope`, `resendMail`): emails of the rounds they see, about
+ * what they may see, that wait to be sent or were given up on after every retry. A regietafel sees its
+ * own region's, never another region's recipients or errors. Re-sending puts a failed email back in the
+ * queue and tries it at once; a waiting one is tried at once.
+ *
+ * Mail ids say what an email is about: `summary#<round>#<region:x|province:y>#<period>#<to>`,
+ * `reminder#<round>#<code>#<period>`, `invitation#<round>#<code>#<invitation>#<request>`,
+ * `confirmation#<round>#<form>#<code>#v<n>`.
+ */
+
+/** The round and the resource (region or province) an email is about, read from its id. */
+export function mailResource(
+  mailId: string,
+  registry: Pick<Registry, 'regions' | 'municipalities'>,
+): { roundId: string; region?: string; province: string; municipality?: string } | undefined {
+  const [kind, roundId, third, fourth] = mailId.split('#');
+  if (!roundId) return undefined;
+  const regionResource = (regionId: string | undefined, municipality?: string) => {
+    const region = registry.regions.find((candidate) => candidate.id === regionId);
+    return region ? { roundId, region: region.id, province: region.province, municipality } : undefined;
+  };
+  if (kind === 'summary' && third) {
+    const [type, id] = third.split(':');
+    return type === 'province' && id ? { roundId, province: id } : regionResource(id);
+  }
+  if (kind === 'reminder' || kind === 'confirmation' || kind === 'invitation') {
+    const code = kind === 'confirmation' ? fourth : third;
+    return regionResource(registry.municipalities.find((m) => m.code === code)?.region, code);
+  }
+  return undefined;
+}
+
+/** Whether a staff member may see (and re-send) an email: one of a round they see, about their scope. */
+export function mailVisibleTo(
+  principal: Principal,
+  mailId: string,
+  registry: Pick<Registry, 'regions' | 'municipalities'>,
+  roundIds: ReadonlySet<string>,
+): boolean {
+  const resource = mailResource(mailId, registry);
+  return (
+    resource !== undefined && roundIds.has(resource.roundId) && isAllowed(principal, 'mail:resend', resource)
+  );
+}
+
+async function visibleRoundIds(store: Store, principal: Principal, registry: Registry): Promise<Set<string>> {
+  const rounds = await store.listRounds();
+  return new Set(
+    rounds
+      .filter((round) => visibleRegions(principal, round, registry.regions).length > 0)
+      .map((round) => round.id),
+  );
+}
+
+export interface MailInScope {
+  readonly pending: OutboxMail[];
+  readonly failed: OutboxMail[];
+}
+
+/** Waiting and failed emails in the principal's scope, oldest first (envelopes: no content). */
+export async function mailInScope(
+  deps: { store: Store },
+  input: { principal: Principal; registry?: Registry },
+): Promise<MailInScope> {
+  const registry = input.registry ?? (await deps.store.getRegistry());
+  const rounds = await visibleRoundIds(deps.store, input.principal, registry);
+  const visible = (mail: OutboxMail) => mailVisibleTo(input.principal, mail.id, registry, rounds);
+  const [pending, failed] = await Promise.all([
+    deps.store.listMail('pending'),
+    deps.store.listMail('failed'),
+  ]);
+  const byAge = (a: OutboxMail, b: OutboxMail) => a.createdAt.localeCompare(b.createdAt);
+  return { pending: pending.filter(visible).sort(byAge), failed: failed.filter(visible).sort(byAge) };
+}
+
+/**
+ * Re-send one email now (`resendMail`): a failed one goes back in the queue with a new set of attempts,
+ * a waiting one is tried at once; a sent one is left alone (409). Someone else's email is a 403 and
+ * changes nothing. Audited with the status before and after.
+ */
+export async function resendMail(
+  deps: { store: Store; mailer: Mailer; clock: Clock; ids: Ids },
+  input: { principal: Principal; mailId: string; registry?: Registry; actor?: string },
+): Promise<{ mail: OutboxMail; outcome: DeliveryOutcome }> {
+  const registry = input.registry ?? (await deps.store.getRegistry());
+  const mail = await deps.store.getMail(input.mailId);
+  if (!mail) throw new NotFound('Deze e-mail staat niet (meer) in de wachtrij.');
+  const rounds = await visibleRoundIds(deps.store, input.principal, registry);
+  if (!mailVisibleTo(input.principal, mail.id, registry, rounds)) {
+    throw new Forbidden('U heeft geen toegang tot deze e-mail: zij gaat over een andere regio.');
+  }
+  if (mail.status === 'sent') throw new Conflict('Deze e-mail is al verstuurd.');
+  const now = deps.clock.now().toISOString();
+  if (mail.status === 'failed') await deps.store.requeueMail(mail.id, now);
+  const outcome = await deliverMail(deps, mail.id);
+  const after = await deps.store.getMail(mail.id);
+  await deps.store.audit({
+    at: now,
+    id: deps.ids.newId(),
+    action: 'mail-resent',
+    actor: input.actor ?? actorOf(input.principal),
+    roundId: mailResource(mail.id, registry)?.roundId,
+    municipality: mailResource(mail.id, registry)?.municipality,
+    details: { mailId: mail.id, kind: mail.kind, to: mail.to, subject: mail.subject, outcome },
+    before: { status: mail.status, attempts: mail.attempts },
+    after: { status: after?.status ?? mail.status, attempts: after?.attempts ?? mail.attempts },
+  });
+  return { mail, outcome };
+}

@@ -1,0 +1,32 @@
+import type { FormDefinition } from '../../forms/definition.js';
+import type { PageContact } from '../../forms/render/layout.js';
+import type { Municipality, Round } from '../core/model.js';
+import { type RoundMail, roundMail } from './round-mail.js';
+
+/** The invitation to a municipality: what is asked, by when, what to prepare, and its personal link. */
+export function invitationEmail(input: {
+  round: Round;
+  definition: FormDefinition;
+  municipality: Municipality;
+  boardName: string;
+  secretariat: PageContact | undefined;
+  url: string;
+}): RoundMail {
+  const { round, definition, municipality, secretariat, boardName } = input;
+  return roundMail({
+    subject: `Uitnodiging: ${definition.title} – gemeente ${municipality.name} (${round.title})`,
+    greeting: `Beste coördinator van gemeente ${municipality.name},`,
+    lead: [
+      `De ${boardName} vraagt uw gemeente het formulier ‘${definition.title}’ in te vullen voor de ronde ‘${round.title}’.`,
+      'U kunt tussendoor opslaan en later verdergaan, en uw antwoorden tot de sluitingsdatum wijzigen.',
+    ],
+    round,
+    definition,
+    url: input.url,
+    boardName,
+    secretariat,
+    after: [
+      'De link is persoonlijk voor uw gemeente. Deel hem alleen met collega’s die namens uw gemeente invullen.',
+    ],
+  });
+}
