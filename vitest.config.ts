@@ -31,6 +31,16 @@ export default defineConfig({
       {
         test: {
           ...shared,
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          ...shared,
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           testTimeout: 60_000,

@@ -16,6 +16,8 @@ export interface ConfirmationModel {
   readonly submittedBy: string;
   readonly answers: Answers;
   readonly confirmationSentTo?: string;
+  /** Whether that confirmation has gone out already (else it follows from the outbox). */
+  readonly confirmationSent?: boolean;
   readonly late: boolean;
   /** Link back to the form to amend (absent once the round is closed). */
   readonly amendUrl?: string;
@@ -89,7 +91,9 @@ export function renderConfirmationPage(model: ConfirmationModel): Html {
 </div>
 ${
   model.confirmationSentTo
-    ? html`<p class="utrecht-paragraph">We sturen een bevestiging met uw antwoorden naar ${model.confirmationSentTo}.</p>`
+    ? model.confirmationSent
+      ? html`<p class="utrecht-paragraph">De bevestiging met uw antwoorden is per e-mail verstuurd naar ${model.confirmationSentTo}.</p>`
+      : html`<p class="utrecht-paragraph">Uw antwoorden zijn opgeslagen. De bevestiging volgt per e-mail naar ${model.confirmationSentTo}.</p>`
     : ''
 }
 ${

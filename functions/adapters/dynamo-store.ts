@@ -8,6 +8,7 @@ import { outboxItems } from './dynamo/outbox-items.js';
 import { registryItems } from './dynamo/registry-items.js';
 import { requestItems } from './dynamo/request-items.js';
 import { roundItems } from './dynamo/round-items.js';
+import { submissionClaimItems } from './dynamo/submission-claim-items.js';
 import { submissionItems } from './dynamo/submission-items.js';
 import { summaryItems } from './dynamo/summary-items.js';
 import { Table } from './dynamo/table.js';
@@ -30,6 +31,7 @@ export function dynamoStore(
     ...registryItems(table),
     ...roundItems(table),
     ...submissionItems(table),
+    ...submissionClaimItems(table),
     ...draftItems(table),
     ...invitationItems(table),
     ...auditItems(table),

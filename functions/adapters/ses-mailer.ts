@@ -48,7 +48,7 @@ export class SesMailer implements Mailer {
     private readonly options: SesMailerOptions = {},
   ) {}
 
-  async send(message: MailMessage): Promise<{ messageId: string }> {
+  async send(message: MailMessage, options: { signal?: AbortSignal } = {}): Promise<{ messageId: string }> {
     const tag = message.reference ? referenceTagValue(message.reference) : undefined;
     const result = await this.client.send(
       new SendRawEmailCommand({
@@ -59,6 +59,8 @@ export class SesMailer implements Mailer {
         // SES hands the tag back with every event of this message: that is how a bounce finds its email.
         ...(tag && { Tags: [{ Name: outboxTag, Value: tag }] }),
       }),
+      // The caller's budget: an attempt still running when it ends is broken off (no late duplicate).
+      { abortSignal: options.signal },
     );
     if (!result.MessageId) throw new Error('SES gaf geen MessageId terug');
     return { messageId: result.MessageId };

@@ -3,11 +3,10 @@ import { type AnswerChange, diffAnswers } from '../../forms/diff.js';
 import { plausibilityWarnings } from '../../forms/plausibility.js';
 import { Forbidden, ValidationFailed } from './errors.js';
 import {
-  assertMay,
   type FormContextKey,
   type ResolvedForm,
   type RoundPhase,
-  resolveForm,
+  resolveFormFor,
   roundPhase,
 } from './form-context.js';
 import type { Principal, SubmissionVersion } from './model.js';
@@ -35,8 +34,7 @@ export async function checkAnswers(
   deps: { store: Store; clock: Clock },
   input: FormContextKey & { principal: Principal; answers: unknown; baseVersion: number },
 ): Promise<CheckedAnswers> {
-  const resolved = await resolveForm(deps.store, input);
-  assertMay(input.principal, 'form:submit', resolved);
+  const resolved = await resolveFormFor(deps.store, input, input.principal, 'form:submit');
   const phase = roundPhase(resolved.round, deps.clock.now());
   if (phase === 'not-open') {
     throw new Forbidden(

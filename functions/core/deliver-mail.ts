@@ -6,6 +6,14 @@ const leaseMs = 60_000;
 /** After this many failed attempts the email is marked failed and needs a person to re-send it. */
 export const maxAttempts = 5;
 
+/**
+ * How long a request (a submission, a button) waits for the mail service before it answers without it:
+ * the email stays in the outbox and the outbox sender, which runs every minute, sends it.
+ */
+export const requestMailBudgetMs = 2_000;
+/** How long the outbox sender gives one email (it has the time: nobody is waiting for an answer). */
+export const senderMailBudgetMs = 15_000;
+
 /** Exponential backoff: 1, 2, 4, 8 … minutes. */
 export function backoffMs(attempts: number): number {
   return 60_000 * 2 ** Math.max(0, attempts - 1);
@@ -13,13 +21,30 @@ export function backoffMs(attempts: number): number {
 
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'busy' | 'retry-later' | 'failed';
 
+/** Rejects when the signal fires, whatever the mailer does with it (a mailer may not listen). */
+function withinBudget<T>(work: Promise<T>, signal: AbortSignal, budgetMs: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () =>
+      reject(new Error(`De e-maildienst antwoordde niet binnen ${budgetMs / 1000} s (opnieuw later).`));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /**
- * Delivers one recorded email at most once: claim it (conditional write), send, record the message id.
- * A failure leaves it pending with a later attempt time, or failed after the retry budget — never lost.
+ * Delivers one recorded email at most once: claim it (conditional write), send within `budgetMs`, record
+ * the message id. A failure or a send that takes too long leaves it pending with a later attempt time, or
+ * failed after the retry budget — never lost.
+ *
+ * The one window that cannot be closed without the mail service's help: a process that dies after the
+ * service accepted the email and before its message id is recorded. The lease then runs out and the email
+ * is sent again (at least once, rather than lost).
  */
 export async function deliverMail(
   deps: { store: Store; mailer: Mailer; clock: Clock },
   id: string,
+  options: { budgetMs?: number } = {},
 ): Promise<DeliveryOutcome> {
   const mail = await deps.store.getMail(id);
   if (!mail) throw new Error(`Onbekende e-mail in de outbox: ${id}`);
@@ -31,6 +56,9 @@ export async function deliverMail(
     new Date(now.getTime() + leaseMs).toISOString(),
   );
   if (!claimed) return 'busy';
+  const budgetMs = options.budgetMs ?? senderMailBudgetMs;
+  const signal = AbortSignal.timeout(budgetMs);
+  let messageId: string;
   try {
     // An address that bounced or complained before is never tried again (mail-events.ts).
     const { allowed, suppressed } = await withoutSuppressed(deps, mail);
@@ -38,17 +66,22 @@ export async function deliverMail(
       await deps.store.markMailFailed(id, suppressedMessage(suppressed), undefined);
       return 'failed';
     }
-    const { messageId } = await deps.mailer.send({
-      reference: mail.id,
-      to: allowed,
-      replyTo: mail.replyTo,
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
-      attachments: mail.attachments,
-    });
-    await deps.store.markMailSent(id, messageId, deps.clock.now().toISOString());
-    return 'sent';
+    ({ messageId } = await withinBudget(
+      deps.mailer.send(
+        {
+          reference: mail.id,
+          to: allowed,
+          replyTo: mail.replyTo,
+          subject: mail.subject,
+          html: mail.html,
+          text: mail.text,
+          attachments: mail.attachments,
+        },
+        { signal },
+      ),
+      signal,
+      budgetMs,
+    ));
   } catch (error) {
     const attempts = mail.attempts + 1;
     const giveUp = attempts >= maxAttempts;
@@ -58,28 +91,48 @@ export async function deliverMail(
     await deps.store.markMailFailed(id, error instanceof Error ? error.message : String(error), next);
     return giveUp ? 'failed' : 'retry-later';
   }
+  await deps.store.markMailSent(id, messageId, deps.clock.now().toISOString());
+  return 'sent';
 }
+
+export type SenderCounts = Record<DeliveryOutcome | 'deferred', number>;
+
+/** After this many failures in a row the mail service is taken to be down: the rest waits for the next run. */
+const failuresBeforePause = 3;
 
 /**
  * Deliver what is due (`deliverDueMail`, the outbox sender): every pending email whose next attempt time
- * has come, one at a time. Safe to run twice at once: each email is claimed before it is sent.
+ * has come, one at a time, each within `mailBudgetMs`. Safe to run twice at once: each email is claimed
+ * before it is sent. A run stops taking new emails after `runBudgetMs` (the next run, a minute later,
+ * goes on), and after a few failures in a row (the mail service is down: the other emails keep their
+ * attempts for when it is back); what it left is counted as `deferred`.
  */
-export async function deliverDueMail(deps: {
-  store: Store;
-  mailer: Mailer;
-  clock: Clock;
-}): Promise<Record<DeliveryOutcome, number>> {
-  const counts: Record<DeliveryOutcome, number> = {
+export async function deliverDueMail(
+  deps: { store: Store; mailer: Mailer; clock: Clock },
+  options: { runBudgetMs?: number; mailBudgetMs?: number } = {},
+): Promise<SenderCounts> {
+  const counts: SenderCounts = {
     sent: 0,
     'already-sent': 0,
     busy: 0,
     'retry-later': 0,
     failed: 0,
+    deferred: 0,
   };
+  const startedAt = performance.now();
   const now = deps.clock.now().toISOString();
+  let failuresInARow = 0;
   for (const mail of await deps.store.listMail('pending')) {
     if (mail.nextAttemptAt && mail.nextAttemptAt > now) continue;
-    counts[await deliverMail(deps, mail.id)]++;
+    const outOfTime =
+      options.runBudgetMs !== undefined && performance.now() - startedAt > options.runBudgetMs;
+    if (outOfTime || failuresInARow >= failuresBeforePause) {
+      counts.deferred++;
+      continue;
+    }
+    const outcome = await deliverMail(deps, mail.id, { budgetMs: options.mailBudgetMs });
+    counts[outcome]++;
+    failuresInARow = outcome === 'retry-later' ? failuresInARow + 1 : 0;
   }
   return counts;
 }

@@ -24,7 +24,7 @@ import type { Municipality, Registry, Round, SubmissionVersion } from './model.j
 import type { Principal } from './policy.js';
 import type { Clock, Store } from './ports.js';
 import { takesPart } from './registry/membership.js';
-import { type ResponseStatus, visibleRegions } from './round-status.js';
+import { type ResponseStatus, roundNotVisible, visibleRegions } from './round-status.js';
 
 /**
  * Staff exports: the stored submissions of a form as spreadsheet files, for the regietafel (its own region)
@@ -184,9 +184,7 @@ export async function exportScope(
   let rounds: Round[];
   if (input.roundId) {
     const round = await deps.store.getRound(input.roundId);
-    if (!round || round.formId !== definition.id) {
-      throw new NotFound(`Er is geen ronde ‘${input.roundId}’ van het formulier ‘${definition.title}’.`);
-    }
+    if (!round || round.formId !== definition.id) throw roundNotVisible(input.roundId);
     rounds = [round];
   } else {
     rounds = (await deps.store.listRounds()).filter((round) => round.formId === definition.id);
@@ -204,11 +202,8 @@ export async function exportScope(
   });
   const visible = inScope.filter((entry) => entry.municipalities.length > 0);
   if (visible.length === 0) {
-    throw new Forbidden(
-      input.roundId
-        ? 'U heeft geen toegang tot deze ronde: zij gaat over een andere regio.'
-        : `Er zijn geen rondes van ‘${definition.title}’ in uw regio of provincie.`,
-    );
+    if (input.roundId) throw roundNotVisible(input.roundId);
+    throw new Forbidden(`Er zijn geen rondes van ‘${definition.title}’ in uw regio of provincie.`);
   }
   return { definition, rounds: visible, regionName: (id) => regionNames.get(id) ?? id };
 }

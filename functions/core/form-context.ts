@@ -12,6 +12,11 @@ export interface FormContextKey {
   readonly municipality: string;
 }
 
+/** The form's address on the site: `/formulieren/{formId}/{roundId}/{municipality}`. */
+export function formPath(key: FormContextKey): string {
+  return `/formulieren/${encodeURIComponent(key.formId)}/${encodeURIComponent(key.roundId)}/${encodeURIComponent(key.municipality)}`;
+}
+
 export interface ResolvedForm {
   readonly definition: FormDefinition;
   readonly round: Round;
@@ -39,6 +44,28 @@ export async function resolveForm(store: Store, key: FormContextKey): Promise<Re
   const region = await store.getRegion(municipality.region);
   if (!region) throw new NotFound(`De regio van gemeente ${municipality.name} is onbekend.`);
   return { definition, round, municipality, region };
+}
+
+/**
+ * Resolves a form for a principal: a municipality's link names one round and one municipality, and a URL
+ * naming anything else is refused (403) before anything is looked up — so someone else's round or
+ * municipality and one that does not exist get the same answer. Then as `resolveForm` + `assertMay`.
+ */
+export async function resolveFormFor(
+  store: Store,
+  key: FormContextKey,
+  principal: Principal | undefined,
+  action: Action,
+): Promise<ResolvedForm> {
+  if (
+    principal?.kind === 'municipality' &&
+    (key.roundId !== principal.roundId || key.municipality !== principal.municipality)
+  ) {
+    authorize(principal, action, { roundId: key.roundId, municipality: key.municipality, province: '' });
+  }
+  const resolved = await resolveForm(store, key);
+  assertMay(principal, action, resolved);
+  return resolved;
 }
 
 /** Asks the policy whether the principal may do this to this municipality's form (403 when not). */

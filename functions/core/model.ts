@@ -102,6 +102,36 @@ export interface SubmittedBy {
   readonly email: string;
 }
 
+/**
+ * The highest version number a municipality's form can reach in a round. Versions are contiguous (an
+ * amendment is accepted only from the latest), so this is a million submissions: never reached, but
+ * bounded, so the stored sort keys (six digits) keep their order.
+ */
+export const maxVersion = 999_999;
+
+/** Which version of whose form: the key of a stored version. */
+export interface VersionKey {
+  readonly roundId: string;
+  readonly formId: string;
+  readonly municipality: string;
+  readonly version: number;
+}
+
+/**
+ * A submission id taken by a (round, form, municipality): it names the one version that id may produce.
+ * Recorded before that version is written, so a retry with the same id finds it whatever happened since.
+ */
+export interface SubmissionClaim {
+  readonly roundId: string;
+  readonly formId: string;
+  readonly municipality: string;
+  readonly submissionId: string;
+  readonly version: number;
+  readonly claimedAt: string;
+  /** Who submitted (for the audit line, should a crash leave it to the repair). */
+  readonly actor?: string;
+}
+
 /** One stored version of a municipality's answers. Every version is kept. */
 export interface SubmissionVersion {
   readonly roundId: string;

@@ -1,5 +1,5 @@
 import type { FormContextKey, ResolvedForm, RoundPhase } from './form-context.js';
-import { assertMay, resolveForm, roundPhase } from './form-context.js';
+import { resolveFormFor, roundPhase } from './form-context.js';
 import type { Draft, Principal, SubmissionVersion } from './model.js';
 import type { Clock, Store } from './ports.js';
 
@@ -19,8 +19,7 @@ export async function openForm(
   deps: { store: Store; clock: Clock },
   input: FormContextKey & { principal: Principal },
 ): Promise<OpenedForm> {
-  const resolved = await resolveForm(deps.store, input);
-  assertMay(input.principal, 'form:open', resolved);
+  const resolved = await resolveFormFor(deps.store, input, input.principal, 'form:open');
   const phase = roundPhase(resolved.round, deps.clock.now());
   const [current, draft] = await Promise.all([
     deps.store.latestVersion(input.roundId, input.formId, input.municipality),

@@ -13,8 +13,10 @@ import type {
   RegistryItem,
   Round,
   StaffRequest,
+  SubmissionClaim,
   SubmissionVersion,
   Suppression,
+  VersionKey,
 } from './model.js';
 import type { Targets } from './targets/model.js';
 
@@ -66,8 +68,13 @@ export interface SubmissionStore {
   currentPages(roundId: string, formId: string): AsyncIterable<SubmissionVersion[]>;
   /** Every stored version of a round's form, a page at a time, by municipality code and then version. */
   versionPages(roundId: string, formId: string): AsyncIterable<SubmissionVersion[]>;
-  /** Stores a new version; false when that version number already exists (someone else was first). */
-  putVersion(version: SubmissionVersion): Promise<boolean>;
+  /**
+   * Stores version n (never changed afterwards) only when version n − 1 is stored (or n = 1) and n is not:
+   * `taken` when someone else stored n first, `gap` when n − 1 does not exist. So versions are contiguous
+   * and an amendment is accepted only from the latest version. A new version is listed as unconfirmed
+   * until `confirmationRecorded`.
+   */
+  putVersion(version: SubmissionVersion): Promise<'stored' | 'taken' | 'gap'>;
   getVersion(
     roundId: string,
     formId: string,
@@ -84,6 +91,28 @@ export interface SubmissionStore {
   advanceCurrent(version: SubmissionVersion): Promise<void>;
   /** Every stored version, oldest first. */
   listVersions(roundId: string, formId: string, municipality: string): Promise<SubmissionVersion[]>;
+  /** Versions stored before `before` (ISO time) whose confirmation email is not recorded yet. */
+  listUnconfirmed(before: string): Promise<VersionKey[]>;
+  /** The version's confirmation email is in the outbox: it is no longer listed as unconfirmed. */
+  confirmationRecorded(key: VersionKey): Promise<void>;
+}
+
+/** Submission ids: each one taken once per (round, form, municipality), naming the version it produces. */
+export interface SubmissionClaimStore {
+  /** Takes the id for `claim.version`; false when the id was taken before (read it with getSubmissionClaim). */
+  claimSubmissionId(claim: SubmissionClaim): Promise<boolean>;
+  getSubmissionClaim(
+    key: Omit<SubmissionClaim, 'version' | 'claimedAt' | 'actor'>,
+  ): Promise<SubmissionClaim | undefined>;
+  /**
+   * Points an id at another version number, only if it still names `from` (whose version someone else
+   * stored, so the id produced nothing there); false when it moved in between.
+   */
+  moveSubmissionClaim(
+    key: Omit<SubmissionClaim, 'version' | 'claimedAt' | 'actor'>,
+    from: number,
+    to: number,
+  ): Promise<boolean>;
 }
 
 export interface DraftStore {
@@ -92,7 +121,11 @@ export interface DraftStore {
   /** Saves a draft if its stored revision is still `draft.revision - 1`; false when someone saved in between. */
   saveDraft(draft: Draft): Promise<boolean>;
   getDraft(roundId: string, formId: string, municipality: string): Promise<Draft | undefined>;
-  deleteDraft(roundId: string, formId: string, municipality: string): Promise<void>;
+  /**
+   * Deletes the draft a submitted version supersedes: only a draft begun from an older version than
+   * `supersededBy` (a colleague's draft on top of it stays).
+   */
+  deleteDraft(roundId: string, formId: string, municipality: string, supersededBy: number): Promise<void>;
 }
 
 export interface InvitationStore {
@@ -187,6 +220,7 @@ export interface Store
   extends RegistryStore,
     RoundStore,
     SubmissionStore,
+    SubmissionClaimStore,
     DraftStore,
     InvitationStore,
     AuditStore,
@@ -208,8 +242,11 @@ export interface MailMessage {
 }
 
 export interface Mailer {
-  /** Sends one message; resolves with the provider's message id, rejects on failure. */
-  send(message: MailMessage): Promise<{ messageId: string }>;
+  /**
+   * Sends one message; resolves with the provider's message id, rejects on failure. `signal` aborts the
+   * attempt (the caller's time budget ran out).
+   */
+  send(message: MailMessage, options?: { signal?: AbortSignal }): Promise<{ messageId: string }>;
 }
 
 export interface Clock {

@@ -1,5 +1,5 @@
 import { findForm } from '../../forms/catalogue.js';
-import { Forbidden, NotFound } from './errors.js';
+import { NotFound } from './errors.js';
 import { type RoundPhase, roundPhase } from './form-context.js';
 import type { Municipality, Region, Registry, Round } from './model.js';
 import { type Action, isAllowed, type Principal } from './policy.js';
@@ -44,20 +44,27 @@ export function visibleRegions(
 }
 
 /**
+ * The 404 of a round a staff member cannot see: the same for a round that does not exist and for one of
+ * another region, so the answer never tells which rounds exist elsewhere.
+ */
+export function roundNotVisible(roundId: string): NotFound {
+  return new NotFound(`Er is geen ronde ‘${roundId}’ in uw regio of provincie.`);
+}
+
+/**
  * A round as a staff member may see it: the round, the registry and the regions of it they see. 404 for
- * an unknown round, 403 when none of its regions is theirs. Callers that walk several rounds pass the
- * registry they already read.
+ * an unknown round and for one none of whose regions is theirs (`roundNotVisible`). Callers that walk
+ * several rounds pass the registry they already read.
  */
 export async function staffRound(
   deps: { store: Store },
   input: { principal: Principal; roundId: string; registry?: Registry },
 ): Promise<{ round: Round; registry: Registry; regions: Region[] }> {
   const round = await deps.store.getRound(input.roundId);
-  if (!round) throw new NotFound(`Er is geen ronde ‘${input.roundId}’.`);
+  if (!round) throw roundNotVisible(input.roundId);
   const registry = input.registry ?? (await deps.store.getRegistry());
   const regions = visibleRegions(input.principal, round, registry.regions);
-  if (regions.length === 0)
-    throw new Forbidden('U heeft geen toegang tot deze ronde: zij gaat over een andere regio.');
+  if (regions.length === 0) throw roundNotVisible(input.roundId);
   return { round, registry, regions };
 }
 

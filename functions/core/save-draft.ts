@@ -1,7 +1,7 @@
 import { decodeFormPost } from '../../forms/definition.js';
 import { formatDateTime } from '../../forms/format.js';
 import { Conflict, Forbidden, ValidationFailed } from './errors.js';
-import { assertMay, type FormContextKey, resolveForm, roundPhase } from './form-context.js';
+import { type FormContextKey, resolveFormFor, roundPhase } from './form-context.js';
 import type { Draft, Principal } from './model.js';
 import type { Clock, Store } from './ports.js';
 
@@ -27,8 +27,7 @@ export interface SaveDraftInput extends FormContextKey {
  * 4. store the page as typed, with a TTL after the deadline.
  */
 export async function saveDraft(deps: { store: Store; clock: Clock }, input: SaveDraftInput): Promise<Draft> {
-  const resolved = await resolveForm(deps.store, input);
-  assertMay(input.principal, 'form:draft', resolved);
+  const resolved = await resolveFormFor(deps.store, input, input.principal, 'form:draft');
   const now = deps.clock.now();
   const phase = roundPhase(resolved.round, now);
   if (phase === 'not-open' || phase === 'closed') {

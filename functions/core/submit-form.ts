@@ -1,14 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
-import { diffAnswers } from '../../forms/diff.js';
 import { formatDateTime } from '../../forms/format.js';
-import { renderConfirmationEmail } from '../../forms/render/email.js';
 import { checkAnswers } from './check-answers.js';
-import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
+import { completeSubmission, type MailState } from './complete-submission.js';
+import { requestMailBudgetMs } from './deliver-mail.js';
 import { Conflict } from './errors.js';
-import type { FormContextKey, ResolvedForm } from './form-context.js';
-import type { Principal, SubmissionVersion } from './model.js';
+import type { FormContextKey } from './form-context.js';
+import { maxVersion, type Principal, type SubmissionVersion } from './model.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
-import { regionContact } from './registry/secretariat.js';
+
+export { confirmationMailId } from './complete-submission.js';
 
 export interface SubmitFormDeps {
   readonly store: Store;
@@ -27,95 +27,146 @@ export interface SubmitFormInput extends FormContextKey {
   readonly baseVersion: number;
   /** The form's own URL, for the link in the confirmation email. */
   readonly formUrl?: string;
+  /** How long the confirmation email may take before the answer goes out without it (ms). */
+  readonly mailBudgetMs?: number;
 }
 
 export interface SubmitFormResult {
   readonly version: SubmissionVersion;
   /** True when this was a repeat of an already stored submission (nothing new stored or sent). */
   readonly replayed: boolean;
-  readonly mail: DeliveryOutcome | 'not-sent';
+  /** The confirmation email: sent now, or recorded and following from the outbox. */
+  readonly mail: MailState;
+  /**
+   * What went wrong after the version was stored, if anything (the answer is still a success: the
+   * version is kept, and the outbox sender finishes what is left).
+   */
+  readonly deferred?: unknown;
 }
 
-/** Outbox key of a version's confirmation: one email per stored version, whatever happens. */
-export function confirmationMailId(
-  version: Pick<SubmissionVersion, 'roundId' | 'formId' | 'municipality' | 'version'>,
-) {
-  return `confirmation#${version.roundId}#${version.formId}#${version.municipality}#v${version.version}`;
-}
+/** A submission id may be looked up again this often when concurrent retries move it in between. */
+const claimRounds = 3;
 
 /**
  * Submit a form (`submitForm`):
- * 1. resolve form, round and municipality (404) and check the principal acts for it (403);
- * 2. refuse when the round is not open, or closed without late submissions (403);
- * 3. validate the answers with the form's own definition (422, nothing stored), and compute the
- *    plausibility warnings (stored with the version, never blocking);
- * 4. store version `baseVersion + 1` with a conditional write — a retry of the same submission returns the
- *    stored version, anyone else's earlier save is a 409 and nothing is overwritten;
- * 5. move the current-version copy forward;
- * 6. delete the draft it supersedes;
- * 7. record the confirmation email (answers, what changed since the previous version, warnings) in the
- *    outbox once, then try to deliver it (a failure leaves it queued).
+ * 1. resolve form, round and municipality (404) and check the principal acts for it (403); refuse when the
+ *    round is not open, or closed without late submissions (403); validate the answers with the form's own
+ *    definition (422, nothing stored) and compute the plausibility warnings (stored, never blocking);
+ * 2. a submission id that already produced a version answers that version (`replayed`), stores and sends
+ *    nothing new — whatever `baseVersion` the retry carries; with other answers it is a 409;
+ * 3. take the submission id for version `baseVersion + 1` (put-if-absent), so it can only ever produce that
+ *    one version;
+ * 4. store the version: only when `baseVersion` is the latest (version n + 1 needs n and must not exist),
+ *    else 409 and nothing is overwritten;
+ * 5. move the current-version copy forward, delete the superseded draft, audit, record the confirmation
+ *    email in the outbox and try to send it within a short budget (it follows from the outbox otherwise).
+ *
+ * A crash after step 4 leaves the version listed as unconfirmed: a retry, or the outbox sender's repair
+ * (`repairSubmissions`), finishes step 5. A crash between 3 and 4 leaves an id that names an unstored
+ * version: a retry stores it there.
  */
 export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): Promise<SubmitFormResult> {
-  const { resolved, phase, answers, warnings } = await checkAnswers(deps, input);
-  const now = deps.clock.now();
-
-  const version: SubmissionVersion = {
+  const checked = await checkAnswers(deps, input);
+  const { resolved, answers } = checked;
+  const submissionId = input.submissionId ?? deps.ids.newId();
+  const key = {
     roundId: input.roundId,
     formId: input.formId,
     municipality: input.municipality,
-    version: input.baseVersion + 1,
-    submissionId: input.submissionId ?? deps.ids.newId(),
-    submittedAt: now.toISOString(),
-    submittedBy: {
-      name: String(answers[resolved.definition.contactNameKey] ?? ''),
-      email: String(answers[resolved.definition.contactEmailKey] ?? ''),
-    },
-    late: phase === 'late',
-    answers,
-    warnings,
+    submissionId,
+  };
+  const target = input.baseVersion + 1;
+  const finish = (version: SubmissionVersion, fresh: boolean) =>
+    completeSubmission(deps, {
+      resolved,
+      version,
+      formUrl: input.formUrl,
+      actor: principalName(input.principal),
+      fresh,
+      mailBudgetMs: input.mailBudgetMs ?? requestMailBudgetMs,
+    });
+  const replay = async (stored: SubmissionVersion): Promise<SubmitFormResult> => {
+    if (!sameAnswers(stored.answers, answers)) throw reusedId(stored);
+    const done = await finish(stored, false);
+    return { version: stored, replayed: true, ...done };
   };
 
-  if (!(await deps.store.putVersion(version))) {
-    const existing = await deps.store.getVersion(
-      input.roundId,
-      input.formId,
-      input.municipality,
-      version.version,
-    );
-    if (
-      existing &&
-      existing.submissionId === version.submissionId &&
-      isDeepStrictEqual(existing.answers, answers)
-    ) {
-      // A double click or a retry: finish what the first request may not have (idempotent), store nothing new.
-      const mail = await completeSubmission(deps, resolved, existing, input.formUrl);
-      return { version: existing, replayed: true, mail: mail === 'sent' ? 'sent' : 'not-sent' };
+  for (let round = 0; round < claimRounds; round++) {
+    const claim = await deps.store.getSubmissionClaim(key);
+    if (claim) {
+      const bound = await deps.store.getVersion(key.roundId, key.formId, key.municipality, claim.version);
+      if (bound?.submissionId === submissionId) return replay(bound);
+      if (!bound && claim.version !== target) {
+        // The request that took this id died before storing its version (or is storing it now): the id
+        // may produce only that version, so this request (from another version) cannot store anything.
+        throw await conflict(deps, input);
+      }
+      if (bound && claim.version !== target) {
+        // Someone else's version has that number, so this id produced nothing: point it at the new one.
+        if (!(await deps.store.moveSubmissionClaim(key, claim.version, target))) continue;
+      }
     }
-    const latest = await deps.store.latestVersion(input.roundId, input.formId, input.municipality);
-    throw new Conflict(
-      latest
-        ? `Dit formulier is intussen gewijzigd: versie ${latest.version} is op ${formatDateTime(latest.submittedAt)} ingezonden door ${latest.submittedBy.name}. Uw wijziging is niet opgeslagen, er is niets overschreven.`
-        : 'Dit formulier is intussen gewijzigd. Uw wijziging is niet opgeslagen. Open het formulier opnieuw.',
-    );
+    // An amendment only from the latest version: the base must exist (and n + 1 must not, below).
+    if ((input.baseVersion > 0 && !checked.previous) || target > maxVersion)
+      throw await conflict(deps, input);
+    const now = deps.clock.now().toISOString();
+    if (
+      !claim &&
+      !(await deps.store.claimSubmissionId({
+        ...key,
+        version: target,
+        claimedAt: now,
+        actor: principalName(input.principal),
+      }))
+    ) {
+      continue; // A twin request took the id a moment ago: look at what it did.
+    }
+    const version: SubmissionVersion = {
+      roundId: key.roundId,
+      formId: key.formId,
+      municipality: key.municipality,
+      version: target,
+      submissionId,
+      submittedAt: now,
+      submittedBy: {
+        name: String(answers[resolved.definition.contactNameKey] ?? ''),
+        email: String(answers[resolved.definition.contactEmailKey] ?? ''),
+      },
+      late: checked.phase === 'late',
+      answers,
+      warnings: checked.warnings,
+    };
+    const outcome = await deps.store.putVersion(version);
+    if (outcome === 'stored') return { version, replayed: false, ...(await finish(version, true)) };
+    if (outcome === 'taken') {
+      const existing = await deps.store.getVersion(key.roundId, key.formId, key.municipality, target);
+      if (existing?.submissionId === submissionId) return replay(existing);
+    }
+    throw await conflict(deps, input);
   }
-  await deps.store.audit({
-    at: version.submittedAt,
-    id: deps.ids.newId(),
-    action: version.version === 1 ? 'submission' : 'amendment',
-    actor: principalName(input.principal),
-    roundId: version.roundId,
-    municipality: version.municipality,
-    details: {
-      formId: version.formId,
-      version: version.version,
-      submittedBy: version.submittedBy.name,
-      late: version.late,
-      warnings: version.warnings?.length ?? 0,
-    },
-  });
-  const mail = await completeSubmission(deps, resolved, version, input.formUrl);
-  return { version, replayed: false, mail };
+  throw await conflict(deps, input);
+}
+
+/** Answers compare as stored: key order does not matter, nor does −0 against 0. */
+function sameAnswers(a: unknown, b: unknown): boolean {
+  const normal = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+  return isDeepStrictEqual(normal(a), normal(b));
+}
+
+function reusedId(stored: SubmissionVersion): Conflict {
+  return new Conflict(
+    `Deze inzending (submissionId) is al opgeslagen als versie ${stored.version}, met andere antwoorden. Er is niets gewijzigd. Wilt u iets wijzigen, verstuur het dan als nieuwe inzending vanaf versie ${stored.version}.`,
+  );
+}
+
+/** The Dutch 409: who submitted the latest version, and that nothing was overwritten. */
+async function conflict(deps: { store: Store }, key: FormContextKey): Promise<Conflict> {
+  const latest = await deps.store.latestVersion(key.roundId, key.formId, key.municipality);
+  return new Conflict(
+    latest
+      ? `Dit formulier is intussen gewijzigd: versie ${latest.version} is op ${formatDateTime(latest.submittedAt)} ingezonden door ${latest.submittedBy.name}. Uw wijziging is niet opgeslagen, er is niets overschreven.`
+      : 'Dit formulier is intussen gewijzigd. Uw wijziging is niet opgeslagen. Open het formulier opnieuw.',
+  );
 }
 
 /** How the audit trail names who acted: the municipality and the link it used, or the staff member. */
@@ -123,53 +174,4 @@ export function principalName(principal: Principal): string {
   return principal.kind === 'municipality'
     ? `${principal.municipality}${principal.invitationId ? ` (link ${principal.invitationId.slice(0, 8)})` : ''}`
     : (principal.email ?? principal.subject);
-}
-
-/** Steps after the version is stored; each is idempotent, so a retry may run them again safely. */
-async function completeSubmission(
-  deps: SubmitFormDeps,
-  resolved: ResolvedForm,
-  version: SubmissionVersion,
-  formUrl: string | undefined,
-): Promise<DeliveryOutcome> {
-  await deps.store.advanceCurrent(version);
-  // The draft is now superseded (reads ignore it too, should this delete not happen).
-  await deps.store.deleteDraft(version.roundId, version.formId, version.municipality);
-  const previous =
-    version.version > 1
-      ? await deps.store.getVersion(
-          version.roundId,
-          version.formId,
-          version.municipality,
-          version.version - 1,
-        )
-      : undefined;
-  const contact = regionContact(resolved.region);
-  const email = renderConfirmationEmail({
-    definition: resolved.definition,
-    municipalityName: resolved.municipality.name,
-    organisation: resolved.region.boardName,
-    contact,
-    roundTitle: resolved.round.title,
-    version: version.version,
-    submittedAt: version.submittedAt,
-    submittedBy: version.submittedBy.name,
-    answers: version.answers,
-    late: version.late,
-    formUrl,
-    changes: previous ? diffAnswers(resolved.definition, previous.answers, version.answers) : undefined,
-    warnings: version.warnings,
-  });
-  const mailId = confirmationMailId(version);
-  await deps.store.enqueueMail({
-    id: mailId,
-    kind: 'confirmation',
-    to: [version.submittedBy.email],
-    replyTo: contact ? [contact.email] : undefined,
-    ...email,
-    createdAt: version.submittedAt,
-    status: 'pending',
-    attempts: 0,
-  });
-  return deliverMail(deps, mailId);
 }

@@ -1,10 +1,9 @@
 import { NotFound } from './errors.js';
 import {
-  assertMay,
   type FormContextKey,
   type ResolvedForm,
   type RoundPhase,
-  resolveForm,
+  resolveFormFor,
   roundPhase,
 } from './form-context.js';
 import type { OutboxMail, Principal, SubmissionVersion } from './model.js';
@@ -24,8 +23,7 @@ export async function viewSubmission(
   deps: { store: Store; clock: Clock },
   input: FormContextKey & { principal: Principal; version?: number },
 ): Promise<ViewedSubmission> {
-  const resolved = await resolveForm(deps.store, input);
-  assertMay(input.principal, 'form:view-submission', resolved);
+  const resolved = await resolveFormFor(deps.store, input, input.principal, 'form:view-submission');
   const version =
     input.version === undefined
       ? await deps.store.latestVersion(input.roundId, input.formId, input.municipality)

@@ -5,7 +5,7 @@ import { answersSummary } from '../../forms/render/confirmation-page.js';
 import { renderFormPage } from '../../forms/render/form-page.js';
 import { html } from '../../forms/render/html.js';
 import { layout } from '../../forms/render/layout.js';
-import type { FormContextKey, ResolvedForm } from '../core/form-context.js';
+import { type FormContextKey, formPath, type ResolvedForm } from '../core/form-context.js';
 import type { SubmissionVersion } from '../core/model.js';
 import type { OpenedForm } from '../core/open-form.js';
 import { regionContact } from '../core/registry/secretariat.js';
@@ -21,9 +21,7 @@ export function formKey(event: APIGatewayProxyEventV2): FormContextKey {
   };
 }
 
-export function formPath(key: FormContextKey): string {
-  return `/formulieren/${encodeURIComponent(key.formId)}/${encodeURIComponent(key.roundId)}/${encodeURIComponent(key.municipality)}`;
-}
+export { formPath };
 
 export interface FormPageState {
   readonly raw: RawState;

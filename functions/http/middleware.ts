@@ -57,7 +57,9 @@ export function errorResponse(
   const statusCode = known ? error.statusCode : 500;
   const message = known
     ? error.message
-    : 'Er ging aan onze kant iets mis. Uw antwoorden zijn niet opgeslagen. Probeer het over een paar minuten opnieuw.';
+    : // Never "not stored": an error can come after something was stored. Sending the same page again is
+      // safe (the submission id makes a retry store nothing twice), and the confirmation page tells.
+      'Er ging aan onze kant iets mis. Probeer het over een paar minuten opnieuw: opnieuw versturen slaat niets dubbel op. Of u antwoorden al zijn ontvangen, ziet u op de bevestigingspagina of in de bevestiging per e-mail.';
   const headers: Record<string, string> =
     error instanceof MethodNotAllowed ? { allow: error.allowed.join(', ') } : {};
   if (statusCode === 401) headers['www-authenticate'] = 'Bearer';

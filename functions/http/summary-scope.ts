@@ -4,6 +4,7 @@ import { BadRequest, Forbidden, NotFound } from '../core/errors.js';
 import type { Round } from '../core/model.js';
 import { authorize, type Principal } from '../core/policy.js';
 import type { Store } from '../core/ports.js';
+import { roundNotVisible, visibleRegions } from '../core/round-status.js';
 
 /**
  * The scope a staff member asks a summary for (`?scope=region:ijsselland` / `province:overijssel`; default:
@@ -16,9 +17,13 @@ export async function summaryScope(
   action: 'summary:preview' | 'summary:send',
   requested?: string,
 ): Promise<{ round: Round; scope: AggregationScope }> {
-  const round = await store.getRound(event.pathParameters?.roundId ?? '');
-  if (!round) throw new NotFound('Deze ronde bestaat niet.');
+  const roundId = event.pathParameters?.roundId ?? '';
+  const round = await store.getRound(roundId);
   const registry = await store.getRegistry();
+  // Someone else's round answers like one that does not exist.
+  if (!round || visibleRegions(principal, round, registry.regions, action).length === 0) {
+    throw roundNotVisible(roundId);
+  }
   const text =
     requested ??
     (principal.kind === 'staff' && principal.roles[0]
@@ -26,9 +31,11 @@ export async function summaryScope(
         ? `region:${principal.roles[0].region}`
         : `province:${principal.roles[0].province}`
       : '');
-  const [type, id] = text.split(':');
-  if ((type !== 'region' && type !== 'province') || !id) {
-    throw new BadRequest('Kies een scope: region:<regio> of province:<provincie>.');
+  const [type, id, ...rest] = text.split(':');
+  if ((type !== 'region' && type !== 'province') || !id || rest.length > 0 || !/^[a-z0-9-]{1,60}$/.test(id)) {
+    throw new BadRequest(
+      'scope: kies region:<regio> of province:<provincie>, bijvoorbeeld region:ijsselland.',
+    );
   }
   const province = type === 'province' ? id : registry.regions.find((region) => region.id === id)?.province;
   if (!province) throw new NotFound(`Onbekende regio ‘${id}’.`);

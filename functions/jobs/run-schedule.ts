@@ -1,8 +1,8 @@
 import { isoWeek, sendSummaries } from '../core/compile-summaries.js';
-import { deliverDueMail } from '../core/deliver-mail.js';
 import { roundPhase } from '../core/form-context.js';
 import type { Clock, Ids, Mailer, Store } from '../core/ports.js';
 import { automaticReminderFrom, automaticReminderPeriod, sendReminders } from '../core/reminders.js';
+import { deliverOutbox } from './deliver-outbox.js';
 
 const day = 24 * 3600 * 1000;
 /** Rounds whose deadline passed longer ago than this are left alone. */
@@ -12,6 +12,8 @@ export interface ScheduleRun {
   readonly summaries: number;
   readonly reminders: number;
   readonly delivered: Record<string, number>;
+  /** Stored versions whose confirmation was not recorded (a crash), now recorded. */
+  readonly repaired: number;
 }
 
 /**
@@ -21,7 +23,8 @@ export interface ScheduleRun {
  * - from `reminderDaysBefore` days before the deadline: reminders to municipalities without a submission
  *   (once per deadline: a moved deadline gets its own reminder);
  * - after the deadline: the final summary (period `deadline`), which lists who is missing;
- * - then everything due in the outbox is delivered (retries with backoff included).
+ * - then the outbox sender runs (`deliverOutbox`: repair, then everything due, retries included). On AWS
+ *   the outbox sender also runs on its own every minute; this job is daily.
  */
 export async function runSchedule(
   deps: { store: Store; mailer: Mailer; clock: Clock; ids: Ids },
@@ -65,5 +68,6 @@ export async function runSchedule(
       ).sent.length;
     }
   }
-  return { summaries, reminders, delivered: await deliverDueMail(deps) };
+  const outbox = await deliverOutbox(deps, { baseUrl: options.baseUrl });
+  return { summaries, reminders, delivered: outbox.delivered, repaired: outbox.repaired };
 }

@@ -6,6 +6,7 @@ import type { Mailer } from '../core/ports.js';
 import { dependencies, randomIds, systemClock } from '../http/dependencies.js';
 import { runSchedule } from '../jobs/run-schedule.js';
 import { PortInUseError } from './emulators.js';
+import { startOutboxTimer } from './outbox-timer.js';
 import { startPipeline } from './pipeline.js';
 import { seed } from './seed.js';
 
@@ -114,12 +115,18 @@ async function main(): Promise<void> {
   };
   void runJob();
   const timer = minutes > 0 ? setInterval(() => void runJob(), minutes * 60_000) : undefined;
+  // And the outbox sender's schedule: every minute, as on AWS (retries with backoff, repairs).
+  const outbox = startOutboxTimer(scheduleDeps, {
+    baseUrl: local(pipeline.baseUrl),
+    seconds: Number(process.env.REGIETAFEL_OUTBOX_SECONDS ?? 60),
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     if (timer) clearInterval(timer);
+    outbox.stop();
     console.log(`\n${signal} ontvangen: alles wordt netjes gestopt…`);
     await pipeline.stop();
     console.log('Gestopt. De gegevens staan in .data/ en zijn er bij de volgende start weer.');

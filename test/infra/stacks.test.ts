@@ -1,4 +1,4 @@
-import type { CfnElement, Stack } from 'aws-cdk-lib';
+import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ beforeAll(() => {
 afterAll(removeTestOutdirs);
 
 function logicalId(construct: IConstruct): string {
-  const stack = construct.node.scope as Stack;
+  const stack = Stack.of(construct);
   const element = (construct.node.defaultChild ?? construct) as CfnElement;
   return stack.resolve(element.logicalId) as string;
 }
@@ -185,14 +185,14 @@ describe('stateful stack: staff identities', () => {
 describe('stateless stack: functions', () => {
   const routeFunctionEntries = () => [...built.stateless.routeFunctions.entries()];
 
-  it('builds one function per route-table entry plus the method-not-allowed, scheduled-job and SES-event functions', () => {
+  it('builds one function per route-table entry plus the method-not-allowed, scheduled-job, outbox-sender and SES-event functions', () => {
     expect(built.stateless.routeFunctions.size).toBe(routes.length);
     expect(new Set(routes.map((route) => route.id))).toEqual(new Set(built.stateless.routeFunctions.keys()));
     // Every Node.js function in the stack is one of ours (BucketDeployment's helper is Python).
     const nodeFunctions = stateless.findResources('AWS::Lambda::Function', {
       Properties: { Runtime: Match.stringLikeRegexp('^nodejs') },
     });
-    expect(Object.keys(nodeFunctions)).toHaveLength(routes.length + 3);
+    expect(Object.keys(nodeFunctions)).toHaveLength(routes.length + 4);
   });
 
   it('runs the scheduled job every morning, with retries, a dead-letter queue and an alarm', () => {
@@ -212,8 +212,46 @@ describe('stateless stack: functions', () => {
     });
   });
 
+  it('drains the outbox every minute with its own function (retries 1, 2, 4, 8 minutes; repairs), failures to the dead-letter queue', () => {
+    stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(1 minute)',
+      Target: {
+        Arn: { 'Fn::GetAtt': [logicalId(built.stateless.outboxSender.function), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 0 },
+      },
+    });
+    const resource = stateless.toJSON()['Resources'][
+      logicalId(built.stateless.outboxSender.function)
+    ] as Resource;
+    expect(resource.Properties).toMatchObject({
+      Timeout: 60,
+      Environment: {
+        Variables: {
+          [configKeys.tableName]: expect.anything(),
+          [configKeys.mailFrom]: testSettings.mailFrom,
+          [configKeys.publicBaseUrl]: expect.anything(),
+        },
+      },
+    });
+    stateless.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: logicalId(built.stateless.outboxSender.function) },
+      MaximumRetryAttempts: 0,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Errors',
+      Dimensions: [
+        { Name: 'FunctionName', Value: { Ref: logicalId(built.stateless.outboxSender.function) } },
+      ],
+    });
+  });
+
   it('runs every function on Node.js 24, arm64, with source maps and an explicit log group', () => {
-    const functions = [...built.stateless.routeFunctions.values(), built.stateless.methodNotAllowedFunction];
+    const functions = [
+      ...built.stateless.routeFunctions.values(),
+      built.stateless.methodNotAllowedFunction,
+      built.stateless.outboxSender.function,
+    ];
     for (const fn of functions) {
       const resource = stateless.toJSON()['Resources'][logicalId(fn)] as Resource;
       expect(resource.Properties).toMatchObject({
@@ -298,7 +336,11 @@ describe('stateless stack: least privilege from the route table', () => {
   });
 
   it('attaches no AWS managed policies to the function roles', () => {
-    const functions = [...built.stateless.routeFunctions.values(), built.stateless.methodNotAllowedFunction];
+    const functions = [
+      ...built.stateless.routeFunctions.values(),
+      built.stateless.methodNotAllowedFunction,
+      built.stateless.outboxSender.function,
+    ];
     for (const fn of functions) {
       const role = stateless.toJSON()['Resources'][logicalId(fn.role!)] as Resource;
       expect(role.Properties['ManagedPolicyArns']).toBeUndefined();

@@ -246,9 +246,7 @@ describe('status and close-round', () => {
     expect(await cli('status', '--round', roundId, '--role', 'regietafel:twente')).toHaveLength(14);
     const refused = cli('status', '--round', roundId, '--role', 'regietafel:ijsselland');
     await expect(refused).rejects.toThrow(DomainError);
-    await expect(refused).rejects.toThrow(
-      'U heeft geen toegang tot deze ronde: zij gaat over een andere regio.',
-    );
+    await expect(refused).rejects.toThrow(`Er is geen ronde ‘${roundId}’ in uw regio of provincie.`);
   });
 
   it('close-round makes the form read-only: submitting is refused (403), the form shows the answers', async () => {
@@ -369,7 +367,7 @@ describe('bad input gives a clear Dutch error', () => {
       'Er is geen uitnodiging ‘bestaat-niet’.',
     );
     await expect(cli('status', '--round', 'bestaat-niet')).rejects.toThrow(
-      'Er is geen ronde ‘bestaat-niet’.',
+      'Er is geen ronde ‘bestaat-niet’ in uw regio of provincie.',
     );
   });
 

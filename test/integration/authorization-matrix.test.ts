@@ -94,17 +94,17 @@ const matrix: readonly Row[] = [
   ['new-round',          'GET',           '-',             401,  401,  401,  200,   200,   200],
   ['new-round-actions',  'nieuwe ronde',  '-',             401,  401,  401,  200,   403,   200],
   ['round-status',       'GET',           demo,            401,  401,  401,  200,   200,   200],
-  ['round-status',       'GET',           twenteOnly,      401,  401,  401,  403,   200,   200],
+  ['round-status',       'GET',           twenteOnly,      401,  401,  401,  404,   200,   200],
   ['change-round',       'GET',           demo,            401,  401,  401,  403,   403,   200],
   ['change-round',       'GET',           twenteOnly,      401,  401,  401,  403,   200,   200],
   ['change-round-actions', 'sluiten?',    demo,            401,  401,  401,  403,   403,   200],
   ['change-round-actions', 'sluiten?',    twenteOnly,      401,  401,  401,  403,   200,   200],
   ['preview-summary',    'GET',           demo,            401,  401,  401,  200,   200,   200],
-  ['preview-summary',    'GET',           twenteOnly,      401,  401,  401,  403,   200,   200],
+  ['preview-summary',    'GET',           twenteOnly,      401,  401,  401,  404,   200,   200],
   ['send-summary',       'overzicht',     demo,            401,  401,  401,  202,   202,   202],
-  ['send-summary',       'overzicht',     twenteOnly,      401,  401,  401,  403,   202,   202],
+  ['send-summary',       'overzicht',     twenteOnly,      401,  401,  401,  404,   202,   202],
   ['export',             'GET',           demo,            401,  401,  401,  200,   200,   200],
-  ['export',             'GET',           twenteOnly,      401,  401,  401,  403,   200,   200],
+  ['export',             'GET',           twenteOnly,      401,  401,  401,  404,   200,   200],
   ['staff-sign-in',      'GET',           '-',             303,  303,  303,  303,   303,   303],
   ['staff-sign-in-callback', 'GET',       '-',             400,  400,  400,  400,   400,   400],
   ['staff-sign-out',     'afmelden',      '-',             303,  303,  303,  303,   303,   303],
@@ -256,10 +256,12 @@ async function call(row: Row, role: Role): Promise<Answer> {
 /** The Dutch explanation a refusal must carry. */
 function expectDutchRefusal(row: Row, role: Role, answer: Answer): void {
   const dutch =
-    /persoonlijke link|niet compleet of niet juist|ongeldig|alleen het formulier van uw eigen gemeente|geen toegang|alleen voor medewerkers|niet over uw regio/i;
+    /persoonlijke link|niet compleet of niet juist|ongeldig|alleen het formulier van uw eigen gemeente|geen toegang|alleen voor medewerkers|niet over uw regio|in uw regio of provincie/i;
   if (answer.contentType.includes('application/json')) {
     const body = JSON.parse(answer.text) as { error: string; message: string };
-    expect(body.error, `${row[0]} ${role}`).toBe(answer.status === 401 ? 'unauthorized' : 'forbidden');
+    expect(body.error, `${row[0]} ${role}`).toBe(
+      { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found' }[answer.status],
+    );
     expect(body.message).toMatch(dutch);
   } else {
     expect(answer.contentType).toContain('text/html');

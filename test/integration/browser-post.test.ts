@@ -177,7 +177,9 @@ describe('the form in a browser without JavaScript (plain form posts)', () => {
     expect(page).toContain('versie 1');
     expect(page).toContain('Het Kruispunt');
     expect(page).toContain('€ 2.930,64');
-    expect(page).toContain('We sturen een bevestiging met uw antwoorden naar jan@deventer.example');
+    expect(page).toContain(
+      'De bevestiging met uw antwoorden is per e-mail verstuurd naar jan@deventer.example',
+    );
 
     const mails = (await pipeline.mailbox()).filter((mail) =>
       mail.destination.to.includes('jan@deventer.example'),

@@ -353,8 +353,20 @@ describe('who may export what', () => {
     };
     await pipeline.store.createRound(twenteRound);
     const foreign = await download('voortgang-opgaven', { ronde: twenteRound.id }, token.ijsselland);
-    expect(foreign.status).toBe(403);
-    expect(await foreign.text()).toMatch(/andere regio/);
+    // Answered like a round that does not exist: nothing tells which rounds other regions have.
+    expect(foreign.status).toBe(404);
+    const unknown = await download(
+      'voortgang-opgaven',
+      { ronde: 'voortgang-bestaat-niet' },
+      token.ijsselland,
+    );
+    expect(unknown.status).toBe(404);
+    expect(await foreign.text()).toMatch(/Er is geen ronde ‘voortgang-twente’ in uw regio of provincie/);
+    expect((await unknown.text()).replace('voortgang-bestaat-niet', 'x')).toBe(
+      (
+        await (await download('voortgang-opgaven', { ronde: twenteRound.id }, token.ijsselland)).text()
+      ).replace('voortgang-twente', 'x'),
+    );
     expect((await download('voortgang-opgaven', { ronde: twenteRound.id }, token.twente)).status).toBe(200);
 
     const link = await pipeline.tokenFor(ijsselland[0]!, pipeline.rounds['voortgang-opgaven']!.id);

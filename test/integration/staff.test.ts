@@ -103,19 +103,22 @@ describe('what each staff role sees', () => {
     },
   );
 
-  it('a regietafel of IJsselland does not see a Twente-only round: not listed, and 403 when asked for it', async () => {
+  it('a regietafel of IJsselland does not see a Twente-only round: not listed, and asked for it, the same 404 as a round that does not exist', async () => {
     const token = await pipeline.staffToken('regietafel:ijsselland');
     const list = JSON.parse((await asStaff('/staf/rondes', token)).text) as { rounds: RoundSummary[] };
     expect(list.rounds.map((round) => round.id)).not.toContain(twenteOnly);
     expect(list.rounds.map((round) => round.id)).toContain(pipeline.round.id);
 
     const response = await asStaff(`/staf/rondes/${twenteOnly}`, token);
-    expect(response.status).toBe(403);
+    expect(response.status).toBe(404);
     expect(JSON.parse(response.text)).toEqual({
-      error: 'forbidden',
-      message: 'U heeft geen toegang tot deze ronde: zij gaat over een andere regio.',
+      error: 'not_found',
+      message: `Er is geen ronde ‘${twenteOnly}’ in uw regio of provincie.`,
     });
     expect(response.text).not.toContain('GM0153');
+    const unknown = await asStaff('/staf/rondes/bestaat-niet', token);
+    expect(unknown.status).toBe(404);
+    expect(unknown.text.replace('bestaat-niet', twenteOnly)).toBe(response.text);
   });
 
   it('Twente and the province see the Twente-only round with its 14 municipalities', async () => {
@@ -145,7 +148,7 @@ describe('what each staff role sees', () => {
       const list = await asStaff('/staf/rondes', token);
       expect(list.status, role).toBe(200);
       expect(JSON.parse(list.text), role).toEqual({ rounds: [], failedMail: [] });
-      expect((await asStaff(`/staf/rondes/${pipeline.round.id}`, token)).status, role).toBe(403);
+      expect((await asStaff(`/staf/rondes/${pipeline.round.id}`, token)).status, role).toBe(404);
     }
   });
 

@@ -197,26 +197,37 @@ describe('bad input at the submit route: a clear answer and nothing stored', () 
     await expectNothingStored(municipality);
   });
 
-  it('unknown form, unknown round, a round of another form or an unknown municipality → 404', async () => {
+  it('an unknown form of the link’s own round → 404; any other round or municipality → 403, existing or not', async () => {
     const base = pipeline.baseUrl;
-    const urls = [
-      `${base}/formulieren/bestaat-niet/${pipeline.round.id}/${municipality}`,
-      `${base}/formulieren/eigen-bijdrage/ronde-bestaat-niet/${municipality}`,
-      `${base}/formulieren/eigen-bijdrage/${pipeline.round.id}/GM9999`,
-    ];
-    // A valid link of this municipality for the demo round: the 404 comes from the URL, not from the link.
+    // A valid link of this municipality for the demo round.
     const token = await pipeline.tokenFor(municipality);
-    for (const url of urls) {
-      const json = await postJson(
-        url,
-        { answers: validEigenBijdrage() },
-        { authorization: `Bearer ${token}` },
-      );
-      expect(json.status, url).toBe(404);
-      expect(json.json().error).toBe('not_found');
-      const page = await postForm(url, [['contactName', 'x']], { cookie: `regietafel_sessie=${token}` });
-      expect(page.status, url).toBe(404);
-      expect(page.text).toContain('Pagina niet gevonden');
+    const send = async (url: string) => ({
+      json: await postJson(url, { answers: validEigenBijdrage() }, { authorization: `Bearer ${token}` }),
+      page: await postForm(url, [['contactName', 'x']], { cookie: `regietafel_sessie=${token}` }),
+    });
+    const unknownForm = await send(`${base}/formulieren/bestaat-niet/${pipeline.round.id}/${municipality}`);
+    expect(unknownForm.json.status).toBe(404);
+    expect(unknownForm.json.json().error).toBe('not_found');
+    expect(unknownForm.page.status).toBe(404);
+    expect(unknownForm.page.text).toContain('Pagina niet gevonden');
+
+    // Someone else's round or municipality answers exactly like one that does not exist: the link tells
+    // what it is for, and nothing is looked up for anything else.
+    const refusals = await Promise.all(
+      [
+        `${base}/formulieren/eigen-bijdrage/ronde-bestaat-niet/${municipality}`,
+        `${base}/formulieren/eigen-bijdrage/${pipeline.rounds['voortgang-opgaven']!.id}/${municipality}`,
+        `${base}/formulieren/eigen-bijdrage/${pipeline.round.id}/GM9999`,
+        `${base}/formulieren/eigen-bijdrage/${pipeline.round.id}/GM0193`,
+      ].map(send),
+    );
+    // (The page's footer names the secretariat of the municipality in the address: the registry is public.)
+    const main = (page: string) => page.slice(page.indexOf('<main'), page.indexOf('</main>'));
+    for (const refusal of refusals) {
+      expect(refusal.json.status).toBe(403);
+      expect(refusal.json.text).toBe(refusals[0]!.json.text);
+      expect(refusal.page.status).toBe(403);
+      expect(main(refusal.page.text)).toBe(main(refusals[0]!.page.text));
     }
     await expectNothingStored(municipality);
   });

@@ -36,11 +36,13 @@ export function draftItems(table: Table): DraftStore {
       return table.get<Draft>(roundPk(roundId), draftSk(formId, municipality));
     },
 
-    async deleteDraft(roundId: string, formId: string, municipality: string) {
-      await table.documents.send(
+    async deleteDraft(roundId: string, formId: string, municipality: string, supersededBy: number) {
+      await table.conditionally(
         new DeleteCommand({
           TableName: table.name,
           Key: { PK: roundPk(roundId), SK: draftSk(formId, municipality) },
+          ConditionExpression: 'baseVersion < :version',
+          ExpressionAttributeValues: { ':version': supersededBy },
         }),
       );
     },

@@ -1,10 +1,20 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { SubmissionVersion } from '../../core/model.js';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { maxVersion, type SubmissionVersion, type VersionKey } from '../../core/model.js';
 import type { SubmissionStore } from '../../core/ports.js';
 import { entity, roundPk, type Table } from './table.js';
 
-const versionSk = (formId: string, municipality: string, version: number) =>
-  `VERSION#${formId}#${municipality}#${String(version).padStart(6, '0')}`;
+/**
+ * Version numbers are padded to 6 digits so the sort key orders them; `maxVersion` (999 999) keeps every
+ * possible number within those digits, so the order (and `latestVersion`) can never break.
+ */
+const versionSk = (formId: string, municipality: string, version: number) => {
+  if (!Number.isInteger(version) || version < 1 || version > maxVersion) {
+    throw new RangeError(`Versienummer buiten bereik: ${version}`);
+  }
+  return `VERSION#${formId}#${municipality}#${String(version).padStart(6, '0')}`;
+};
+/** Sparse GSI1 partition of the versions whose confirmation email is not recorded in the outbox yet. */
+const unconfirmedIndex = 'SUBMISSIONS#unconfirmed';
 const currentSk = (formId: string, municipality: string) => `CURRENT#${formId}#${municipality}`;
 
 /** Submitted versions (every one kept) and the current-version copy per municipality, in the round's partition. */
@@ -34,16 +44,38 @@ export function submissionItems(table: Table): SubmissionStore {
       });
     },
 
-    putVersion(version: SubmissionVersion) {
-      return table.putIfAbsent({
-        PK: roundPk(version.roundId),
-        SK: versionSk(version.formId, version.municipality, version.version),
+    async putVersion(version: SubmissionVersion) {
+      const pk = roundPk(version.roundId);
+      const sk = versionSk(version.formId, version.municipality, version.version);
+      if (version.version > 1) {
+        // Versions are never changed or deleted, so a predecessor seen once stays: reading it and then
+        // writing n + 1 only if absent is as safe as one atomic check, without a transaction.
+        const predecessor = await table.documents.send(
+          new GetCommand({
+            TableName: table.name,
+            Key: { PK: pk, SK: versionSk(version.formId, version.municipality, version.version - 1) },
+            ProjectionExpression: 'PK',
+            ConsistentRead: true,
+          }),
+        );
+        if (!predecessor.Item) return 'gap';
+      }
+      const stored = await table.putIfAbsent({
+        PK: pk,
+        SK: sk,
+        // Listed as unconfirmed until its confirmation email is in the outbox: a crash in between is
+        // repaired from this index (see repairSubmissions).
+        GSI1PK: unconfirmedIndex,
+        GSI1SK: `${version.submittedAt}#${version.formId}#${version.municipality}`,
         entityType: 'version',
         ...version,
       });
+      return stored ? 'stored' : 'taken';
     },
 
-    getVersion(roundId: string, formId: string, municipality: string, version: number) {
+    async getVersion(roundId: string, formId: string, municipality: string, version: number) {
+      // A number no version can have names nothing (rather than a malformed key).
+      if (!Number.isInteger(version) || version < 1 || version > maxVersion) return undefined;
       return table.get<SubmissionVersion>(roundPk(roundId), versionSk(formId, municipality, version));
     },
 
@@ -77,6 +109,35 @@ export function submissionItems(table: Table): SubmissionStore {
           },
           ConditionExpression: 'attribute_not_exists(PK) OR version < :version',
           ExpressionAttributeValues: { ':version': version.version },
+        }),
+      );
+    },
+
+    async listUnconfirmed(before: string) {
+      const keys = await table.queryAll<{ PK: string; SK: string }>(
+        {
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK < :before',
+          ExpressionAttributeValues: { ':pk': unconfirmedIndex, ':before': before },
+          ProjectionExpression: 'PK, SK',
+        },
+        true,
+      );
+      return keys.flatMap((item): VersionKey[] => {
+        // PK ROUND#<round>, SK VERSION#<form>#<code>#<000001>: the key names the version.
+        const [, formId, municipality, number] = item.SK.split('#');
+        if (!item.PK.startsWith('ROUND#') || !formId || !municipality || !number) return [];
+        return [{ roundId: item.PK.slice('ROUND#'.length), formId, municipality, version: Number(number) }];
+      });
+    },
+
+    async confirmationRecorded(key: VersionKey) {
+      await table.conditionally(
+        new UpdateCommand({
+          TableName: table.name,
+          Key: { PK: roundPk(key.roundId), SK: versionSk(key.formId, key.municipality, key.version) },
+          UpdateExpression: 'REMOVE GSI1PK, GSI1SK',
+          ConditionExpression: 'attribute_exists(PK)',
         }),
       );
     },

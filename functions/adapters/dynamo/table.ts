@@ -18,7 +18,8 @@ import {
  * | region              | REGISTRY            | REGION#<id>                          |                          |
  * | municipality        | REGISTRY            | MUNICIPALITY#<code>                  |                          |
  * | round               | ROUND#<id>          | ROUND                                | ROUNDS / <deadline>#<id> |
- * | submission version  | ROUND#<id>          | VERSION#<form>#<code>#<000001>       |                          |
+ * | submission version  | ROUND#<id>          | VERSION#<form>#<code>#<000001>       | SUBMISSIONS#unconfirmed / <at>#… (until its confirmation is recorded) |
+ * | submission id       | ROUND#<id>          | SUBMISSION#<form>#<code>#<id>        |                          |
  * | current version     | ROUND#<id>          | CURRENT#<form>#<code>                |                          |
  * | draft (concept)     | ROUND#<id>          | DRAFT#<form>#<code>                  |  (TTL: expiresAt)        |
  * | outbox email        | MAIL#<id>           | MAIL                                 | OUTBOX#<status> / <at>#<id> |
@@ -39,6 +40,15 @@ import {
 export type QueryInput = Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>;
 
 export const roundPk = (id: string) => `ROUND#${id}`;
+
+/** DynamoDB's key limits (bytes, UTF-8): an item whose key would be longer cannot exist. */
+const maxPartitionKeyBytes = 2048;
+const maxSortKeyBytes = 1024;
+
+/** Whether a key is one DynamoDB can hold; a longer one (an id from a hostile URL) names nothing. */
+export function keyFits(pk: string, sk: string): boolean {
+  return Buffer.byteLength(pk) <= maxPartitionKeyBytes && Buffer.byteLength(sk) <= maxSortKeyBytes;
+}
 
 /** Removes the key attributes from an item so only the entity remains. */
 export function entity<T>(item: Record<string, unknown> | undefined): T | undefined {
@@ -94,6 +104,7 @@ export class Table {
   }
 
   async get<T>(pk: string, sk: string): Promise<T | undefined> {
+    if (!keyFits(pk, sk)) return undefined;
     const result = await this.documents.send(
       new GetCommand({ TableName: this.name, Key: { PK: pk, SK: sk }, ConsistentRead: true }),
     );

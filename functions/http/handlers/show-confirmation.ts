@@ -32,7 +32,8 @@ export const handler = httpHandler(async (event) => {
       submittedBy: viewed.version.submittedBy.name,
       answers: viewed.version.answers,
       late: viewed.version.late,
-      confirmationSentTo: viewed.confirmation ? viewed.version.submittedBy.email : undefined,
+      confirmationSentTo: viewed.version.submittedBy.email,
+      confirmationSent: viewed.confirmation?.status === 'sent',
       amendUrl: viewed.phase === 'open' || viewed.phase === 'late' ? formPath(key) : undefined,
       warnings: viewed.version.warnings,
       history: viewed.history.map((entry, index) => ({

@@ -1,0 +1,165 @@
+import { diffAnswers } from '../../forms/diff.js';
+import { renderConfirmationEmail } from '../../forms/render/email.js';
+import { deliverMail } from './deliver-mail.js';
+import { formPath, type ResolvedForm, resolveForm } from './form-context.js';
+import type { SubmissionVersion, VersionKey } from './model.js';
+import type { Clock, Mailer, Store } from './ports.js';
+import { regionContact } from './registry/secretariat.js';
+
+/** Outbox key of a version's confirmation: one email per stored version, whatever happens. */
+export function confirmationMailId(version: VersionKey) {
+  return `confirmation#${version.roundId}#${version.formId}#${version.municipality}#v${version.version}`;
+}
+
+/** The confirmation email of a version: sent now, or recorded in the outbox and following from there. */
+export type MailState = 'sent' | 'pending';
+
+export interface CompletedSubmission {
+  readonly mail: MailState;
+  /** What failed after the version was stored (the repair finishes it); undefined when all went well. */
+  readonly deferred?: unknown;
+}
+
+/**
+ * The steps after a version is stored (`completeSubmission`), each idempotent, so a retry or the repair
+ * may run them again: move the current-version copy forward, delete the draft it supersedes, write the
+ * audit line (deterministic key), record the confirmation email in the outbox (deterministic id), take the
+ * version off the unconfirmed list, then — within `mailBudgetMs` — try to send it.
+ *
+ * Never throws: the version is stored, so whatever fails here is left to the outbox sender's repair, and
+ * the caller answers with success ("the confirmation follows by email").
+ */
+export async function completeSubmission(
+  deps: { store: Store; mailer: Mailer; clock: Clock },
+  input: {
+    readonly resolved: ResolvedForm;
+    readonly version: SubmissionVersion;
+    readonly formUrl: string | undefined;
+    readonly actor: string;
+    /** Just stored by this caller: the outbox cannot hold its email yet (saves a read). */
+    readonly fresh: boolean;
+    /** Send within this many ms; undefined: only record (the outbox sender sends). */
+    readonly mailBudgetMs?: number;
+  },
+): Promise<CompletedSubmission> {
+  const { version } = input;
+  const mailId = confirmationMailId(version);
+  try {
+    // Everything before the outbox record happened once the email is recorded.
+    if (input.fresh || !(await deps.store.getMail(mailId))) {
+      await deps.store.advanceCurrent(version);
+      // Reads ignore a superseded draft too, should this delete not happen.
+      await deps.store.deleteDraft(version.roundId, version.formId, version.municipality, version.version);
+      await deps.store.audit({
+        at: version.submittedAt,
+        id: `${version.formId}#${version.municipality}#v${version.version}`,
+        action: version.version === 1 ? 'submission' : 'amendment',
+        actor: input.actor,
+        roundId: version.roundId,
+        municipality: version.municipality,
+        details: {
+          formId: version.formId,
+          version: version.version,
+          submittedBy: version.submittedBy.name,
+          late: version.late,
+          warnings: version.warnings?.length ?? 0,
+        },
+      });
+      const contact = regionContact(input.resolved.region);
+      await deps.store.enqueueMail({
+        id: mailId,
+        kind: 'confirmation',
+        to: [version.submittedBy.email],
+        replyTo: contact ? [contact.email] : undefined,
+        ...(await confirmationEmail(deps.store, input.resolved, version, input.formUrl)),
+        createdAt: version.submittedAt,
+        status: 'pending',
+        attempts: 0,
+      });
+    }
+    await deps.store.confirmationRecorded(version);
+  } catch (error) {
+    return { mail: 'pending', deferred: error };
+  }
+  if (input.mailBudgetMs === undefined) return { mail: 'pending' };
+  try {
+    const outcome = await deliverMail(deps, mailId, { budgetMs: input.mailBudgetMs });
+    return { mail: outcome === 'sent' || outcome === 'already-sent' ? 'sent' : 'pending' };
+  } catch (error) {
+    return { mail: 'pending', deferred: error };
+  }
+}
+
+async function confirmationEmail(
+  store: Store,
+  resolved: ResolvedForm,
+  version: SubmissionVersion,
+  formUrl: string | undefined,
+) {
+  const previous =
+    version.version > 1
+      ? await store.getVersion(version.roundId, version.formId, version.municipality, version.version - 1)
+      : undefined;
+  return renderConfirmationEmail({
+    definition: resolved.definition,
+    municipalityName: resolved.municipality.name,
+    organisation: resolved.region.boardName,
+    contact: regionContact(resolved.region),
+    roundTitle: resolved.round.title,
+    version: version.version,
+    submittedAt: version.submittedAt,
+    submittedBy: version.submittedBy.name,
+    answers: version.answers,
+    late: version.late,
+    formUrl,
+    changes: previous ? diffAnswers(resolved.definition, previous.answers, version.answers) : undefined,
+    warnings: version.warnings,
+  });
+}
+
+/** How long a stored version may wait for its confirmation record before the repair takes it over. */
+export const repairAfterMs = 60_000;
+
+export interface RepairRun {
+  /** Versions whose unfinished steps (current copy, audit, confirmation in the outbox) were completed. */
+  readonly repaired: number;
+  /** Versions that could not be completed now (tried again at the next run). */
+  readonly failed: number;
+}
+
+/**
+ * Repair what a crash can leave (`repairSubmissions`): every version stored more than `repairAfterMs` ago
+ * whose confirmation email is still not recorded (the process died between storing it and recording the
+ * email) is completed — current copy, draft, audit line, confirmation in the outbox. Sending is left to
+ * the outbox sender that runs right after. Safe to run at any time and twice at once.
+ */
+export async function repairSubmissions(
+  deps: { store: Store; mailer: Mailer; clock: Clock },
+  options: { baseUrl: string },
+): Promise<RepairRun> {
+  const before = new Date(deps.clock.now().getTime() - repairAfterMs).toISOString();
+  let repaired = 0;
+  let failed = 0;
+  for (const key of await deps.store.listUnconfirmed(before)) {
+    try {
+      const version = await deps.store.getVersion(key.roundId, key.formId, key.municipality, key.version);
+      if (!version) continue;
+      const [resolved, claim] = await Promise.all([
+        resolveForm(deps.store, key),
+        deps.store.getSubmissionClaim({ ...key, submissionId: version.submissionId }),
+      ]);
+      const done = await completeSubmission(deps, {
+        resolved,
+        version,
+        formUrl: `${options.baseUrl}${formPath(key)}`,
+        actor: claim?.actor ?? version.submittedBy.name,
+        fresh: false,
+      });
+      if (done.deferred) failed++;
+      else repaired++;
+    } catch {
+      failed++;
+    }
+  }
+  return { repaired, failed };
+}

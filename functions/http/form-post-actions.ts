@@ -1,0 +1,250 @@
+import * as z from 'zod';
+import {
+  type DecodedPost,
+  emptyRow,
+  type FieldError,
+  rawToCandidate,
+  repeatGroups,
+} from '../../forms/definition.js';
+import type { RepeatGroup } from '../../forms/fields.js';
+import { renderCheckPage } from '../../forms/render/check-page.js';
+import { checkAnswers } from '../core/check-answers.js';
+import { Conflict, ValidationFailed } from '../core/errors.js';
+import type { FormContextKey, ResolvedForm } from '../core/form-context.js';
+import type { Principal } from '../core/policy.js';
+import { regionContact } from '../core/registry/secretariat.js';
+import { saveDraft } from '../core/save-draft.js';
+import { submissionIdPattern } from '../core/submission-id.js';
+import { submitForm } from '../core/submit-form.js';
+import type { Dependencies } from './dependencies.js';
+import { formPath } from './form-pages.js';
+import { logger } from './logger.js';
+import { type HttpResponse, htmlResponse, seeOther } from './responses.js';
+
+/**
+ * The buttons of a form page as a table: each `_action` a browser can post, and what it does. Anything
+ * else — an unknown action, a row button for a group or row that does not exist, a damaged hidden field —
+ * is refused (400) with the input shown again, and nothing is stored.
+ */
+
+/** The hidden fields of the page, as our pages write them. */
+const control = z.strictObject({
+  _action: z.string(),
+  _submissionId: z.string().regex(submissionIdPattern).optional(),
+  _baseVersion: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .default('0'),
+  _draftRevision: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .default('0'),
+});
+
+export interface PostContext {
+  readonly deps: Dependencies;
+  readonly key: FormContextKey;
+  readonly principal: Principal;
+  readonly resolved: ResolvedForm;
+  readonly decoded: DecodedPost;
+  readonly params: URLSearchParams;
+  readonly submissionId: string;
+  readonly baseVersion: number;
+  readonly draftRevision: number;
+  readonly formUrl: string | undefined;
+  /** The form page again with the input as posted, plus errors or notices. */
+  page(
+    statusCode: number,
+    extra?: {
+      errors?: FieldError[];
+      notice?: string;
+      groupNotice?: { group: string; text: string };
+      baseVersion?: number;
+      submissionId?: string;
+      draftRevision?: number;
+    },
+  ): HttpResponse;
+}
+
+type Action =
+  | { readonly name: 'review' | 'submit' | 'save-draft' | 'edit' }
+  | { readonly name: 'add'; readonly group: RepeatGroup }
+  | { readonly name: 'remove'; readonly group: RepeatGroup; readonly index: number };
+
+/** Reads `_action` exactly as our buttons write it; undefined for anything else. */
+export function parseAction(value: string, resolved: ResolvedForm): Action | undefined {
+  if (value === 'review' || value === 'submit' || value === 'save-draft' || value === 'edit') {
+    return { name: value };
+  }
+  const row = /^(add|remove):(\w{1,60})(?::(0|[1-9]\d{0,2}))?$/.exec(value);
+  const group = row && repeatGroups(resolved.definition).find((candidate) => candidate.key === row[2]);
+  if (!row || !group) return undefined;
+  if (row[1] === 'add') return row[3] === undefined ? { name: 'add', group } : undefined;
+  return row[3] === undefined ? undefined : { name: 'remove', group, index: Number(row[3]) };
+}
+
+/** The control fields, or undefined when the page's hidden fields were tampered with. */
+export function parseControl(decoded: DecodedPost) {
+  const parsed = control.safeParse(decoded.control);
+  if (!parsed.success) return undefined;
+  return {
+    action: parsed.data._action,
+    submissionId: parsed.data._submissionId,
+    baseVersion: Number(parsed.data._baseVersion),
+    draftRevision: Number(parsed.data._draftRevision),
+  };
+}
+
+export const damagedPage =
+  'De pagina is beschadigd of verouderd: deze knop of dit verborgen veld kennen wij niet. Uw invoer staat hieronder; er is niets opgeslagen. Kies een van de knoppen onderaan het formulier.';
+
+function unknownNames(decoded: DecodedPost): FieldError[] {
+  return decoded.unknownNames.map((name) => ({
+    path: '',
+    message: `Onbekend veld ‘${name}’: dit formulier kent dit veld niet.`,
+  }));
+}
+
+const rowsOf = (context: PostContext, group: RepeatGroup) => {
+  const raw = context.decoded.raw[group.key];
+  return Array.isArray(raw) ? [...raw] : [];
+};
+
+const actions: {
+  readonly [K in Action['name']]: (
+    context: PostContext,
+    action: Extract<Action, { name: K }>,
+  ) => Promise<HttpResponse>;
+} = {
+  edit: async (context) => context.page(200),
+
+  add: async (context, { group }) => {
+    const rows = rowsOf(context, group);
+    if (rows.length >= group.max) {
+      return context.page(422, {
+        errors: [
+          { path: group.key, message: `U kunt hoogstens ${group.max} regels invullen bij ‘${group.label}’.` },
+        ],
+      });
+    }
+    rows.push(emptyRow(group));
+    context.decoded.raw[group.key] = rows;
+    return context.page(200, {
+      groupNotice: {
+        group: group.key,
+        text: `${group.itemLabel} ${rows.length} is toegevoegd. Vul de gegevens hieronder in.`,
+      },
+    });
+  },
+
+  remove: async (context, { group, index }) => {
+    const rows = rowsOf(context, group);
+    if (index >= rows.length) return context.page(400, { errors: [{ path: '', message: damagedPage }] });
+    rows.splice(index, 1);
+    context.decoded.raw[group.key] = rows;
+    return context.page(200, {
+      groupNotice: { group: group.key, text: `${group.itemLabel} ${index + 1} is verwijderd.` },
+    });
+  },
+
+  'save-draft': async (context) => {
+    const { deps, key } = context;
+    try {
+      await saveDraft(deps, {
+        ...key,
+        principal: context.principal,
+        params: context.params,
+        baseVersion: context.baseVersion,
+        draftRevision: context.draftRevision,
+      });
+      return seeOther(`${formPath(key)}?concept=opgeslagen`);
+    } catch (error) {
+      if (error instanceof ValidationFailed) return context.page(422, { errors: [...error.fieldErrors] });
+      if (!(error instanceof Conflict)) throw error;
+      const [latest, draft] = await Promise.all([
+        deps.store.latestVersion(key.roundId, key.formId, key.municipality),
+        deps.store.getDraft(key.roundId, key.formId, key.municipality),
+      ]);
+      return context.page(409, {
+        errors: [{ path: '', message: error.message }],
+        notice:
+          'Uw antwoorden hieronder zijn niet opgeslagen. Klikt u nogmaals op ‘Opslaan en later verder’, dan vervangen zij het concept van uw collega.',
+        baseVersion: latest?.version ?? context.baseVersion,
+        draftRevision: draft?.revision ?? 0,
+      });
+    }
+  },
+
+  review: async (context) => {
+    const { deps, key, resolved, decoded } = context;
+    if (decoded.unknownNames.length > 0) return context.page(422, { errors: unknownNames(decoded) });
+    try {
+      const checked = await checkAnswers(deps, {
+        ...key,
+        principal: context.principal,
+        answers: rawToCandidate(resolved.definition, decoded.raw),
+        baseVersion: context.baseVersion,
+      });
+      return htmlResponse(
+        200,
+        renderCheckPage({
+          definition: resolved.definition,
+          municipalityName: resolved.municipality.name,
+          organisation: resolved.region.boardName,
+          contact: regionContact(resolved.region),
+          roundTitle: resolved.round.title,
+          action: formPath(key),
+          raw: decoded.raw,
+          answers: checked.answers,
+          warnings: checked.warnings,
+          changes: checked.changes,
+          control: {
+            submissionId: context.submissionId,
+            baseVersion: context.baseVersion,
+            draftRevision: context.draftRevision,
+          },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ValidationFailed) return context.page(422, { errors: [...error.fieldErrors] });
+      throw error;
+    }
+  },
+
+  submit: async (context) => {
+    const { deps, key, resolved, decoded } = context;
+    if (decoded.unknownNames.length > 0) return context.page(422, { errors: unknownNames(decoded) });
+    try {
+      const result = await submitForm(deps, {
+        ...key,
+        principal: context.principal,
+        answers: rawToCandidate(resolved.definition, decoded.raw),
+        submissionId: context.submissionId,
+        baseVersion: context.baseVersion,
+        formUrl: context.formUrl,
+      });
+      if (result.deferred)
+        logger.warn('Inzending opgeslagen, afronding uitgesteld', { error: result.deferred });
+      return seeOther(`${formPath(key)}/bevestiging?versie=${result.version.version}`);
+    } catch (error) {
+      if (error instanceof ValidationFailed) return context.page(422, { errors: [...error.fieldErrors] });
+      if (!(error instanceof Conflict)) throw error;
+      const latest = await deps.store.latestVersion(key.roundId, key.formId, key.municipality);
+      return context.page(409, {
+        errors: [{ path: '', message: error.message }],
+        notice:
+          'Uw antwoorden staan hieronder nog. Kies wat u wilt: open het formulier opnieuw via uw link om de versie van uw collega te zien (uw invoer hier vervalt dan), of klik op ‘Controleren’: de controlepagina toont precies wat u ten opzichte van de versie van uw collega verandert, en pas na ‘Versturen’ wordt dat de nieuwste versie. De versie van uw collega blijft altijd bewaard.',
+        baseVersion: latest?.version ?? context.baseVersion,
+        submissionId: deps.ids.newId(),
+      });
+    }
+  },
+};
+
+/** Runs the posted button's action; an unknown one is refused (400) with the input kept. */
+export function runAction(context: PostContext, value: string): Promise<HttpResponse> {
+  const action = parseAction(value, context.resolved);
+  if (!action) return Promise.resolve(context.page(400, { errors: [{ path: '', message: damagedPage }] }));
+  const run = actions[action.name] as (context: PostContext, action: Action) => Promise<HttpResponse>;
+  return run(context, action);
+}
