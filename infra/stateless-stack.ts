@@ -94,7 +94,10 @@ export interface StatelessStackProps extends StackProps {
   readonly formsBucket: IBucket;
   /** Destination of the CloudFront access logs (prefix `cloudfront/`). */
   readonly logBucket: IBucket;
-  readonly settings: Pick<Settings, 'sesIdentity' | 'mailFrom' | 'region' | 'publicBaseUrl' | 'alarmEmail'>;
+  readonly settings: Pick<
+    Settings,
+    'sesIdentity' | 'mailFrom' | 'region' | 'publicBaseUrl' | 'alarmEmail' | 'retention'
+  >;
   /** Staff identities: the staff handlers verify this pool's ID tokens (browser client and script client). */
   readonly userPool: UserPool;
   /** The script client (SRP, Bearer tokens); its tokens are accepted too. */
@@ -452,6 +455,7 @@ export class StatelessStack extends Stack {
       environment: {
         [configKeys.publicBaseUrl]:
           settings.publicBaseUrl ?? `https://${this.distribution.distributionDomainName}`,
+        [configKeys.retention]: JSON.stringify(settings.retention),
       },
     });
     bindTable(this.scheduleFunction, props.table, 'readWrite');

@@ -197,6 +197,8 @@ export interface AuditEvent {
   readonly roundId?: string;
   readonly municipality?: string;
   readonly details?: Record<string, unknown>;
+  /** Set when the retention job took out who did it (addresses, personal actor); what happened stays. */
+  readonly anonymisedAt?: string;
   /** What a change changed: the values before it and after it (only the fields it touched). */
   readonly before?: Record<string, unknown>;
   readonly after?: Record<string, unknown>;
@@ -234,6 +236,8 @@ export interface OutboxMail {
   readonly delivery?: Readonly<Record<string, RecipientDelivery>>;
   /** The worst of the recipients' outcomes (a bounce of one of two recipients makes the mail `bounced`). */
   readonly deliveryStatus?: DeliveryStatus;
+  /** When the retention job removed the content (HTML, text, attachments); the record stays a while longer. */
+  readonly contentRemovedAt?: string;
 }
 
 /**
