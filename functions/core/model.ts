@@ -146,6 +146,13 @@ export interface SubmissionVersion {
   readonly answers: Answers;
   /** Plausibility warnings shown to the official before submitting; stored, never blocking. */
   readonly warnings?: readonly { readonly path: string; readonly message: string }[];
+  /**
+   * The revision of the form definition the answers were validated against (absent: 1, stored before
+   * definitions had revisions). forms/revisions.ts reads older ones with the current definition.
+   */
+  readonly definitionRevision?: number;
+  /** The previous round's version this round's first version was prefilled from, if any. */
+  readonly prefilledFrom?: { readonly roundId: string; readonly version: number };
 }
 
 /**
@@ -165,6 +172,8 @@ export interface Draft {
   readonly savedAt: string;
   /** Epoch seconds after which DynamoDB TTL may delete it (read-time expiry does not wait for it). */
   readonly expiresAt: number;
+  /** The revision of the form definition the page was rendered from (absent: 1). */
+  readonly definitionRevision?: number;
 }
 
 export type { Principal } from './policy.js';

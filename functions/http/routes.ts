@@ -202,7 +202,7 @@ export const routes: readonly RouteDefinition[] = [
     auth: 'staff',
     access: { table: 'readWrite', sendsMail: false, exportFiles: true },
     description:
-      'Staf: export als CSV of XLSX (?ronde=…&tabel=gemeenten|<lijst>|waarschuwingen&versies=huidige|alle&dialect=excel-nl|rfc4180&formaat=csv|xlsx); groot: 303 naar een ondertekende link.',
+      'Staf: export als CSV of XLSX (?ronde=…&tabel=gemeenten|<lijst>|waarschuwingen&versies=huidige|alle&dialect=excel-nl|rfc4180&formaat=csv|xlsx&kop=nl|sleutel&waarden=code|label); groot: 303 naar een ondertekende link.',
   },
   {
     id: 'preview-summary',
