@@ -1,6 +1,6 @@
 import { pipeline, type Readable, Readable as ReadableStream } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import writeXlsxFile, { type Sheet, type Cell as XlsxCell } from 'write-excel-file/node';
+import type { Sheet, Cell as XlsxCell } from 'write-excel-file/node';
 import { findForm } from '../../forms/catalogue.js';
 import { type FormDefinition, repeatGroups } from '../../forms/definition.js';
 import type { RepeatGroup } from '../../forms/fields.js';
@@ -448,6 +448,8 @@ function xlsxCell(value: Cell, type: ColumnDescription['type'] | undefined): Xls
  * Every table of the export as one workbook, a sheet per table (write-excel-file). A workbook is a zip
  * that is written at the end, so it is built in memory: meant for a round, not for every version of every
  * round (CSV streams those). Dates and timestamps are real spreadsheet dates (Dutch time, `dd-mm-jjjj`).
+ * write-excel-file and its zip library are loaded here, on the first XLSX export, so a CSV export never
+ * pays for them.
  */
 export async function xlsxExport(
   deps: { store: Store; clock: Clock },
@@ -474,6 +476,7 @@ export async function xlsxExport(
       })),
     });
   }
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
   const buffer = await writeXlsxFile(sheets).toBuffer();
   return {
     filename: exportFilename(scope, { ...request, format: 'xlsx' }, deps.clock.now()),

@@ -5,6 +5,7 @@ import { NotFound } from './errors.js';
 import type { Draft, Municipality, Region, Round, SubmissionVersion } from './model.js';
 import { actorOf, authorize, type Principal } from './policy.js';
 import type { Clock, Ids, Store } from './ports.js';
+import { roundNotVisible, visibleRegions } from './round-status.js';
 
 export interface SubmissionRecord {
   readonly round: Round;
@@ -39,6 +40,11 @@ export async function readSubmission(
   const definition = findForm(round.formId);
   if (!region || !definition)
     throw new NotFound(`Gemeente ‘${input.municipality}’ doet niet mee aan deze ronde.`);
+  // A round wholly of another region is not there for this person (404, as for every round page).
+  const registry = await deps.store.getRegistry();
+  if (visibleRegions(input.principal, round, registry.regions, 'submission:read').length === 0) {
+    throw roundNotVisible(round.id);
+  }
   authorize(input.principal, 'submission:read', {
     roundId: round.id,
     municipality: municipality.code,

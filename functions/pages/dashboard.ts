@@ -96,8 +96,9 @@ const headerCell = (content: string, numeric = false) =>
  * page (reflow at 320 px and at 400 % zoom, WCAG 1.4.10). Focusable, so it scrolls with the keyboard, and
  * named after the table.
  */
-function scrollable(label: string, table: Html): Html {
-  return html`<div class="rt-table-scroll" role="region" aria-label="${label}" tabindex="0">${table}</div>`;
+/** A table in its own keyboard-focusable scroll container, named by the table's caption (`captionId`). */
+function scrollable(captionId: string, table: Html): Html {
+  return html`<div class="rt-table-scroll" role="region" aria-labelledby="${captionId}" tabindex="0">${table}</div>`;
 }
 
 // Progress against the shares ---------------------------------------------------------------------------
@@ -185,9 +186,9 @@ const known = (value: number | null) => (value === null ? '—' : formatInteger(
 
 function shareTable(rows: readonly ShareRow[]): Html {
   return scrollable(
-    'Opvangplekken per gemeente ten opzichte van het indicatieve aandeel',
+    'aandeel-tabel',
     html`<table class="utrecht-table utrecht-table--html-table rt-table">
-<caption class="utrecht-table__caption">Opvangplekken (regulier en AMV samen) per gemeente, ten opzichte van het indicatieve aandeel; totalen ten opzichte van de taak van alle gemeenten</caption>
+<caption class="utrecht-table__caption" id="aandeel-tabel">Opvangplekken (regulier en AMV samen) per gemeente, ten opzichte van het indicatieve aandeel; totalen ten opzichte van de taak van alle gemeenten</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">${headerCell('Gemeente')}${headerCell('Aandeel / taak', true)}${headerCell('Toegezegd', true)}${headerCell('Gerealiseerd', true)}${headerCell('Nog te realiseren', true)}${headerCell('% toegezegd', true)}${headerCell('% gerealiseerd', true)}</tr></thead>
 <tbody class="utrecht-table__body">
 ${rows.map((row) => {
@@ -256,9 +257,9 @@ ${
   model.rounds.length === 0
     ? html`<p class="utrecht-paragraph">Er zijn nog geen rondes voor uw regio of provincie.</p>`
     : html`${scrollable(
-        'Rondes, op sluitingsdatum',
+        'rondes-titel',
         html`<table class="utrecht-table utrecht-table--html-table rt-table">
-<caption class="utrecht-table__caption">Rondes, op sluitingsdatum</caption>
+<caption class="utrecht-table__caption" id="rondes-titel">Rondes, op sluitingsdatum</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">${headerCell('Ronde')}${headerCell('Formulier')}${headerCell('Sluit op')}${headerCell('Stand')}${headerCell('Ingezonden', true)}${headerCell('Concept', true)}${headerCell('Nog niets', true)}</tr></thead>
 <tbody class="utrecht-table__body">
 ${model.rounds.map(
@@ -286,9 +287,9 @@ function exportSection(model: RoundPageModel): Html {
 <h2 class="utrecht-heading-2" id="exports">Exports</h2>
 <p class="utrecht-paragraph"><strong>Voor Excel</strong>: opent met dubbelklikken in Excel (puntkomma’s, decimale komma’s). <strong>Voor andere programma’s</strong>: de internationale vorm (komma’s, decimale punten), voor bijvoorbeeld LibreOffice, Google Spreadsheets of een script. <strong>Werkmap</strong>: alle tabellen als tabbladen in één Excel-bestand. Lijsten (zoals locaties) staan in een eigen bestand, één regel per item.</p>
 ${scrollable(
-  'Bestanden van deze ronde',
+  'bestanden-titel',
   html`<table class="utrecht-table utrecht-table--html-table rt-table">
-<caption class="utrecht-table__caption">Bestanden van deze ronde</caption>
+<caption class="utrecht-table__caption" id="bestanden-titel">Bestanden van deze ronde</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">${headerCell('Tabel')}${headerCell('Huidige versie per gemeente')}${headerCell('Alle versies (controle)')}</tr></thead>
 <tbody class="utrecht-table__body">
 ${model.tables.map(
@@ -335,8 +336,9 @@ function municipalityTable(model: RoundPageModel): Html {
     );
   const submissionLink = (code: string, content: Html | string, label?: string) =>
     html`<a class="utrecht-link utrecht-link--html-a" href="${base}/gemeenten/${encodeURIComponent(code)}"${label ? html` aria-label="${label}"` : ''}>${content}</a>`;
-  return html`<div class="rt-table-scroll" role="region" aria-labelledby="stand-titel" tabindex="0">
-<table class="utrecht-table utrecht-table--html-table rt-table">
+  return scrollable(
+    'stand-titel',
+    html`<table class="utrecht-table utrecht-table--html-table rt-table">
 <caption class="utrecht-table__caption" id="stand-titel">Stand per gemeente (${scopeLabel(aggregate)})${model.filter === 'zonder-inzending' ? ', alleen zonder inzending' : ', zonder inzending eerst'}</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">${headerCell('Gemeente')}${headerCell('Regio')}${headerCell('Status')}${headerCell('Ingezonden op')}${headerCell('Versie', true)}${headerCell('Waarschuwingen', true)}${headerCell('Concept bewaard')}</tr></thead>
 <tbody class="utrecht-table__body">
@@ -350,8 +352,8 @@ ${
       })
 }
 </tbody>
-</table>
-</div>`;
+</table>`,
+  );
 }
 
 /** "7 van 11 ingezonden" for each region of the round this person sees. */

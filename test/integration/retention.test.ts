@@ -102,7 +102,7 @@ beforeAll(async () => {
       ['_action', 'save-draft'],
       ['_baseVersion', '0'],
       ['_draftRevision', '0'],
-      ['regularShare', '480'],
+      ['regularCommitted', '480'],
     ]);
     expect(draft.status).toBe(303);
   }
