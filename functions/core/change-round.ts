@@ -5,7 +5,7 @@ import type { Registry, Round } from './model.js';
 import { actorOf, isAllowed, type Principal } from './policy.js';
 import type { Clock, Ids, Store } from './ports.js';
 import { automaticReminderFrom } from './reminders.js';
-import { type RoundStatus, roundStatus, visibleRegions } from './round-status.js';
+import { type RoundStatus, roundNotVisible, roundStatus, visibleRegions } from './round-status.js';
 
 /**
  * Changing a round after it opened: move its deadline (later or earlier), close it now, or reopen it with a
@@ -47,8 +47,9 @@ export function assertMayChangeRound(
   registry: Pick<Registry, 'regions'>,
 ): void {
   if (mayChangeRound(principal, round, registry)) return;
-  if (visibleRegions(principal, round, registry.regions, 'round:change').length === 0) {
-    throw new Forbidden('U heeft geen toegang tot deze ronde: zij gaat over een andere regio.');
+  // A round of another region answers like one that does not exist (nothing tells which rounds exist).
+  if (visibleRegions(principal, round, registry.regions, 'round:status').length === 0) {
+    throw roundNotVisible(round.id);
   }
   throw new Forbidden(
     'U heeft geen toegang tot het wijzigen van deze ronde: dat kan alleen wie voor al haar regio’s werkt (de provincie, als de ronde in meer regio’s loopt).',
@@ -72,7 +73,7 @@ export function mayChangeRound(
 
 async function changeableRound(deps: Deps, principal: Principal, roundId: string, registry?: Registry) {
   const round = await deps.store.getRound(roundId);
-  if (!round) throw new NotFound(`Er is geen ronde ‘${roundId}’.`);
+  if (!round) throw roundNotVisible(roundId);
   const known = registry ?? (await deps.store.getRegistry());
   assertMayChangeRound(principal, round, known);
   return { round, registry: known };

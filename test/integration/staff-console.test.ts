@@ -54,6 +54,8 @@ async function expectRefusals(options: {
   path: string;
   fields: Record<string, string | string[]>;
   otherRegion?: StaffBrowser;
+  /** 403 where the other region may not do this; 404 where it may not even see the round. */
+  otherRegionStatus?: number;
   allowed: StaffBrowser;
 }): Promise<void> {
   const official = await municipalityBrowser();
@@ -64,12 +66,13 @@ async function expectRefusals(options: {
     ['no sign-in', browserWith(pipeline, undefined), undefined, 401],
     ['cross-site', options.allowed, 'cross-site', 403],
   ];
-  if (options.otherRegion) tries.push(['other region', options.otherRegion, undefined, 403]);
+  if (options.otherRegion)
+    tries.push(['other region', options.otherRegion, undefined, options.otherRegionStatus ?? 403]);
   for (const [who, browser, site, status] of tries) {
     const answer = await browser.post(options.path, options.fields, site);
     expect(answer.status, `${who}: ${text(answer.text).slice(0, 300)}`).toBe(status);
     expect(answer.text, who).toMatch(
-      /niet aangemeld|alleen voor medewerkers|geen toegang|niet van de pagina/i,
+      /niet aangemeld|alleen voor medewerkers|geen toegang|niet van de pagina|in uw regio of provincie/i,
     );
   }
   const after = await everything();
@@ -225,7 +228,11 @@ describe('a round’s deadline: moved, closed now, reopened — each after a con
   it('lets only who acts for every region of the round see the page', async () => {
     expect((await twente.get(path)).status).toBe(200);
     expect((await province.get(path)).status).toBe(200);
-    expect((await ijsselland.get(path)).status).toBe(403);
+    // IJsselland does not see this Twente round at all: the same 404 as a round that does not exist.
+    const foreign = await ijsselland.get(path);
+    expect(foreign.status).toBe(404);
+    const unknown = await ijsselland.get('/staf/rondes/bestaat-niet/wijzigen');
+    expect(text(unknown.text).replace('bestaat-niet', roundId)).toBe(text(foreign.text));
     // The demo round runs in both regions: a regietafel cannot move its deadline.
     const demo = await twente.get(`/staf/rondes/${pipeline.round.id}/wijzigen`);
     expect(demo.status).toBe(403);
@@ -328,6 +335,8 @@ describe('a round’s deadline: moved, closed now, reopened — each after a con
       path,
       fields: formFields(check.text, 'sluiten'),
       otherRegion: ijsselland,
+      // A round of another region answers like one that does not exist.
+      otherRegionStatus: 404,
       allowed: twente,
     });
   });
