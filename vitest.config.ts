@@ -9,6 +9,8 @@ const shared = {
 
 export default defineConfig({
   test: {
+    // The stylesheet the pages link (forms/build-stylesheet.ts), fresh from their source, before any test.
+    globalSetup: ['test/support/global-setup.ts'],
     projects: [
       { test: { ...shared, name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {

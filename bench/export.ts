@@ -10,10 +10,9 @@
  * GC, every 20 ms) at its highest during the export, minus the live heap before it. Garbage is not counted:
  * what remains is what the export keeps at once, which must stay flat however big the file grows.
  *
- *   npm run bench               # 1, 4 and 12 rounds
- *   npm run bench -- 24         # other round counts
+ *   npm run bench:export               # 1, 4 and 12 rounds
+ *   npm run bench:export -- 24         # other round counts
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,47 +22,22 @@ import { LocalExportFiles } from '../functions/adapters/local-export-files.js';
 import { ensureTable } from '../functions/adapters/table-definition.js';
 import { defaultInlineBytes, deliverExport } from '../functions/core/export-delivery.js';
 import { csvExport, type ExportVersions, exportScope, xlsxExport } from '../functions/core/exports.js';
-import type { Municipality, Registry, Round, SubmissionVersion } from '../functions/core/model.js';
+import type { Registry, Round, SubmissionVersion } from '../functions/core/model.js';
 import { systemPrincipal } from '../functions/core/policy.js';
 import type { Store } from '../functions/core/ports.js';
 import { validVoortgangOpgaven } from '../test/support/pipeline.js';
+import { municipalityCount, nationalRegistry as registry, startDynaliteProcess } from './support/national.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
-if (!gc) throw new Error('Run with node --expose-gc (npm run bench does).');
+if (!gc) throw new Error('Run with node --expose-gc (npm run bench:export does).');
 
 process.env.AWS_REGION ??= 'eu-central-1';
 process.env.AWS_ACCESS_KEY_ID ??= 'local';
 process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
 
-const municipalityCount = 342;
 const roundCounts = process.argv.slice(2).map(Number).filter(Boolean);
 const counts = roundCounts.length > 0 ? roundCounts : [1, 4, 12];
 const maxRounds = Math.max(...counts);
-
-/** 12 provinces of 4 regions; 342 municipalities spread over them, as in the Netherlands. */
-function registry(): Registry {
-  const provinces = Array.from({ length: 12 }, (_, p) => ({
-    id: `provincie-${p + 1}`,
-    name: `Provincie ${p + 1}`,
-    addresses: [`provincie${p + 1}@bench.example`],
-  }));
-  const regions = provinces.flatMap((province, p) =>
-    Array.from({ length: 4 }, (_, r) => ({
-      id: `regio-${p + 1}-${r + 1}`,
-      name: `Regio ${p + 1}.${r + 1}`,
-      province: province.id,
-      boardName: `Regietafel ${p + 1}.${r + 1}`,
-      addresses: [`regio${p + 1}-${r + 1}@bench.example`],
-    })),
-  );
-  const municipalities: Municipality[] = Array.from({ length: municipalityCount }, (_, i) => ({
-    code: `GM${String(1000 + i).padStart(4, '0')}`,
-    name: `Gemeente ${i + 1}`,
-    region: regions[i % regions.length]!.id,
-    contacts: [`gemeente${i + 1}@bench.example`],
-  }));
-  return { provinces, regions, municipalities };
-}
 
 /** The most a municipality may list (30): the biggest files the form allows. */
 const locations = Array.from({ length: 30 }, (_, i) => ({
@@ -149,23 +123,6 @@ async function measure(label: string, run: Run): Promise<Measurement> {
     liveHeapMb: (peak - baseline) / 1024 / 1024,
     delivered: result.kind,
   };
-}
-
-/** dynalite in its own process (in memory), so its data does not count in this one's heap. */
-async function startDynaliteProcess(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '-e',
-      "const s = require('dynalite')({ createTableMs: 0 }); s.listen(0, '127.0.0.1', () => console.log(s.address().port));",
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const port = await new Promise<string>((resolve, reject) => {
-    child.stdout.once('data', (data: Buffer) => resolve(data.toString().trim()));
-    child.once('error', reject);
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stylesheetFileName, stylesheetPath } from './static/build/stylesheet.js';
 
 /**
  * The static files the pages load, by URL path. On AWS they are uploaded to the private forms bucket and
@@ -10,27 +10,23 @@ export interface StaticAsset {
   readonly urlPath: string;
   readonly file: string;
   readonly contentType: string;
+  /** A content hash in the name: the file at this path never changes, browsers may keep it for a year. */
+  readonly immutable: boolean;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
-const packageDist = (pkg: string, file: string) =>
-  path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'dist', file);
+
+/** Cache-Control of a static asset: a year for hashed names, an hour for the others. */
+export function assetCacheControl(asset: StaticAsset): string {
+  return asset.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
+}
 
 export const staticAssets: readonly StaticAsset[] = [
   {
-    urlPath: '/assets/nl-design-system.css',
-    file: packageDist('@utrecht/component-library-css', 'index.css'),
+    // The one stylesheet: NL Design System components and tokens plus ours, purged (forms/stylesheet.ts).
+    urlPath: stylesheetPath,
+    file: path.join(here, 'static', 'build', stylesheetFileName),
     contentType: 'text/css; charset=utf-8',
-  },
-  {
-    urlPath: '/assets/design-tokens.css',
-    file: packageDist('@nl-design-system-unstable/voorbeeld-design-tokens', 'theme.css'),
-    contentType: 'text/css; charset=utf-8',
-  },
-  {
-    urlPath: '/assets/regietafel.css',
-    file: path.join(here, 'static', 'regietafel.css'),
-    contentType: 'text/css; charset=utf-8',
+    immutable: true,
   },
 ];

@@ -36,6 +36,13 @@ export interface FormTargets {
   readonly housing: Readonly<Record<string, { readonly task: number; readonly status: FigureStatus }>>;
 }
 
+/** Figures a section shows read-only, with where they come from. */
+export interface PublishedFacts {
+  readonly title: string;
+  readonly rows: readonly { readonly label: string; readonly value: string }[];
+  readonly note: string;
+}
+
 /** What a round tells a form: its reference date (peildatum), and the municipality's published targets. */
 export interface FormContext {
   readonly referenceDate: string;
@@ -62,14 +69,45 @@ export interface FormDefinitionInput {
   readonly warnings?: (answers: Answers, context: FormContext) => RuleIssue[];
   /** Extra text shown at the top of the page for a round, e.g. the schedule in force on its reference date. */
   readonly roundNotice?: (context: FormContext) => string | undefined;
+  /**
+   * Published figures shown read-only at the top of a section (the municipality's indicative share, its
+   * statushouders tasks): never typed by the official, never stored with the answers.
+   */
+  readonly publishedFacts?: (sectionKey: string, context: FormContext) => PublishedFacts | undefined;
   /** The answer that holds the official's email address, for the confirmation email. */
   readonly contactEmailKey: string;
   /** The answer that holds the official's name, for the version history. */
   readonly contactNameKey: string;
+  /**
+   * The definition's revision, raised with every change to its fields; every stored version records the
+   * revision it was validated against (forms/revisions.ts reads older ones). @default 1
+   */
+  readonly revision?: number;
+  /** What changed at each revision, oldest first: renamed fields and fields that left the form. */
+  readonly changes?: readonly DefinitionChange[];
+}
+
+/**
+ * One revision's changes to a form, so answers stored under an earlier revision are never hidden: a
+ * renamed field's answers move to its new key, a removed field keeps its old definition here (label,
+ * display, CSV header) so exports, summaries and the official can still read what was stored.
+ */
+export interface DefinitionChange {
+  readonly revision: number;
+  /** Why, in a few words (shown to nobody; for the next developer). */
+  readonly note?: string;
+  /** `{ from: 'pupilsWaiting', to: 'pupilsOnWaitingList' }`; in a repeated group `group.field` on both sides. */
+  readonly renamed?: readonly { readonly from: string; readonly to: string }[];
+  /** Fields and repeated groups that left the form, as they were defined. */
+  readonly removed?: readonly SectionItem[];
+  /** Fields that left a repeated group, by the group's key. */
+  readonly removedFromGroups?: Readonly<Record<string, readonly Field[]>>;
 }
 
 export interface FormDefinition extends FormDefinitionInput {
   readonly schema: z.ZodType<Answers>;
+  readonly revision: number;
+  readonly changes: readonly DefinitionChange[];
 }
 
 /** Raw state of the page: strings as typed, rows as shown. Kept on every error and re-render. */
@@ -89,7 +127,7 @@ export function allItems(definition: Pick<FormDefinitionInput, 'sections'>): Sec
   return definition.sections.flatMap((section) => section.items);
 }
 
-function fieldSchema(field: Field): z.ZodType {
+export function fieldSchema(field: Field): z.ZodType {
   return field.required ? field.schema : field.schema.optional();
 }
 
@@ -117,6 +155,18 @@ export function defineForm(input: FormDefinitionInput): FormDefinition {
   );
   const keys = Object.keys(shape);
   if (new Set(keys).size !== keys.length) throw new Error(`Formulier ${input.id}: dubbele veldsleutels`);
+  const revision = input.revision ?? 1;
+  const changes = input.changes ?? [];
+  for (const [index, change] of changes.entries()) {
+    if (
+      change.revision < 2 ||
+      change.revision > revision ||
+      (index > 0 && change.revision <= changes[index - 1]!.revision)
+    )
+      throw new Error(
+        `Formulier ${input.id}: wijziging van revisie ${change.revision} past niet bij revisie ${revision}`,
+      );
+  }
   const base = z.strictObject(shape);
   const schema = input.rules
     ? base.superRefine((answers, ctx) => {
@@ -125,7 +175,7 @@ export function defineForm(input: FormDefinitionInput): FormDefinition {
         }
       })
     : base;
-  return { ...input, schema: schema as unknown as z.ZodType<Answers> };
+  return { ...input, revision, changes, schema: schema as unknown as z.ZodType<Answers> };
 }
 
 const rowName = /^(\w+)\[(\d+)\]\[(\w+)\]$/;

@@ -1,5 +1,6 @@
 import { type Answers, allItems, type FormDefinition } from './definition.js';
 import { answerOf } from './fields.js';
+import { readStored, revisionOf } from './revisions.js';
 
 /** One readable change between two versions: `Opvanglocatie 2 – Capaciteit: 40 plaatsen → 45 plaatsen`. */
 export interface AnswerChange {
@@ -37,4 +38,34 @@ export function diffAnswers(definition: FormDefinition, before: Answers, after: 
     }
   }
   return changes;
+}
+
+/** Stored answers and the revision of the form they were validated against (absent: 1). */
+export interface StoredAnswers {
+  readonly answers: Answers;
+  readonly definitionRevision?: number;
+}
+
+/**
+ * What changed between two stored versions, each read with the current definition (forms/revisions.ts):
+ * a renamed field is not a change, and an answer to a field that has left the form since shows as
+ * no longer asked.
+ */
+export function diffStored(
+  definition: FormDefinition,
+  before: StoredAnswers,
+  after: StoredAnswers,
+): AnswerChange[] {
+  const [old, now] = [
+    readStored(definition, before.answers, revisionOf(before)),
+    readStored(definition, after.answers, revisionOf(after)),
+  ];
+  const gone = old.retired
+    .filter((answer) => !now.retired.some((candidate) => candidate.path === answer.path))
+    .map((answer) => ({
+      label: `${answer.label} (staat niet meer in het formulier)`,
+      before: answer.value,
+      after: '—',
+    }));
+  return [...diffAnswers(definition, old.answers, now.answers), ...gone];
 }

@@ -58,6 +58,13 @@ export interface Field<T = unknown> {
   display(value: unknown): string;
   /** Cell value for CSV: strings and numbers as is, booleans as ja/nee. */
   toCsv(value: unknown): string | number;
+  /** Cell value for an export with labels instead of codes (choices: the option's label); else `toCsv`. */
+  readonly csvLabel?: (value: unknown) => string | number;
+  /**
+   * Options a choice had under an earlier revision of the form: stored answers still read with their label,
+   * but a new answer cannot choose them (see forms/revisions.ts).
+   */
+  readonly formerOptions?: readonly ChoiceOption[];
   /** Only for derived fields: computes the value from the answers around it (never typed in). */
   readonly compute?: (scope: Record<string, unknown>) => unknown;
 }
@@ -335,22 +342,30 @@ export function yesNo(key: string, options: FieldOptions): Field<boolean> {
 
 export function choice<const V extends string>(
   key: string,
-  options: FieldOptions & { options: readonly { value: V; label: string }[]; widget?: 'radio' | 'select' },
+  options: FieldOptions & {
+    options: readonly { value: V; label: string }[];
+    widget?: 'radio' | 'select';
+    /** Options of an earlier revision: stored answers keep their label, new answers cannot choose them. */
+    formerOptions?: readonly ChoiceOption[];
+  },
 ): Field<V> {
   const meta = base(key, options.widget ?? 'radio', options);
   const values = options.options.map((option) => option.value) as [V, ...V[]];
   const schema = z.enum(values, {
     error: `Kies bij ${quote(meta.name)} een van de mogelijkheden: ${options.options.map((o) => o.label).join(', ')}.`,
   });
-  const labelOf = (value: unknown) => options.options.find((option) => option.value === value)?.label;
+  const known = [...options.options, ...(options.formerOptions ?? [])];
+  const labelOf = (value: unknown) => known.find((option) => option.value === value)?.label;
   return {
     ...meta,
     options: options.options,
+    formerOptions: options.formerOptions,
     schema: withPresence(schema, meta.widget, meta.name) as z.ZodType<V>,
     fromForm: (raw) => (isBlank(raw) ? undefined : raw),
     toForm: (value) => (typeof value === 'string' ? value : ''),
-    display: (value) => labelOf(value) ?? empty,
+    display: (value) => labelOf(value) ?? (typeof value === 'string' && value !== '' ? value : empty),
     toCsv: (value) => (typeof value === 'string' ? value : ''),
+    csvLabel: (value) => labelOf(value) ?? (typeof value === 'string' ? value : ''),
   };
 }
 

@@ -1,5 +1,12 @@
 import { contactSection } from './contact-section.js';
-import { type Answers, defineForm, type RuleIssue } from './definition.js';
+import {
+  type Answers,
+  defineForm,
+  type FigureStatus,
+  type FormContext,
+  type PublishedFacts,
+  type RuleIssue,
+} from './definition.js';
 import { choice, date, derived, integer, repeat, section, text } from './fields.js';
 import { formatInteger } from './format.js';
 
@@ -34,6 +41,71 @@ const places = (key: string, label: string, csvHeader: string, hint?: string) =>
 
 const number = (value: unknown) => (typeof value === 'number' ? value : undefined);
 
+/**
+ * Revision 1 asked each municipality to type its indicative share; from revision 2 the share is published
+ * data (functions/core/targets) shown read-only. These are the fields as they were, so answers stored under
+ * revision 1 still read and export (forms/revisions.ts).
+ */
+const typedShares = [
+  places(
+    'regularShare',
+    'Indicatief aandeel reguliere plaatsen',
+    'Indicatief aandeel regulier',
+    'Het aantal uit de verdeling over de gemeenten (Staatscourant).',
+  ),
+  places(
+    'amvShare',
+    'Indicatief aandeel AMV-plaatsen',
+    'Indicatief aandeel AMV',
+    'Voor alleenstaande minderjarige vreemdelingen; ongeveer 8,5 % van uw aantal.',
+  ),
+];
+
+const statusNote: Record<FigureStatus, string> = {
+  vastgesteld: '',
+  'te-bevestigen': ' Dit aantal is nog te bevestigen.',
+  demo: ' Let op: dit zijn DEMOGEGEVENS, niet het echte aandeel.',
+};
+
+/** `2026-H2` → `2e helft 2026`. */
+const halfYearLabel = (period: string) =>
+  halfYears.find((option) => option.value === period)?.label ?? period;
+
+/** The published share and statushouders tasks, shown read-only in their sections. */
+function publishedFacts(sectionKey: string, context: FormContext): PublishedFacts | undefined {
+  if (sectionKey === 'asiel') {
+    const share = context.targets?.asylum;
+    if (!share)
+      return {
+        title: 'Indicatief aandeel van uw gemeente',
+        rows: [],
+        note: 'De provincie heeft voor de peildatum van deze ronde (nog) geen indicatief aandeel gepubliceerd. U hoeft het niet in te vullen.',
+      };
+    return {
+      title: 'Indicatief aandeel van uw gemeente',
+      rows: [
+        { label: 'Reguliere plaatsen', value: `${formatInteger(share.regular)} plaatsen` },
+        { label: 'AMV-plaatsen', value: `${formatInteger(share.amv)} plaatsen` },
+        { label: 'Samen', value: `${formatInteger(share.regular + share.amv)} plaatsen` },
+      ],
+      note: `Gepubliceerd door de provincie (Spreidingswet, cyclus ${share.cycle}). U hoeft het niet in te vullen; klopt het niet, neem dan contact op met de provincie.${statusNote[share.status]}`,
+    };
+  }
+  if (sectionKey === 'statushouders') {
+    const tasks = Object.entries(context.targets?.housing ?? {}).sort(([a], [b]) => a.localeCompare(b));
+    if (tasks.length === 0) return undefined;
+    return {
+      title: 'Taakstelling van uw gemeente volgens de provincie',
+      rows: tasks.map(([period, task]) => ({
+        label: halfYearLabel(period),
+        value: `${formatInteger(task.task)} ${task.task === 1 ? 'persoon' : 'personen'}${task.status === 'vastgesteld' ? '' : ` (${task.status === 'demo' ? 'DEMOGEGEVENS' : 'nog te bevestigen'})`}`,
+      })),
+      note: 'Vul bij elk halfjaar hieronder de taakstelling in zoals uw gemeente die heeft; wijkt die af, dan vragen we u dat te bevestigen.',
+    };
+  }
+  return undefined;
+}
+
 export const voortgangOpgaven = defineForm({
   id: 'voortgang-opgaven',
   title: 'Voortgang opgaven',
@@ -43,17 +115,20 @@ export const voortgangOpgaven = defineForm({
     'Vul de stand in op de peildatum.',
   contactEmailKey: 'contactEmail',
   contactNameKey: 'contactName',
+  revision: 2,
+  changes: [
+    {
+      revision: 2,
+      note: 'Het indicatieve aandeel is gepubliceerde data van de provincie, niet meer door de gemeente ingevuld.',
+      removed: typedShares,
+    },
+  ],
+  publishedFacts,
   sections: [
     section(
       'asiel',
       'Asielopvang (Spreidingswet)',
       [
-        places(
-          'regularShare',
-          'Indicatief aandeel reguliere plaatsen',
-          'Indicatief aandeel regulier',
-          'Het aantal uit de verdeling over de gemeenten (Staatscourant).',
-        ),
         places(
           'regularCommitted',
           'Toegezegde reguliere plaatsen',
@@ -65,12 +140,6 @@ export const voortgangOpgaven = defineForm({
           'Gerealiseerde reguliere plaatsen',
           'Gerealiseerd regulier',
           'Plaatsen die nu in gebruik zijn.',
-        ),
-        places(
-          'amvShare',
-          'Indicatief aandeel AMV-plaatsen',
-          'Indicatief aandeel AMV',
-          'Voor alleenstaande minderjarige vreemdelingen; ongeveer 8,5 % van uw aantal.',
         ),
         places('amvCommitted', 'Toegezegde AMV-plaatsen', 'Toegezegd AMV'),
         places('amvRealised', 'Gerealiseerde AMV-plaatsen', 'Gerealiseerd AMV'),
@@ -224,7 +293,7 @@ export const voortgangOpgaven = defineForm({
     });
     return issues;
   },
-  warnings: (answers: Answers) => {
+  warnings: (answers: Answers, context: FormContext) => {
     const issues: RuleIssue[] = [];
     const above = (realised: string, committed: string, what: string) => {
       const [r, c] = [number(answers[realised]), number(answers[committed])];
@@ -247,6 +316,14 @@ export const voortgangOpgaven = defineForm({
     (Array.isArray(answers.housing) ? (answers.housing as Answers[]) : []).forEach((row, index) => {
       const [task, backlog, housed] = [number(row.task), number(row.backlog) ?? 0, number(row.housed)];
       if (task === undefined || housed === undefined) return;
+      const period = typeof row.period === 'string' ? row.period : undefined;
+      const published = period ? context.targets?.housing[period] : undefined;
+      if (published && published.task !== task) {
+        issues.push({
+          path: ['housing', index, 'task'],
+          message: `Halfjaar ${index + 1}: de taakstelling (${formatInteger(task)}) wijkt af van wat de provincie voor ${halfYearLabel(period!)} heeft gepubliceerd (${formatInteger(published.task)}). Klopt dat?`,
+        });
+      }
       const due = task + Math.max(0, backlog);
       if (housed > Math.max(due * 1.5, due + 10)) {
         issues.push({

@@ -34,6 +34,11 @@ const settings = {
   STAFF_SIGN_IN_URL: z.url({
     error: 'STAFF_SIGN_IN_URL ontbreekt: de aanmeldpagina van de staf (Cognito-domein)',
   }),
+  /**
+   * The retention periods of the daily job as JSON (`{"draftDays":30,…}`, see core/retention.ts); the CDK
+   * app sets it from the deploy setting `retention`. Absent: the documented defaults.
+   */
+  RETENTION: z.string().min(2).optional(),
   /** S3 bucket for exports too big to answer directly (AWS). */
   EXPORT_BUCKET: z.string().min(3).optional(),
   /** Folder for those exports on the local run (instead of EXPORT_BUCKET). */
@@ -93,6 +98,7 @@ export const configKeys = {
   staffApiClientId: 'STAFF_API_CLIENT_ID',
   staffJwksUrl: 'STAFF_JWKS_URL',
   staffSignInUrl: 'STAFF_SIGN_IN_URL',
+  retention: 'RETENTION',
   exportBucket: 'EXPORT_BUCKET',
   exportDir: 'EXPORT_DIR',
   exportLinkSecret: 'EXPORT_LINK_SECRET',

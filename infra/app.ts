@@ -1,7 +1,12 @@
-import { buildApp } from './build-app.js';
+import { writeStylesheet } from '../forms/build-stylesheet.js';
 import { exampleDefaultsContextKey, howToSet, SettingsError } from './settings.js';
 
-/** Entry point of the CDK CLI (cdk.json: `npx tsx infra/app.ts`). */
+/**
+ * Entry point of the CDK CLI (cdk.json: `npx tsx infra/app.ts`). The stylesheet is built first, from the
+ * pages' source as they are now, so a synth or deploy never uploads (or links) a stale one.
+ */
+await writeStylesheet();
+const { buildApp } = await import('./build-app.js');
 try {
   const { app, settings } = buildApp();
   if (settings.exampleDefaultsUsed.length > 0) {

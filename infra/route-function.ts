@@ -9,6 +9,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { awsConfigurationSetName, configKeys } from '../functions/config.js';
+import type { RouteAccess } from '../functions/http/routes.js';
 import { tableIndexNames } from './stateful-stack.js';
 
 /** Repository root: handler entries in the route table are relative to it. */
@@ -48,6 +49,25 @@ export interface RouteFunctionProps {
   readonly logRetention?: RetentionDays;
   /** Extra environment variables; the table and mail variables are set by {@link bindTable}/{@link bindMailer}. */
   readonly environment?: Readonly<Record<string, string>>;
+  /**
+   * What the function may touch, as the route table declares it: adapters it does not declare are left out
+   * of its bundle (see {@link bundleDefines}). @default every adapter bundled
+   */
+  readonly access?: RouteAccess;
+}
+
+/**
+ * The constants functions/http/dependencies.ts branches on: esbuild replaces them with the route's access,
+ * so a route without table access bundles no DynamoDB client, one that sends no mail no SES client or
+ * nodemailer, and only the export route bundles S3. Without an access nothing is replaced and every adapter is bundled (as when run from source).
+ */
+export function bundleDefines(access: RouteAccess | undefined): Record<string, string> {
+  if (!access) return {};
+  return {
+    REGIETAFEL_BUNDLE_TABLE: String(access.table !== 'none'),
+    REGIETAFEL_BUNDLE_SENDS_MAIL: String(access.sendsMail),
+    REGIETAFEL_BUNDLE_EXPORT_FILES: String(access.exportFiles ?? false),
+  };
 }
 
 /**
@@ -93,6 +113,7 @@ export class RouteFunction extends NodejsFunction {
         target: esbuildTarget,
         mainFields: ['module', 'main'],
         banner: esmRequireShim,
+        define: bundleDefines(props.access),
         minify: true,
         sourceMap: true,
         sourceMapMode: SourceMapMode.DEFAULT,
@@ -100,7 +121,11 @@ export class RouteFunction extends NodejsFunction {
         sourcesContent: false,
         // Dutch text stays readable and smaller in the bundle. (aws-cdk-lib 2.276 declares a `charset` option
         // but never passes it to esbuild, hence the raw argument.)
-        esbuildArgs: { '--charset': 'utf8' },
+        esbuildArgs: {
+          '--charset': 'utf8',
+          // On Lambda the credentials are in the environment: the rest of the SDK's default chain stays out.
+          '--alias:@aws-sdk/credential-provider-node': './functions/adapters/lambda-credentials.ts',
+        },
         // Bundle the pinned SDK (package.json) instead of the runtime's: same version as the tests and the
         // local run, tree-shaken to the few clients we use, and no surprise when AWS updates the runtime.
         bundleAwsSDK: true,

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { defaultRetention, parseRetention, type RetentionPolicy } from '../functions/core/retention.js';
 
 /**
  * Deploy-time settings of the CDK app, read once from CDK context or the environment.
@@ -28,6 +29,7 @@ export const settingSources = {
   publicBaseUrl: { contextKey: 'publicBaseUrl', envVars: ['REGIETAFEL_PUBLIC_BASE_URL'] },
   mailFromDomain: { contextKey: 'mailFromDomain', envVars: ['REGIETAFEL_MAIL_FROM_DOMAIN'] },
   alarmEmail: { contextKey: 'alarmEmail', envVars: ['REGIETAFEL_ALARM_EMAIL'] },
+  retention: { contextKey: 'retention', envVars: ['REGIETAFEL_RETENTION'] },
 } as const;
 
 export type SettingName = keyof typeof settingSources;
@@ -54,6 +56,8 @@ export interface Settings {
   readonly mailFromDomain?: string;
   /** Where the CloudWatch alarms go: an email address subscribed to the alarm topic (SNS). */
   readonly alarmEmail: string;
+  /** Retention periods of the daily job (README *Retention*): the documented defaults, overridden per key. */
+  readonly retention: RetentionPolicy;
   /** The settings whose value came from the example defaults in cdk.json (not fit for a real deploy). */
   readonly exampleDefaultsUsed: readonly SettingName[];
 }
@@ -96,6 +100,17 @@ const fieldSchemas = {
     .refine((url) => !url.endsWith('/'), 'must not end with a slash'),
   mailFromDomain: z.string().regex(domainPattern, 'must be a domain such as bounce.regietafel.nl'),
   alarmEmail: z.email('must be a plain email address such as beheer@regietafel.nl'),
+  retention: z.string().refine(
+    (json) => {
+      try {
+        parseRetention(json);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    `must be JSON with whole numbers of days for ${Object.keys(defaultRetention).join(', ')}, e.g. {"draftDays":14}`,
+  ),
 } satisfies Record<SettingName, z.ZodType<string>>;
 
 const hints: Record<SettingName, string> = {
@@ -106,6 +121,7 @@ const hints: Record<SettingName, string> = {
   publicBaseUrl: 'https://<host>',
   mailFromDomain: '<subdomain of the identity, e.g. bounce.regietafel.nl>',
   alarmEmail: '<address that receives the alarms>',
+  retention: '{"draftDays":30,…}',
 };
 
 /** How to set a setting, for error messages: names the context key and every environment variable. */
@@ -116,6 +132,8 @@ export function howToSet(name: SettingName): string {
 }
 
 function nonEmptyString(value: unknown): string | undefined {
+  // An object in cdk.json (the retention periods) is read as its JSON.
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
   return trimmed === '' ? undefined : trimmed;
@@ -225,6 +243,7 @@ export function readSettings(context: ContextSource, env: NodeJS.ProcessEnv = pr
     ...(valid.publicBaseUrl !== undefined && { publicBaseUrl: valid.publicBaseUrl }),
     ...(mailFromDomain !== undefined && { mailFromDomain }),
     alarmEmail: valid.alarmEmail,
+    retention: parseRetention(valid.retention),
     exampleDefaultsUsed,
   };
 }

@@ -23,7 +23,10 @@ import {
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import {
   AllowedMethods,
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
   CachePolicy,
+  CacheQueryStringBehavior,
   Function as CloudFrontFunction,
   Distribution,
   FunctionCode,
@@ -57,11 +60,12 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { type StaticAsset, staticAssets } from '../forms/assets.js';
+import { assetCacheControl, type StaticAsset, staticAssets } from '../forms/assets.js';
 import { configKeys } from '../functions/config.js';
 import {
   methodNotAllowedEntry,
   pathsWithMethods,
+  type RouteAccess,
   type RouteDefinition,
   routes as routeTable,
 } from '../functions/http/routes.js';
@@ -72,6 +76,8 @@ import { bindExports, bindMailer, bindTable, RouteFunction } from './route-funct
 
 /** The scheduled job's handler (not an HTTP route: EventBridge Scheduler invokes it). */
 export const scheduleEntry = 'functions/jobs/handlers/run-schedule.ts';
+/** What the scheduled job touches: the table and SES (summaries, reminders, the outbox). */
+export const scheduleAccess = { table: 'readWrite', sendsMail: true } as const satisfies RouteAccess;
 
 import type { Settings } from './settings.js';
 import { assetsKeyPrefix } from './stateful-stack.js';
@@ -94,7 +100,10 @@ export interface StatelessStackProps extends StackProps {
   readonly formsBucket: IBucket;
   /** Destination of the CloudFront access logs (prefix `cloudfront/`). */
   readonly logBucket: IBucket;
-  readonly settings: Pick<Settings, 'sesIdentity' | 'mailFrom' | 'region' | 'publicBaseUrl' | 'alarmEmail'>;
+  readonly settings: Pick<
+    Settings,
+    'sesIdentity' | 'mailFrom' | 'region' | 'publicBaseUrl' | 'alarmEmail' | 'retention'
+  >;
   /** Staff identities: the staff handlers verify this pool's ID tokens (browser client and script client). */
   readonly userPool: UserPool;
   /** The script client (SRP, Bearer tokens); its tokens are accepted too. */
@@ -262,6 +271,7 @@ export class StatelessStack extends Stack {
         entry: route.entry,
         description: `${route.method} ${route.path}: ${route.description}`,
         environment: { ...commonEnvironment, ...(staffArea ? staffEnvironment : {}) },
+        access: route.access,
         // Exports stream every round of a form: the most time API Gateway allows (30 s) and more CPU.
         ...(route.access.exportFiles && { timeout: Duration.seconds(29), memorySize: 1024 }),
       });
@@ -319,6 +329,7 @@ export class StatelessStack extends Stack {
       description: 'ANY on every route-table path: answers 405 with the allowed methods.',
       memorySize: 256,
       environment: commonEnvironment,
+      access: { table: 'none', sendsMail: false },
     });
     const methodNotAllowed = new HttpLambdaIntegration(
       'MethodNotAllowedIntegration',
@@ -381,6 +392,23 @@ export class StatelessStack extends Stack {
     });
     const assetsOrigin = S3BucketOrigin.withOriginAccessControl(formsBucketRef);
 
+    // Pages and API answers are never cached (every one says `Cache-Control: no-store`, and the TTLs are 0
+    // when it would not), but CloudFront compresses only under a cache policy that allows gzip and Brotli,
+    // which CachingDisabled does not and which CloudFront refuses when every TTL is 0: hence this policy,
+    // whose maximum TTL of one second only caps what an origin might ask for. Should anything ever be
+    // cached, the key holds everything that tells one person's page from another's.
+    const pagesCachePolicy = new CachePolicy(this, 'PagesCachePolicy', {
+      comment: 'regietafel: pages and API, not cached (origin no-store, TTL 0), compressed (gzip, Brotli)',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(0),
+      maxTtl: Duration.seconds(1),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+      cookieBehavior: CacheCookieBehavior.all(),
+      queryStringBehavior: CacheQueryStringBehavior.all(),
+      headerBehavior: CacheHeaderBehavior.allowList('Authorization', 'Accept'),
+    });
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'regietafel: hosted forms',
       httpVersion: HttpVersion.HTTP2_AND_3,
@@ -393,7 +421,7 @@ export class StatelessStack extends Stack {
         origin: apiOrigin,
         allowedMethods: AllowedMethods.ALLOW_ALL,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        cachePolicy: CachePolicy.CACHING_DISABLED,
+        cachePolicy: pagesCachePolicy,
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         responseHeadersPolicy: securityHeaders,
         functionAssociations: [{ function: forwardHost, eventType: FunctionEventType.VIEWER_REQUEST }],
@@ -449,12 +477,14 @@ export class StatelessStack extends Stack {
       entry: scheduleEntry,
       description: 'Daily: weekly and deadline summaries, reminders, then the outbox sender once more.',
       timeout: Duration.minutes(5),
+      access: scheduleAccess,
       environment: {
         [configKeys.publicBaseUrl]:
           settings.publicBaseUrl ?? `https://${this.distribution.distributionDomainName}`,
+        [configKeys.retention]: JSON.stringify(settings.retention),
       },
     });
-    bindTable(this.scheduleFunction, props.table, 'readWrite');
+    bindTable(this.scheduleFunction, props.table, scheduleAccess.table);
     bindMailer(this.scheduleFunction, settings);
     // Failed asynchronous invocations (after Lambda's own two retries) land here, and an alarm goes off.
     this.deadLetterQueue = new Queue(this, 'ScheduleDeadLetterQueue', {
@@ -542,12 +572,13 @@ export class StatelessStack extends Stack {
   }
 
   /**
-   * Uploads the static assets: one BucketDeployment per content type (BucketDeployment sets one type for
-   * all its files). Keys are the URL paths without the leading slash. No pruning: several deployments share
-   * the prefix, and pages rendered just before a deploy may still ask for an older file.
+   * Uploads the static assets: one BucketDeployment per content type and caching (BucketDeployment sets one
+   * of each for all its files). Keys are the URL paths without the leading slash. No pruning: several
+   * deployments share the prefix, and pages rendered just before a deploy still ask for the previous
+   * stylesheet (its hashed name differs, so it stays beside the new one).
    */
   private deployAssets(assets: readonly StaticAsset[], bucket: IBucket): void {
-    const byContentType = new Map<string, StaticAsset[]>();
+    const byKind = new Map<string, StaticAsset[]>();
     for (const asset of assets) {
       const key = asset.urlPath.replace(/^\//, '');
       if (!key.startsWith(assetsKeyPrefix)) {
@@ -558,13 +589,14 @@ export class StatelessStack extends Stack {
       if (!fs.existsSync(asset.file)) {
         throw new Error(`Static asset ${asset.urlPath} points at ${asset.file}, which does not exist.`);
       }
-      byContentType.set(asset.contentType, [...(byContentType.get(asset.contentType) ?? []), asset]);
+      const kind = `${asset.contentType}\n${assetCacheControl(asset)}`;
+      byKind.set(kind, [...(byKind.get(kind) ?? []), asset]);
     }
 
     const deployments: BucketDeployment[] = [];
     // One log group for the shared helper Lambda of all deployments (CDK's own would never expire).
     const logGroup = new LogGroup(this, 'AssetsDeploymentLogs', { retention: RetentionDays.THREE_MONTHS });
-    for (const [contentType, group] of byContentType) {
+    for (const group of byKind.values()) {
       deployments.push(
         new BucketDeployment(this, `AssetsDeployment${deployments.length + 1}`, {
           sources: group.map((asset) =>
@@ -575,9 +607,10 @@ export class StatelessStack extends Stack {
           ),
           destinationBucket: bucket,
           destinationKeyPrefix: assetsKeyPrefix,
-          contentType,
-          // No content hash in the file names: browsers revalidate after an hour; the deploy invalidates CloudFront.
-          cacheControl: [CacheControl.setPublic(), CacheControl.maxAge(Duration.hours(1))],
+          contentType: group[0]!.contentType,
+          // Hashed names (the stylesheet) never change: a year, immutable. Others: an hour, and the deploy
+          // invalidates CloudFront.
+          cacheControl: [CacheControl.fromString(assetCacheControl(group[0]!))],
           prune: false,
           distribution: this.distribution,
           distributionPaths: [`/${assetsKeyPrefix}*`],

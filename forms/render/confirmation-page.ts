@@ -1,8 +1,10 @@
 import { type Answers, describeAnswers, type FieldError, type FormDefinition } from '../definition.js';
 import type { AnswerChange } from '../diff.js';
 import { formatDateTime } from '../format.js';
+import type { InvalidAnswer, RetiredAnswer } from '../revisions.js';
 import { type Html, html } from './html.js';
 import { layout, type PageContact } from './layout.js';
+import { retiredAnswersList } from './retired-answers.js';
 
 export interface ConfirmationModel {
   readonly definition: FormDefinition;
@@ -26,6 +28,11 @@ export interface ConfirmationModel {
   readonly history?: readonly HistoryEntry[];
   /** Link to a version's page, e.g. `?versie=2`. */
   readonly versionUrl?: (version: number) => string;
+  /** Stored answers the form no longer asks or accepts (the version is of an earlier revision). */
+  readonly retired?: {
+    readonly retired: readonly RetiredAnswer[];
+    readonly invalid: readonly InvalidAnswer[];
+  };
 }
 
 export interface HistoryEntry {
@@ -108,6 +115,7 @@ ${
 }
 <h2 class="utrecht-heading-2">Uw antwoorden</h2>
 ${answersSummary(model.definition, model.answers)}
+${model.retired ? retiredAnswersList(model.retired.retired, model.retired.invalid) : ''}
 ${historyTable(model)}`;
   return layout(
     {

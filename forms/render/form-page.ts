@@ -1,4 +1,4 @@
-import type { FieldError, FormDefinition, RawState } from '../definition.js';
+import type { FieldError, FormDefinition, FormTargets, PublishedFacts, RawState } from '../definition.js';
 import type { Field, RawValue, RepeatGroup } from '../fields.js';
 import { formatDate, formatDateTime } from '../format.js';
 import { type Html, html } from './html.js';
@@ -17,6 +17,8 @@ export interface FormPageModel {
   /** The region's secretariat, named in the footer (from the registry). */
   readonly contact?: PageContact;
   readonly round: { readonly title: string; readonly referenceDate: string; readonly deadline: string };
+  /** The municipality's published targets, shown read-only where the form says (never typed). */
+  readonly targets?: FormTargets;
   /** Where the form posts to (the page's own URL). */
   readonly action: string;
   readonly raw: RawState;
@@ -198,11 +200,23 @@ ${errors.map((error) =>
 </div>`;
 }
 
+/** Published figures at the top of a section: read-only, with where they come from. */
+function publishedFacts(facts: PublishedFacts | undefined, sectionKey: string): Html {
+  if (!facts) return html``;
+  const id = `gepubliceerd-${sectionKey}`;
+  return html`<div class="rt-published" role="group" aria-labelledby="${id}">
+<p class="utrecht-paragraph rt-published__title" id="${id}"><strong>${facts.title}</strong></p>
+${facts.rows.length > 0 ? html`<dl class="utrecht-data-list rt-answer-list">${facts.rows.map((row) => html`<div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">${row.label}</dt><dd class="utrecht-data-list__item-value">${row.value}</dd></div>`)}</dl>` : ''}
+<p class="utrecht-paragraph rt-hint">${facts.note}</p>
+</div>`;
+}
+
 export function renderFormPage(model: FormPageModel): Html {
   const { definition } = model;
   const errorsByPath = new Map(model.errors.map((error) => [error.path, error.message]));
   const errorFor = (path: string) => errorsByPath.get(path);
-  const notice = definition.roundNotice?.({ referenceDate: model.round.referenceDate });
+  const context = { referenceDate: model.round.referenceDate, targets: model.targets };
+  const notice = definition.roundNotice?.(context);
   const content = html`<p class="utrecht-pre-heading rt-pre-heading">Gemeente ${model.municipalityName} · ${model.round.title}</p>
 <h1 class="utrecht-heading-1">${definition.title}</h1>
 ${errorSummary(model.errors)}
@@ -228,6 +242,7 @@ ${definition.sections.map(
   (section) => html`<section class="rt-section" aria-labelledby="sectie-${section.key}">
 <h2 class="utrecht-heading-2" id="sectie-${section.key}">${section.title}</h2>
 ${section.intro ? html`<p class="utrecht-paragraph">${section.intro}</p>` : ''}
+${publishedFacts(definition.publishedFacts?.(section.key, context), section.key)}
 ${section.items.map((item) =>
   item.type === 'field'
     ? renderField(

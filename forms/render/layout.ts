@@ -1,3 +1,4 @@
+import { stylesheetPath } from '../static/build/stylesheet.js';
 import { type Html, html } from './html.js';
 
 /** A secretariat people can turn to, as the footer of a page and an email names it. */
@@ -39,7 +40,10 @@ export function contactFooter(contacts: readonly PageContact[], question: string
   )}</ul>`;
 }
 
-/** The page shell every screen shares: NL Design System theme, skip link, header, main, footer. */
+/**
+ * The page shell every screen shares: the one stylesheet (NL Design System theme and components, purged
+ * and hashed: forms/stylesheet.ts), skip link, header, main, footer.
+ */
 export interface LayoutOptions {
   readonly title: string;
   /** Shown in the header, e.g. `Regionale Regietafel Vluchtelingen IJsselland`. */
@@ -65,9 +69,7 @@ export function layout(options: LayoutOptions, content: Html): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
-<link rel="stylesheet" href="/assets/design-tokens.css">
-<link rel="stylesheet" href="/assets/nl-design-system.css">
-<link rel="stylesheet" href="/assets/regietafel.css">
+<link rel="stylesheet" href="${stylesheetPath}">
 </head>
 <body class="voorbeeld-theme utrecht-page-body utrecht-body">
 <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">Direct naar de inhoud</a>

@@ -7,6 +7,7 @@ import { mailEventItems } from './dynamo/mail-event-items.js';
 import { outboxItems } from './dynamo/outbox-items.js';
 import { registryItems } from './dynamo/registry-items.js';
 import { requestItems } from './dynamo/request-items.js';
+import { retentionItems } from './dynamo/retention-items.js';
 import { roundItems } from './dynamo/round-items.js';
 import { submissionClaimItems } from './dynamo/submission-claim-items.js';
 import { submissionItems } from './dynamo/submission-items.js';
@@ -37,6 +38,7 @@ export function dynamoStore(
     ...auditItems(table),
     ...outboxItems(table),
     ...mailEventItems(table),
+    ...retentionItems(table),
     ...summaryItems(table),
     ...requestItems(table),
     ...targetItems(table),

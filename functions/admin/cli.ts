@@ -29,6 +29,7 @@ import { type Principal, parseRole, systemPrincipal } from '../core/policy.js';
 import { overijssel } from '../core/registry/overijssel.js';
 import { seedRegistry } from '../core/registry/seed-registry.js';
 import { sendReminders } from '../core/reminders.js';
+import { parseRetention, retentionSummary } from '../core/retention.js';
 import { roundStatus } from '../core/round-status.js';
 import { randomIds, systemClock } from '../http/dependencies.js';
 import { runSchedule } from '../jobs/run-schedule.js';
@@ -607,9 +608,9 @@ export async function run(argv: string[], print: (line: string) => void = consol
       return;
     }
     case 'run-schedule': {
-      const result = await runSchedule(deps, { baseUrl });
+      const result = await runSchedule(deps, { baseUrl, retention: parseRetention(process.env.RETENTION) });
       print(
-        `${result.summaries} overzicht(en), ${result.reminders} herinnering(en); verstuurd: ${JSON.stringify(result.delivered)}`,
+        `${result.summaries} overzicht(en), ${result.reminders} herinnering(en); verstuurd: ${JSON.stringify(result.delivered)}; ${retentionSummary(result.retention)}`,
       );
       return;
     }

@@ -47,8 +47,8 @@ export function assertMayChangeRound(
   registry: Pick<Registry, 'regions'>,
 ): void {
   if (mayChangeRound(principal, round, registry)) return;
-  // A round of another region answers like one that does not exist (nothing tells which rounds exist).
-  if (visibleRegions(principal, round, registry.regions, 'round:status').length === 0) {
+  // A round wholly of another region is not there for this person (404, as everywhere for rounds).
+  if (visibleRegions(principal, round, registry.regions, 'round:change').length === 0) {
     throw roundNotVisible(round.id);
   }
   throw new Forbidden(

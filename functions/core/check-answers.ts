@@ -1,6 +1,7 @@
 import { type Answers, type FieldError, validateAnswers } from '../../forms/definition.js';
-import { type AnswerChange, diffAnswers } from '../../forms/diff.js';
+import { type AnswerChange, diffStored } from '../../forms/diff.js';
 import { plausibilityWarnings } from '../../forms/plausibility.js';
+import { readStored, revisionOf } from '../../forms/revisions.js';
 import { Forbidden, ValidationFailed } from './errors.js';
 import {
   type FormContextKey,
@@ -11,6 +12,7 @@ import {
 } from './form-context.js';
 import type { Principal, SubmissionVersion } from './model.js';
 import type { Clock, Store } from './ports.js';
+import { formTargets } from './targets/form-targets.js';
 
 export interface CheckedAnswers {
   readonly resolved: ResolvedForm;
@@ -52,9 +54,14 @@ export async function checkAnswers(
     input.baseVersion > 0
       ? await deps.store.getVersion(input.roundId, input.formId, input.municipality, input.baseVersion)
       : undefined;
+  const targets = await formTargets(deps.store, resolved);
   const warnings = plausibilityWarnings(resolved.definition, outcome.answers, {
     referenceDate: resolved.round.referenceDate,
-    previous: previous?.answers,
+    targets,
+    // An earlier version is read with the current form: renamed fields compare with their new key.
+    previous: previous
+      ? readStored(resolved.definition, previous.answers, revisionOf(previous)).answers
+      : undefined,
     changeFactor: resolved.round.changeFactor,
   });
   return {
@@ -63,6 +70,11 @@ export async function checkAnswers(
     answers: outcome.answers,
     warnings,
     previous,
-    changes: previous ? diffAnswers(resolved.definition, previous.answers, outcome.answers) : undefined,
+    changes: previous
+      ? diffStored(resolved.definition, previous, {
+          answers: outcome.answers,
+          definitionRevision: resolved.definition.revision,
+        })
+      : undefined,
   };
 }

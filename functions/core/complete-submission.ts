@@ -1,4 +1,4 @@
-import { diffAnswers } from '../../forms/diff.js';
+import { diffStored } from '../../forms/diff.js';
 import { renderConfirmationEmail } from '../../forms/render/email.js';
 import { deliverMail } from './deliver-mail.js';
 import { formPath, type ResolvedForm, resolveForm } from './form-context.js';
@@ -112,7 +112,7 @@ async function confirmationEmail(
     answers: version.answers,
     late: version.late,
     formUrl,
-    changes: previous ? diffAnswers(resolved.definition, previous.answers, version.answers) : undefined,
+    changes: previous ? diffStored(resolved.definition, previous, version) : undefined,
     warnings: version.warnings,
   });
 }

@@ -1,6 +1,3 @@
-import { allItems, type CsvColumn, type FormDefinition } from '../../forms/definition.js';
-import type { RepeatGroup } from '../../forms/fields.js';
-
 /**
  * The two CSV dialects every file of regietafel is written in (summary attachments and staff exports), and
  * the csv-stringify options that produce them. One place, so an attachment and an export of the same data
@@ -83,24 +80,4 @@ export function slug(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-}
-
-/** Which of a form's (or a repeated group's) CSV columns are amounts in euro. */
-export function moneyColumns(
-  definition: FormDefinition,
-  columns: readonly CsvColumn[],
-  groupKey?: string,
-): boolean[] {
-  const items = allItems(definition);
-  return columns.map((column) => {
-    const [first, second] = column.key.split('.');
-    if (groupKey) {
-      const group = items.find(
-        (item): item is RepeatGroup => item.type === 'repeat' && item.key === groupKey,
-      );
-      return group?.fields.find((field) => field.key === second)?.widget === 'money';
-    }
-    const field = items.find((item) => item.key === first);
-    return field?.type === 'field' && field.widget === 'money';
-  });
 }

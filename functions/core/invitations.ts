@@ -254,8 +254,13 @@ export async function reissueInvitation(
 export interface InvitationRow {
   readonly municipality: Municipality;
   readonly status: ResponseStatus;
-  /** Its newest working link, if any. */
+  /** Its newest working link, if any (what a re-send sends). */
   readonly invitation?: Invitation;
+  /** Of its working links: the last time one was mailed, and where to. */
+  readonly sentAt?: string;
+  readonly sentTo?: readonly string[];
+  /** Of its working links: the first time one was opened. */
+  readonly firstOpenedAt?: string;
   /** Links of this round that were revoked. */
   readonly revoked: number;
 }
@@ -271,22 +276,35 @@ export async function invitationOverview(
   const status = await roundStatus(deps, input);
   const registry = input.registry ?? (await deps.store.getRegistry());
   const invitations = await deps.store.listInvitations(status.round.id);
-  const now = deps.clock.now();
+  const now = deps.clock.now().toISOString();
   const rows = status.municipalities.map((row): InvitationRow => {
     const municipality = registry.municipalities.find((candidate) => candidate.code === row.code)!;
+    const own = invitations.filter((invitation) => invitation.municipality === row.code);
+    const working = own.filter((invitation) => !invitation.revokedAt && invitation.expiresAt > now);
+    const sent = working
+      .filter((invitation) => invitation.sentTo && invitation.sentTo.length > 0)
+      .sort((a, b) => (a.sentAt ?? a.createdAt).localeCompare(b.sentAt ?? b.createdAt))
+      .at(-1);
+    const opened = working
+      .map((invitation) => invitation.firstOpenedAt)
+      .filter((at): at is string => at !== undefined)
+      .sort()[0];
     return {
       municipality,
       status: row.status,
-      invitation: validInvitation(invitations, row.code, now),
-      revoked: invitations.filter((i) => i.municipality === row.code && i.revokedAt).length,
+      invitation: validInvitation(working, row.code, deps.clock.now()),
+      sentAt: sent ? (sent.sentAt ?? sent.createdAt) : undefined,
+      sentTo: sent?.sentTo,
+      firstOpenedAt: opened,
+      revoked: own.filter((invitation) => invitation.revokedAt).length,
     };
   });
   return { round: status.round, rows };
 }
 
-/** Whether a municipality has been sent a working link (the rest are "not yet invited"). */
+/** Whether a municipality has been mailed a working link (the rest are "not yet invited"). */
 export function isInvited(row: InvitationRow): boolean {
-  return row.invitation?.sentAt !== undefined;
+  return row.sentAt !== undefined;
 }
 
 /**

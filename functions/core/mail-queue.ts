@@ -1,6 +1,6 @@
 import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
 import { Conflict, Forbidden, NotFound } from './errors.js';
-import type { OutboxMail, Registry } from './model.js';
+import type { DeliveryStatus, OutboxMail, Registry } from './model.js';
 import { actorOf, isAllowed, type Principal } from './policy.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
 import { visibleRegions } from './round-status.js';
@@ -63,9 +63,26 @@ async function visibleRoundIds(store: Store, principal: Principal, registry: Reg
 export interface MailInScope {
   readonly pending: OutboxMail[];
   readonly failed: OutboxMail[];
+  /**
+   * Recently sent emails that did not arrive, by what SES reported afterwards (bounced, complained,
+   * rejected) or because the address is on the suppression list: sending again will not help, the
+   * address must change.
+   */
+  readonly undelivered: OutboxMail[];
 }
 
-/** Waiting and failed emails in the principal's scope, oldest first (envelopes: no content). */
+/** The delivery outcomes that mean an email did not reach (all of) its recipients. */
+export const undeliveredStatuses: readonly DeliveryStatus[] = [
+  'bounced',
+  'complained',
+  'rejected',
+  'suppressed',
+];
+
+/** How many of the latest sent emails are looked through for ones that did not arrive. */
+const recentSent = 500;
+
+/** Waiting, failed and undelivered emails in the principal's scope, oldest first (envelopes: no content). */
 export async function mailInScope(
   deps: { store: Store },
   input: { principal: Principal; registry?: Registry },
@@ -73,12 +90,21 @@ export async function mailInScope(
   const registry = input.registry ?? (await deps.store.getRegistry());
   const rounds = await visibleRoundIds(deps.store, input.principal, registry);
   const visible = (mail: OutboxMail) => mailVisibleTo(input.principal, mail.id, registry, rounds);
-  const [pending, failed] = await Promise.all([
+  const [pending, failed, sent] = await Promise.all([
     deps.store.listMail('pending'),
     deps.store.listMail('failed'),
+    deps.store.listSentMail({ limit: recentSent }),
   ]);
   const byAge = (a: OutboxMail, b: OutboxMail) => a.createdAt.localeCompare(b.createdAt);
-  return { pending: pending.filter(visible).sort(byAge), failed: failed.filter(visible).sort(byAge) };
+  return {
+    pending: pending.filter(visible).sort(byAge),
+    failed: failed.filter(visible).sort(byAge),
+    undelivered: sent
+      .filter(
+        (mail) => mail.deliveryStatus !== undefined && undeliveredStatuses.includes(mail.deliveryStatus),
+      )
+      .filter(visible),
+  };
 }
 
 /**

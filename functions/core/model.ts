@@ -146,6 +146,13 @@ export interface SubmissionVersion {
   readonly answers: Answers;
   /** Plausibility warnings shown to the official before submitting; stored, never blocking. */
   readonly warnings?: readonly { readonly path: string; readonly message: string }[];
+  /**
+   * The revision of the form definition the answers were validated against (absent: 1, stored before
+   * definitions had revisions). forms/revisions.ts reads older ones with the current definition.
+   */
+  readonly definitionRevision?: number;
+  /** The previous round's version this round's first version was prefilled from, if any. */
+  readonly prefilledFrom?: { readonly roundId: string; readonly version: number };
 }
 
 /**
@@ -165,6 +172,8 @@ export interface Draft {
   readonly savedAt: string;
   /** Epoch seconds after which DynamoDB TTL may delete it (read-time expiry does not wait for it). */
   readonly expiresAt: number;
+  /** The revision of the form definition the page was rendered from (absent: 1). */
+  readonly definitionRevision?: number;
 }
 
 export type { Principal } from './policy.js';
@@ -197,6 +206,8 @@ export interface AuditEvent {
   readonly roundId?: string;
   readonly municipality?: string;
   readonly details?: Record<string, unknown>;
+  /** Set when the retention job took out who did it (addresses, personal actor); what happened stays. */
+  readonly anonymisedAt?: string;
   /** What a change changed: the values before it and after it (only the fields it touched). */
   readonly before?: Record<string, unknown>;
   readonly after?: Record<string, unknown>;
@@ -234,6 +245,8 @@ export interface OutboxMail {
   readonly delivery?: Readonly<Record<string, RecipientDelivery>>;
   /** The worst of the recipients' outcomes (a bounce of one of two recipients makes the mail `bounced`). */
   readonly deliveryStatus?: DeliveryStatus;
+  /** When the retention job removed the content (HTML, text, attachments); the record stays a while longer. */
+  readonly contentRemovedAt?: string;
 }
 
 /**

@@ -1,7 +1,9 @@
+import type { FormTargets } from '../../forms/definition.js';
 import type { FormContextKey, ResolvedForm, RoundPhase } from './form-context.js';
 import { resolveFormFor, roundPhase } from './form-context.js';
 import type { Draft, Principal, SubmissionVersion } from './model.js';
 import type { Clock, Store } from './ports.js';
+import { formTargets } from './targets/form-targets.js';
 
 export interface OpenedForm extends ResolvedForm {
   readonly phase: RoundPhase;
@@ -9,6 +11,8 @@ export interface OpenedForm extends ResolvedForm {
   readonly current?: SubmissionVersion;
   /** A draft to continue: only while the round is open and only if no version was submitted after it. */
   readonly draft?: Draft;
+  /** The municipality's published targets (its share, its statushouders tasks), shown read-only. */
+  readonly targets: FormTargets;
 }
 
 /**
@@ -21,11 +25,12 @@ export async function openForm(
 ): Promise<OpenedForm> {
   const resolved = await resolveFormFor(deps.store, input, input.principal, 'form:open');
   const phase = roundPhase(resolved.round, deps.clock.now());
-  const [current, draft] = await Promise.all([
+  const [current, draft, targets] = await Promise.all([
     deps.store.latestVersion(input.roundId, input.formId, input.municipality),
     deps.store.getDraft(input.roundId, input.formId, input.municipality),
+    formTargets(deps.store, resolved),
   ]);
   const usable =
     draft && (phase === 'open' || phase === 'late') && draft.baseVersion >= (current?.version ?? 0);
-  return { ...resolved, phase, current, draft: usable ? draft : undefined };
+  return { ...resolved, phase, current, draft: usable ? draft : undefined, targets };
 }

@@ -192,6 +192,20 @@ export interface MailEventStore {
   liftSuppression(address: string): Promise<boolean>;
 }
 
+/** What the retention job deletes or rewrites, by key (retention.ts decides what is past its period). */
+export interface RetentionStore {
+  deleteInvitation(id: string): Promise<void>;
+  /** Deletes every submitted version, current copy and summary snapshot of a round; returns how many versions. */
+  deleteRoundSubmissions(roundId: string): Promise<number>;
+  deleteAuditLine(line: AuditEvent): Promise<void>;
+  /** Rewrites an audit line in place (anonymisation, the one change an audit line may see). */
+  replaceAuditLine(line: AuditEvent): Promise<void>;
+  /** Removes a sent email's content (HTML, text, attachments), keeping the record; false when not sent. */
+  removeMailContent(id: string, at: string): Promise<boolean>;
+  /** Deletes a sent or failed email record with its SES events; false when it is pending again. */
+  deleteMail(id: string): Promise<boolean>;
+}
+
 export interface SummarySnapshotStore {
   /** The snapshot the previous summary of a round and scope left, for "what changed since then". */
   getSummarySnapshot(roundId: string, scope: string): Promise<unknown>;
@@ -226,6 +240,7 @@ export interface Store
     AuditStore,
     OutboxStore,
     MailEventStore,
+    RetentionStore,
     SummarySnapshotStore,
     TargetStore,
     RequestStore {}

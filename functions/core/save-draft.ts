@@ -57,6 +57,7 @@ export async function saveDraft(deps: { store: Store; clock: Clock }, input: Sav
     revision: input.draftRevision + 1,
     savedAt: now.toISOString(),
     expiresAt: Math.floor(Date.parse(resolved.round.deadline) / 1000) + draftRetentionSeconds,
+    definitionRevision: resolved.definition.revision,
   };
   if (!(await deps.store.saveDraft(draft))) {
     const current = await deps.store.getDraft(input.roundId, input.formId, input.municipality);

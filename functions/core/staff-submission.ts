@@ -1,6 +1,6 @@
 import { findForm } from '../../forms/catalogue.js';
 import type { FormDefinition } from '../../forms/definition.js';
-import { type AnswerChange, diffAnswers } from '../../forms/diff.js';
+import { type AnswerChange, diffStored } from '../../forms/diff.js';
 import { NotFound } from './errors.js';
 import type { Draft, Municipality, Region, Round, SubmissionVersion } from './model.js';
 import { actorOf, authorize, type Principal } from './policy.js';
@@ -46,6 +46,11 @@ export async function readSubmission(
   const definition = findForm(round.formId);
   if (!region || !definition)
     throw new NotFound(`Gemeente ‘${input.municipality}’ doet niet mee aan deze ronde.`);
+  // A round wholly of another region is not there for this person (404, as for every round page).
+  const registry = await deps.store.getRegistry();
+  if (visibleRegions(input.principal, round, registry.regions, 'submission:read').length === 0) {
+    throw roundNotVisible(round.id);
+  }
   authorize(input.principal, 'submission:read', {
     roundId: round.id,
     municipality: municipality.code,
@@ -59,7 +64,7 @@ export async function readSubmission(
   const current = versions.at(-1);
   const history = versions.map((version, index) => ({
     version,
-    changes: index === 0 ? undefined : diffAnswers(definition, versions[index - 1]!.answers, version.answers),
+    changes: index === 0 ? undefined : diffStored(definition, versions[index - 1]!, version),
   }));
   // A draft counts while the round is open and it amends the newest version (an older one is stale).
   const liveDraft =

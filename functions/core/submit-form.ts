@@ -135,6 +135,7 @@ export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): 
       late: checked.phase === 'late',
       answers,
       warnings: checked.warnings,
+      definitionRevision: resolved.definition.revision,
     };
     const outcome = await deps.store.putVersion(version);
     if (outcome === 'stored') return { version, replayed: false, ...(await finish(version, true)) };

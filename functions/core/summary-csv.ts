@@ -1,13 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { findForm } from '../../forms/catalogue.js';
-import {
-  type Answers,
-  csvColumns,
-  csvGroupColumns,
-  type FormDefinition,
-  repeatGroups,
-} from '../../forms/definition.js';
+import { type FormDefinition, repeatGroups } from '../../forms/definition.js';
 import type { RepeatGroup } from '../../forms/fields.js';
+import { readStored, revisionOf } from '../../forms/revisions.js';
 import { summaryDate } from '../emails/summary-format.js';
 import type { MunicipalityResponse, RoundAggregate } from './aggregation/types.js';
 import {
@@ -17,9 +12,9 @@ import {
   csvOptions,
   type Dialect,
   dialects,
-  moneyColumns,
   slug,
 } from './csv-format.js';
+import { answerColumns, groupRows, removedGroups, rowColumns } from './export-columns.js';
 import type { SubmissionVersion } from './model.js';
 
 /**
@@ -43,9 +38,11 @@ import type { SubmissionVersion } from './model.js';
  *   te_laat         Te laat          `ja` | `nee`; empty when not submitted
  *   waarschuwingen  Waarschuwingen   number of plausibility warnings of the current version
  *
- * followed by `csvColumns(definition)`: one column per single-value field, keyed by the field key, headed by
- * its `csvHeader`. A group file leads with gemeente_code, gemeente, regio, versie and `nr` (the item's
- * position, from 1), followed by `csvGroupColumns(group)` (keys `group.field`).
+ * followed by `answerColumns(definition)`: one column per single-value field, keyed by the field key, headed
+ * by its `csvHeader`, then one per field that has left the form (`… (vervallen)`) and `overig` (see
+ * export-columns.ts; versions of an earlier revision are read with today's definition). A group file leads
+ * with gemeente_code, gemeente, regio, versie and `nr` (the item's position, from 1), followed by
+ * `rowColumns(definition, group)` (keys `group.field`).
  *
  * Dialects: `excel-nl` (default; Dutch staff double-click the attachment) is `;`-separated, UTF-8 with a BOM,
  * CRLF, decimal comma; `rfc4180` is comma-separated, no BOM, CRLF (as RFC 4180 says), decimal point. Numbers
@@ -100,12 +97,15 @@ const leadingGroupColumns: readonly CsvColumnDescription[] = [
 
 /** Every column of a form's main file, in order: machine key and Dutch header. */
 export function summaryCsvColumns(definition: FormDefinition): CsvColumnDescription[] {
-  return [...leadingColumns, ...csvColumns(definition).map(({ key, header }) => ({ key, header }))];
+  return [...leadingColumns, ...answerColumns(definition).map(({ key, header }) => ({ key, header }))];
 }
 
 /** Every column of a repeated group's long-format file, in order. */
-export function groupCsvColumns(group: RepeatGroup): CsvColumnDescription[] {
-  return [...leadingGroupColumns, ...csvGroupColumns(group).map(({ key, header }) => ({ key, header }))];
+export function groupCsvColumns(definition: FormDefinition, group: RepeatGroup): CsvColumnDescription[] {
+  return [
+    ...leadingGroupColumns,
+    ...rowColumns(definition, group).map(({ key, header }) => ({ key, header })),
+  ];
 }
 
 /** Writes rows with csv-stringify in the dialect (see csv-format.ts). */
@@ -171,10 +171,15 @@ export function summaryAttachments(
   const regionName = new Map(aggregate.scope.regions.map((region) => [region.id, region.name]));
   const region = (code: string) => regionName.get(code) ?? code;
 
-  const columns = csvColumns(definition);
+  const columns = answerColumns(definition);
+  const readingOf = (code: string) => {
+    const version = current.get(code);
+    return version ? readStored(definition, version.answers, revisionOf(version)) : undefined;
+  };
   const mainRows = aggregate.response.municipalities.map((row: MunicipalityResponse): Cell[] => {
     const version = current.get(row.code);
     const submitted = row.status === 'ingezonden' && version !== undefined;
+    const reading = submitted ? readingOf(row.code) : undefined;
     return [
       row.code,
       row.name,
@@ -184,7 +189,7 @@ export function summaryAttachments(
       submitted ? dialect.timestamp(version.submittedAt) : '',
       submitted ? (version.late ? 'ja' : 'nee') : '',
       submitted ? row.warnings : '',
-      ...columns.map((column) => (submitted ? column.value(version.answers) : '')),
+      ...columns.map((column) => (reading ? column.cell(reading, 'code') : '')),
     ];
   });
   const attachments: SummaryAttachment[] = [
@@ -195,36 +200,38 @@ export function summaryAttachments(
         dialect,
         summaryCsvColumns(definition).map((column) => column.header),
         mainRows,
-        [...leadingColumns.map(() => false), ...moneyColumns(definition, columns)],
+        [...leadingColumns.map(() => false), ...columns.map((column) => column.type === 'money')],
       ),
     },
   ];
 
-  for (const group of repeatGroups(definition)) {
-    const groupColumns = csvGroupColumns(group);
+  const groups = [
+    ...repeatGroups(definition).map((group) => ({ group, removed: false })),
+    ...removedGroups(definition).map((group) => ({ group, removed: true })),
+  ];
+  for (const { group, removed } of groups) {
+    const groupColumns = rowColumns(definition, group);
     const rows = aggregate.response.municipalities.flatMap((row): Cell[][] => {
       const version = current.get(row.code);
-      if (!version) return [];
-      const items = Array.isArray(version.answers[group.key])
-        ? (version.answers[group.key] as Answers[])
-        : [];
-      return items.map((item, index) => [
+      const reading = readingOf(row.code);
+      if (!version || !reading) return [];
+      return groupRows(reading, group, removed).map((item, index) => [
         row.code,
         row.name,
         region(row.region),
         version.version,
         index + 1,
-        ...groupColumns.map((column) => column.value(item)),
+        ...groupColumns.map((column) => column.cell(item, 'code')),
       ]);
     });
     attachments.push({
-      filename: summaryFilename(aggregate, group.label),
+      filename: summaryFilename(aggregate, removed ? `${group.label} vervallen` : group.label),
       contentType,
       content: writeCsv(
         dialect,
-        groupCsvColumns(group).map((column) => column.header),
+        groupCsvColumns(definition, group).map((column) => column.header),
         rows,
-        [...leadingGroupColumns.map(() => false), ...moneyColumns(definition, groupColumns, group.key)],
+        [...leadingGroupColumns.map(() => false), ...groupColumns.map((column) => column.type === 'money')],
       ),
     });
   }

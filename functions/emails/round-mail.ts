@@ -37,9 +37,13 @@ export interface RoundMailParts {
   readonly after?: readonly string[];
 }
 
-/** The form's sections as the list of what the official should have at hand. */
+/** The form's sections as the list of what the official should have at hand (not their own details). */
 export function whatToPrepare(definition: FormDefinition): string[] {
-  return definition.sections.map((section) => section.title);
+  return definition.sections
+    .filter((section) =>
+      section.items.every((item) => item.type !== 'field' || item.key !== definition.contactEmailKey),
+    )
+    .map((section) => section.title);
 }
 
 function facts(parts: RoundMailParts): [string, string][] {

@@ -9,6 +9,7 @@ import { box, h1, link, type Part, p, part, safeUrl, summaryDocument } from './s
 import { changesPart, detailsPart } from './summary-details.js';
 import { count, scopeLabel, summaryDate } from './summary-format.js';
 import { headlinePart } from './summary-headline.js';
+import { unreadablePart } from './summary-unreadable.js';
 
 export { formatPercent, scopeLabel, summaryDate } from './summary-format.js';
 
@@ -122,9 +123,10 @@ export function renderSummaryEmail(model: SummaryModel, options: SummaryEmailOpt
     headlinePart(model),
     attentionPart(aggregate),
     detailsPart(model),
+    unreadablePart(aggregate),
     changesPart(aggregate),
     footer(options),
-  ];
+  ].filter((entry): entry is Part => entry !== null);
   // Keep `61,1 %` and `€ 1.234,56` on one line in the HTML (the plain text keeps ordinary spaces).
   const body = raw(
     html`${parts.map((entry) => entry.html)}`.value

@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SESClient } from '@aws-sdk/client-ses';
 import { dynamoStore } from '../adapters/dynamo-store.js';
-import { LocalExportFiles } from '../adapters/local-export-files.js';
-import { S3ExportFiles } from '../adapters/s3-export-files.js';
-import { SesMailer } from '../adapters/ses-mailer.js';
 import { setting } from '../config.js';
 import type { Clock, ExportFiles, Ids, Mailer, Store } from '../core/ports.js';
 
@@ -19,48 +15,103 @@ export interface Dependencies {
 export const systemClock: Clock = { now: () => new Date() };
 export const randomIds: Ids = { newId: () => randomUUID() };
 
+/*
+ * What the route table declares for the function this code is bundled into (`access.table`,
+ * `access.sendsMail`, `access.exportFiles`): infra/route-function.ts replaces these names with `true` or
+ * `false` through esbuild's `define`, so the branches below that use an adapter a route does not declare
+ * are dead code and esbuild leaves the adapter (DynamoDB; SES and nodemailer; S3, lib-storage and the
+ * presigner) out of that bundle. Run from source (the local server, the tests, the CLI) they are
+ * undefined: every adapter exists.
+ */
+declare const REGIETAFEL_BUNDLE_TABLE: boolean | undefined;
+declare const REGIETAFEL_BUNDLE_SENDS_MAIL: boolean | undefined;
+declare const REGIETAFEL_BUNDLE_EXPORT_FILES: boolean | undefined;
+
+/** A route that uses an adapter its access does not declare: a bug in the route table, not in a request. */
+function notDeclared(what: string, access: string): Error {
+  return new Error(
+    `Deze functie heeft geen ${what}: de route declareert ${access} niet in functions/http/routes.ts.`,
+  );
+}
+
 let store: Store | undefined;
-let mailer: Mailer | undefined;
-let exportFiles: ExportFiles | undefined;
+let mailer: Promise<Mailer> | undefined;
+let exportFiles: Promise<ExportFiles> | undefined;
 
 /**
- * The adapters, each built once per cold start on first use, from its own setting: a route without a
- * mail grant never builds the mailer (nor needs MAIL_FROM). SDK clients find the emulators through
- * AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SES locally; on AWS they use the real endpoints.
+ * SES through nodemailer's MIME builder, loaded on the first email rather than at cold start. A bounded
+ * request time: an unanswered SES call must fail (and be retried from the outbox), not hang.
+ */
+function sesMailer(): Promise<Mailer> {
+  // The condition names the replaced constant itself and the import sits inside the branch: esbuild folds
+  // `typeof false === 'undefined' || false` while parsing and then never bundles what the dead branch imports.
+  if (typeof REGIETAFEL_BUNDLE_SENDS_MAIL === 'undefined' || REGIETAFEL_BUNDLE_SENDS_MAIL) {
+    mailer ??= Promise.all([import('@aws-sdk/client-ses'), import('../adapters/ses-mailer.js')]).then(
+      ([{ SESClient }, { SesMailer }]) =>
+        new SesMailer(setting('MAIL_FROM'), new SESClient({ requestHandler: { requestTimeout: 10_000 } }), {
+          configurationSet: setting('MAIL_CONFIGURATION_SET'),
+        }),
+    );
+    return mailer;
+  }
+  return Promise.reject(notDeclared('e-mail', 'sendsMail'));
+}
+
+/** EXPORT_BUCKET on AWS; EXPORT_DIR (+ EXPORT_LINK_SECRET, PUBLIC_BASE_URL) on the local run. */
+function exportFilesFromSettings(): Promise<ExportFiles> {
+  if (typeof REGIETAFEL_BUNDLE_EXPORT_FILES === 'undefined' || REGIETAFEL_BUNDLE_EXPORT_FILES) {
+    exportFiles ??= (async () => {
+      const bucket = setting('EXPORT_BUCKET');
+      if (bucket) return new (await import('../adapters/s3-export-files.js')).S3ExportFiles(bucket);
+      const directory = setting('EXPORT_DIR');
+      const secret = setting('EXPORT_LINK_SECRET');
+      const base = setting('PUBLIC_BASE_URL');
+      if (directory && secret && base) {
+        const { LocalExportFiles } = await import('../adapters/local-export-files.js');
+        return new LocalExportFiles(directory, base, secret, systemClock);
+      }
+      throw new Error(
+        'Ongeldige configuratie:\nEXPORT_BUCKET ontbreekt (of lokaal: EXPORT_DIR, EXPORT_LINK_SECRET en PUBLIC_BASE_URL)',
+      );
+    })();
+    return exportFiles;
+  }
+  return Promise.reject(notDeclared('exportbestanden', 'exportFiles'));
+}
+
+/** The mailer port, whose adapter is loaded on the first send. */
+const lazyMailer: Mailer = {
+  // The options carry the caller's abort signal (its mail budget): drop them and a send the budget gave up
+  // on would still go out, next to the outbox's retry.
+  send: async (message, options) => (await sesMailer()).send(message, options),
+};
+
+/** The export files port, whose adapter (S3 or the local folder) is loaded on the first big export. */
+const lazyExportFiles: ExportFiles = {
+  save: async (key, body, contentType) => (await exportFilesFromSettings()).save(key, body, contentType),
+  link: async (key, filename, contentType) =>
+    (await exportFilesFromSettings()).link(key, filename, contentType),
+};
+
+/**
+ * The adapters of this function. The store is built once per cold start on first use, from TABLE_NAME;
+ * the mailer and the export files are loaded only when a request needs them, and exist only in the
+ * bundles of routes that declare them (see above): a route without a mail grant never loads SES (nor
+ * needs MAIL_FROM). SDK clients find the emulators through AWS_ENDPOINT_URL_DYNAMODB /
+ * AWS_ENDPOINT_URL_SES locally; on AWS they use the real endpoints.
  */
 export function dependencies(): Dependencies {
   return {
     get store() {
-      store ??= dynamoStore(setting('TABLE_NAME'));
-      return store;
+      if (typeof REGIETAFEL_BUNDLE_TABLE === 'undefined' || REGIETAFEL_BUNDLE_TABLE) {
+        store ??= dynamoStore(setting('TABLE_NAME'));
+        return store;
+      }
+      throw notDeclared('tabel', 'table');
     },
-    get mailer() {
-      // A bounded request time: an unanswered SES call must fail (and be retried from the outbox), not hang.
-      mailer ??= new SesMailer(
-        setting('MAIL_FROM'),
-        new SESClient({ requestHandler: { requestTimeout: 10_000 } }),
-        { configurationSet: setting('MAIL_CONFIGURATION_SET') },
-      );
-      return mailer;
-    },
-    get exportFiles() {
-      exportFiles ??= exportFilesFromSettings();
-      return exportFiles;
-    },
+    mailer: lazyMailer,
+    exportFiles: lazyExportFiles,
     clock: systemClock,
     ids: randomIds,
   };
-}
-
-/** EXPORT_BUCKET on AWS; EXPORT_DIR (+ EXPORT_LINK_SECRET, PUBLIC_BASE_URL) on the local run. */
-function exportFilesFromSettings(): ExportFiles {
-  const bucket = setting('EXPORT_BUCKET');
-  if (bucket) return new S3ExportFiles(bucket);
-  const directory = setting('EXPORT_DIR');
-  const secret = setting('EXPORT_LINK_SECRET');
-  const base = setting('PUBLIC_BASE_URL');
-  if (directory && secret && base) return new LocalExportFiles(directory, base, secret, systemClock);
-  throw new Error(
-    'Ongeldige configuratie:\nEXPORT_BUCKET ontbreekt (of lokaal: EXPORT_DIR, EXPORT_LINK_SECRET en PUBLIC_BASE_URL)',
-  );
 }

@@ -1,10 +1,12 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { answersToRaw, type FieldError, type RawState } from '../../forms/definition.js';
+import { answersToRaw, type FieldError, type FormTargets, type RawState } from '../../forms/definition.js';
 import { formatDateTime } from '../../forms/format.js';
 import { answersSummary } from '../../forms/render/confirmation-page.js';
 import { renderFormPage } from '../../forms/render/form-page.js';
 import { html } from '../../forms/render/html.js';
 import { layout } from '../../forms/render/layout.js';
+import { retiredAnswersList, retiredNotice } from '../../forms/render/retired-answers.js';
+import { applyRenames, readStored, revisionOf, usableAnswers } from '../../forms/revisions.js';
 import { type FormContextKey, formPath, type ResolvedForm } from '../core/form-context.js';
 import type { SubmissionVersion } from '../core/model.js';
 import type { OpenedForm } from '../core/open-form.js';
@@ -32,6 +34,8 @@ export interface FormPageState {
   readonly notice?: string;
   readonly groupNotice?: { readonly group: string; readonly text: string };
   readonly amending?: SubmissionVersion;
+  /** The municipality's published targets, shown read-only on the page. */
+  readonly targets?: FormTargets;
 }
 
 /** The form page for a resolved form, with the given input state (empty, prefilled or as posted). */
@@ -49,6 +53,7 @@ export function formPageResponse(
       organisation: resolved.region.boardName,
       contact: regionContact(resolved.region),
       round: resolved.round,
+      targets: state.targets,
       action: formPath(key),
       raw: state.raw,
       errors: state.errors ?? [],
@@ -71,10 +76,11 @@ export function formPageResponse(
 /** After the deadline: the answers as submitted, read-only, with a clear notice. */
 export function closedFormResponse(opened: OpenedForm): HttpResponse {
   const { definition, municipality, region, round, current } = opened;
+  const reading = current ? readStored(definition, current.answers, revisionOf(current)) : undefined;
   const content = html`<p class="utrecht-pre-heading rt-pre-heading">Gemeente ${municipality.name} · ${round.title}</p>
 <h1 class="utrecht-heading-1">${definition.title}</h1>
 <div class="utrecht-alert utrecht-alert--info rt-notice"><p class="utrecht-paragraph">De sluitingsdatum (${formatDateTime(round.deadline)}) is verstreken. U kunt dit formulier niet meer wijzigen.${current ? '' : ' Uw gemeente heeft voor deze ronde niets ingezonden.'}</p></div>
-${current ? html`<h2 class="utrecht-heading-2">Ingezonden antwoorden</h2><p class="utrecht-paragraph">Versie ${current.version}, ingezonden op ${formatDateTime(current.submittedAt)} door ${current.submittedBy.name}.</p>${answersSummary(definition, current.answers)}` : ''}`;
+${current ? html`<h2 class="utrecht-heading-2">Ingezonden antwoorden</h2><p class="utrecht-paragraph">Versie ${current.version}, ingezonden op ${formatDateTime(current.submittedAt)} door ${current.submittedBy.name}.</p>${answersSummary(definition, reading!.answers)}${retiredAnswersList(reading!.retired, reading!.invalid)}` : ''}`;
   const contact = regionContact(region);
   return htmlResponse(
     200,
@@ -90,17 +96,25 @@ ${current ? html`<h2 class="utrecht-heading-2">Ingezonden antwoorden</h2><p clas
  * else empty.
  */
 export function initialState(opened: OpenedForm, submissionId: string, justSaved = false): FormPageState {
-  const { draft, current } = opened;
+  const { draft, current, definition } = opened;
+  // An amendment starts from the current version read with today's form: renamed fields in their new
+  // place, values the form no longer accepts left empty, and the official told about both.
+  const reading =
+    current && !draft ? readStored(definition, current.answers, revisionOf(current)) : undefined;
+  const changed = reading ? retiredNotice(reading.retired, reading.invalid) : undefined;
   return {
-    raw: draft ? (draft.raw as RawState) : answersToRaw(opened.definition, current?.answers),
+    raw: draft
+      ? applyRenames(definition, draft.raw as RawState, draft.definitionRevision ?? 1)
+      : answersToRaw(definition, reading ? usableAnswers(reading) : undefined),
     submissionId,
     baseVersion: draft ? draft.baseVersion : (current?.version ?? 0),
     draftRevision: draft?.revision ?? 0,
     amending: current,
+    targets: opened.targets,
     notice: draft
       ? justSaved
         ? `Uw concept is opgeslagen op ${formatDateTime(draft.savedAt)}. U of een collega kan later verder via dezelfde link. Het concept telt pas mee als u het verstuurt.`
         : `U gaat verder met het concept dat op ${formatDateTime(draft.savedAt)} is opgeslagen. Het is nog niet ingezonden.`
-      : undefined,
+      : changed,
   };
 }

@@ -175,6 +175,17 @@ export const routes: readonly RouteDefinition[] = [
       'Staf: een ronde — per gemeente ingezonden / alleen concept / niets, voortgang t.o.v. het aandeel, exports en overzichten (HTML; JSON voor scripts).',
   },
   {
+    id: 'submission',
+    method: 'GET',
+    path: '/staf/rondes/{roundId}/gemeenten/{municipality}',
+    entry: 'functions/http/handlers/submission.ts',
+    auth: 'staff',
+    // Read-only for the person; every view is written to the audit trail.
+    access: { table: 'readWrite', sendsMail: false },
+    description:
+      'Staf: de inzending van één gemeente, alleen lezen — huidige antwoorden, waarschuwingen, concept, alle versies met wat er veranderde (elke keer bekijken staat in het logboek).',
+  },
+  {
     id: 'change-round',
     method: 'GET',
     path: '/staf/rondes/{roundId}/wijzigen',
@@ -195,6 +206,66 @@ export const routes: readonly RouteDefinition[] = [
       'Staf: _action = deadline-controleren / deadline-wijzigen, sluiten-controleren / sluiten, heropenen-controleren / heropenen, terug. Links en herinneringen volgen de datum.',
   },
   {
+    id: 'invitations',
+    method: 'GET',
+    path: '/staf/rondes/{roundId}/uitnodigingen',
+    entry: 'functions/http/handlers/invitations.ts',
+    auth: 'staff',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Staf: de uitnodigingen van een ronde — per gemeente adressen, verstuurd, link eerst geopend, stand van de inzending.',
+  },
+  {
+    id: 'invitation-actions',
+    method: 'POST',
+    path: '/staf/rondes/{roundId}/uitnodigingen',
+    entry: 'functions/http/handlers/invitation-actions.ts',
+    auth: 'staff',
+    access: { table: 'readWrite', sendsMail: true },
+    description:
+      'Staf: _action = alle-/een-/opnieuw-/vervangen-controleren (wie krijgt wat) en alle-versturen, een-versturen, opnieuw-versturen, vervangen (oude link meteen ongeldig, nieuwe gemaild).',
+  },
+  {
+    id: 'reminders',
+    method: 'GET',
+    path: '/staf/rondes/{roundId}/herinneringen',
+    entry: 'functions/http/handlers/reminders.ts',
+    auth: 'staff',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Staf: herinneren — wie nog niet heeft ingezonden, en wanneer de automatische herinnering gaat.',
+  },
+  {
+    id: 'reminder-actions',
+    method: 'POST',
+    path: '/staf/rondes/{roundId}/herinneringen',
+    entry: 'functions/http/handlers/reminder-actions.ts',
+    auth: 'staff',
+    access: { table: 'readWrite', sendsMail: true },
+    description:
+      'Staf: _action = voorbeeld (de e-mail en de ontvangers, niets verstuurd) en versturen (eenmaal per verzoek).',
+  },
+  {
+    id: 'mail',
+    method: 'GET',
+    path: '/staf/mail',
+    entry: 'functions/http/handlers/mail.ts',
+    auth: 'staff',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Staf: e-mail van de eigen regio of provincie die wacht, die mislukte (ontvanger, onderwerp, reden, pogingen) of die niet aankwam.',
+  },
+  {
+    id: 'mail-actions',
+    method: 'POST',
+    path: '/staf/mail',
+    entry: 'functions/http/handlers/mail-actions.ts',
+    auth: 'staff',
+    access: { table: 'readWrite', sendsMail: true },
+    description:
+      'Staf: _action = controleren (één e-mail), alle-controleren (alle mislukte), versturen (opnieuw, eenmaal per verzoek).',
+  },
+  {
     id: 'export',
     method: 'GET',
     path: '/staf/formulieren/{formId}/export',
@@ -202,7 +273,7 @@ export const routes: readonly RouteDefinition[] = [
     auth: 'staff',
     access: { table: 'readWrite', sendsMail: false, exportFiles: true },
     description:
-      'Staf: export als CSV of XLSX (?ronde=…&tabel=gemeenten|<lijst>|waarschuwingen&versies=huidige|alle&dialect=excel-nl|rfc4180&formaat=csv|xlsx); groot: 303 naar een ondertekende link.',
+      'Staf: export als CSV of XLSX (?ronde=…&tabel=gemeenten|<lijst>|waarschuwingen&versies=huidige|alle&dialect=excel-nl|rfc4180&formaat=csv|xlsx&kop=nl|sleutel&waarden=code|label); groot: 303 naar een ondertekende link.',
   },
   {
     id: 'preview-summary',

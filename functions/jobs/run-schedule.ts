@@ -2,6 +2,12 @@ import { isoWeek, sendSummaries } from '../core/compile-summaries.js';
 import { roundPhase } from '../core/form-context.js';
 import type { Clock, Ids, Mailer, Store } from '../core/ports.js';
 import { automaticReminderFrom, automaticReminderPeriod, sendReminders } from '../core/reminders.js';
+import {
+  applyRetention,
+  defaultRetention,
+  type RetentionPolicy,
+  type RetentionRun,
+} from '../core/retention.js';
 import { deliverOutbox } from './deliver-outbox.js';
 
 const day = 24 * 3600 * 1000;
@@ -14,6 +20,8 @@ export interface ScheduleRun {
   readonly delivered: Record<string, number>;
   /** Stored versions whose confirmation was not recorded (a crash), now recorded. */
   readonly repaired: number;
+  /** What the retention step deleted or anonymised. */
+  readonly retention: RetentionRun;
 }
 
 /**
@@ -24,11 +32,13 @@ export interface ScheduleRun {
  *   (once per deadline: a moved deadline gets its own reminder);
  * - after the deadline: the final summary (period `deadline`), which lists who is missing;
  * - then the outbox sender runs (`deliverOutbox`: repair, then everything due, retries included). On AWS
- *   the outbox sender also runs on its own every minute; this job is daily.
+ *   the outbox sender also runs on its own every minute; this job is daily;
+ * - last, the retention step deletes or anonymises what is past its period (retention.ts), never anything
+ *   of a round that still takes answers.
  */
 export async function runSchedule(
   deps: { store: Store; mailer: Mailer; clock: Clock; ids: Ids },
-  options: { baseUrl: string },
+  options: { baseUrl: string; retention?: RetentionPolicy },
 ): Promise<ScheduleRun> {
   const now = deps.clock.now();
   let summaries = 0;
@@ -69,5 +79,6 @@ export async function runSchedule(
     }
   }
   const outbox = await deliverOutbox(deps, { baseUrl: options.baseUrl });
-  return { summaries, reminders, delivered: outbox.delivered, repaired: outbox.repaired };
+  const retention = await applyRetention(deps, options.retention ?? defaultRetention);
+  return { summaries, reminders, delivered: outbox.delivered, repaired: outbox.repaired, retention };
 }

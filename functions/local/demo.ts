@@ -8,6 +8,7 @@ import { invitationLinks } from '../core/invitations.js';
 import type { Municipality } from '../core/model.js';
 import { sendReminders } from '../core/reminders.js';
 import { randomIds, systemClock } from '../http/dependencies.js';
+import { halfYearOf } from './demo-targets.js';
 
 /**
  * `npm run demo` (with `npm start` running): fills the demo rounds with realistic, clearly labelled demo
@@ -107,13 +108,13 @@ const answersFor: Record<string, (m: Municipality, amended: boolean) => Record<s
     ...contact(m),
   }),
   'voortgang-opgaven': (m, amended) => {
+    // The share itself is published data (seeded, see demo-targets.ts); the demo commits a part of a
+    // figure of the same size, so the progress bars have something to show.
     const share = figure(m.code, 21, 80, 720);
     const committed = Math.round(share * (figure(m.code, 22, 40, 110) / 100));
     return {
-      regularShare: share,
       regularCommitted: committed,
       regularRealised: Math.round(committed * (figure(m.code, 23, 20, 90) / 100)) + (amended ? 10 : 0),
-      amvShare: Math.round(share * 0.085),
       amvCommitted: Math.round(share * 0.07),
       amvRealised: Math.round(share * 0.04),
       asylumLocations: [
@@ -131,7 +132,7 @@ const answersFor: Record<string, (m: Municipality, amended: boolean) => Record<s
       ukraineOccupied: figure(m.code, 26, 10, 380),
       housing: [
         {
-          period: '2026-H2',
+          period: halfYearOf(new Date()),
           task: figure(m.code, 27, 10, 120),
           backlog: figure(m.code, 28, -5, 30),
           housed: figure(m.code, 29, 5, 110),

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { type StaticAsset, staticAssets } from '../../forms/assets.js';
+import { assetCacheControl, type StaticAsset, staticAssets } from '../../forms/assets.js';
 import {
   isCatchAll,
   matchPath,
@@ -13,6 +13,7 @@ import {
   routeKeyOf,
   routes,
 } from '../http/routes.js';
+import { type ContentEncoding, compress, negotiateEncoding, shouldCompress } from './compression.js';
 import { type LocalIdentityOptions, localIdentity } from './local-identity.js';
 
 /**
@@ -159,20 +160,82 @@ export function toApiGatewayEvent(options: {
   };
 }
 
-function writeResult(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
+/** Writes a handler's answer, compressed as CloudFront would when the browser accepts it. */
+function writeResult(
+  request: IncomingMessage,
+  response: ServerResponse,
+  result: APIGatewayProxyStructuredResultV2,
+): void {
   const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  for (const [name, value] of Object.entries(result.headers ?? {}))
+    headers[name.toLowerCase()] = String(value);
   if (result.cookies && result.cookies.length > 0) headers['set-cookie'] = result.cookies;
+  let body: Buffer | undefined = result.body
+    ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8')
+    : undefined;
+  const encoding = negotiateEncoding(request.headers['accept-encoding']);
+  if (
+    body &&
+    encoding &&
+    !headers['content-encoding'] &&
+    shouldCompress(headers['content-type'] as string | undefined, body.length)
+  ) {
+    body = compress(body, encoding);
+    headers['content-encoding'] = encoding;
+    headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+  }
   response.writeHead(result.statusCode ?? 200, headers);
-  response.end(
-    result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined,
-  );
+  response.end(body);
 }
 
-async function serveAsset(response: ServerResponse, asset: StaticAsset): Promise<void> {
-  const content = await readFile(asset.file);
-  response.writeHead(200, { 'content-type': asset.contentType, 'cache-control': 'public, max-age=300' });
-  response.end(content);
+/** An asset as read from disk, with its compressed forms (made once: the file never changes). */
+interface LoadedAsset {
+  readonly identity: Buffer;
+  readonly etag: string;
+  readonly encoded: Map<ContentEncoding, Buffer>;
+}
+
+const loadedAssets = new Map<string, Promise<LoadedAsset>>();
+
+function loadAsset(asset: StaticAsset): Promise<LoadedAsset> {
+  let loaded = loadedAssets.get(asset.file);
+  if (!loaded) {
+    loaded = readFile(asset.file).then((identity) => ({
+      identity,
+      etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}"`,
+      encoded: new Map(),
+    }));
+    loadedAssets.set(asset.file, loaded);
+  }
+  return loaded;
+}
+
+/** A static asset as CloudFront serves it from the bucket: cache headers, ETag, compression. */
+async function serveAsset(
+  request: IncomingMessage,
+  response: ServerResponse,
+  asset: StaticAsset,
+): Promise<void> {
+  const loaded = await loadAsset(asset);
+  const headers: Record<string, string> = {
+    'content-type': asset.contentType,
+    'cache-control': assetCacheControl(asset),
+    etag: loaded.etag,
+    vary: 'Accept-Encoding',
+  };
+  if (request.headers['if-none-match'] === loaded.etag) {
+    response.writeHead(304, headers);
+    return void response.end();
+  }
+  const encoding = negotiateEncoding(request.headers['accept-encoding']);
+  let body: Buffer = loaded.identity;
+  if (encoding && shouldCompress(asset.contentType, body.length)) {
+    if (!loaded.encoded.has(encoding)) loaded.encoded.set(encoding, compress(loaded.identity, encoding));
+    body = loaded.encoded.get(encoding)!;
+    headers['content-encoding'] = encoding;
+  }
+  response.writeHead(200, { ...headers, 'content-length': String(body.length) });
+  response.end(request.method === 'HEAD' ? undefined : body);
 }
 
 export interface RouteMatch {
@@ -215,7 +278,9 @@ export function createLocalServer(options: {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const asset = assets.get(url.pathname);
-      if (asset && request.method === 'GET') return await serveAsset(response, asset);
+      if (asset && (request.method === 'GET' || request.method === 'HEAD')) {
+        return await serveAsset(request, response, asset);
+      }
       const method = request.method ?? 'GET';
       const body = await readRequestBody(request);
       if (body === 'too-large' || body === 'cut-off') {
@@ -245,7 +310,7 @@ export function createLocalServer(options: {
       const handler = await loadHandler(entry);
       const result = await handler(event, lambdaContext(match.route?.id ?? 'method-not-allowed'));
       if (method === 'HEAD') result.body = undefined;
-      writeResult(response, result);
+      writeResult(request, response, result);
     } catch (error) {
       console.error(error);
       if (!response.headersSent) response.writeHead(502, { 'content-type': 'application/json' });

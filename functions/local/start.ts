@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { formatDateTime } from '../../forms/format.js';
 import { invitationLinks } from '../core/invitations.js';
 import type { Mailer } from '../core/ports.js';
+import { parseRetention, retentionSummary } from '../core/retention.js';
 import { dependencies, randomIds, systemClock } from '../http/dependencies.js';
 import { runSchedule } from '../jobs/run-schedule.js';
 import { PortInUseError } from './emulators.js';
@@ -105,9 +106,12 @@ async function main(): Promise<void> {
   };
   const runJob = async () => {
     try {
-      const result = await runSchedule(scheduleDeps, { baseUrl: local(pipeline.baseUrl) });
+      const result = await runSchedule(scheduleDeps, {
+        baseUrl: local(pipeline.baseUrl),
+        retention: parseRetention(process.env.RETENTION),
+      });
       console.log(
-        `[planning] ${new Date().toLocaleTimeString('nl-NL')}: ${result.summaries} overzicht(en), ${result.reminders} herinnering(en) (direct verstuurd); uit de wachtrij nagestuurd: ${result.delivered.sent}`,
+        `[planning] ${new Date().toLocaleTimeString('nl-NL')}: ${result.summaries} overzicht(en), ${result.reminders} herinnering(en) (direct verstuurd); uit de wachtrij nagestuurd: ${result.delivered.sent}; ${retentionSummary(result.retention)}`,
       );
     } catch (error) {
       console.error('[planning] mislukt:', error);

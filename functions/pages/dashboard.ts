@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime, formatInteger } from '../../forms/format.js';
 import { type Html, html } from '../../forms/render/html.js';
-import { layout, type PageContact } from '../../forms/render/layout.js';
+import { layout } from '../../forms/render/layout.js';
 import type {
   MunicipalityResponse,
   PlacesTotals,
@@ -225,8 +225,9 @@ ${axis}${body}
 const known = (value: number | null) => (value === null ? '—' : formatInteger(value));
 
 function shareTable(rows: readonly ShareRow[]): Html {
-  return html`<table class="utrecht-table utrecht-table--html-table rt-table">
-<caption class="utrecht-table__caption">Opvangplekken (regulier en AMV samen) per gemeente, ten opzichte van het indicatieve aandeel; totalen ten opzichte van de taak van alle gemeenten</caption>
+  return html`<div class="rt-table-scroll" role="region" aria-labelledby="aandeel-tabel" tabindex="0">
+<table class="utrecht-table utrecht-table--html-table rt-table">
+<caption class="utrecht-table__caption" id="aandeel-tabel">Opvangplekken (regulier en AMV samen) per gemeente, ten opzichte van het indicatieve aandeel; totalen ten opzichte van de taak van alle gemeenten</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">${headerCell('Gemeente')}${headerCell('Aandeel / taak', true)}${headerCell('Toegezegd', true)}${headerCell('Gerealiseerd', true)}${headerCell('Nog te realiseren', true)}${headerCell('% toegezegd', true)}${headerCell('% gerealiseerd', true)}</tr></thead>
 <tbody class="utrecht-table__body">
 ${rows.map((row) => {
@@ -240,7 +241,8 @@ ${rows.map((row) => {
   return html`<tr class="utrecht-table__row${row.total ? ' rt-total-row' : ''}">${row.total ? html`<th class="utrecht-table__header-cell" scope="row">${label}</th>` : cell(label)}${figures}</tr>`;
 })}
 </tbody>
-</table>`;
+</table>
+</div>`;
 }
 
 function targetsNote(form: VoortgangAggregate): Html {
@@ -293,8 +295,9 @@ ${model.mayOpen ? html`<li><a class="utrecht-button-link utrecht-button-link--ht
 ${
   model.rounds.length === 0
     ? html`<p class="utrecht-paragraph">Er zijn nog geen rondes voor uw regio of provincie.</p>`
-    : html`<table class="utrecht-table utrecht-table--html-table rt-table">
-<caption class="utrecht-table__caption">Rondes, op sluitingsdatum</caption>
+    : html`<div class="rt-table-scroll" role="region" aria-labelledby="rondes-titel" tabindex="0">
+<table class="utrecht-table utrecht-table--html-table rt-table">
+<caption class="utrecht-table__caption" id="rondes-titel">Rondes, op sluitingsdatum</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">${headerCell('Ronde')}${headerCell('Formulier')}${headerCell('Sluit op')}${headerCell('Stand')}${headerCell('Ingezonden', true)}${headerCell('Concept', true)}${headerCell('Nog niets', true)}</tr></thead>
 <tbody class="utrecht-table__body">
 ${model.rounds.map(
@@ -303,6 +306,7 @@ ${model.rounds.map(
 )}
 </tbody>
 </table>
+</div>
 <h2 class="utrecht-heading-2">Exports over alle rondes</h2>
 <p class="utrecht-paragraph">Eén bestand per formulier met de huidige versie van elke gemeente in elke ronde (Excel-CSV, puntkomma). Per ronde zijn er meer exports op de pagina van de ronde.</p>
 <ul class="utrecht-unordered-list">${forms.map(
@@ -320,8 +324,9 @@ function exportSection(model: RoundPageModel): Html {
   return html`<section aria-labelledby="exports" class="rt-section">
 <h2 class="utrecht-heading-2" id="exports">Exports</h2>
 <p class="utrecht-paragraph"><strong>Excel</strong>: puntkomma en decimale komma, opent met dubbelklikken in Excel. <strong>CSV (RFC 4180)</strong>: komma en decimale punt, voor andere programma’s en scripts. Lijsten (zoals locaties) staan in een eigen bestand, één regel per item.</p>
+<div class="rt-table-scroll" role="region" aria-labelledby="bestanden-titel" tabindex="0">
 <table class="utrecht-table utrecht-table--html-table rt-table">
-<caption class="utrecht-table__caption">Bestanden van deze ronde</caption>
+<caption class="utrecht-table__caption" id="bestanden-titel">Bestanden van deze ronde</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">${headerCell('Tabel')}${headerCell('Huidige versie per gemeente')}${headerCell('Alle versies (controle)')}</tr></thead>
 <tbody class="utrecht-table__body">
 ${model.tables.map(
@@ -331,6 +336,7 @@ ${model.tables.map(
 <tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">Alles in één werkmap</th>${cell(link('XLSX', { formaat: 'xlsx' }))}${cell(link('XLSX', { formaat: 'xlsx', versies: 'alle' }))}</tr>
 </tbody>
 </table>
+</div>
 </section>`;
 }
 

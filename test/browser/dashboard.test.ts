@@ -111,7 +111,7 @@ describe('the staff dashboard in a browser', () => {
       .click();
     const download = await downloadEvent;
     expect(download.suggestedFilename()).toMatch(
-      /^voortgang-opgaven_voortgang-opgaven-demo_gemeenten_\d{4}-\d{2}-\d{2}\.csv$/,
+      /^voortgang-opgaven_voortgang-opgaven-demo_gemeenten_\d{4}-\d{2}-\d{2}_excel-nl\.csv$/,
     );
     const text = readFileSync((await download.path())!, 'utf8');
     const rows = parse(text, { delimiter: ';', bom: true }) as string[][];

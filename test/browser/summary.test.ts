@@ -26,7 +26,7 @@ beforeAll(async () => {
   expect(
     (
       await postJson(url('GM0150'), {
-        answers: validVoortgangOpgaven({ regularShare: 480, regularCommitted: 200, regularRealised: 90 }),
+        answers: validVoortgangOpgaven({ regularCommitted: 200, regularRealised: 90 }),
       })
     ).status,
   ).toBe(201);

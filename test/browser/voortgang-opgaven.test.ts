@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Round } from '../../functions/core/model.js';
+import { housingTargets } from '../support/aggregation-fixtures.js';
 import {
   activate,
   chooseWithArrowKeys,
@@ -51,6 +52,18 @@ let page: Page;
 
 beforeAll(async () => {
   pipeline = await startTestPipeline();
+  // The province publishes the statushouders tasks these tests type (96 and 90), so only the warnings
+  // under test appear; a task that differs from the published one is a warning of its own.
+  for (const [period, task] of [
+    ['2026-H2', 96],
+    ['2026-H1', 90],
+  ] as const) {
+    await pipeline.store.putTargets({
+      ...housingTargets(period, {}, task),
+      revision: 2,
+      importId: `test-${period}`,
+    });
+  }
   round = pipeline.rounds[formId]!;
   browser = await launchChromium();
 });
@@ -111,12 +124,19 @@ describe('the voortgang-opgaven form in a browser', { timeout: 120_000 }, () => 
     await page.keyboard.press('Tab');
     await expectFocused(page.getByRole('link', { name: 'Direct naar de inhoud' }), 'the skip link');
     await page.keyboard.press('Enter');
+    // The indicative share is published by the province, shown read-only: Zwolle 656 + 61 = 717 (seeded).
+    const share = page.getByRole('group', { name: 'Indicatief aandeel van uw gemeente' });
+    expect(await share.locator('dd').allTextContents()).toEqual([
+      '656 plaatsen',
+      '61 plaatsen',
+      '717 plaatsen',
+    ]);
+    expect(await share.textContent()).toContain('U hoeft het niet in te vullen');
+    expect(await page.getByRole('textbox', { name: /Indicatief aandeel/ }).count()).toBe(0);
     // Realised regular places above committed: a warning on the check page, not an error.
     for (const [label, text] of [
-      ['Indicatief aandeel reguliere plaatsen', '717'],
       ['Toegezegde reguliere plaatsen', '600'],
       ['Gerealiseerde reguliere plaatsen', '650'],
-      ['Indicatief aandeel AMV-plaatsen', '61'],
       ['Toegezegde AMV-plaatsen', '40'],
       ['Gerealiseerde AMV-plaatsen', '24'],
     ] as const) {
@@ -275,11 +295,10 @@ describe('the voortgang-opgaven form in a browser', { timeout: 120_000 }, () => 
       submittedBy: { name: 'Henk Bos', email: 'h.bos@zwolle.example' },
       warnings: [{ path: 'regularRealised' }, { path: 'housing.1.housed' }],
     });
+    expect(stored[0]).toMatchObject({ definitionRevision: 2 });
     expect(stored[0]?.answers).toEqual({
-      regularShare: 717,
       regularCommitted: 600,
       regularRealised: 650,
-      amvShare: 61,
       amvCommitted: 40,
       amvRealised: 24,
       asylumLocations: [
@@ -324,7 +343,7 @@ describe('the voortgang-opgaven form in a browser', { timeout: 120_000 }, () => 
 
   it('keeps an incomplete draft that a colleague continues in another browser', async () => {
     await openInvitation(page, 'GM0150');
-    await field(page, 'Indicatief aandeel reguliere plaatsen').fill('717');
+    await field(page, 'Toegezegde reguliere plaatsen').fill('717');
     expect(await activate(page.getByRole('button', { name: 'Asiellocatie toevoegen' }), 'add')).toBe(200);
     await field(location(page, 1), 'Naam of adres van de locatie').fill('Sportpark Het Rijsterborgh');
     await field(location(page, 1), 'Beschikbaar vanaf').fill('1-9-2026');
@@ -339,7 +358,7 @@ describe('the voortgang-opgaven form in a browser', { timeout: 120_000 }, () => 
       baseVersion: 0,
       revision: 1,
       raw: expect.objectContaining({
-        regularShare: '717',
+        regularCommitted: '717',
         asylumLocations: [
           expect.objectContaining({ name: 'Sportpark Het Rijsterborgh', availableFrom: '1-9-2026' }),
         ],
@@ -353,8 +372,8 @@ describe('the voortgang-opgaven form in a browser', { timeout: 120_000 }, () => 
       expect(await other.getByRole('status').textContent()).toMatch(
         /^U gaat verder met het concept dat op .+ is opgeslagen\. Het is nog niet ingezonden\.$/,
       );
-      expect(await field(other, 'Indicatief aandeel reguliere plaatsen').inputValue()).toBe('717');
-      expect(await field(other, 'Toegezegde reguliere plaatsen').inputValue()).toBe('');
+      expect(await field(other, 'Toegezegde reguliere plaatsen').inputValue()).toBe('717');
+      expect(await field(other, 'Gerealiseerde reguliere plaatsen').inputValue()).toBe('');
       const row = location(other, 1);
       expect(await field(row, 'Naam of adres van de locatie').inputValue()).toBe(
         'Sportpark Het Rijsterborgh',
@@ -470,11 +489,9 @@ describe('the voortgang-opgaven form in a browser', { timeout: 120_000 }, () => 
   it('shows a focused error summary whose links lead to the fields, keeps the input, then accepts the fix', async () => {
     await openInvitation(page, 'GM0153');
     for (const [label, value] of [
-      ['Indicatief aandeel reguliere plaatsen', '100'],
       ['Toegezegde reguliere plaatsen', '-5'],
       ['Gerealiseerde reguliere plaatsen', '0'],
-      ['Indicatief aandeel AMV-plaatsen', '8,5'],
-      ['Toegezegde AMV-plaatsen', '0'],
+      ['Toegezegde AMV-plaatsen', '8,5'],
       ['Gerealiseerde AMV-plaatsen', '0'],
       ['Capaciteit gemeentelijke opvang', '50'],
       ['Bezette plaatsen', '40'],
@@ -512,7 +529,7 @@ describe('the voortgang-opgaven form in a browser', { timeout: 120_000 }, () => 
     const links = summary.getByRole('link');
     expect(await links.allTextContents()).toEqual([
       '‘Toegezegde reguliere plaatsen’ mag niet negatief zijn.',
-      '‘Indicatief aandeel AMV-plaatsen’ moet een heel getal zijn, bijvoorbeeld 12.',
+      '‘Toegezegde AMV-plaatsen’ moet een heel getal zijn, bijvoorbeeld 12.',
       'Asiellocatie 1: ‘Beschikbaar tot’ moet na ‘Beschikbaar vanaf’ liggen.',
       'Halfjaar 2: Dit halfjaar staat er al in.',
     ]);
@@ -526,7 +543,7 @@ describe('the voortgang-opgaven form in a browser', { timeout: 120_000 }, () => 
     );
     expect(targets).toEqual([
       '#f-regularCommitted',
-      '#f-amvShare',
+      '#f-amvCommitted',
       '#f-asylumLocations-0-availableUntil',
       '#f-housing-1-period',
     ]);
@@ -542,7 +559,7 @@ describe('the voortgang-opgaven form in a browser', { timeout: 120_000 }, () => 
     // Everything typed is still there; the fields with an error say so.
     expect(await field(page, 'Toegezegde reguliere plaatsen').inputValue()).toBe('-5');
     expect(await field(page, 'Toegezegde reguliere plaatsen').getAttribute('aria-invalid')).toBe('true');
-    expect(await field(page, 'Indicatief aandeel AMV-plaatsen').inputValue()).toBe('8,5');
+    expect(await field(page, 'Toegezegde AMV-plaatsen').inputValue()).toBe('8,5');
     expect(await field(row, 'Naam of adres van de locatie').inputValue()).toBe(longName.slice(0, 120));
     expect(await field(row, 'Beschikbaar tot').inputValue()).toBe('1-1-2026');
     expect(await field(row, 'Beschikbaar tot').getAttribute('aria-invalid')).toBe('true');
@@ -552,7 +569,7 @@ describe('the voortgang-opgaven form in a browser', { timeout: 120_000 }, () => 
 
     // The fix, by keyboard.
     await retype(field(page, 'Toegezegde reguliere plaatsen'), '50');
-    await retype(field(page, 'Indicatief aandeel AMV-plaatsen'), '9');
+    await retype(field(page, 'Toegezegde AMV-plaatsen'), '9');
     await retype(field(row, 'Beschikbaar tot'), '1-1-2036');
     await periodOf(halfYear(page, 2)).focus();
     await page.keyboard.press('ArrowDown');
@@ -562,7 +579,7 @@ describe('the voortgang-opgaven form in a browser', { timeout: 120_000 }, () => 
     const [stored] = await versions('GM0153');
     expect(stored?.answers).toMatchObject({
       regularCommitted: 50,
-      amvShare: 9,
+      amvCommitted: 9,
       asylumLocations: [
         {
           name: longName.slice(0, 120).trim(),

@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsConfigurationSetName } from '../../functions/config.js';
+import { defaultRetention } from '../../functions/core/retention.js';
 import type { BuiltApp } from '../../infra/build-app.js';
 import { buildTestApp, removeTestOutdirs, testSettings } from './helpers.js';
 
@@ -247,5 +248,22 @@ describe('stateless stack: SES events back into the outbox', () => {
     expect(statements.filter((action) => action.startsWith('ses:'))).toEqual([]);
     expect(statements).toContain('sqs:ReceiveMessage');
     expect(statements).toContain('dynamodb:UpdateItem');
+  });
+});
+
+describe('stateless stack: retention', () => {
+  it('gives the daily job the retention periods of the deploy settings', () => {
+    const fn = stateless.toJSON()['Resources'][logicalIdOf(built.stateless.scheduleFunction)] as Resource;
+    const variables = (fn.Properties['Environment'] as { Variables: Record<string, string> }).Variables;
+    expect(JSON.parse(variables['RETENTION']!)).toEqual(defaultRetention);
+    const custom = buildTestApp({ nag: false, context: { retention: { draftDays: 7, versionDays: 0 } } });
+    const job = Template.fromStack(custom.stateless).toJSON()['Resources'][
+      logicalIdOf(custom.stateless.scheduleFunction)
+    ] as Resource;
+    expect(
+      JSON.parse(
+        (job.Properties['Environment'] as { Variables: Record<string, string> }).Variables['RETENTION']!,
+      ),
+    ).toEqual({ ...defaultRetention, draftDays: 7, versionDays: 0 });
   });
 });

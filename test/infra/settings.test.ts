@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { defaultRetention } from '../../functions/core/retention.js';
 import {
   type ContextSource,
   exampleDefaultsContextKey,
@@ -69,6 +70,7 @@ describe('deploy settings', () => {
       publicBaseUrl: 'https://formulieren.example.org',
       mailFromDomain: 'bounce.provincie.example.org',
       alarmEmail: 'beheer@provincie.example.org',
+      retention: defaultRetention,
       exampleDefaultsUsed: [],
     });
     expect(readSettings(context(complete), env)).toMatchObject(complete);
@@ -112,6 +114,19 @@ describe('deploy settings', () => {
     );
     expect(error.message).toContain('mailFromDomain "bounce.elders.nl" (from context mailFromDomain)');
     expect(error.message).toContain('REGIETAFEL_MAIL_FROM_DOMAIN');
+  });
+
+  it('takes retention periods from an object in cdk.json or JSON in the environment, over the defaults', () => {
+    expect(readSettings(context({ ...complete, retention: { draftDays: 14 } }), {}).retention).toEqual({
+      ...defaultRetention,
+      draftDays: 14,
+    });
+    expect(
+      readSettings(context(complete), { REGIETAFEL_RETENTION: '{"versionDays":0}' }).retention.versionDays,
+    ).toBe(0);
+    const error = errorOf(() => readSettings(context({ ...complete, retention: { drafts: 14 } }), {}));
+    expect(error.message).toContain('retention "{"drafts":14}" (from context retention) must be JSON');
+    expect(error.message).toContain('REGIETAFEL_RETENTION');
   });
 
   it('rejects a sender outside the identity domain, naming where each value came from', () => {

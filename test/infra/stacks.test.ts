@@ -484,7 +484,7 @@ describe('stateless stack: CloudFront', () => {
     });
   });
 
-  it('serves /assets/* from S3 and everything else from the API without caching', () => {
+  it('serves /assets/* from S3 and everything else from the API without caching, compressed', () => {
     const config = distributionConfig();
     expect(config['CacheBehaviors']).toEqual([
       expect.objectContaining({ PathPattern: '/assets/*', ViewerProtocolPolicy: 'redirect-to-https' }),
@@ -492,9 +492,28 @@ describe('stateless stack: CloudFront', () => {
     expect(config['DefaultCacheBehavior']).toMatchObject({
       AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']),
       ViewerProtocolPolicy: 'redirect-to-https',
-      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
       OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
       FunctionAssociations: [expect.objectContaining({ EventType: 'viewer-request' })],
+      Compress: true,
+    });
+    // The pages' own policy: nothing kept (TTL 0, and every answer says no-store) but gzip and Brotli on,
+    // which CloudFront only does under a cache policy that allows them.
+    const policies = resourcesOfType(stateless, 'AWS::CloudFront::CachePolicy');
+    const [policyId] = Object.keys(policies);
+    expect((config['DefaultCacheBehavior'] as Record<string, unknown>)['CachePolicyId']).toEqual({
+      Ref: policyId,
+    });
+    expect(policies[policyId!]!.Properties['CachePolicyConfig']).toMatchObject({
+      MinTTL: 0,
+      DefaultTTL: 0,
+      MaxTTL: 1,
+      ParametersInCacheKeyAndForwardedToOrigin: {
+        EnableAcceptEncodingGzip: true,
+        EnableAcceptEncodingBrotli: true,
+        CookiesConfig: { CookieBehavior: 'all' },
+        QueryStringsConfig: { QueryStringBehavior: 'all' },
+        HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Authorization', 'Accept'] },
+      },
     });
     const apiOrigin = (config['Origins'] as Record<string, unknown>[]).find(
       (origin) => 'CustomOriginConfig' in origin,
@@ -539,7 +558,7 @@ describe('stateless stack: CloudFront', () => {
     expect(distributionConfig()['Logging']).toMatchObject({ Prefix: 'cloudfront/' });
   });
 
-  it('uploads every static asset under assets/ without pruning, one deployment per content type', () => {
+  it('uploads every static asset under assets/ without pruning, hashed ones cached for a year', () => {
     const contentTypes = new Set(staticAssets.map((asset) => asset.contentType));
     const deployments = Object.values(resourcesOfType(stateless, 'Custom::CDKBucketDeployment'));
     expect(deployments).toHaveLength(contentTypes.size);
@@ -557,6 +576,15 @@ describe('stateless stack: CloudFront', () => {
         (deployment.Properties['SystemMetadata'] as Record<string, string>)['content-type'],
       );
     }
+    // The one stylesheet carries its content hash in its name, so it never changes under that name.
+    const stylesheet = deployments.find(
+      (deployment) =>
+        (deployment.Properties['SystemMetadata'] as Record<string, string>)['content-type'] ===
+        'text/css; charset=utf-8',
+    );
+    expect(stylesheet!.Properties['SystemMetadata']).toMatchObject({
+      'cache-control': 'public, max-age=31536000, immutable',
+    });
   });
 
   it('outputs the distribution URL and the API URL', () => {

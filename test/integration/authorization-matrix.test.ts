@@ -45,6 +45,9 @@ type Role = (typeof roles)[number];
  *   nothing is stored): another region's staff may not open a round there.
  * - `sluiten?`: the round's *Ronde nu sluiten…* button (`_action=sluiten-controleren`, the confirmation
  *   step; nothing changes): only who acts for every region of the round.
+ * - `uitnodigen?`, `herinneren?`, `mail?`: the first step of inviting everyone not yet invited, of
+ *   reminding everyone without a submission, of re-sending every failed email (check pages; nothing is
+ *   sent). For the submission page the resource is the municipality (in the demo round).
  * Staff roles always send their staff JWT as Bearer; `open-invitation` sends the role's credential as `code`.
  * The export is asked for the round in the resource column (`?ronde=`).
  */
@@ -56,7 +59,10 @@ type Call =
   | 'overzicht'
   | 'afmelden'
   | 'nieuwe ronde'
-  | 'sluiten?';
+  | 'sluiten?'
+  | 'uitnodigen?'
+  | 'herinneren?'
+  | 'mail?';
 
 /** One row: route id, how it is called, which resource, then the status per role in the order of `roles`. */
 type Row = readonly [
@@ -99,6 +105,18 @@ const matrix: readonly Row[] = [
   ['change-round',       'GET',           twenteOnly,      401,  401,  401,  404,   200,   200],
   ['change-round-actions', 'sluiten?',    demo,            401,  401,  401,  403,   403,   200],
   ['change-round-actions', 'sluiten?',    twenteOnly,      401,  401,  401,  404,   200,   200],
+  ['invitations',        'GET',           demo,            401,  401,  401,  200,   200,   200],
+  ['invitations',        'GET',           twenteOnly,      401,  401,  401,  404,   200,   200],
+  ['invitation-actions', 'uitnodigen?',   demo,            401,  401,  401,  200,   200,   200],
+  ['invitation-actions', 'uitnodigen?',   twenteOnly,      401,  401,  401,  404,   200,   200],
+  ['reminders',          'GET',           demo,            401,  401,  401,  200,   200,   200],
+  ['reminders',          'GET',           twenteOnly,      401,  401,  401,  404,   200,   200],
+  ['reminder-actions',   'herinneren?',   demo,            401,  401,  401,  200,   200,   200],
+  ['reminder-actions',   'herinneren?',   twenteOnly,      401,  401,  401,  404,   200,   200],
+  ['mail',               'GET',           '-',             401,  401,  401,  200,   200,   200],
+  ['mail-actions',       'mail?',         '-',             401,  401,  401,  200,   200,   200],
+  ['submission',         'GET',           A,               401,  401,  401,  200,   403,   200],
+  ['submission',         'GET',           B,               401,  401,  401,  403,   200,   200],
   ['preview-summary',    'GET',           demo,            401,  401,  401,  200,   200,   200],
   ['preview-summary',    'GET',           twenteOnly,      401,  401,  401,  404,   200,   200],
   ['send-summary',       'overzicht',     demo,            401,  401,  401,  202,   202,   202],
@@ -177,7 +195,7 @@ async function call(row: Row, role: Role): Promise<Answer> {
   const route = routes.find((candidate) => candidate.id === routeId)!;
   const path = (route.method === 'ANY' ? '/bestaat/niet' : route.path)
     .replace('{formId}', 'eigen-bijdrage')
-    .replace('{roundId}', route.auth === 'staff' ? resource : demo)
+    .replace('{roundId}', route.auth === 'staff' && !route.path.includes('{municipality}') ? resource : demo)
     .replace('{municipality}', resource);
   const url = `${pipeline.baseUrl}${path}${routeId === 'export' ? `?ronde=${resource}` : ''}`;
   const answer = async (
@@ -230,6 +248,16 @@ async function call(row: Row, role: Role): Promise<Answer> {
   if (how === 'sluiten?') {
     return answer(await postForm(url, [['_action', 'sluiten-controleren']], authHeaders(role, 'bearer')));
   }
+  const firstSteps: Partial<Record<Call, [string, string][]>> = {
+    'uitnodigen?': [['_action', 'alle-controleren']],
+    'herinneren?': [
+      ['_action', 'voorbeeld'],
+      ['alle', 'ja'],
+    ],
+    'mail?': [['_action', 'alle-controleren']],
+  };
+  const firstStep = firstSteps[how];
+  if (firstStep) return answer(await postForm(url, firstStep, authHeaders(role, 'bearer')));
   if (how === 'overzicht') {
     return answer(await postJson(url, { requestId: `matrix-${sequence}-0000` }, authHeaders(role, 'bearer')));
   }

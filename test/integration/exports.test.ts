@@ -138,7 +138,7 @@ describe('the main table: one row per municipality, figures as stored', () => {
       expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(response.headers.get('content-disposition')).toMatch(
         new RegExp(
-          `attachment; filename="voortgang-opgaven_${round.id}_gemeenten_\\d{4}-\\d{2}-\\d{2}\\.csv"`,
+          `attachment; filename="voortgang-opgaven_${round.id}_gemeenten_\\d{4}-\\d{2}-\\d{2}_${dialect}\\.csv"`,
         ),
       );
       const [header, ...rows] = read(await body(response), dialect);
@@ -149,7 +149,7 @@ describe('the main table: one row per municipality, figures as stored', () => {
 
       const stored = await currentVersions(round.id, 'voortgang-opgaven');
       const columns = csvColumns(voortgang);
-      const leading = table.columns.length - columns.length;
+      const leading = table.columns.findIndex((column) => column.key === columns[0]!.key);
       for (const row of rows) {
         const version = stored.get(row[0]!);
         expect(row[3]).toBe(round.id);
@@ -177,7 +177,9 @@ describe('the main table: one row per municipality, figures as stored', () => {
       const response = await download('eigen-bijdrage', { ronde: pipeline.round.id, dialect });
       const [header, ...rows] = read(await body(response), dialect);
       const columns = csvColumns(eigenBijdrage);
-      const leading = header!.length - columns.length;
+      const leading = exportTables(eigenBijdrage, (id) => id)[0]!.columns.findIndex(
+        (column) => column.key === columns[0]!.key,
+      );
       const stored = await currentVersions(pipeline.round.id, 'eigen-bijdrage');
       const moneyIndexes = exportTables(eigenBijdrage, (id) => id)[0]!
         .money.map((money, index) => (money ? index : -1))
@@ -232,7 +234,8 @@ describe('repeated groups in long format, keyed by municipality', () => {
         const [header, ...rows] = read(await body(response), dialect);
         const columns = csvGroupColumns(group);
         expect(header!.slice(0, 6)).toEqual(['Gemeentecode', 'Gemeente', 'Regio', 'Ronde', 'Versie', 'Nr.']);
-        expect(header!.slice(6)).toEqual(columns.map((column) => column.header));
+        expect(header!.slice(6, 6 + columns.length)).toEqual(columns.map((column) => column.header));
+        expect(header!.at(-1)).toBe('Overige gegevens (niet in het formulier)');
         const expectedRows = [...stored.values()].flatMap((version) =>
           ((version.answers[group.key] as Answers[] | undefined) ?? []).map((item, index) => ({
             version,
@@ -328,6 +331,8 @@ describe('all versions (audit) and all rounds', () => {
       'Versie',
       'Nr.',
       'Veld',
+      'Rij',
+      'Veldsleutel',
       'Melding',
     ]);
   });

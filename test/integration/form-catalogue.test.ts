@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { halfYearOf } from '../../functions/local/demo-targets.js';
 import {
   get,
   postJson,
@@ -145,7 +146,7 @@ describe('bad input for every form: a Dutch message per field, nothing stored', 
       (error) => error.path,
     );
     expect(paths).toEqual(
-      expect.arrayContaining(['collects', 'locations', 'monthlyRevenue', 'regularShare']),
+      expect.arrayContaining(['collects', 'locations', 'monthlyRevenue', 'regularCommitted']),
     );
     expect(
       await pipeline.items(pipeline.rounds['voortgang-opgaven']!.id, 'VERSION#voortgang-opgaven#GM0147#'),
@@ -154,11 +155,19 @@ describe('bad input for every form: a Dutch message per field, nothing stored', 
 });
 
 describe('plausibility warnings per form (stored, never blocking)', () => {
-  it('voortgang-opgaven warns about realised above committed and housing far above the task', async () => {
+  it('voortgang-opgaven warns about realised above committed, a task other than published, housing far above it', async () => {
+    // The seed publishes a (demo) statushouders task for Enschede for the current half year; 20 differs.
+    const period = halfYearOf(new Date());
+    const published = (await pipeline.store.listTargets('overijssel')).find(
+      (targets) => targets.kind === 'huisvesting' && targets.period === period,
+    );
+    expect(
+      published?.kind === 'huisvesting' && published.tasks.find((t) => t.municipality === 'GM0153')?.task,
+    ).not.toBe(20);
     const response = await postJson(url('voortgang-opgaven', 'GM0153'), {
       answers: validVoortgangOpgaven({
         regularRealised: 650,
-        housing: [{ period: '2026-H2', task: 20, backlog: 0, housed: 90 }],
+        housing: [{ period, task: 20, backlog: 0, housed: 90 }],
       }),
     });
     expect(response.status).toBe(201);
@@ -168,7 +177,11 @@ describe('plausibility warnings per form (stored, never blocking)', () => {
     );
     expect((version!.warnings as { path: string }[]).map((warning) => warning.path)).toEqual([
       'regularRealised',
+      'housing.0.task',
       'housing.0.housed',
     ]);
+    expect((version!.warnings as { message: string }[])[1]!.message).toMatch(
+      /^Halfjaar 1: de taakstelling \(20\) wijkt af van wat de provincie voor \de helft \d{4} heeft gepubliceerd \(\d+\)\. Klopt dat\?$/,
+    );
   });
 });

@@ -54,7 +54,7 @@ async function expectRefusals(options: {
   path: string;
   fields: Record<string, string | string[]>;
   otherRegion?: StaffBrowser;
-  /** 403 where the other region may not do this; 404 where it may not even see the round. */
+  /** 404 when the round is wholly the other region's (it is not there for them), 403 otherwise. */
   otherRegionStatus?: number;
   allowed: StaffBrowser;
 }): Promise<void> {
@@ -72,7 +72,7 @@ async function expectRefusals(options: {
     const answer = await browser.post(options.path, options.fields, site);
     expect(answer.status, `${who}: ${text(answer.text).slice(0, 300)}`).toBe(status);
     expect(answer.text, who).toMatch(
-      /niet aangemeld|alleen voor medewerkers|geen toegang|niet van de pagina|in uw regio of provincie/i,
+      /niet aangemeld|alleen voor medewerkers|geen toegang|niet van de pagina|geen ronde .* in uw regio/i,
     );
   }
   const after = await everything();
@@ -200,7 +200,6 @@ describe('Nieuwe ronde: form → check page → the round', () => {
 describe('a round’s deadline: moved, closed now, reopened — each after a confirmation step', () => {
   const roundId = 'twente-wijzigen';
   const path = `/staf/rondes/${roundId}/wijzigen`;
-  const day = 24 * 3600 * 1000;
   let oldLink: string;
 
   beforeAll(async () => {
@@ -335,7 +334,6 @@ describe('a round’s deadline: moved, closed now, reopened — each after a con
       path,
       fields: formFields(check.text, 'sluiten'),
       otherRegion: ijsselland,
-      // A round of another region answers like one that does not exist.
       otherRegionStatus: 404,
       allowed: twente,
     });
@@ -376,5 +374,370 @@ describe('a round’s deadline: moved, closed now, reopened — each after a con
       headers: { cookie: `regietafel_sessie=${await pipeline.tokenFor('GM0153', roundId)}` },
     });
     expect(await form.text()).not.toContain('U kunt dit formulier niet meer wijzigen.');
+  });
+});
+
+describe('invitations: who got one, when it was opened; invite, send again, replace a link', () => {
+  const roundId = 'ijsselland-uitnodigen';
+  const path = `/staf/rondes/${roundId}/uitnodigingen`;
+
+  beforeAll(async () => {
+    await pipeline.store.createRound({
+      ...pipeline.round,
+      id: roundId,
+      title: 'IJsselland, uit te nodigen',
+      regions: ['ijsselland'],
+      referenceDate: '2099-03-01',
+      deadline: '2099-03-20T16:00:00.000Z',
+    });
+  });
+
+  const linkIn = (body: string) => /https?:\/\/\S+\/uitnodiging\?code=[\w.-]+/.exec(body)![0];
+
+  it('shows every municipality as not yet invited, and invites them all once after saying who gets what', async () => {
+    const page = await ijsselland.get(path);
+    expect(page.status).toBe(200);
+    expect(text(page.text)).toContain('Uitgenodigd 0 van 11 gemeenten');
+    const check = await ijsselland.post(path, formFields(page.text, 'alle-controleren'));
+    expect(check.status).toBe(200);
+    expect(text(check.text)).toContain('11 gemeenten krijgen een uitnodiging met de persoonlijke link');
+    expect(check.text).toContain('coordinator@zwolle.gemeente.example');
+    expect(await pipeline.store.listInvitations(roundId)).toEqual([]);
+
+    await pipeline.clearMailbox();
+    const send = formFields(check.text, 'alle-versturen');
+    const first = await ijsselland.post(path, send);
+    expect(first.status).toBe(303);
+    expect((await ijsselland.post(path, send)).location).toBe(first.location);
+    const mails = await pipeline.mailbox();
+    expect(mails).toHaveLength(11);
+    expect(text((await ijsselland.get(first.location!)).text)).toContain('11 gemeenten zijn uitgenodigd.');
+    const audit = (await pipeline.store.listAudit(roundId)).filter((event) => event.action === 'invitation');
+    expect(audit).toHaveLength(11);
+    expect(audit[0]!.actor).toBe('regietafel.ijsselland@test.example');
+  });
+
+  it('the invitation names the peildatum, the deadline and what to prepare, replies go to the secretariat, and its link wraps', async () => {
+    const zwolle = (await pipeline.mailbox()).find((mail) =>
+      mail.destination.to.includes('coordinator@zwolle.gemeente.example'),
+    )!;
+    const body = zwolle.body.text!;
+    expect(body).toContain('Peildatum: 1 maart 2099 (vul de stand op deze dag in)');
+    expect(body).toContain('Sluitingsdatum: 20 maart 2099 om 17:00');
+    expect(body).toContain('Wat u nodig heeft: de gegevens van uw gemeente op de peildatum over');
+    expect(body).toContain('- Invoering van de eigen bijdrage');
+    const secretariat = (await pipeline.store.getRegion('ijsselland'))!.secretariat!;
+    expect((zwolle as unknown as { replyTo: string[] }).replyTo.join()).toContain(secretariat.email);
+    expect(zwolle.body.html).toContain('word-break:break-all');
+    expect(zwolle.body.html).toContain(`>${linkIn(body)}</a>`);
+  });
+
+  it('records when a link is first opened, once, and shows it', async () => {
+    const zwolle = (await pipeline.mailbox()).find((mail) =>
+      mail.destination.to.includes('coordinator@zwolle.gemeente.example'),
+    )!;
+    const link = linkIn(zwolle.body.text!);
+    expect((await fetch(link, { redirect: 'manual' })).status).toBe(303);
+    expect((await fetch(link, { redirect: 'manual' })).status).toBe(303);
+    const opened = (await pipeline.store.listAudit(roundId)).filter((e) => e.action === 'invitation-opened');
+    expect(opened).toEqual([expect.objectContaining({ municipality: 'GM0193', actor: 'GM0193' })]);
+    const page = text((await ijsselland.get(path)).text);
+    expect(page).toContain('Link geopend 1 van 11 gemeenten');
+    expect(page).toMatch(
+      /Zwolle GM0193 coordinator@zwolle\.gemeente\.example \d+ \w+ 2\d{3} om \d\d:\d\d \d+ \w+ 2\d{3} om/,
+    );
+  });
+
+  it('sends one municipality its invitation again with the same link', async () => {
+    await pipeline.clearMailbox();
+    const before = (await pipeline.store.listInvitations(roundId)).filter((i) => i.municipality === 'GM0148');
+    const check = await ijsselland.post(path, { _action: 'opnieuw-controleren', gemeente: 'GM0148' });
+    expect(text(check.text)).toContain('Gemeente Dalfsen krijgt de uitnodiging nog eens, met dezelfde link');
+    const answer = await ijsselland.post(path, formFields(check.text, 'opnieuw-versturen'));
+    expect(answer.status).toBe(303);
+    const [mail] = await pipeline.mailbox();
+    expect(mail!.destination.to).toEqual(['coordinator@dalfsen.gemeente.example']);
+    expect(
+      (await pipeline.store.listInvitations(roundId)).filter((i) => i.municipality === 'GM0148'),
+    ).toHaveLength(before.length);
+  });
+
+  it('replaces a link: the old one stops at once, a new one is mailed, both audited', async () => {
+    const old = (await pipeline.store.listInvitations(roundId)).find((i) => i.municipality === 'GM0150')!;
+    const { signInvitation } = await import('../../functions/core/invitation-tokens.js');
+    const oldLink = `${pipeline.baseUrl}/uitnodiging?code=${await signInvitation({ store: pipeline.store }, old)}`;
+    await pipeline.clearMailbox();
+    const check = await ijsselland.post(path, { _action: 'vervangen-controleren', gemeente: 'GM0150' });
+    expect(text(check.text)).toContain('De huidige link van gemeente Deventer werkt meteen niet meer.');
+    const answer = await ijsselland.post(path, formFields(check.text, 'vervangen'));
+    expect(answer.status).toBe(303);
+    expect((await fetch(oldLink, { redirect: 'manual' })).status).toBe(401);
+    const [mail] = await pipeline.mailbox();
+    expect((await fetch(linkIn(mail!.body.text!), { redirect: 'manual' })).status).toBe(303);
+    const actions = (await pipeline.store.listAudit(roundId))
+      .filter((e) => e.municipality === 'GM0150')
+      .map((e) => e.action);
+    expect(actions).toEqual(['invitation', 'revocation', 'invitation', 'invitation-opened']);
+  });
+
+  it('refuses the other region (also for one municipality), a municipality link, no sign-in and a cross-site post', async () => {
+    const check = await ijsselland.post(path, { _action: 'vervangen-controleren', gemeente: 'GM0193' });
+    await expectRefusals({
+      path,
+      fields: formFields(check.text, 'vervangen'),
+      otherRegion: twente,
+      otherRegionStatus: 404,
+      allowed: ijsselland,
+    });
+    // The province sees the round, but a Twente secretary naming an IJsselland municipality in the demo round
+    // (which runs in both regions) is refused too.
+    const before = await everything();
+    const demo = await twente.post(`/staf/rondes/${pipeline.round.id}/uitnodigingen`, {
+      _action: 'opnieuw-versturen',
+      gemeente: 'GM0193',
+      _verzoek: 'twente-probeert-zwolle-0001',
+    });
+    expect(demo.status).toBe(403);
+    expect(await everything()).toEqual(before);
+  });
+});
+
+describe('reminders now: a preview of the email and its recipients, then sent once', () => {
+  const roundId = 'ijsselland-herinneren';
+  const path = `/staf/rondes/${roundId}/herinneringen`;
+
+  beforeAll(async () => {
+    await pipeline.store.createRound({
+      ...pipeline.round,
+      id: roundId,
+      title: 'IJsselland, te herinneren',
+      regions: ['ijsselland'],
+      deadline: '2099-05-10T15:00:00.000Z',
+      reminderDaysBefore: 4,
+    });
+    const { postJson, validEigenBijdrage } = await import('../support/pipeline.js');
+    const submitted = await postJson(
+      `${pipeline.baseUrl}/formulieren/eigen-bijdrage/${roundId}/GM0193`,
+      { answers: validEigenBijdrage() },
+      { authorization: `Bearer ${await pipeline.tokenFor('GM0193', roundId)}` },
+    );
+    expect(submitted.status).toBe(201);
+  });
+
+  it('says when the automatic reminder goes and lists who has not submitted', async () => {
+    const page = text((await ijsselland.get(path)).text);
+    expect(page).toContain(
+      'Vanaf 6 mei 2099 om 17:00 (4 dagen voor de sluitingsdatum) gaat er vanzelf een herinnering',
+    );
+    expect(page).toContain('Ingezonden 1 van 11 gemeenten');
+    expect(page).toContain('Alle 10 gemeenten zonder inzending herinneren');
+    expect(page).not.toMatch(/Zwolle GM0193 Nog niets/);
+  });
+
+  it('previews the email and its recipients, without sending or storing anything', async () => {
+    const before = await everything();
+    const mails = (await pipeline.mailbox()).length;
+    const preview = await ijsselland.post(path, { _action: 'voorbeeld', alle: 'ja' });
+    expect(preview.status).toBe(200);
+    const shown = text(preview.text);
+    expect(shown).toContain('10 gemeenten krijgen een herinnering');
+    expect(shown).toContain(
+      'Onderwerp Herinnering: Eigen bijdrage ontheemden uit Oekraïne – gemeente Dalfsen',
+    );
+    expect(shown).toContain('(persoonlijke link van de gemeente)');
+    expect(shown).not.toContain('Zwolle');
+    expect(await everything()).toEqual(before);
+    expect((await pipeline.mailbox()).length).toBe(mails);
+  });
+
+  it('reminds one municipality, once per click, audited; one that submitted gets nothing', async () => {
+    await pipeline.clearMailbox();
+    const preview = await ijsselland.post(path, { _action: 'voorbeeld', gemeente: 'GM0166' });
+    const send = formFields(preview.text, 'versturen');
+    const first = await ijsselland.post(path, send);
+    expect(first.status).toBe(303);
+    expect((await ijsselland.post(path, send)).location).toBe(first.location);
+    const mails = await pipeline.mailbox();
+    expect(mails.map((mail) => mail.destination.to)).toEqual([['coordinator@kampen.gemeente.example']]);
+    expect(mails[0]!.body.text).toContain('nog niet ingezonden');
+    expect(text((await ijsselland.get(first.location!)).text)).toContain('De herinnering is verstuurd.');
+    const audit = (await pipeline.store.listAudit(roundId)).filter((e) => e.action === 'reminder');
+    expect(audit).toEqual([
+      expect.objectContaining({ municipality: 'GM0166', actor: 'regietafel.ijsselland@test.example' }),
+    ]);
+
+    const submitted = await ijsselland.post(path, { _action: 'voorbeeld', gemeente: 'GM0193' });
+    expect(text(submitted.text)).toContain('Geen herinnering voor: Zwolle (heeft al ingezonden).');
+    expect(submitted.text).not.toContain('value="versturen"');
+  });
+
+  it('reminds all without a submission', async () => {
+    await pipeline.clearMailbox();
+    const preview = await ijsselland.post(path, { _action: 'voorbeeld', alle: 'ja' });
+    expect((await ijsselland.post(path, formFields(preview.text, 'versturen'))).status).toBe(303);
+    expect(await pipeline.mailbox()).toHaveLength(10);
+  });
+
+  it('refuses the other region, a municipality link, no sign-in and a cross-site post', async () => {
+    const preview = await ijsselland.post(path, { _action: 'voorbeeld', gemeente: 'GM0148' });
+    await expectRefusals({
+      path,
+      fields: formFields(preview.text, 'versturen'),
+      otherRegion: twente,
+      otherRegionStatus: 404,
+      allowed: ijsselland,
+    });
+  });
+});
+
+describe('mail that waits, failed or did not arrive: re-sent from the browser', () => {
+  const failedMail = async (id: string, to: string) => {
+    await pipeline.store.enqueueMail({
+      id,
+      kind: 'reminder',
+      to: [to],
+      subject: `Herinnering (test) aan ${to}`,
+      html: '<p>test</p>',
+      text: 'test',
+      createdAt: new Date().toISOString(),
+      status: 'pending',
+      attempts: 4,
+    });
+    await pipeline.store.markMailFailed(id, 'SES: Throttling, te veel verzoeken', undefined);
+  };
+
+  beforeAll(async () => {
+    await failedMail(`reminder#${pipeline.round.id}#GM0148#test-1`, 'coordinator@dalfsen.gemeente.example');
+    await failedMail(`reminder#${pipeline.round.id}#GM0141#test-1`, 'coordinator@almelo.gemeente.example');
+    await failedMail(
+      `reminder#${pipeline.round.id}#GM0160#test-1`,
+      'coordinator@hardenberg.gemeente.example',
+    );
+  });
+
+  it('lists the failed mail of the own region only, with recipient, subject, reason and attempts', async () => {
+    const page = text((await ijsselland.get('/staf/mail')).text);
+    expect(page).toContain('Mislukt (2)');
+    expect(page).toContain('Herinnering (test) aan coordinator@dalfsen.gemeente.example Herinnering');
+    expect(page).toContain('coordinator@dalfsen.gemeente.example 5 SES: Throttling, te veel verzoeken');
+    expect(page).not.toContain('almelo');
+    expect(text((await twente.get('/staf/mail')).text)).toContain('Mislukt (1)');
+    expect(text((await ijsselland.get('/staf/rondes')).text)).toContain(
+      '2 e-mails konden niet verstuurd worden',
+    );
+  });
+
+  it('re-sends one after a check step, once, audited before → after', async () => {
+    await pipeline.clearMailbox();
+    const id = `reminder#${pipeline.round.id}#GM0148#test-1`;
+    const check = await ijsselland.post('/staf/mail', { _action: 'controleren', mail: id });
+    expect(text(check.text)).toContain('Deze e-mail opnieuw versturen?');
+    const send = formFields(check.text, 'versturen');
+    expect((await ijsselland.post('/staf/mail', send)).status).toBe(303);
+    expect((await ijsselland.post('/staf/mail', send)).status).toBe(303);
+    expect((await pipeline.mailbox()).map((mail) => mail.destination.to)).toEqual([
+      ['coordinator@dalfsen.gemeente.example'],
+    ]);
+    expect((await pipeline.store.getMail(id))?.status).toBe('sent');
+    const audit = (await pipeline.store.listAudit(pipeline.round.id)).filter(
+      (e) => e.action === 'mail-resent',
+    );
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actor: 'regietafel.ijsselland@test.example',
+        before: { status: 'failed', attempts: 5 },
+        after: { status: 'sent', attempts: 0 },
+      }),
+    ]);
+  });
+
+  it('refuses another region’s mail, a municipality link, no sign-in and a cross-site post', async () => {
+    const check = await twente.post('/staf/mail', { _action: 'alle-controleren' });
+    await expectRefusals({
+      path: '/staf/mail',
+      fields: formFields(check.text, 'versturen'),
+      otherRegion: ijsselland,
+      allowed: twente,
+    });
+  });
+
+  it('re-sends all failed ones of the region', async () => {
+    const check = await ijsselland.post('/staf/mail', { _action: 'alle-controleren' });
+    expect(text(check.text)).toContain('Deze e-mail opnieuw versturen?');
+    expect((await ijsselland.post('/staf/mail', formFields(check.text, 'versturen'))).status).toBe(303);
+    expect(text((await ijsselland.get('/staf/mail')).text)).toContain('Mislukt (0)');
+  });
+});
+
+describe('one municipality’s submission, read-only, every view audited', () => {
+  const roundId = 'twente-lezen';
+  const path = `/staf/rondes/${roundId}/gemeenten/GM0153`;
+
+  beforeAll(async () => {
+    await pipeline.store.createRound({
+      ...pipeline.round,
+      id: roundId,
+      title: 'Twente, te lezen',
+      regions: ['twente'],
+    });
+    const { postJson, validEigenBijdrage } = await import('../support/pipeline.js');
+    const url = `${pipeline.baseUrl}/formulieren/eigen-bijdrage/${roundId}/GM0153`;
+    const auth = { authorization: `Bearer ${await pipeline.tokenFor('GM0153', roundId)}` };
+    expect((await postJson(url, { answers: validEigenBijdrage() }, auth)).status).toBe(201);
+    const amended = await postJson(
+      url,
+      {
+        answers: validEigenBijdrage({ adultsFull: 48, amountCatering: 300, contactName: 'Piet Bakker' }),
+        baseVersion: 1,
+      },
+      auth,
+    );
+    expect(amended.status).toBe(201);
+  });
+
+  it('shows the current answers, the warnings, every version with what changed and who sent it', async () => {
+    const page = await twente.get(path);
+    expect(page.status).toBe(200);
+    const shown = text(page.text);
+    expect(shown).toContain('Gemeente Enschede');
+    expect(shown).toContain('Stand Ingezonden: versie 2');
+    expect(shown).toContain('Door Piet Bakker (anna.devries@zwolle.example)');
+    expect(shown).toContain('Waarschuwingen bij versie 2');
+    expect(shown).toMatch(
+      /Versie 2 .* Piet Bakker .* Volwassenen die de volledige bijdrage betalen: 41 volwassenen → 48 volwassenen/,
+    );
+    expect(shown).toContain('Versie 1');
+    expect(shown).toContain('Eerste versie');
+    expect(page.text).not.toContain('<form method="post" action="/formulieren');
+  });
+
+  it('writes every view to the audit trail, with who looked', async () => {
+    const before = (await pipeline.store.listAudit(roundId)).filter(
+      (e) => e.action === 'submission-viewed',
+    ).length;
+    await province.get(path);
+    const viewed = (await pipeline.store.listAudit(roundId)).filter((e) => e.action === 'submission-viewed');
+    expect(viewed).toHaveLength(before + 1);
+    expect(viewed.at(-1)).toMatchObject({
+      actor: 'provincie.overijssel@test.example',
+      municipality: 'GM0153',
+      details: { version: 2, versions: 2, draft: false },
+    });
+  });
+
+  it('is not there for the other region (404: a Twente round), refuses a municipality link and no sign-in, and writes nothing then', async () => {
+    const official = await municipalityBrowser();
+    const before = await everything();
+    expect((await ijsselland.get(path)).status).toBe(404);
+    // A municipality's link as a Bearer token is no staff sign-in (401); a browser without a staff
+    // sign-in — also one with a municipality's session cookie — is sent to the sign-in page.
+    const link = await pipeline.tokenFor('GM0193');
+    const bearer = await fetch(`${pipeline.baseUrl}${path}`, {
+      headers: { authorization: `Bearer ${link}` },
+    });
+    expect(bearer.status).toBe(401);
+    expect((await official.get(path)).location).toMatch(/^\/staf\/inloggen\?terug=/);
+    expect((await browserWith(pipeline, undefined).get(path)).location).toMatch(/^\/staf\/inloggen\?terug=/);
+    expect(await everything()).toEqual(before);
   });
 });

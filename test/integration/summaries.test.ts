@@ -43,7 +43,7 @@ beforeAll(async () => {
   expect(
     (
       await postJson(url('GM0150'), {
-        answers: validVoortgangOpgaven({ regularShare: 480, regularCommitted: 500, regularRealised: 120 }),
+        answers: validVoortgangOpgaven({ regularCommitted: 500, regularRealised: 120 }),
       })
     ).status,
   ).toBe(201);
@@ -52,7 +52,7 @@ beforeAll(async () => {
     ['_action', 'save-draft'],
     ['_baseVersion', '0'],
     ['_draftRevision', '0'],
-    ['regularShare', '638'],
+    ['regularCommitted', '638'],
   ]);
   expect(draft.status).toBe(303);
   // Only this round is under test: the demo rounds would add summaries of their own.
@@ -117,7 +117,7 @@ describe('the scheduled job: summaries and reminders, exactly once', () => {
     }) as Record<string, string>[];
     expect(rows).toHaveLength(11);
     const zwolle = rows.find((row) => Object.values(row).includes('GM0193'))!;
-    expect(Object.values(zwolle)).toContain('717');
+    expect(Object.values(zwolle)).toContain('600'); // regular places committed
     const enschedeInRegion = rows.find((row) => Object.values(row).includes('GM0153'));
     expect(enschedeInRegion).toBeUndefined(); // Twente is not in IJsselland's summary
   });

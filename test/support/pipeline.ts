@@ -196,10 +196,8 @@ export function validSociaalDomein(overrides: Record<string, unknown> = {}): Rec
 /** A complete, valid set of answers to the voortgang-opgaven form. */
 export function validVoortgangOpgaven(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    regularShare: 717,
     regularCommitted: 600,
     regularRealised: 350,
-    amvShare: 61,
     amvCommitted: 40,
     amvRealised: 24,
     asylumLocations: [

@@ -91,11 +91,17 @@ const deventer = validVoortgangOpgaven({
   ],
 });
 const voortgangVersions = [
-  version(voortgang, 'GM0193', validVoortgangOpgaven(), {
+  // Zwolle's version was stored under revision 1 of the form, when municipalities typed their share.
+  version(voortgang, 'GM0193', validVoortgangOpgaven({ regularShare: 717 }), {
     warnings: [{ path: 'ukraineOccupied', message: 'Klopt dat?' }],
+    definitionRevision: 1,
   }),
-  version(voortgang, 'GM0166', kampen, { submittedAt: '2026-12-01T07:30:00.000Z', late: true }),
-  version(voortgang, 'GM0150', deventer, { version: 2 }),
+  version(voortgang, 'GM0166', kampen, {
+    submittedAt: '2026-12-01T07:30:00.000Z',
+    late: true,
+    definitionRevision: 2,
+  }),
+  version(voortgang, 'GM0150', deventer, { version: 2, definitionRevision: 2 }),
 ];
 const voortgangAggregate = aggregateOf(voortgang, voortgangVersions, {
   drafts: [
@@ -155,7 +161,8 @@ describe('the CSV attachments of voortgang opgaven', () => {
           'Te laat',
           'Waarschuwingen',
         ]);
-        expect(header).toContain('Indicatief aandeel regulier');
+        expect(header).toContain('Toegezegd regulier');
+        expect(header).toContain('Indicatief aandeel regulier (vervallen)');
         expect(header).toContain('Capaciteit opvang Oekraïne');
       });
 
@@ -207,8 +214,13 @@ describe('the CSV attachments of voortgang opgaven', () => {
             );
           });
         }
+        // The share Zwolle typed under revision 1 is still there, in a column marked vervallen.
+        const all = summaryCsvColumns(voortgangDefinition);
+        const share = all.findIndex((column) => column.key === 'regularShare');
+        expect(all[share]!.header).toBe('Indicatief aandeel regulier (vervallen)');
         const zwolle = rows.find((row) => row[0] === 'GM0193')!;
-        expect(zwolle[8 + columns.findIndex((column) => column.key === 'regularShare')]).toBe('717');
+        expect(zwolle[share]).toBe('717');
+        expect(rows.find((row) => row[0] === 'GM0166')![share]).toBe('');
         // The contact person's text starting with `-` is text, so it gets the quote.
         const kampenRow = rows.find((row) => row[0] === 'GM0166')!;
         expect(kampenRow[8 + columns.findIndex((column) => column.key === 'contactName')]).toBe(
@@ -221,7 +233,9 @@ describe('the CSV attachments of voortgang opgaven', () => {
         const group = repeatGroups(voortgangDefinition).find(
           (candidate) => candidate.key === 'asylumLocations',
         )!;
-        expect(groupHeader).toEqual(groupCsvColumns(group).map((column) => column.header));
+        expect(groupHeader).toEqual(
+          groupCsvColumns(voortgangDefinition, group).map((column) => column.header),
+        );
         expect(groupHeader!.slice(0, 5)).toEqual(['Gemeentecode', 'Gemeente', 'Regio', 'Versie', 'Nr.']);
         // Deventer 1 location, Kampen none, Zwolle 2 (in the order of the summary: by name).
         expect(locations.map((row) => row.slice(0, 5))).toEqual([
@@ -236,6 +250,7 @@ describe('the CSV attachments of voortgang opgaven', () => {
           '2025-07-01',
           '2035-07-01',
           'operationeel',
+          '', // Overige gegevens: nothing stored outside the form
         ]);
         expect(locations[2]![9]).toBe(''); // no end date
         expect(locations[0]![5]).toBe('\'=HYPERLINK("http://evil.example","klik")');
@@ -401,7 +416,11 @@ describe('formula injection', () => {
     const attachments = summaryAttachments(aggregate, versions);
     for (const group of repeatGroups(definition)) {
       const [header] = read(byName(attachments, group.label.toLowerCase()), 'excel-nl');
-      expect(header!.slice(5)).toEqual(csvGroupColumns(group).map((column) => column.header));
+      expect(header!.slice(5)).toEqual(
+        groupCsvColumns(definition, group)
+          .map((column) => column.header)
+          .slice(5),
+      );
     }
   });
 });

@@ -31,10 +31,8 @@ const voortgangRound = roundFor('voortgang-opgaven', { title: 'Voortgang opgaven
 const zwolle = validVoortgangOpgaven();
 /** Deventer over its share: 450 + 35 = 485 committed of 400 + 35 = 435 (111,5 %), 100 realised (23,0 %). */
 const deventer = validVoortgangOpgaven({
-  regularShare: 400,
   regularCommitted: 450,
   regularRealised: 100,
-  amvShare: 35,
   amvCommitted: 35,
   amvRealised: 0,
   asylumLocations: [
@@ -50,10 +48,8 @@ const deventer = validVoortgangOpgaven({
 });
 /** Kampen ahead on housing: a lead of 4 (backlog -4), task 30, housed 30 → balance -4. Nothing committed yet. */
 const kampen = validVoortgangOpgaven({
-  regularShare: 180,
   regularCommitted: 0,
   regularRealised: 0,
-  amvShare: 15,
   amvCommitted: 0,
   amvRealised: 0,
   asylumLocations: [],

@@ -112,11 +112,18 @@ export class Table {
   }
 
   /** Writes many items, 25 per BatchWrite, sending again what DynamoDB leaves unprocessed under load. */
-  async putAll(items: readonly Record<string, unknown>[]): Promise<void> {
-    for (let start = 0; start < items.length; start += 25) {
-      let requests: Record<string, unknown>[] | undefined = items
-        .slice(start, start + 25)
-        .map((item) => ({ PutRequest: { Item: item } }));
+  putAll(items: readonly Record<string, unknown>[]): Promise<void> {
+    return this.batchWrite(items.map((item) => ({ PutRequest: { Item: item } })));
+  }
+
+  /** Deletes many items by key (`{ PK, SK }`), 25 per BatchWrite, like {@link putAll}. */
+  deleteAll(keys: readonly { PK: unknown; SK: unknown }[]): Promise<void> {
+    return this.batchWrite(keys.map(({ PK, SK }) => ({ DeleteRequest: { Key: { PK, SK } } })));
+  }
+
+  private async batchWrite(all: readonly Record<string, unknown>[]): Promise<void> {
+    for (let start = 0; start < all.length; start += 25) {
+      let requests: Record<string, unknown>[] | undefined = all.slice(start, start + 25);
       for (let attempt = 0; requests && requests.length > 0; attempt++) {
         if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
         const result = await this.documents.send(

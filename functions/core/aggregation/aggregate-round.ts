@@ -1,6 +1,7 @@
 import { findForm } from '../../../forms/catalogue.js';
 import type { FormDefinition } from '../../../forms/definition.js';
 import { plausibilityWarnings } from '../../../forms/plausibility.js';
+import { readStored, revisionOf, usableAnswers } from '../../../forms/revisions.js';
 import { NotFound } from '../errors.js';
 import { roundPhase } from '../form-context.js';
 import type { SubmissionVersion } from '../model.js';
@@ -17,6 +18,7 @@ import type {
   MunicipalityWarnings,
   RoundAggregate,
   Submitted,
+  UnreadableAnswers,
 } from './types.js';
 import { aggregateVoortgang } from './voortgang.js';
 
@@ -37,9 +39,23 @@ export function aggregateRound(input: AggregateRoundInput): RoundAggregate {
   const definition = findForm(round.formId);
   if (!definition) throw new NotFound(`Het formulier ‘${round.formId}’ van ronde ${round.id} bestaat niet.`);
   const resolved = resolveScope(registry, round, scope);
-  const submitted = currentSubmissions(round, resolved.municipalities, input.current, (version) =>
+  const stored = currentSubmissions(round, resolved.municipalities, input.current, (version) =>
     storedWarnings(definition, version, round.referenceDate),
   );
+  // Versions of an earlier revision of the form are read with today's definition; what it cannot read is
+  // left out of the figures and listed (`unreadable`), never counted wrongly or silently dropped.
+  const unreadable: UnreadableAnswers[] = [];
+  const submitted = stored.map((entry): Submitted => {
+    const reading = readStored(definition, entry.version.answers, revisionOf(entry.version));
+    if (reading.invalid.length > 0) {
+      unreadable.push({
+        ...entry.municipality,
+        version: entry.version.version,
+        answers: reading.invalid.map(({ label, value, reason }) => ({ label, value, reason })),
+      });
+    }
+    return { ...entry, version: { ...entry.version, answers: usableAnswers(reading) } };
+  });
   const response = responseOverview(round, resolved.municipalities, submitted, input.drafts ?? [], now);
   const warnings: MunicipalityWarnings[] = submitted
     .filter((entry) => entry.warnings.length > 0)
@@ -60,6 +76,7 @@ export function aggregateRound(input: AggregateRoundInput): RoundAggregate {
     response,
     form: aggregateForm(definition, resolved, submitted, input, input.options ?? {}),
     warnings,
+    unreadable,
     changes: input.previous ? changesSince(input.previous, round.id, scope, response.municipalities) : null,
     snapshot: takeSnapshot(round.id, scope, now, response.municipalities),
   };

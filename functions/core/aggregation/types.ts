@@ -75,6 +75,11 @@ export interface RoundAggregate {
   readonly form: FormAggregate | null;
   /** Plausibility warnings stored with the current versions, per municipality (only those with warnings). */
   readonly warnings: readonly MunicipalityWarnings[];
+  /**
+   * Answers of versions stored under an earlier revision of the form that today's form cannot read (a
+   * choice no longer offered, a figure past a new limit): left out of the figures, and said so.
+   */
+  readonly unreadable: readonly UnreadableAnswers[];
   /** Null when there is no previous summary to compare with. */
   readonly changes: ChangesSincePrevious | null;
   /** Give this back as `previous` next time. */
@@ -112,6 +117,11 @@ export interface ResponseOverview {
 export interface MunicipalityWarnings extends MunicipalityRef {
   readonly version: number;
   readonly warnings: readonly { readonly path: string; readonly message: string }[];
+}
+
+export interface UnreadableAnswers extends MunicipalityRef {
+  readonly version: number;
+  readonly answers: readonly { readonly label: string; readonly value: string; readonly reason: string }[];
 }
 
 // Changes -----------------------------------------------------------------------------------------------

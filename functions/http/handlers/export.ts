@@ -25,11 +25,16 @@ const query = z.strictObject({
   kop: z
     .enum(['nl', 'sleutel'], { error: 'kop: kies nl (Nederlandse kolomnamen) of sleutel (vaste sleutels)' })
     .default('nl'),
+  waarden: z
+    .enum(['code', 'label'], {
+      error: 'waarden: kies code (vaste codes, zoals operationeel) of label (de tekst uit het formulier)',
+    })
+    .default('code'),
 });
 
 /**
  * GET /staf/formulieren/{formId}/export?ronde=…&tabel=…&versies=huidige|alle&dialect=excel-nl|rfc4180
- * &formaat=csv|xlsx&kop=nl|sleutel — the stored submissions as a file (see core/exports.ts). A regietafel gets its own
+ * &formaat=csv|xlsx&kop=nl|sleutel&waarden=code|label — the stored submissions as a file (see core/exports.ts). A regietafel gets its own
  * region, the province everything in it. Small files are the answer itself; bigger ones are written to
  * S3 (locally: the local run's folder) while they are produced and the answer is a 303 to a signed link
  * valid for 15 minutes. Every download is in the audit trail.
@@ -44,7 +49,7 @@ export const handler = httpHandler(async (event): Promise<HttpResponse> => {
       parsed.error.issues
         .map((issue) =>
           issue.code === 'unrecognized_keys'
-            ? `Onbekende parameter: ${issue.keys.join(', ')}. Toegestaan: ronde, tabel, versies, dialect, formaat, kop.`
+            ? `Onbekende parameter: ${issue.keys.join(', ')}. Toegestaan: ronde, tabel, versies, dialect, formaat, kop, waarden.`
             : issue.message,
         )
         .join(' '),
@@ -60,12 +65,17 @@ export const handler = httpHandler(async (event): Promise<HttpResponse> => {
   tableOf(scope, request.tabel);
   const file =
     request.formaat === 'xlsx'
-      ? await xlsxExport(deps, scope, { versions: request.versies })
+      ? await xlsxExport(deps, scope, {
+          versions: request.versies,
+          header: request.kop,
+          values: request.waarden,
+        })
       : csvExport(deps, scope, {
           table: request.tabel,
           versions: request.versies,
           dialect: request.dialect,
           header: request.kop,
+          values: request.waarden,
         });
   const now = deps.clock.now();
   const delivery = await deliverExport(deps.exportFiles, file, {
@@ -85,6 +95,8 @@ export const handler = httpHandler(async (event): Promise<HttpResponse> => {
       versions: request.versies,
       dialect: request.formaat === 'xlsx' ? undefined : request.dialect,
       format: request.formaat,
+      header: request.kop,
+      values: request.waarden,
       filename: file.filename,
       bytes: delivery.bytes,
       delivered: delivery.kind,

@@ -1,5 +1,6 @@
-import { diffAnswers } from '../../../forms/diff.js';
+import { diffStored } from '../../../forms/diff.js';
 import { renderConfirmationPage } from '../../../forms/render/confirmation-page.js';
+import { readStored, revisionOf } from '../../../forms/revisions.js';
 import { regionContact } from '../../core/registry/secretariat.js';
 import { viewSubmission } from '../../core/view-submission.js';
 import { authenticateMunicipality } from '../authenticate.js';
@@ -19,6 +20,7 @@ export const handler = httpHandler(async (event) => {
     principal: await authenticateMunicipality(event, deps),
     version,
   });
+  const reading = readStored(viewed.definition, viewed.version.answers, revisionOf(viewed.version));
   return htmlResponse(
     200,
     renderConfirmationPage({
@@ -30,7 +32,8 @@ export const handler = httpHandler(async (event) => {
       version: viewed.version.version,
       submittedAt: viewed.version.submittedAt,
       submittedBy: viewed.version.submittedBy.name,
-      answers: viewed.version.answers,
+      answers: reading.answers,
+      retired: reading,
       late: viewed.version.late,
       confirmationSentTo: viewed.version.submittedBy.email,
       confirmationSent: viewed.confirmation?.status === 'sent',
@@ -41,10 +44,7 @@ export const handler = httpHandler(async (event) => {
         submittedAt: entry.submittedAt,
         submittedBy: entry.submittedBy.name,
         late: entry.late,
-        changes:
-          index === 0
-            ? undefined
-            : diffAnswers(viewed.definition, viewed.history[index - 1]!.answers, entry.answers),
+        changes: index === 0 ? undefined : diffStored(viewed.definition, viewed.history[index - 1]!, entry),
       })),
       versionUrl: (version) => `${formPath(key)}/bevestiging?versie=${version}`,
     }),

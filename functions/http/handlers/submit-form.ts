@@ -4,6 +4,7 @@ import { ValidationFailed } from '../../core/errors.js';
 import { resolveFormFor } from '../../core/form-context.js';
 import { submissionIdPattern } from '../../core/submission-id.js';
 import { submitForm } from '../../core/submit-form.js';
+import { formTargets } from '../../core/targets/form-targets.js';
 import { authenticateMunicipality } from '../authenticate.js';
 import { dependencies } from '../dependencies.js';
 import { formKey, formPageResponse, formPath } from '../form-pages.js';
@@ -98,6 +99,7 @@ export const handler = httpHandler(async (event) => {
   }
 
   const resolved = await resolveFormFor(deps.store, key, principal, 'form:submit');
+  const targets = await formTargets(deps.store, resolved);
   const decoded: DecodedPost = decodeFormPost(resolved.definition, body.params);
   const state = parseControl(decoded, body.params);
   const submissionId = state?.submissionId ?? deps.ids.newId();
@@ -110,6 +112,7 @@ export const handler = httpHandler(async (event) => {
       submissionId: extra.submissionId ?? submissionId,
       baseVersion: extra.baseVersion ?? state?.baseVersion ?? 0,
       draftRevision: extra.draftRevision ?? state?.draftRevision ?? 0,
+      targets,
     });
   if (!state) return page(400, { errors: [{ path: '', message: damagedPage }] });
   return runAction(

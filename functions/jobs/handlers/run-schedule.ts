@@ -1,4 +1,5 @@
 import { setting } from '../../config.js';
+import { parseRetention } from '../../core/retention.js';
 import { dependencies } from '../../http/dependencies.js';
 import { logger } from '../../http/logger.js';
 import { publishOutboxMetrics } from '../outbox-metrics.js';
@@ -14,7 +15,7 @@ export const handler = async (): Promise<void> => {
   if (!baseUrl)
     throw new Error('PUBLIC_BASE_URL ontbreekt: nodig voor de links in herinneringen en overzichten');
   const deps = dependencies();
-  const result = await runSchedule(deps, { baseUrl });
+  const result = await runSchedule(deps, { baseUrl, retention: parseRetention(setting('RETENTION')) });
   logger.info('Planning uitgevoerd', {
     ...result,
     oldestPendingMailSeconds: await publishOutboxMetrics(deps),

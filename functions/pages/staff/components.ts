@@ -151,7 +151,12 @@ export function choiceGroup(
 ): Html {
   const id = inputId(options.name);
   const error = errorOf(options);
-  const control = options.type === 'radio' ? 'radio-button' : 'checkbox';
+  // Whole class names, never a bare prefix joined with a value: the stylesheet build keeps the rules of the classes it
+  // finds in the source, and a bare `utrecht-` prefix would keep all of them.
+  const inputClass =
+    options.type === 'radio'
+      ? `utrecht-radio-button utrecht-radio-button--html-input${error ? ' utrecht-radio-button--invalid' : ''}`
+      : `utrecht-checkbox utrecht-checkbox--html-input${error ? ' utrecht-checkbox--invalid' : ''}`;
   return html`<div class="utrecht-form-field utrecht-form-field--${options.type === 'radio' ? 'radio-group' : 'checkbox-group'}">
 <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}"${describedBy(id, options.hint, error)}>
 <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend rt-legend">${options.label}</legend>
@@ -160,7 +165,7 @@ ${hintAndError(id, options.hint, error)}
 ${options.choices.map((choice, index) => {
   const choiceId = index === 0 ? id : `${id}-${choice.value}`;
   return html`<div class="utrecht-form-field utrecht-form-field--${options.type === 'radio' ? 'radio' : 'checkbox'} rt-option">
-<input type="${options.type}" class="utrecht-${control} utrecht-${control}--html-input${error ? ` utrecht-${control}--invalid` : ''}" id="${choiceId}" name="${options.name}" value="${choice.value}"${options.selected.includes(choice.value) ? html` checked` : ''}${choice.hint ? html` aria-describedby="${choiceId}-hint"` : ''}>
+<input type="${options.type}" class="${inputClass}" id="${choiceId}" name="${options.name}" value="${choice.value}"${options.selected.includes(choice.value) ? html` checked` : ''}${choice.hint ? html` aria-describedby="${choiceId}-hint"` : ''}>
 <label class="utrecht-form-label utrecht-form-label--${options.type === 'radio' ? 'radio' : 'checkbox'}" for="${choiceId}">${choice.label}</label>
 ${choice.hint ? html`<div class="utrecht-form-field-description rt-choice-hint" id="${choiceId}-hint">${choice.hint}</div>` : ''}
 </div>`;
@@ -208,7 +213,7 @@ ${hintAndError(id, options.hint, error)}
 
 /** A heading and list of what an action will do, to whom (the confirmation step's core). */
 export function consequences(title: string, items: readonly (Html | string)[]): Html {
-  return html`<h2 class="utrecht-heading-2">${title}</h2>
+  return html`<h2 class="utrecht-heading-2 rt-heading-spaced">${title}</h2>
 <ul class="utrecht-unordered-list rt-consequences">${items.map((item) => html`<li class="utrecht-unordered-list__item">${item}</li>`)}</ul>`;
 }
 

@@ -1,0 +1,142 @@
+/**
+ * Cold start of every Lambda (issue 14, item 1): each bundle exactly as `npm run synth` builds it, in a
+ * fresh Node process that imports it and invokes its handler once with the event of its route's common
+ * path (the form page of a municipality with its link, an amendment, a staff member's dashboard, …),
+ * against the local emulators. Floors, bundled by the same RouteFunction and run the same way in the
+ * same repetition: an empty handler, and a bundle of the DynamoDB client plus one GetItem.
+ *
+ * Every repetition runs every bundle once, in a new random order; a bundle's ratio is computed against the
+ * floors of its own repetition, and the table shows the medians over the repetitions.
+ *
+ *   npm run bench:cold-start            # 15 repetitions
+ *   npm run bench:cold-start -- 31      # more
+ */
+import './support/quiet.js';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { routes } from '../functions/http/routes.js';
+import { type Bundle, buildBundles } from './support/bundles.js';
+import { startScenario } from './support/scenario.js';
+import { kb, machine, markdownTable, median, ms, ratio, shuffled } from './support/stats.js';
+
+const repetitions = Number(process.argv[2] ?? 15);
+const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'support', 'cold-start-child.mjs');
+
+interface Run {
+  /** Spawn to exit, measured by this process: what a cold start costs, Node's own start included. */
+  readonly wallMs: number;
+  /** From the child's own start to its answer. */
+  readonly totalMs: number;
+  /** CPU time (user + system) of the child up to its answer. */
+  readonly cpuMs: number;
+  readonly importMs: number;
+  readonly invokeMs: number;
+  readonly status?: number;
+}
+
+function coldStart(bundle: Bundle, eventFile: string, env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const process_ = spawn(process.execPath, [child, bundle.file, eventFile], { env });
+    let stdout = '';
+    let stderr = '';
+    process_.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    process_.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    process_.on('error', reject);
+    process_.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`${bundle.id} exited with ${code}: ${stderr}`));
+      // The result is the marked line: a handler may log to stdout around it.
+      const last = (stdout.split('\n').find((line) => line.startsWith('COLD-START ')) ?? '').slice(11);
+      resolve({ ...(JSON.parse(last) as Omit<Run, 'wallMs'>), wallMs: performance.now() - started });
+    });
+  });
+}
+
+/** Which target applies (issue 14): read routes ≤ 2.5× an empty handler, submit ≤ 3×. */
+function target(id: string): number | undefined {
+  if (id === 'submit-form') return 3;
+  const route = routes.find((candidate) => candidate.id === id);
+  return route?.method === 'GET' ? 2.5 : undefined;
+}
+
+const { bundles, outdir } = buildBundles();
+const scenario = await startScenario();
+const eventDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regietafel-bench-events-'));
+const runs = new Map<string, Run[]>(bundles.map((bundle) => [bundle.id, []]));
+const ratios = new Map<string, { empty: number[]; getItem: number[]; cpu: number[] }>(
+  bundles.map((bundle) => [bundle.id, { empty: [], getItem: [], cpu: [] }]),
+);
+
+try {
+  // One warm-up pass (file-system caches, the emulators' first requests), not counted.
+  for (const round of [-1, ...Array.from({ length: repetitions }, (_, i) => i)]) {
+    const these = new Map<string, Run>();
+    for (const bundle of shuffled(bundles)) {
+      const eventFile = path.join(eventDir, `${bundle.id.replace(':', '-')}.json`);
+      fs.writeFileSync(eventFile, JSON.stringify(await scenario.event(bundle.id)));
+      const run = await coldStart(bundle, eventFile, scenario.env);
+      const answersAnError = bundle.id === 'method-not-allowed' || bundle.id === 'not-found';
+      if (run.status !== undefined && run.status >= 400 && !answersAnError) {
+        throw new Error(`${bundle.id} answered ${run.status}: the benchmark event is wrong`);
+      }
+      these.set(bundle.id, run);
+    }
+    if (round < 0) continue;
+    const empty = these.get('floor:empty')!.wallMs;
+    const getItem = these.get('floor:get-item')!.wallMs;
+    const emptyCpu = these.get('floor:empty')!.cpuMs;
+    for (const [id, run] of these) {
+      runs.get(id)!.push(run);
+      ratios.get(id)!.empty.push(run.wallMs / empty);
+      ratios.get(id)!.getItem.push(run.wallMs / getItem);
+      ratios.get(id)!.cpu.push(run.cpuMs / emptyCpu);
+    }
+    process.stderr.write(`repetition ${round + 1}/${repetitions}\n`);
+  }
+} finally {
+  await scenario.stop();
+  fs.rmSync(eventDir, { recursive: true, force: true });
+  fs.rmSync(outdir, { recursive: true, force: true });
+}
+
+const rows = bundles.map((bundle) => {
+  const these = runs.get(bundle.id)!;
+  const { empty, getItem, cpu } = ratios.get(bundle.id)!;
+  const goal = target(bundle.id);
+  const vsEmpty = median(empty);
+  return [
+    bundle.id,
+    kb(bundle.bytes),
+    ms(median(these.map((run) => run.importMs))),
+    ms(median(these.map((run) => run.invokeMs))),
+    ms(median(these.map((run) => run.wallMs))),
+    ratio(vsEmpty),
+    ratio(median(getItem)),
+    `${ms(median(these.map((run) => run.cpuMs)))} (${ratio(median(cpu))})`,
+    goal === undefined ? '' : `≤ ${goal}× ${vsEmpty <= goal ? 'ok' : 'MISSED'}`,
+  ];
+});
+console.log(`Cold start, ${repetitions} repetitions (medians), ${await machine()}\n`);
+console.log(
+  markdownTable(
+    [
+      'bundle',
+      'size',
+      'import',
+      'first invoke',
+      'process (spawn to exit)',
+      '÷ empty',
+      '÷ SDK + GetItem',
+      'CPU (÷ empty)',
+      'target (÷ empty)',
+    ],
+    rows,
+  ),
+);

@@ -1,0 +1,108 @@
+/**
+ * Submit latency (issue 14, item 5): the submit handler, warm, amending a municipality's form again and
+ * again (JSON, about 1 KB of answers, the confirmation email sent at once), against its floor in the same
+ * run: one conditional PutItem of an item as big as the stored version plus one SendRawEmail of a message
+ * as big as the confirmation, through the same SDK clients and emulators. The two alternate, so load on
+ * the machine hits both alike; p50 and p99 of each, and their ratios.
+ *
+ *   npm run bench:submit            # 200 of each
+ *   npm run bench:submit -- 500
+ */
+import './support/quiet.js';
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import type { Context } from 'aws-lambda';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { confirmationMailId } from '../functions/core/submit-form.js';
+import { handler } from '../functions/http/handlers/submit-form.js';
+import { startScenario } from './support/scenario.js';
+import { machine, markdownTable, ms, percentile, ratio } from './support/stats.js';
+
+const count = Number(process.argv[2] ?? 200);
+const scenario = await startScenario();
+const context = { awsRequestId: 'bench', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
+const { store, tableName } = scenario.pipeline;
+const municipality = 'GM0193';
+
+async function submitOnce(): Promise<number> {
+  const event = await scenario.event('submit-form');
+  const started = performance.now();
+  const result = await handler(event as never, context);
+  const elapsed = performance.now() - started;
+  if (result.statusCode !== 201) throw new Error(`submit answered ${result.statusCode}: ${result.body}`);
+  return elapsed;
+}
+
+// One submission first, to size the floor after it: the stored version and its confirmation as MIME.
+await submitOnce();
+const latest = (await store.latestVersion(scenario.round.id, scenario.round.formId, municipality))!;
+const mail = (await store.getMail(confirmationMailId(latest)))!;
+const versionItem = JSON.stringify(latest);
+const mime = await new MailComposer({
+  from: process.env.MAIL_FROM,
+  to: [...mail.to],
+  subject: mail.subject,
+  text: mail.text,
+  html: mail.html,
+  textEncoding: 'quoted-printable',
+})
+  .compile()
+  .build();
+const dynamo = new DynamoDBClient({});
+const ses = new SESClient({});
+
+async function floorOnce(): Promise<number> {
+  const started = performance.now();
+  await dynamo.send(
+    new PutItemCommand({
+      TableName: tableName,
+      Item: { PK: { S: `FLOOR#${randomUUID()}` }, SK: { S: 'VERSION' }, body: { S: versionItem } },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    }),
+  );
+  await ses.send(
+    new SendRawEmailCommand({
+      Source: process.env.MAIL_FROM,
+      Destinations: [...mail.to],
+      RawMessage: { Data: mime },
+    }),
+  );
+  return performance.now() - started;
+}
+
+const submits: number[] = [];
+const floors: number[] = [];
+try {
+  for (let i = 0; i < 10; i++) await Promise.all([submitOnce(), floorOnce()]); // warm-up, not counted
+  for (let i = 0; i < count; i++) {
+    if (i % 2 === 0) {
+      submits.push(await submitOnce());
+      floors.push(await floorOnce());
+    } else {
+      floors.push(await floorOnce());
+      submits.push(await submitOnce());
+    }
+  }
+} finally {
+  dynamo.destroy();
+  ses.destroy();
+  await scenario.stop();
+}
+
+const [p50, p99] = [percentile(submits, 50), percentile(submits, 99)];
+const [f50, f99] = [percentile(floors, 50), percentile(floors, 99)];
+console.log(
+  `Submit latency, ${count} amendments and ${count} floors alternating, ${await machine()}\n` +
+    `(version item ${(versionItem.length / 1000).toFixed(1)} KB, confirmation ${(mime.length / 1000).toFixed(1)} KB as MIME)\n`,
+);
+console.log(
+  markdownTable(
+    ['', 'p50', 'p99'],
+    [
+      ['submit (handler, warm)', ms(p50), ms(p99)],
+      ['floor: conditional PutItem + SendRawEmail', ms(f50), ms(f99)],
+      ['ratio', ratio(p50 / f50), ratio(p99 / f99)],
+    ],
+  ),
+);

@@ -1,0 +1,164 @@
+import { Forbidden, NotFound } from '../../core/errors.js';
+import {
+  type InvitationRow,
+  invitationOverview,
+  inviteMunicipalities,
+  isInvited,
+  reissueInvitation,
+} from '../../core/invitations.js';
+import { roundMunicipalities } from '../../core/registry/membership.js';
+import { type InvitationCheckKind, renderInvitationCheck } from '../../pages/staff/invitations-page.js';
+import { requestOrigin } from '../request.js';
+import {
+  formToken,
+  type Outcome,
+  type StaffAction,
+  type StaffContext,
+  staffActions,
+  staffHtml,
+} from '../staff-actions.js';
+
+const roundIdOf = (ctx: StaffContext) => ctx.event.pathParameters?.roundId ?? '';
+
+/**
+ * The round's invitations in this person's scope (403 when none of its regions is theirs) and the rows a
+ * post names (`gemeente`, once or more): a municipality of another region is a 403, one outside the
+ * round a 404 — before anything is sent.
+ */
+async function chosen(ctx: StaffContext, all: boolean) {
+  const overview = await invitationOverview(ctx.deps, {
+    principal: ctx.principal,
+    roundId: roundIdOf(ctx),
+    registry: ctx.registry,
+  });
+  if (all) return { overview, rows: overview.rows.filter((row) => !isInvited(row)) };
+  const codes = ctx.fields.getAll('gemeente');
+  if (codes.length === 0) throw new NotFound('Kies een gemeente.');
+  const inRound = roundMunicipalities(ctx.registry, overview.round);
+  const rows = codes.map((code): InvitationRow => {
+    const row = overview.rows.find((candidate) => candidate.municipality.code === code);
+    if (row) return row;
+    if (inRound.some((municipality) => municipality.code === code)) {
+      throw new Forbidden('U heeft geen toegang tot deze gemeente: zij hoort bij een andere regio.');
+    }
+    throw new NotFound(`Gemeente ${code.slice(0, 12)} doet niet mee aan deze ronde.`);
+  });
+  return { overview, rows };
+}
+
+/** `…-controleren`: who gets what, before anything is sent. */
+const check =
+  (kind: InvitationCheckKind): StaffAction =>
+  async (ctx) => {
+    const { overview, rows } = await chosen(ctx, kind === 'alle');
+    const municipalities = rows.map((row) => row.municipality);
+    const now = ctx.deps.clock.now().toISOString();
+    const working =
+      kind === 'vervangen'
+        ? (await ctx.deps.store.listInvitations(overview.round.id)).filter(
+            (invitation) =>
+              invitation.municipality === municipalities[0]?.code &&
+              !invitation.revokedAt &&
+              invitation.expiresAt > now,
+          ).length
+        : undefined;
+    return staffHtml(
+      200,
+      renderInvitationCheck({
+        staff: ctx.staff,
+        round: overview.round,
+        kind,
+        recipients: municipalities.filter((municipality) => municipality.contacts.length > 0),
+        withoutAddress: municipalities.filter((municipality) => municipality.contacts.length === 0),
+        linksRevoked: working,
+        token: formToken(ctx.pageToken, kind),
+      }),
+    );
+  };
+
+const invited = (count: number) => `${count} ${count === 1 ? 'gemeente is' : 'gemeenten zijn'}`;
+
+/** `alle-versturen`, `een-versturen`, `opnieuw-versturen`: mail the working link (or a new one). */
+const send =
+  (kind: 'alle' | 'een' | 'opnieuw'): StaffAction =>
+  async (ctx) => {
+    const { overview, rows } = await chosen(ctx, false);
+    return {
+      perform: async (token): Promise<Outcome> => {
+        // Whoever was invited by someone else in the meantime is not mailed twice (a re-send is meant to).
+        const fresh = await invitationOverview(ctx.deps, {
+          principal: ctx.principal,
+          roundId: overview.round.id,
+          registry: ctx.registry,
+        });
+        const codes = rows
+          .filter(
+            (row) =>
+              kind === 'opnieuw' ||
+              !isInvited(
+                fresh.rows.find((candidate) => candidate.municipality.code === row.municipality.code)!,
+              ),
+          )
+          .map((row) => row.municipality.code);
+        const sent =
+          codes.length === 0
+            ? []
+            : await inviteMunicipalities(ctx.deps, {
+                roundId: overview.round.id,
+                municipalities: codes,
+                baseUrl: requestOrigin(ctx.event) ?? '',
+                send: true,
+                reuse: true,
+                actor: ctx.actor,
+                principal: ctx.principal,
+                requestId: token,
+              });
+        const mailed = sent.filter((entry) => entry.mailId).length;
+        const skipped = rows.length - codes.length;
+        return {
+          location: `/staf/rondes/${encodeURIComponent(overview.round.id)}/uitnodigingen`,
+          notice:
+            kind === 'opnieuw'
+              ? `De uitnodiging van gemeente ${rows[0]!.municipality.name} is opnieuw verstuurd, met dezelfde link.`
+              : `${invited(mailed)} uitgenodigd.${skipped > 0 ? ` ${invited(skipped)} intussen al door iemand anders uitgenodigd en kreeg${skipped === 1 ? '' : 'en'} niets extra.` : ''}`,
+        };
+      },
+    };
+  };
+
+/** `vervangen`: the municipality's working links stop at once and a new one is mailed. */
+const replace: StaffAction = async (ctx) => {
+  const { overview, rows } = await chosen(ctx, false);
+  const municipality = rows[0]!.municipality;
+  return {
+    perform: async (token) => {
+      const { revoked, invited: fresh } = await reissueInvitation(ctx.deps, {
+        principal: ctx.principal,
+        roundId: overview.round.id,
+        municipality: municipality.code,
+        baseUrl: requestOrigin(ctx.event) ?? '',
+        requestId: token,
+      });
+      return {
+        location: `/staf/rondes/${encodeURIComponent(overview.round.id)}/uitnodigingen`,
+        notice: `De ${revoked.length === 1 ? 'oude link' : `${revoked.length} oude links`} van gemeente ${municipality.name} ${revoked.length === 1 ? 'werkt' : 'werken'} niet meer; ${fresh.mailId ? `de nieuwe is verstuurd naar ${municipality.contacts.join(', ')}` : 'er is een nieuwe link gemaakt, maar er is geen adres om hem naartoe te sturen'}.`,
+      };
+    },
+  };
+};
+
+/**
+ * POST /staf/rondes/{roundId}/uitnodigingen: `alle-controleren` / `alle-versturen` (everyone not yet
+ * invited), `een-controleren` / `een-versturen`, `opnieuw-controleren` / `opnieuw-versturen`,
+ * `vervangen-controleren` / `vervangen`.
+ */
+export const handler = staffActions({
+  'alle-controleren': check('alle'),
+  'alle-versturen': send('alle'),
+  'een-controleren': check('een'),
+  'een-versturen': send('een'),
+  'opnieuw-controleren': check('opnieuw'),
+  'opnieuw-versturen': send('opnieuw'),
+  'vervangen-controleren': check('vervangen'),
+  vervangen: replace,
+});

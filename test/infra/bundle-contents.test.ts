@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Bundle, buildBundles } from '../../bench/support/bundles.js';
+
+/**
+ * Each Lambda bundles only the adapters its route declares in the route table (issue 14): the real CDK
+ * app is synthesised with the local esbuild, as `npm run synth` does, and every bundle is searched for a
+ * string only that adapter's code contains.
+ */
+const markers = {
+  dynamodb: 'DynamoDB_20120810', // the DynamoDB JSON protocol's target prefix
+  ses: 'SendRawEmail', // the SES client's command
+  mime: 'Content-Transfer-Encoding', // nodemailer's MIME builder
+  s3: 'CreateMultipartUpload', // the S3 client's multipart upload
+  libStorage: 'lib-storage', // lib-storage's user-agent tag
+  xlsx: 'xl/workbook.xml', // write-excel-file's workbook part
+  credentialChain: 'AWS_WEB_IDENTITY_TOKEN_FILE', // the SDK's default chain beyond the environment
+} as const;
+
+let bundles: Bundle[];
+let outdir: string;
+const code = new Map<string, string>();
+
+beforeAll(() => {
+  ({ bundles, outdir } = buildBundles({ floors: false }));
+  for (const bundle of bundles) code.set(bundle.id, fs.readFileSync(bundle.file, 'utf8'));
+}, 180_000);
+
+afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+
+const has = (id: string, marker: keyof typeof markers) => code.get(id)!.includes(markers[marker]);
+
+describe('each function bundles only the adapters its route declares', () => {
+  it('the form page holds the DynamoDB client and no SES, nodemailer, S3 or XLSX code', () => {
+    expect(has('show-form', 'dynamodb')).toBe(true);
+    for (const marker of ['ses', 'mime', 's3', 'libStorage', 'xlsx'] as const) {
+      expect(has('show-form', marker), marker).toBe(false);
+    }
+  });
+
+  it('a function holds SES and nodemailer exactly when its route sends mail', () => {
+    for (const bundle of bundles.filter((candidate) => candidate.access)) {
+      const sendsMail = bundle.access!.sendsMail;
+      expect(has(bundle.id, 'ses'), `${bundle.id}: SES`).toBe(sendsMail);
+      expect(has(bundle.id, 'mime'), `${bundle.id}: nodemailer`).toBe(sendsMail);
+    }
+  });
+
+  it('only the export function holds S3, lib-storage and the XLSX writer', () => {
+    for (const bundle of bundles.filter((candidate) => candidate.access)) {
+      const exportFiles = bundle.access!.exportFiles ?? false;
+      expect(has(bundle.id, 's3'), `${bundle.id}: S3`).toBe(exportFiles);
+      expect(has(bundle.id, 'libStorage'), `${bundle.id}: lib-storage`).toBe(exportFiles);
+      expect(has(bundle.id, 'xlsx'), `${bundle.id}: write-excel-file`).toBe(bundle.id === 'export');
+    }
+  });
+
+  it('takes its credentials from the environment, as Lambda provides them, without the rest of the chain', () => {
+    for (const bundle of bundles) expect(has(bundle.id, 'credentialChain'), bundle.id).toBe(false);
+  });
+
+  it('a function without table access holds no DynamoDB client', () => {
+    for (const bundle of bundles.filter((candidate) => candidate.access?.table === 'none')) {
+      expect(has(bundle.id, 'dynamodb'), bundle.id).toBe(false);
+    }
+  });
+});
