@@ -48,6 +48,11 @@ export interface Field<T = unknown> {
   readonly maxLength?: number;
   /** For an optional field that a rule makes required in some cases: says when, next to the label. */
   readonly requiredWhen?: string;
+  /**
+   * The answer belongs to the round itself (who fills it in, the half year it is about): a new round that
+   * starts from the previous round's answers leaves it empty.
+   */
+  readonly perRound?: boolean;
   /** Typed value schema, with Dutch messages. */
   readonly schema: z.ZodType<T>;
   /** Turns a browser's string into a candidate value for the schema (undefined when empty). */
@@ -110,6 +115,8 @@ interface FieldOptions {
   readonly optional?: boolean;
   /** Shown next to the label instead of ‘niet verplicht’, e.g. `verplicht als u ‘ja’ koos`. */
   readonly requiredWhen?: string;
+  /** Not carried over when a round starts from the previous round's answers (see {@link Field.perRound}). */
+  readonly perRound?: boolean;
 }
 
 const quote = (name: string) => `‘${name}’`;
@@ -145,6 +152,7 @@ function base(key: string, widget: Widget, options: FieldOptions) {
     csvHeader: options.csvHeader ?? options.name ?? options.label,
     required: !options.optional,
     requiredWhen: options.requiredWhen,
+    perRound: options.perRound,
   };
 }
 

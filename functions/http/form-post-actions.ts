@@ -199,6 +199,7 @@ const actions: {
           answers: checked.answers,
           warnings: checked.warnings,
           changes: checked.changes,
+          sincePreviousRound: checked.sincePreviousRound,
           control: {
             submissionId: context.submissionId,
             baseVersion: context.baseVersion,
