@@ -74,6 +74,8 @@ Opdrachten:
   open-round --form <id> --reference-date <jjjj-mm-dd> --deadline <jjjj-mm-ddTuu:mm>
              [--opens <…>] [--regions ijsselland,twente] [--late] [--id <id>] [--title <titel>]
              [--reminder-days 3]            herinneringen zoveel dagen voor de sluitingsdatum
+             [--no-prefill]                 formulieren beginnen leeg (standaard: met de antwoorden
+                                            van de vorige ronde, behalve wat bij de ronde hoort)
   change-deadline --round <id> --deadline <jjjj-mm-ddTuu:mm> [--late]
                                            verplaatst de sluitingsdatum (links en herinneringen volgen)
   close-round --round <id>                 sluit een ronde nu (geen late inzendingen meer)
@@ -223,6 +225,7 @@ function parseOptions(argv: string[]) {
       deadline: { type: 'string' },
       regions: { type: 'string' },
       late: { type: 'boolean' },
+      'no-prefill': { type: 'boolean' },
       id: { type: 'string' },
       title: { type: 'string' },
       round: { type: 'string' },
@@ -402,6 +405,7 @@ export async function run(argv: string[], print: (line: string) => void = consol
               ? String(values.regions).split(',')
               : registry.regions.map((region) => region.id),
             acceptsLate: values.late === true,
+            prefill: values['no-prefill'] !== true,
             ...(values['reminder-days'] !== undefined && {
               reminderDaysBefore: reminderDays(String(values['reminder-days'])),
             }),

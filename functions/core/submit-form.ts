@@ -136,6 +136,12 @@ export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): 
       answers,
       warnings: checked.warnings,
       definitionRevision: resolved.definition.revision,
+      ...(checked.previousRound && {
+        previousRound: {
+          roundId: checked.previousRound.round.id,
+          version: checked.previousRound.version.version,
+        },
+      }),
     };
     const outcome = await deps.store.putVersion(version);
     if (outcome === 'stored') return { version, replayed: false, ...(await finish(version, true)) };

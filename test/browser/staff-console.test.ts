@@ -107,6 +107,21 @@ describe('the secretary runs a round in the browser', () => {
     await lookAt('ronde-geopend');
   });
 
+  it('the invitation email fits a 600 px mail pane: its long link wraps instead of widening it', async () => {
+    const mail = (await pipeline.mailbox())[0]!;
+    const pane = await (await newDutchContext(browser)).newPage();
+    for (const width of [600, 375]) {
+      await pane.setViewportSize({ width, height: 800 });
+      await pane.setContent(mail.body.html!);
+      const overflow = await pane.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `invitation at ${width} px`).toBeLessThanOrEqual(0);
+      await saveScreenshot(pane, `staf-uitnodiging-email-${width}`);
+    }
+    await pane.context().close();
+  });
+
   it('sees the invitations, and that an official opened the link', async () => {
     expect(await follow('Uitnodigingen')).toBe(200);
     const zwolle = (await pipeline.mailbox()).find((mail) =>

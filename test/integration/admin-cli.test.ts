@@ -418,3 +418,72 @@ describe('staff-token', () => {
     ).toBe(401);
   });
 });
+
+describe('the round commands run the use cases the staff pages run', () => {
+  const id = 'cli-wijzigen';
+
+  beforeAll(async () => {
+    await cli(
+      'open-round',
+      '--form',
+      'eigen-bijdrage',
+      '--reference-date',
+      '2099-02-01',
+      '--deadline',
+      '2099-02-20T17:00',
+      '--regions',
+      'ijsselland',
+      '--id',
+      id,
+    );
+    await cli('invite', '--round', id, '--no-email');
+  });
+
+  it('change-deadline moves the deadline, and every working link follows it (audited before → after)', async () => {
+    const lines = await cli('change-deadline', '--round', id, '--deadline', '2099-03-06T12:00');
+    expect(lines).toEqual([
+      `Ronde ‘${id}’ sluit nu 6 maart 2099 om 12:00; 11 link(s) volgen de nieuwe datum.`,
+    ]);
+    for (const invitation of await pipeline.store.listInvitations(id)) {
+      expect(invitation.expiresAt).toBe('2099-04-05T11:00:00.000Z');
+    }
+    const [changed] = (await pipeline.store.listAudit(id)).filter((e) => e.action === 'deadline-changed');
+    expect(changed).toMatchObject({
+      actor: expect.stringMatching(/^admin:/),
+      before: { deadline: '2099-02-20T16:00:00.000Z' },
+      after: { deadline: '2099-03-06T11:00:00.000Z' },
+    });
+    await expect(cli('change-deadline', '--round', id, '--deadline', '2020-01-01T12:00')).rejects.toThrow(
+      'De nieuwe sluitingsdatum moet in de toekomst liggen.',
+    );
+  });
+
+  it('remind reminds only who has not submitted, once per run', async () => {
+    const url = pipeline.formUrl('GM0193', { ...pipeline.round, id });
+    expect((await postJson(url, { answers: validEigenBijdrage() })).status).toBe(201);
+    await pipeline.clearMailbox();
+    const lines = await cli('remind', '--round', id);
+    expect(lines).toHaveLength(10);
+    expect(lines.some((line) => line.startsWith('GM0193'))).toBe(false);
+    expect(await pipeline.mailbox()).toHaveLength(10);
+  });
+
+  it('reissue revokes the working link of a municipality and mails a new one', async () => {
+    await pipeline.clearMailbox();
+    const [line] = await cli('reissue', '--round', id, '--municipality', 'GM0148');
+    expect(line).toMatch(
+      /^1 link\(s\) ingetrokken; nieuwe link \S+ gemaild naar coordinator@dalfsen\.gemeente\.example \(sent\)\.$/,
+    );
+    const mails = await pipeline.mailbox();
+    expect(mails).toHaveLength(1);
+    expect((await fetch(linkIn(mails[0]!.body.text!), { redirect: 'manual' })).status).toBe(303);
+  });
+
+  it('close-round and reopen-round: closed, then open again until the new date', async () => {
+    await cli('close-round', '--round', id);
+    const lines = await cli('reopen-round', '--round', id, '--deadline', '2099-04-01T17:00');
+    expect(lines[0]).toContain('sluit nu 1 april 2099 om 17:00');
+    const actions = (await pipeline.store.listAudit(id)).map((event) => event.action);
+    expect(actions).toEqual(expect.arrayContaining(['round-closed', 'round-reopened']));
+  });
+});

@@ -91,16 +91,16 @@ const matrix: readonly Row[] = [
   ['accessibility-statement', 'GET',      '-',             200,  200,  200,  200,   200,   200],
   ['not-found',          'GET',           '-',             404,  404,  404,  404,   404,   404],
   ['open-invitation',    'GET',           '-',             401,  303,  303,  401,   401,   401],
-  ['show-form',          'GET',           A,               401,  200,  403,  401,   401,   401],
-  ['show-form',          'GET',           B,               401,  403,  200,  401,   401,   401],
-  ['submit-form',        'JSON',          A,               401,  201,  403,  401,   401,   401],
-  ['submit-form',        'JSON',          B,               401,  403,  201,  401,   401,   401],
-  ['submit-form',        'concept',       A,               401,  303,  403,  401,   401,   401],
-  ['submit-form',        'concept',       B,               401,  403,  303,  401,   401,   401],
-  ['submit-form',        'JSON ongeldig', A,               401,  422,  403,  401,   401,   401],
-  ['submit-form',        'JSON ongeldig', B,               401,  403,  422,  401,   401,   401],
-  ['show-confirmation',  'GET',           A,               401,  200,  403,  401,   401,   401],
-  ['show-confirmation',  'GET',           B,               401,  403,  200,  401,   401,   401],
+  ['show-form',          'GET',           A,               401,  200,  404,  401,   401,   401],
+  ['show-form',          'GET',           B,               401,  404,  200,  401,   401,   401],
+  ['submit-form',        'JSON',          A,               401,  201,  404,  401,   401,   401],
+  ['submit-form',        'JSON',          B,               401,  404,  201,  401,   401,   401],
+  ['submit-form',        'concept',       A,               401,  303,  404,  401,   401,   401],
+  ['submit-form',        'concept',       B,               401,  404,  303,  401,   401,   401],
+  ['submit-form',        'JSON ongeldig', A,               401,  422,  404,  401,   401,   401],
+  ['submit-form',        'JSON ongeldig', B,               401,  404,  422,  401,   401,   401],
+  ['show-confirmation',  'GET',           A,               401,  200,  404,  401,   401,   401],
+  ['show-confirmation',  'GET',           B,               401,  404,  200,  401,   401,   401],
   ['list-rounds',        'GET',           '-',             401,  401,  401,  200,   200,   200],
   ['new-round',          'GET',           '-',             401,  401,  401,  200,   200,   200],
   ['new-round-actions',  'nieuwe ronde',  '-',             401,  401,  401,  200,   403,   200],
@@ -327,7 +327,7 @@ async function call(row: Row, role: Role): Promise<Answer> {
 /** The Dutch explanation a refusal must carry. */
 function expectDutchRefusal(row: Row, role: Role, answer: Answer): void {
   const dutch =
-    /persoonlijke link|niet compleet of niet juist|ongeldig|alleen het formulier van uw eigen gemeente|geen toegang|alleen voor medewerkers|niet over uw regio|in uw regio of provincie/i;
+    /persoonlijke link|niet compleet of niet juist|ongeldig|alleen het formulier van uw eigen gemeente|geen toegang|alleen voor medewerkers|niet over uw regio|in uw regio of provincie|bestaat niet/i;
   if (answer.contentType.includes('application/json')) {
     const body = JSON.parse(answer.text) as { error: string; message: string };
     expect(body.error, `${row[0]} ${role}`).toBe(
@@ -365,7 +365,8 @@ async function checkCell({ row, role, status }: (typeof cells)[number]): Promise
   const answer = await call(row, role);
   expect(answer.status, answer.text.slice(0, 300)).toBe(status);
   if (status >= 400) {
-    if (status === 401 || status === 403) expectDutchRefusal(row, role, answer);
+    if (status === 401 || status === 403 || (status === 404 && row[0] !== 'not-found'))
+      expectDutchRefusal(row, role, answer);
     // Refused: nothing stored, nothing sent, nothing audited.
     expect(await snapshot()).toEqual(before);
   }
