@@ -125,11 +125,12 @@ export async function resendMail(
 ): Promise<{ mail: OutboxMail; outcome: DeliveryOutcome }> {
   const registry = input.registry ?? (await deps.store.getRegistry());
   const mail = await deps.store.getMail(input.mailId);
-  if (!mail) throw new NotFound('Deze e-mail staat niet (meer) in de wachtrij.');
+  // Someone else's email answers like one that does not exist: mail ids name round, municipality and
+  // version, so a different answer would tell who submitted elsewhere.
+  const notHere = new NotFound('Deze e-mail staat niet (meer) in de wachtrij.');
+  if (!mail) throw notHere;
   const rounds = await visibleRoundIds(deps.store, input.principal, registry);
-  if (!mailVisibleTo(input.principal, mail.id, registry, rounds)) {
-    throw new Forbidden('U heeft geen toegang tot deze e-mail: zij gaat over een andere regio.');
-  }
+  if (!mailVisibleTo(input.principal, mail.id, registry, rounds)) throw notHere;
   if (mail.status === 'sent') throw new Conflict('Deze e-mail is al verstuurd.');
   const now = deps.clock.now().toISOString();
   if (mail.status === 'failed') await deps.store.requeueMail(mail.id, now);
