@@ -15,8 +15,9 @@ import { postJson, startTestPipeline, type TestPipeline } from '../support/pipel
 /**
  * A round run by the IJsselland secretary in the browser, from opening to closing: open it (check page
  * first), invite, an official opens the link (seen as opened), remind the missing, extend the deadline,
- * re-send a failed mail, read a submission and its history, close the round. Axe on every page state, a
- * screenshot of each, and every page also at 320 px without the page scrolling sideways.
+ * re-send a failed mail, correct the address that bounced (the next reminder goes there), read a
+ * submission and its history, close the round. Axe on every page state, a screenshot of each, and every
+ * page also at 320 px without the page scrolling sideways.
  */
 
 let pipeline: TestPipeline;
@@ -255,6 +256,38 @@ describe('the secretary runs a round in the browser', () => {
       ['coordinator@dalfsen.gemeente.example'],
     ]);
     await lookAt('mail-gedaan');
+  });
+
+  it('corrects the address that bounced from the mail page; the next reminder goes to the new one', async () => {
+    await page.goto(`${pipeline.baseUrl}/staf/mail`);
+    expect(await follow('Adressen van Kampen aanpassen')).toBe(200);
+    expect(await page.locator('h1').textContent()).toBe('Gemeente Kampen: contactgegevens wijzigen');
+    await lookAt('contact');
+    await page
+      .getByRole('textbox', { name: 'E-mailadressen voor uitnodigingen en herinneringen' })
+      .fill('vluchtelingen@kampen.gemeente.example');
+    expect(await click('Controleren')).toBe(200);
+    expect(await page.locator('main').textContent()).toContain('vluchtelingen@kampen.gemeente.example');
+    await lookAt('contact-controle');
+    expect(await click('Opslaan')).toBe(200);
+    expect(await notice()).toContain('De volgende e-mail gebruikt de nieuwe gegevens');
+    await lookAt('contact-gedaan');
+
+    await page.goto(`${pipeline.baseUrl}${roundPath}/herinneringen`);
+    expect(await page.locator('main').textContent()).toContain('vluchtelingen@kampen.gemeente.example');
+    await pipeline.clearMailbox();
+    await loadsNewPage(page, () =>
+      page
+        .getByRole('row', { name: /Kampen/ })
+        .getByRole('button')
+        .first()
+        .click(),
+    );
+    expect(await page.locator('main').textContent()).toContain('vluchtelingen@kampen.gemeente.example');
+    expect(await click('Herinnering versturen')).toBe(200);
+    expect((await pipeline.mailbox()).map((mail) => mail.destination.to)).toEqual([
+      ['vluchtelingen@kampen.gemeente.example'],
+    ]);
   });
 
   it('reads a submission and its history from the round page', async () => {

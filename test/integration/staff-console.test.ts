@@ -749,6 +749,9 @@ describe('mail that waits, failed or did not arrive: re-sent from the browser', 
     expect(undelivered).toContain(
       'Als spam gemeld op 2 december 2026 om 10:05: wij sturen dit adres niets meer Reden: abuse',
     );
+    // Where to correct the address: the contacts of the municipality it went to.
+    expect(undelivered).toContain('Adressen van Zwolle aanpassen');
+    expect((await ijsselland.get('/staf/mail')).text).toContain('href="/staf/contacten/gemeente/GM0193"');
     const recent = page.slice(page.indexOf('Laatst verstuurd'));
     expect(recent).toContain(`Herinnering (verstuurd) aan GM0150 Herinnering`);
     expect(recent).toContain(

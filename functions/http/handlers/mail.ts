@@ -1,5 +1,5 @@
 import { renderMailPage } from '../../pages/staff/mail-page.js';
-import { roundTitles, scopedMail } from '../mail-pages.js';
+import { contactLinks, roundTitles, scopedMail } from '../mail-pages.js';
 import { doneNotice, formToken, staffHtml, staffPage } from '../staff-actions.js';
 
 /** GET /staf/mail: waiting, failed, undelivered and the latest sent email (with its delivery) of this person's scope. */
@@ -11,6 +11,7 @@ export const handler = staffPage(async (ctx) => {
       staff: ctx.staff,
       ...mail,
       roundTitles: await roundTitles(ctx),
+      contactLinks: contactLinks(ctx, mail.undelivered),
       token: formToken(ctx.pageToken, 'mail'),
       notice: await doneNotice(ctx.deps, ctx.fields.get('gedaan') ?? undefined, ctx.actor),
     }),

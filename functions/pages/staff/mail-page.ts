@@ -30,6 +30,12 @@ const kindLabels: Record<string, string> = {
   confirmation: 'Bevestiging',
 };
 
+/** Where the addresses of an email that did not arrive are corrected (the contacts page). */
+export interface ContactLink {
+  readonly href: string;
+  readonly label: string;
+}
+
 export interface MailPageModel {
   readonly staff: SignedInStaff;
   readonly failed: readonly OutboxMail[];
@@ -39,6 +45,8 @@ export interface MailPageModel {
   readonly sent: readonly OutboxMail[];
   /** Round titles by id, to say what an email is about. */
   readonly roundTitles: ReadonlyMap<string, string>;
+  /** Per undelivered email, where this person corrects its addresses (when they may). */
+  readonly contactLinks?: ReadonlyMap<string, ContactLink>;
   readonly token: string;
   readonly notice?: string;
 }
@@ -88,8 +96,17 @@ function mailTable(
   });
 }
 
-/** Sent email with, per recipient, what the e-mail service reported since (with reason and time). */
-function sentTable(model: MailPageModel, id: string, caption: string, mails: readonly OutboxMail[]): Html {
+/**
+ * Sent email with, per recipient, what the e-mail service reported since (with reason and time); with
+ * `links`, a column saying where to correct the addresses.
+ */
+function sentTable(
+  model: MailPageModel,
+  id: string,
+  caption: string,
+  mails: readonly OutboxMail[],
+  links?: ReadonlyMap<string, ContactLink>,
+): Html {
   return dataTable({
     id,
     caption,
@@ -100,11 +117,20 @@ function sentTable(model: MailPageModel, id: string, caption: string, mails: rea
       headerCell('Aan'),
       headerCell('Verstuurd'),
       headerCell('Aankomst'),
+      ...(links ? [headerCell('Wat nu')] : []),
     ],
-    rows: mails.map(
-      (mail) =>
-        html`${rowHeader(mail.subject)}${cell(kind(mail))}${cell(roundOf(model, mail))}${cell(mail.to.join(', '))}${cell(mail.sentAt ? formatDateTime(mail.sentAt) : '—')}${cell(deliveryOutcome(mail))}`,
-    ),
+    rows: mails.map((mail) => {
+      const link = links?.get(mail.id);
+      return html`${rowHeader(mail.subject)}${cell(kind(mail))}${cell(roundOf(model, mail))}${cell(mail.to.join(', '))}${cell(mail.sentAt ? formatDateTime(mail.sentAt) : '—')}${cell(deliveryOutcome(mail))}${
+        links
+          ? cell(
+              link
+                ? html`<a class="utrecht-link utrecht-link--html-a" href="${link.href}">${link.label}</a>`
+                : 'Vraag het secretariaat van de provincie het adres aan te passen',
+            )
+          : html``
+      }`;
+    }),
   });
 }
 
@@ -156,7 +182,7 @@ ${
 </section>
 <section aria-labelledby="niet-aangekomen" class="rt-section">
 <h2 class="utrecht-heading-2" id="niet-aangekomen">Verstuurd, maar niet aangekomen (${model.undelivered.length})</h2>
-<p class="utrecht-paragraph">Wat de e-maildienst na het versturen meldde. Opnieuw versturen helpt hier niet: vraag de gemeente om het juiste adres en pas het aan.</p>
+<p class="utrecht-paragraph">Wat de e-maildienst na het versturen meldde. Opnieuw versturen helpt hier niet: vraag de gemeente om het juiste adres en pas het aan bij de contacten; de volgende e-mail gaat dan naar het nieuwe adres.</p>
 ${
   model.undelivered.length === 0
     ? html`<p class="utrecht-paragraph">Van de laatst verstuurde e-mail is niets teruggekomen.</p>`
@@ -165,6 +191,7 @@ ${
         'niet-aangekomen-mail',
         'Verstuurde e-mail die niet aankwam, nieuwste eerst',
         model.undelivered,
+        model.contactLinks ?? new Map(),
       )
 }
 </section>
