@@ -10,7 +10,7 @@ import {
   resolveFormFor,
   roundPhase,
 } from './form-context.js';
-import type { Principal, SubmissionVersion } from './model.js';
+import type { Draft, Principal, SubmissionVersion } from './model.js';
 import type { Clock, Store } from './ports.js';
 import { formTargets } from './targets/form-targets.js';
 
@@ -21,6 +21,8 @@ export interface CheckedAnswers {
   readonly warnings: FieldError[];
   /** The version being amended, if any. */
   readonly previous?: SubmissionVersion;
+  /** The municipality's draft as read with it (undefined: there is none), so a submission knows whether to delete one. */
+  readonly draft: Draft | undefined;
   /** What changes against it. */
   readonly changes?: AnswerChange[];
 }
@@ -50,11 +52,10 @@ export async function checkAnswers(
   }
   const outcome = validateAnswers(resolved.definition, input.answers);
   if (!outcome.success || !outcome.answers) throw new ValidationFailed(outcome.errors);
-  const previous =
-    input.baseVersion > 0
-      ? await deps.store.getVersion(input.roundId, input.formId, input.municipality, input.baseVersion)
-      : undefined;
-  const targets = await formTargets(deps.store, resolved);
+  const [{ previous, draft }, targets] = await Promise.all([
+    deps.store.amendmentBase(input.roundId, input.formId, input.municipality, input.baseVersion),
+    formTargets(deps.store, resolved),
+  ]);
   const warnings = plausibilityWarnings(resolved.definition, outcome.answers, {
     referenceDate: resolved.round.referenceDate,
     targets,
@@ -70,6 +71,7 @@ export async function checkAnswers(
     answers: outcome.answers,
     warnings,
     previous,
+    draft,
     changes: previous
       ? diffStored(resolved.definition, previous, {
           answers: outcome.answers,

@@ -1,8 +1,9 @@
 import { suppressedMessage, withoutSuppressed } from './mail-events.js';
+import type { OutboxMail } from './model.js';
 import type { Clock, Mailer, Store } from './ports.js';
 
 /** How long a sender may hold an email before another may take it over. */
-const leaseMs = 60_000;
+export const leaseMs = 60_000;
 /** After this many failed attempts the email is marked failed and needs a person to re-send it. */
 export const maxAttempts = 5;
 
@@ -40,22 +41,27 @@ function withinBudget<T>(work: Promise<T>, signal: AbortSignal, budgetMs: number
  * The one window that cannot be closed without the mail service's help: a process that dies after the
  * service accepted the email and before its message id is recorded. The lease then runs out and the email
  * is sent again (at least once, rather than lost).
+ *
+ * @param options.mail the record as the caller just read or wrote it (saves reading it again);
+ *   with `claimed`, the caller recorded it already taken for sending (`enqueueMail` with `claimedUntil`).
  */
 export async function deliverMail(
   deps: { store: Store; mailer: Mailer; clock: Clock },
   id: string,
-  options: { budgetMs?: number } = {},
+  options: { budgetMs?: number; mail?: OutboxMail; claimed?: boolean } = {},
 ): Promise<DeliveryOutcome> {
-  const mail = await deps.store.getMail(id);
+  const mail = options.mail ?? (await deps.store.getMail(id));
   if (!mail) throw new Error(`Onbekende e-mail in de outbox: ${id}`);
   if (mail.status === 'sent') return 'already-sent';
-  const now = deps.clock.now();
-  const claimed = await deps.store.claimMail(
-    id,
-    now.toISOString(),
-    new Date(now.getTime() + leaseMs).toISOString(),
-  );
-  if (!claimed) return 'busy';
+  if (!options.claimed) {
+    const now = deps.clock.now();
+    const claimed = await deps.store.claimMail(
+      id,
+      now.toISOString(),
+      new Date(now.getTime() + leaseMs).toISOString(),
+    );
+    if (!claimed) return 'busy';
+  }
   const budgetMs = options.budgetMs ?? senderMailBudgetMs;
   const signal = AbortSignal.timeout(budgetMs);
   let messageId: string;

@@ -24,14 +24,11 @@ export async function viewSubmission(
   input: FormContextKey & { principal: Principal; version?: number },
 ): Promise<ViewedSubmission> {
   const resolved = await resolveFormFor(deps.store, input, input.principal, 'form:view-submission');
+  // One read for the version and the history it belongs to: the history holds every version.
+  const history = await deps.store.listVersions(input.roundId, input.formId, input.municipality);
   const version =
-    input.version === undefined
-      ? await deps.store.latestVersion(input.roundId, input.formId, input.municipality)
-      : await deps.store.getVersion(input.roundId, input.formId, input.municipality, input.version);
+    input.version === undefined ? history.at(-1) : history.find((one) => one.version === input.version);
   if (!version) throw new NotFound('Er is (nog) geen inzending van uw gemeente voor deze ronde.');
-  const [confirmation, history] = await Promise.all([
-    deps.store.getMail(confirmationMailId(version)),
-    deps.store.listVersions(input.roundId, input.formId, input.municipality),
-  ]);
+  const confirmation = await deps.store.getMail(confirmationMailId(version));
   return { ...resolved, version, confirmation, history, phase: roundPhase(resolved.round, deps.clock.now()) };
 }

@@ -2,7 +2,7 @@ import { formatDateTime } from '../../../forms/format.js';
 import { Conflict, ValidationFailed } from '../errors.js';
 import type { Registry } from '../model.js';
 import { authorize, type Principal } from '../policy.js';
-import type { Clock, Ids, Store } from '../ports.js';
+import type { Clock, Ids, ReadOptions, Store } from '../ports.js';
 import { principalName } from '../submit-form.js';
 import { checkTargets, type TargetsCheck, type TargetsImportInput } from './check-targets.js';
 import { latestRevisions, type PublishedTargets, type Targets, targetsKey } from './model.js';
@@ -12,8 +12,11 @@ import type { Problem } from './targets-csv.js';
 export async function publishedTargets(
   store: Pick<Store, 'listTargets'>,
   provinces: readonly string[],
+  options?: ReadOptions,
 ): Promise<PublishedTargets> {
-  const all = await Promise.all([...new Set(provinces)].map((province) => store.listTargets(province)));
+  const all = await Promise.all(
+    [...new Set(provinces)].map((province) => store.listTargets(province, options)),
+  );
   return latestRevisions(all.flat());
 }
 
