@@ -40,6 +40,13 @@ export function diffAnswers(definition: FormDefinition, before: Answers, after: 
   return changes;
 }
 
+/** What changed since the municipality's answers of the previous round of the same form. */
+export interface SincePreviousRound {
+  /** `Stand november 2026`. */
+  readonly roundTitle: string;
+  readonly changes: readonly AnswerChange[];
+}
+
 /** Stored answers and the revision of the form they were validated against (absent: 1). */
 export interface StoredAnswers {
   readonly answers: Answers;

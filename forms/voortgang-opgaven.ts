@@ -216,6 +216,8 @@ export const voortgangOpgaven = defineForm({
               csvHeader: 'Halfjaar',
               widget: 'select',
               options: halfYears,
+              // A new round is about a new half year, mostly: the official chooses it again.
+              perRound: true,
             }),
             integer('task', {
               label: 'Taakstelling',

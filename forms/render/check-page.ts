@@ -5,11 +5,12 @@ import {
   type FormDefinition,
   type RawState,
 } from '../definition.js';
-import type { AnswerChange } from '../diff.js';
+import type { AnswerChange, SincePreviousRound } from '../diff.js';
 import { isInput } from '../fields.js';
 import { answersSummary } from './confirmation-page.js';
 import { type Html, html } from './html.js';
 import { layout, type PageContact } from './layout.js';
+import { sincePreviousRoundSection } from './since-previous-round.js';
 
 /**
  * "Controleer uw antwoorden" before the final submit (GOV.UK's check-answers pattern): the answers as they
@@ -30,6 +31,8 @@ export interface CheckPageModel {
   readonly warnings: readonly FieldError[];
   /** Against the version being amended (undefined for a first submission). */
   readonly changes?: readonly AnswerChange[];
+  /** Against the municipality's answers of the previous round of the form. */
+  readonly sincePreviousRound?: SincePreviousRound;
   readonly control: {
     readonly submissionId: string;
     readonly baseVersion: number;
@@ -78,6 +81,7 @@ ${
 }`
     : ''
 }
+${sincePreviousRoundSection(model.sincePreviousRound)}
 <h2 class="utrecht-heading-2">Uw antwoorden</h2>
 ${answersSummary(model.definition, model.answers)}
 <form class="rt-form" method="post" action="${model.action}" novalidate>

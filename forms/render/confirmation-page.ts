@@ -1,10 +1,11 @@
 import { type Answers, describeAnswers, type FieldError, type FormDefinition } from '../definition.js';
-import type { AnswerChange } from '../diff.js';
+import type { AnswerChange, SincePreviousRound } from '../diff.js';
 import { formatDateTime } from '../format.js';
 import type { InvalidAnswer, RetiredAnswer } from '../revisions.js';
 import { type Html, html } from './html.js';
 import { layout, type PageContact } from './layout.js';
 import { retiredAnswersList } from './retired-answers.js';
+import { sincePreviousRoundSection } from './since-previous-round.js';
 
 export interface ConfirmationModel {
   readonly definition: FormDefinition;
@@ -28,6 +29,8 @@ export interface ConfirmationModel {
   readonly history?: readonly HistoryEntry[];
   /** Link to a version's page, e.g. `?versie=2`. */
   readonly versionUrl?: (version: number) => string;
+  /** What changed since the municipality's answers of the previous round of the form. */
+  readonly sincePreviousRound?: SincePreviousRound;
   /** Stored answers the form no longer asks or accepts (the version is of an earlier revision). */
   readonly retired?: {
     readonly retired: readonly RetiredAnswer[];
@@ -116,6 +119,7 @@ ${
 <h2 class="utrecht-heading-2">Uw antwoorden</h2>
 ${answersSummary(model.definition, model.answers)}
 ${model.retired ? retiredAnswersList(model.retired.retired, model.retired.invalid) : ''}
+${sincePreviousRoundSection(model.sincePreviousRound)}
 ${historyTable(model)}`;
   return layout(
     {

@@ -5,7 +5,7 @@ import {
   type FieldError,
   type FormDefinition,
 } from '../definition.js';
-import type { AnswerChange } from '../diff.js';
+import type { AnswerChange, SincePreviousRound } from '../diff.js';
 import { formatDateTime } from '../format.js';
 import { type Html, html } from './html.js';
 import { type PageContact, telephoneHref } from './layout.js';
@@ -90,14 +90,26 @@ export interface ConfirmationEmailModel {
   readonly formUrl?: string;
   /** What changed since the previous version (amendments only). */
   readonly changes?: readonly AnswerChange[];
+  /** What changed since the municipality's answers of the previous round of the form. */
+  readonly sincePreviousRound?: SincePreviousRound;
   readonly warnings?: readonly FieldError[];
 }
 
-function changesHtml(changes: readonly AnswerChange[]): Html {
-  return html`<h2 style="${font}font-size:18px;margin:20px 0 8px 0;">Wat is er veranderd sinds de vorige versie</h2>
+const sinceVersion = {
+  title: 'Wat is er veranderd sinds de vorige versie',
+  same: 'Niets: de antwoorden zijn gelijk aan de vorige versie.',
+};
+
+const sinceRound = (since: SincePreviousRound) => ({
+  title: `Wat is er veranderd sinds de vorige ronde (${since.roundTitle})`,
+  same: 'Niets: de antwoorden zijn gelijk aan die van de vorige ronde.',
+});
+
+function changesHtml(changes: readonly AnswerChange[], words = sinceVersion): Html {
+  return html`<h2 style="${font}font-size:18px;margin:20px 0 8px 0;">${words.title}</h2>
 ${
   changes.length === 0
-    ? html`<p style="${font}margin:0 0 12px 0;">Niets: de antwoorden zijn gelijk aan de vorige versie.</p>`
+    ? html`<p style="${font}margin:0 0 12px 0;">${words.same}</p>`
     : html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 12px 0;">
 <tr><th align="left" style="${font}padding:6px 8px 6px 0;border-bottom:2px solid #1a1a1a;">Vraag</th><th align="left" style="${font}padding:6px 8px 6px 0;border-bottom:2px solid #1a1a1a;">Was</th><th align="left" style="${font}padding:6px 0;border-bottom:2px solid #1a1a1a;">Is nu</th></tr>
 ${changes.map(
@@ -108,9 +120,9 @@ ${changes.map(
 }`;
 }
 
-function changesText(changes: readonly AnswerChange[]): string {
-  const title = 'WAT IS ER VERANDERD SINDS DE VORIGE VERSIE';
-  if (changes.length === 0) return `${title}\nNiets: de antwoorden zijn gelijk aan de vorige versie.`;
+function changesText(changes: readonly AnswerChange[], words = sinceVersion): string {
+  const title = words.title.toUpperCase();
+  if (changes.length === 0) return `${title}\n${words.same}`;
   return [title, ...changes.map((change) => `- ${change.label}: ${change.before} → ${change.after}`)].join(
     '\n',
   );
@@ -146,6 +158,7 @@ export function renderConfirmationEmail(model: ConfirmationEmailModel): Rendered
 ${late ? html`<p style="${font}margin:0 0 12px 0;font-weight:bold;">${late}</p>` : ''}
 ${model.warnings && model.warnings.length > 0 ? warningsHtml(model.warnings) : ''}
 ${model.changes ? changesHtml(model.changes) : ''}
+${model.sincePreviousRound ? changesHtml(model.sincePreviousRound.changes, sinceRound(model.sincePreviousRound)) : ''}
 ${model.formUrl ? html`<p style="${font}margin:0 0 12px 0;">Klopt er iets niet? U kunt uw antwoorden tot de sluitingsdatum <a href="${model.formUrl}" style="color:#0b57a4;">wijzigen</a>.</p>` : ''}
 ${answersHtml(sections)}
 ${contactHtml(model.contact)}`;
@@ -165,6 +178,9 @@ ${contactHtml(model.contact)}`;
         ]
       : []),
     ...(model.changes ? ['', changesText(model.changes)] : []),
+    ...(model.sincePreviousRound
+      ? ['', changesText(model.sincePreviousRound.changes, sinceRound(model.sincePreviousRound))]
+      : []),
     answersText(sections),
     '',
     contactText(model.contact),

@@ -25,17 +25,17 @@ ${invalid.map((answer) => html`<div class="utrecht-data-list__item"><dt class="u
 export function retiredNotice(
   retired: readonly RetiredAnswer[],
   invalid: readonly InvalidAnswer[],
+  /** Where the answers come from, e.g. `uw vorige versie` or `ronde ‘Stand november 2026’`. */
+  source = 'uw vorige versie',
 ): string | undefined {
   const parts: string[] = [];
   if (retired.length > 0)
     parts.push(
-      `Deze antwoorden uit uw vorige versie staan niet meer in het formulier; ze blijven bij die versie bewaard, maar gaan niet mee in een nieuwe: ${retired.map((answer) => `${answer.label}: ${answer.value}`).join('; ')}.`,
+      `Deze antwoorden uit ${source} staan niet meer in het formulier; ze blijven bij die versie bewaard, maar gaan niet mee in een nieuwe: ${retired.map((answer) => `${answer.label}: ${answer.value}`).join('; ')}.`,
     );
   if (invalid.length > 0)
     parts.push(
       `Deze antwoorden passen niet meer en zijn leeggemaakt, vul ze opnieuw in: ${invalid.map((answer) => `${answer.label} (${answer.reason})`).join('; ')}`,
     );
-  return parts.length > 0
-    ? `Het formulier is veranderd sinds uw vorige versie. ${parts.join(' ')}`
-    : undefined;
+  return parts.length > 0 ? `Het formulier is veranderd sinds ${source}. ${parts.join(' ')}` : undefined;
 }

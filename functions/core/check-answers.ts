@@ -1,5 +1,5 @@
 import { type Answers, type FieldError, validateAnswers } from '../../forms/definition.js';
-import { type AnswerChange, diffStored } from '../../forms/diff.js';
+import { type AnswerChange, diffStored, type SincePreviousRound } from '../../forms/diff.js';
 import { plausibilityWarnings } from '../../forms/plausibility.js';
 import { readStored, revisionOf } from '../../forms/revisions.js';
 import { Forbidden, ValidationFailed } from './errors.js';
@@ -12,6 +12,7 @@ import {
 } from './form-context.js';
 import type { Draft, Principal, SubmissionVersion } from './model.js';
 import type { Clock, Store } from './ports.js';
+import { changesSincePrevious, type PreviousAnswers, previousRoundVersion } from './previous-round.js';
 import { formTargets } from './targets/form-targets.js';
 
 export interface CheckedAnswers {
@@ -25,6 +26,10 @@ export interface CheckedAnswers {
   readonly draft: Draft | undefined;
   /** What changes against it. */
   readonly changes?: AnswerChange[];
+  /** The municipality's answers of the previous round of the same form, if it answered one. */
+  readonly previousRound?: PreviousAnswers;
+  /** What changed since then (the fields that belong to the round itself left out). */
+  readonly sincePreviousRound?: SincePreviousRound;
 }
 
 /**
@@ -32,7 +37,8 @@ export interface CheckedAnswers {
  * 1. resolve form, round and municipality (404) and ask the policy (403);
  * 2. refuse when the round is not open, or closed without late submissions (403);
  * 3. validate with the form's own definition (422 with a Dutch message per field; nothing stored);
- * 4. compute the plausibility warnings and the changes against the version being amended.
+ * 4. compute the plausibility warnings, the changes against the version being amended and those since
+ *    the municipality's answers of the previous round of the form.
  */
 export async function checkAnswers(
   deps: { store: Store; clock: Clock },
@@ -52,10 +58,12 @@ export async function checkAnswers(
   }
   const outcome = validateAnswers(resolved.definition, input.answers);
   if (!outcome.success || !outcome.answers) throw new ValidationFailed(outcome.errors);
-  const [{ previous, draft }, targets] = await Promise.all([
+  const [{ previous, draft }, targets, previousRound] = await Promise.all([
     deps.store.amendmentBase(input.roundId, input.formId, input.municipality, input.baseVersion),
     formTargets(deps.store, resolved),
+    previousRoundVersion(deps.store, resolved.round, input.municipality),
   ]);
+  const now = { answers: outcome.answers, definitionRevision: resolved.definition.revision };
   const warnings = plausibilityWarnings(resolved.definition, outcome.answers, {
     referenceDate: resolved.round.referenceDate,
     targets,
@@ -72,11 +80,13 @@ export async function checkAnswers(
     warnings,
     previous,
     draft,
-    changes: previous
-      ? diffStored(resolved.definition, previous, {
-          answers: outcome.answers,
-          definitionRevision: resolved.definition.revision,
-        })
+    changes: previous ? diffStored(resolved.definition, previous, now) : undefined,
+    previousRound,
+    sincePreviousRound: previousRound
+      ? {
+          roundTitle: previousRound.round.title,
+          changes: changesSincePrevious(resolved.definition, previousRound.version, now),
+        }
       : undefined,
   };
 }

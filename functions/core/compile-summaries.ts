@@ -3,8 +3,9 @@ import { renderSummaryEmail } from '../emails/summary-email.js';
 import type { AggregationScope, AggregationSnapshot, RoundAggregate } from './aggregation/types.js';
 import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
 import { NotFound } from './errors.js';
-import type { MailAttachment, Registry, Round } from './model.js';
+import type { MailAttachment, Registry, Round, SubmissionVersion } from './model.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
+import { earlierRounds } from './previous-round.js';
 import { provinceContact, regionContact } from './registry/secretariat.js';
 import { attachmentsSize, maxAttachmentBytes, summaryAttachments } from './summary-csv.js';
 import { hasContent, summaryModel } from './summary-model.js';
@@ -71,6 +72,27 @@ export interface CompiledSummary {
  * Attachments that would make the email too large for SES are left out, with a note pointing to the
  * staff download instead.
  */
+/**
+ * The previous round of the same form that covered a region of the scope, with its current versions: what
+ * the summary's "changed since the previous round" compares with.
+ */
+async function previousRoundOf(
+  store: Store,
+  round: Round,
+  registry: Registry,
+  scope: AggregationScope,
+): Promise<{ round: Round; current: SubmissionVersion[] } | undefined> {
+  const regions = new Set(
+    scope.type === 'region'
+      ? [scope.id]
+      : registry.regions.filter((region) => region.province === scope.id).map((region) => region.id),
+  );
+  const earlier = earlierRounds(await store.listRounds(), round).find((candidate) =>
+    candidate.regions.some((region) => regions.has(region)),
+  );
+  return earlier ? { round: earlier, current: await store.listCurrent(earlier.id) } : undefined;
+}
+
 export async function compileSummary(
   deps: Pick<SummaryDeps, 'store' | 'clock'>,
   input: {
@@ -84,11 +106,12 @@ export async function compileSummary(
   const roundPage = input.dashboardUrl
     ? `${input.dashboardUrl.replace(/\/+$/, '')}/staf/rondes/${encodeURIComponent(input.round.id)}`
     : undefined;
-  const [current, drafts, previous, targets] = await Promise.all([
+  const [current, drafts, previous, targets, previousRound] = await Promise.all([
     deps.store.listCurrent(input.round.id),
     deps.store.listDrafts(input.round.id),
     deps.store.getSummarySnapshot(input.round.id, scopeKey(input.scope)),
     publishedTargets(deps.store, [provinceOfScope(input.registry, input.scope)]),
+    previousRoundOf(deps.store, input.round, input.registry, input.scope),
   ]);
   const model = summaryModel({
     round: input.round,
@@ -98,6 +121,7 @@ export async function compileSummary(
     drafts,
     previous: previous as AggregationSnapshot | undefined,
     targets,
+    previousRound,
     now: deps.clock.now(),
   });
   const { aggregate } = model;

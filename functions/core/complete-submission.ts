@@ -4,6 +4,7 @@ import { deliverMail, leaseMs } from './deliver-mail.js';
 import { formPath, type ResolvedForm, resolveForm } from './form-context.js';
 import type { Draft, OutboxMail, SubmissionVersion, VersionKey } from './model.js';
 import type { Clock, Mailer, Store } from './ports.js';
+import { changesSincePrevious, referencedPrevious } from './previous-round.js';
 import { regionContact } from './registry/secretariat.js';
 
 /** Outbox key of a version's confirmation: one email per stored version, whatever happens. */
@@ -123,11 +124,13 @@ async function confirmationEmail(
   formUrl: string | undefined,
   known: SubmissionVersion | undefined,
 ) {
-  const previous =
+  const [previous, previousRound] = await Promise.all([
     version.version > 1
       ? (known ??
-        (await store.getVersion(version.roundId, version.formId, version.municipality, version.version - 1)))
-      : undefined;
+        store.getVersion(version.roundId, version.formId, version.municipality, version.version - 1))
+      : undefined,
+    referencedPrevious(store, version),
+  ]);
   return renderConfirmationEmail({
     definition: resolved.definition,
     municipalityName: resolved.municipality.name,
@@ -141,6 +144,12 @@ async function confirmationEmail(
     late: version.late,
     formUrl,
     changes: previous ? diffStored(resolved.definition, previous, version) : undefined,
+    sincePreviousRound: previousRound
+      ? {
+          roundTitle: previousRound.round.title,
+          changes: changesSincePrevious(resolved.definition, previousRound.version, version),
+        }
+      : undefined,
     warnings: version.warnings,
   });
 }

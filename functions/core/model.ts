@@ -95,6 +95,11 @@ export interface Round {
   readonly changeFactor?: number;
   /** Days before the deadline that municipalities without a submission get a reminder (default 3). */
   readonly reminderDaysBefore?: number;
+  /**
+   * Whether a municipality's form starts from its answers of the previous round of the same form (only
+   * what does not belong to the round itself; nothing is stored until it submits). Absent: yes.
+   */
+  readonly prefill?: boolean;
 }
 
 export interface SubmittedBy {
@@ -151,8 +156,11 @@ export interface SubmissionVersion {
    * definitions had revisions). forms/revisions.ts reads older ones with the current definition.
    */
   readonly definitionRevision?: number;
-  /** The previous round's version this round's first version was prefilled from, if any. */
-  readonly prefilledFrom?: { readonly roundId: string; readonly version: number };
+  /**
+   * The municipality's version of the previous round of the same form, as it stood when this one was
+   * submitted: what "changed since the previous round" compares with (and what the round prefilled).
+   */
+  readonly previousRound?: { readonly roundId: string; readonly version: number };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface RoundDraft {
   readonly regions: readonly string[];
   readonly acceptsLate: boolean;
   readonly reminderDaysBefore?: number;
+  /** Whether the forms start from each municipality's answers of the previous round (default yes). */
+  readonly prefill?: boolean;
   /** Empty: `<form>-<peildatum>` (with a number when that is taken). */
   readonly id?: string;
 }
@@ -127,6 +129,7 @@ export function roundFromDraft(draft: RoundDraft, now: Date): Round {
     regions: [...draft.regions],
     acceptsLate: draft.acceptsLate,
     ...(draft.reminderDaysBefore !== undefined && { reminderDaysBefore: draft.reminderDaysBefore }),
+    ...(draft.prefill === false && { prefill: false }),
   };
 }
 

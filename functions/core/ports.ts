@@ -59,7 +59,7 @@ export interface RoundStore {
   createRound(round: Round): Promise<boolean>;
   getRound(id: string, options?: ReadOptions): Promise<Round | undefined>;
   /** Every round, by deadline. */
-  listRounds(): Promise<Round[]>;
+  listRounds(options?: ReadOptions): Promise<Round[]>;
   /**
    * Replaces a round's settings (opening, deadline, late submissions); the id and form never change. With
    * `expectedDeadline` only while the stored deadline is still that one; false when it is not (someone

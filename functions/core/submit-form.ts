@@ -144,6 +144,12 @@ export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): 
       answers,
       warnings: checked.warnings,
       definitionRevision: resolved.definition.revision,
+      ...(checked.previousRound && {
+        previousRound: {
+          roundId: checked.previousRound.round.id,
+          version: checked.previousRound.version.version,
+        },
+      }),
     };
     // The base read above is version n − 1 (an amendment), so putVersion need not read it again.
     const outcome = await deps.store.putVersion(version, { predecessorSeen: target > 1 });

@@ -9,6 +9,7 @@ import { box, h1, link, type Part, p, part, safeUrl, summaryDocument } from './s
 import { changesPart, detailsPart } from './summary-details.js';
 import { count, scopeLabel, summaryDate } from './summary-format.js';
 import { headlinePart } from './summary-headline.js';
+import { previousRoundPart } from './summary-previous-round.js';
 import { unreadablePart } from './summary-unreadable.js';
 
 export { formatPercent, scopeLabel, summaryDate } from './summary-format.js';
@@ -124,6 +125,7 @@ export function renderSummaryEmail(model: SummaryModel, options: SummaryEmailOpt
     attentionPart(aggregate),
     detailsPart(model),
     unreadablePart(aggregate),
+    previousRoundPart(aggregate),
     changesPart(aggregate),
     footer(options),
   ].filter((entry): entry is Part => entry !== null);

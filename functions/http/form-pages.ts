@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { answersToRaw, type FieldError, type FormTargets, type RawState } from '../../forms/definition.js';
-import { formatDateTime } from '../../forms/format.js';
+import { formatDate, formatDateTime } from '../../forms/format.js';
 import { answersSummary } from '../../forms/render/confirmation-page.js';
 import { renderFormPage } from '../../forms/render/form-page.js';
 import { html } from '../../forms/render/html.js';
@@ -10,6 +10,7 @@ import { applyRenames, readStored, revisionOf, usableAnswers } from '../../forms
 import { type FormContextKey, formPath, type ResolvedForm } from '../core/form-context.js';
 import type { SubmissionVersion } from '../core/model.js';
 import type { OpenedForm } from '../core/open-form.js';
+import { prefillAnswers } from '../core/previous-round.js';
 import { regionContact } from '../core/registry/secretariat.js';
 import { type HttpResponse, htmlResponse } from './responses.js';
 
@@ -96,25 +97,50 @@ ${current ? html`<h2 class="utrecht-heading-2">Ingezonden antwoorden</h2><p clas
  * else empty.
  */
 export function initialState(opened: OpenedForm, submissionId: string, justSaved = false): FormPageState {
-  const { draft, current, definition } = opened;
-  // An amendment starts from the current version read with today's form: renamed fields in their new
-  // place, values the form no longer accepts left empty, and the official told about both.
-  const reading =
-    current && !draft ? readStored(definition, current.answers, revisionOf(current)) : undefined;
-  const changed = reading ? retiredNotice(reading.retired, reading.invalid) : undefined;
-  return {
-    raw: draft
-      ? applyRenames(definition, draft.raw as RawState, draft.definitionRevision ?? 1)
-      : answersToRaw(definition, reading ? usableAnswers(reading) : undefined),
-    submissionId,
-    baseVersion: draft ? draft.baseVersion : (current?.version ?? 0),
-    draftRevision: draft?.revision ?? 0,
-    amending: current,
-    targets: opened.targets,
-    notice: draft
-      ? justSaved
+  const { draft, current, definition, prefill } = opened;
+  const base = { submissionId, amending: current, targets: opened.targets };
+  if (draft) {
+    return {
+      ...base,
+      raw: applyRenames(definition, draft.raw as RawState, draft.definitionRevision ?? 1),
+      baseVersion: draft.baseVersion,
+      draftRevision: draft.revision,
+      notice: justSaved
         ? `Uw concept is opgeslagen op ${formatDateTime(draft.savedAt)}. U of een collega kan later verder via dezelfde link. Het concept telt pas mee als u het verstuurt.`
-        : `U gaat verder met het concept dat op ${formatDateTime(draft.savedAt)} is opgeslagen. Het is nog niet ingezonden.`
-      : changed,
-  };
+        : `U gaat verder met het concept dat op ${formatDateTime(draft.savedAt)} is opgeslagen. Het is nog niet ingezonden.`,
+    };
+  }
+  if (current) {
+    // An amendment starts from the current version read with today's form: renamed fields in their new
+    // place, values the form no longer accepts left empty, and the official told about both.
+    const reading = readStored(definition, current.answers, revisionOf(current));
+    return {
+      ...base,
+      raw: answersToRaw(definition, usableAnswers(reading)),
+      baseVersion: current.version,
+      draftRevision: 0,
+      notice: retiredNotice(reading.retired, reading.invalid),
+    };
+  }
+  if (prefill) {
+    // A new round starts from the previous round's answers: nothing is stored until the official submits.
+    const start = prefillAnswers(definition, prefill.version);
+    const from = `ronde ‘${prefill.round.title}’`;
+    const notice = [
+      `Overgenomen uit ${from} van ${formatDate(prefill.version.submittedAt.slice(0, 10))} (versie ${prefill.version.version}): controleer en werk bij.`,
+      start.perRound.length > 0
+        ? `Niet overgenomen, want dat hoort bij deze ronde: ${start.perRound.join(', ')}.`
+        : '',
+      'Er is nog niets ingezonden: dat gebeurt pas als u verstuurt.',
+      retiredNotice(start.retired, start.invalid, from) ?? '',
+    ];
+    return {
+      ...base,
+      raw: answersToRaw(definition, start.answers),
+      baseVersion: 0,
+      draftRevision: 0,
+      notice: notice.filter(Boolean).join(' '),
+    };
+  }
+  return { ...base, raw: answersToRaw(definition), baseVersion: 0, draftRevision: 0 };
 }

@@ -23,6 +23,7 @@ export function readNewRoundInput(
     deadlineTijd: get('deadlineTijd', '17:00').trim(),
     regions: fields.has('regions') ? fields.getAll('regions') : (defaults.regions ?? []),
     acceptsLate: get('acceptsLate', 'nee'),
+    prefill: get('prefill', 'ja'),
     reminderDaysBefore: get('reminderDaysBefore', String(defaultReminderDaysBefore)).trim(),
     invite: get('invite', 'nu'),
   };
@@ -75,6 +76,8 @@ export function draftFromInput(input: NewRoundInput): { draft: RoundDraft; error
   if (!input.formId) errors.push({ path: 'formId', message: 'Kies een formulier.' });
   if (!['ja', 'nee'].includes(input.acceptsLate))
     errors.push({ path: 'acceptsLate', message: 'Kies of te laat inzenden is toegestaan.' });
+  if (!['ja', 'nee'].includes(input.prefill))
+    errors.push({ path: 'prefill', message: 'Kies of de formulieren vooraf ingevuld beginnen.' });
   if (!['nu', 'later'].includes(input.invite))
     errors.push({ path: 'invite', message: 'Kies of de uitnodigingen meteen of later gaan.' });
   return {
@@ -85,6 +88,7 @@ export function draftFromInput(input: NewRoundInput): { draft: RoundDraft; error
       deadline: deadline ?? '',
       regions: input.regions,
       acceptsLate: input.acceptsLate === 'ja',
+      prefill: input.prefill !== 'nee',
       reminderDaysBefore: Number.isNaN(days) ? -1 : days,
     },
     errors,

@@ -5,6 +5,7 @@ import { defineForm, type FormDefinition } from '../../forms/definition.js';
 import { choice, type Field, integer, type SectionItem } from '../../forms/fields.js';
 import { sociaalDomein } from '../../forms/sociaal-domein.js';
 import type { Round } from '../../functions/core/model.js';
+import { pageFields } from '../support/form-fields.js';
 import {
   get,
   postForm,
@@ -216,25 +217,7 @@ describe('a form that changed after versions were stored', () => {
 
   it('a browser amendment without JavaScript posts the prefilled page back as revision 2', async () => {
     const page = await (await get(formUrl('GM0150'))).text();
-    const fields: [string, string][] = [
-      ...page.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g),
-    ].map((match) => [match[1]!, match[2]!.replace(/&amp;/g, '&')]);
-    const selects = [...page.matchAll(/<select[^>]*name="([^"]+)"[\s\S]*?<\/select>/g)].map((match) => [
-      match[1]!,
-      /<option value="([^"]*)" selected>/.exec(match[0])?.[1] ?? '',
-    ]) as [string, string][];
-    const radios = [...page.matchAll(/<input type="radio"[^>]*name="([^"]+)" value="([^"]+)" checked>/g)].map(
-      (match) => [match[1]!, match[2]!] as [string, string],
-    );
-    const textareas = [...page.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)].map(
-      (match) => [match[1]!, match[2]!] as [string, string],
-    );
-    const posted = [
-      ...fields.filter(([name]) => !name.startsWith('_action')),
-      ...selects,
-      ...radios,
-      ...textareas,
-    ];
+    const posted = pageFields(page);
     const submitted = await postForm(formUrl('GM0150'), [...posted, ['_action', 'submit']]);
     expect(submitted.status, submitted.text.slice(0, 2000)).toBe(303);
     const versions = await pipeline.items(round.id, 'VERSION#sociaal-domein#GM0150#');

@@ -27,12 +27,14 @@ export function roundItems(table: Table): RoundStore {
       return options?.cached ? cachedRead(table.name, `round#${id}`, read) : read();
     },
 
-    listRounds() {
-      return table.queryAll<Round>({
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': 'ROUNDS' },
-      });
+    async listRounds(options?: ReadOptions) {
+      const read = () =>
+        table.queryAll<Round>({
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': 'ROUNDS' },
+        });
+      return (options?.cached ? await cachedRead(table.name, 'rounds', read) : await read()) ?? [];
     },
 
     updateRound(round: Round, expectedDeadline?: string) {

@@ -5,6 +5,7 @@ import { readStored, revisionOf, usableAnswers } from '../../../forms/revisions.
 import { NotFound } from '../errors.js';
 import { roundPhase } from '../form-context.js';
 import type { SubmissionVersion } from '../model.js';
+import { changesSincePrevious } from '../previous-round.js';
 import { noTargets } from '../targets/model.js';
 import { changesSince, takeSnapshot } from './changes.js';
 import { aggregateEigenBijdrage } from './eigen-bijdrage.js';
@@ -15,8 +16,10 @@ import type {
   AggregateRoundInput,
   AggregationOptions,
   FormAggregate,
+  MunicipalityRef,
   MunicipalityWarnings,
   RoundAggregate,
+  SincePreviousRoundSummary,
   Submitted,
   UnreadableAnswers,
 } from './types.js';
@@ -77,9 +80,43 @@ export function aggregateRound(input: AggregateRoundInput): RoundAggregate {
     form: aggregateForm(definition, resolved, submitted, input, input.options ?? {}),
     warnings,
     unreadable,
+    sincePreviousRound: input.previousRound
+      ? sincePreviousRound(definition, stored, input.previousRound)
+      : null,
     changes: input.previous ? changesSince(input.previous, round.id, scope, response.municipalities) : null,
     snapshot: takeSnapshot(round.id, scope, now, response.municipalities),
   };
+}
+
+/** Per municipality that submitted now and in the previous round, what changed since (see previous-round.ts). */
+function sincePreviousRound(
+  definition: FormDefinition,
+  submitted: readonly Submitted[],
+  previous: NonNullable<AggregateRoundInput['previousRound']>,
+): SincePreviousRoundSummary {
+  const before = new Map<string, SubmissionVersion>();
+  for (const version of previous.current) {
+    if (version.roundId !== previous.round.id || version.formId !== previous.round.formId) continue;
+    const known = before.get(version.municipality);
+    if (!known || known.version < version.version) before.set(version.municipality, version);
+  }
+  const municipalities: SincePreviousRoundSummary['municipalities'][number][] = [];
+  const newSince: MunicipalityRef[] = [];
+  for (const { municipality, version } of submitted) {
+    const earlier = before.get(municipality.code);
+    if (!earlier) {
+      newSince.push(municipality);
+      continue;
+    }
+    municipalities.push({
+      ...municipality,
+      version: version.version,
+      previousVersion: earlier.version,
+      changes: changesSincePrevious(definition, earlier, version),
+    });
+  }
+  const { id, title, referenceDate } = previous.round;
+  return { round: { id, title, referenceDate }, municipalities, newSince };
 }
 
 /**

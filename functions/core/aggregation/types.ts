@@ -1,4 +1,5 @@
 import type { ContributionRate } from '../../../forms/data/contribution-schedule.js';
+import type { AnswerChange } from '../../../forms/diff.js';
 import type { RoundPhase } from '../form-context.js';
 import type { Draft, Registry, Round, SubmissionVersion } from '../model.js';
 import type { ResponseStatus } from '../round-status.js';
@@ -33,6 +34,11 @@ export interface AggregateRoundInput {
    * indicative shares, the provincial task and the statushouders tasks. Without them there is no task.
    */
   readonly targets?: PublishedTargets;
+  /**
+   * The previous round of the same form and its current versions: what changed since, per municipality
+   * (the round is one of a cycle). Without it, `sincePreviousRound` is null.
+   */
+  readonly previousRound?: { readonly round: Round; readonly current: readonly SubmissionVersion[] };
   readonly now: Date;
   readonly options?: AggregationOptions;
 }
@@ -82,6 +88,8 @@ export interface RoundAggregate {
   readonly unreadable: readonly UnreadableAnswers[];
   /** Null when there is no previous summary to compare with. */
   readonly changes: ChangesSincePrevious | null;
+  /** What changed since the previous round of the form, per municipality; null without one. */
+  readonly sincePreviousRound: SincePreviousRoundSummary | null;
   /** Give this back as `previous` next time. */
   readonly snapshot: AggregationSnapshot;
 }
@@ -117,6 +125,18 @@ export interface ResponseOverview {
 export interface MunicipalityWarnings extends MunicipalityRef {
   readonly version: number;
   readonly warnings: readonly { readonly path: string; readonly message: string }[];
+}
+
+export interface SincePreviousRoundSummary {
+  readonly round: { readonly id: string; readonly title: string; readonly referenceDate: string };
+  /** Submitted in both rounds: what changed (an empty list: nothing did). By region, then name. */
+  readonly municipalities: readonly (MunicipalityRef & {
+    readonly version: number;
+    readonly previousVersion: number;
+    readonly changes: readonly AnswerChange[];
+  })[];
+  /** Submitted in this round, not in the previous one. */
+  readonly newSince: readonly MunicipalityRef[];
 }
 
 export interface UnreadableAnswers extends MunicipalityRef {

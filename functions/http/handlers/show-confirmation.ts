@@ -34,6 +34,7 @@ export const handler = httpHandler(async (event) => {
       submittedBy: viewed.version.submittedBy.name,
       answers: reading.answers,
       retired: reading,
+      sincePreviousRound: viewed.sincePreviousRound,
       late: viewed.version.late,
       confirmationSentTo: viewed.version.submittedBy.email,
       confirmationSent: viewed.confirmation?.status === 'sent',

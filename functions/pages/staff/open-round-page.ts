@@ -30,6 +30,7 @@ export interface NewRoundInput {
   readonly deadlineTijd: string;
   readonly regions: readonly string[];
   readonly acceptsLate: string;
+  readonly prefill: string;
   readonly reminderDaysBefore: string;
   readonly invite: string;
 }
@@ -64,6 +65,18 @@ ${dateTimeInputs({ name: 'deadline', label: 'Sluitingsdatum', hint: 'Tot wanneer
 ${textInput({ name: 'title', label: 'Titel (niet verplicht)', hint: 'Leeg: de naam van het formulier met de peildatum.', value: input.title, errors })}
 ${choiceGroup({ type: 'checkbox', name: 'regions', label: 'Regio’s', hint: model.regions.length === 1 ? 'U opent rondes voor uw eigen regio.' : 'De gemeenten van deze regio’s krijgen het formulier.', choices: model.regions, selected: input.regions, errors })}
 ${lateSubmissionChoice(input.acceptsLate, errors)}
+${choiceGroup({
+  type: 'radio',
+  name: 'prefill',
+  label: 'Vooraf ingevuld',
+  hint: 'Een gemeente die een vorige ronde van dit formulier heeft ingezonden, begint met die antwoorden, behalve wat bij de ronde zelf hoort (wie invult, het halfjaar). Er wordt niets opgeslagen tot zij verstuurt.',
+  choices: [
+    { value: 'ja', label: 'Ja: beginnen met de antwoorden van de vorige ronde' },
+    { value: 'nee', label: 'Nee: beginnen met een leeg formulier' },
+  ],
+  selected: [input.prefill],
+  errors,
+})}
 ${textInput({ name: 'reminderDaysBefore', label: 'Herinnering, aantal dagen voor de sluitingsdatum', hint: 'Gemeenten die dan nog niet hebben ingezonden krijgen vanzelf een herinnering. 0: op de dag zelf.', value: input.reminderDaysBefore, width: 's', inputMode: 'numeric', errors })}
 ${choiceGroup({
   type: 'radio',
@@ -122,6 +135,10 @@ ${factList([
   ['Sluitingsdatum', formatDateTime(round.deadline)],
   ['Regio’s', model.regionNames.join(', ')],
   ['Te laat inzenden', round.acceptsLate ? 'Toegestaan' : 'Niet toegestaan'],
+  [
+    'Vooraf ingevuld',
+    round.prefill === false ? 'Nee, een leeg formulier' : 'Ja, met de antwoorden van de vorige ronde',
+  ],
   ['Herinnering', `${round.reminderDaysBefore ?? 3} dagen voor de sluitingsdatum`],
   ['Uitnodigingen', invite ? 'Meteen versturen' : 'Later'],
 ])}

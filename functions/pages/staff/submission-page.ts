@@ -1,9 +1,19 @@
+import type { FormDefinition } from '../../../forms/definition.js';
 import { formatDateTime } from '../../../forms/format.js';
 import { answersSummary } from '../../../forms/render/confirmation-page.js';
 import { type Html, html } from '../../../forms/render/html.js';
+import { retiredAnswersList } from '../../../forms/render/retired-answers.js';
+import { readStored, revisionOf } from '../../../forms/revisions.js';
+import type { SubmissionVersion } from '../../core/model.js';
 import type { SubmissionRecord } from '../../core/staff-submission.js';
 import { cell, dataTable, factList, headerCell, rowHeader } from './components.js';
 import { type SignedInStaff, staffPage } from './shell.js';
+
+/** A version's answers read with today's form, and what the form no longer asks or accepts. */
+function storedAnswers(definition: FormDefinition, version: SubmissionVersion): Html {
+  const reading = readStored(definition, version.answers, revisionOf(version));
+  return html`${answersSummary(definition, reading.answers)}${retiredAnswersList(reading.retired, reading.invalid)}`;
+}
 
 /**
  * One municipality's submission as staff read it (`/staf/rondes/{roundId}/gemeenten/{code}`), read-only:
@@ -61,7 +71,7 @@ ${
 ${
   current
     ? html`<h2 class="utrecht-heading-2">De antwoorden (versie ${current.version})</h2>
-${answersSummary(definition, current.answers)}
+${storedAnswers(definition, current)}
 <h2 class="utrecht-heading-2" id="versies">Alle versies</h2>
 ${dataTable({
   id: 'versies-tabel',
