@@ -45,6 +45,7 @@ import {
   sqsEventOf,
 } from './mail-commands.js';
 import { registryLines } from './registry-lines.js';
+import { importTargets, printTargets, targetsOptions, targetsUsage } from './targets-commands.js';
 
 /**
  * `npm run admin -- <command>`: manage rounds, invitations and staff tokens. Against the local run by
@@ -60,6 +61,7 @@ Opdrachten:
   seed-registry                            zet het register (Overijssel) in de tabel, alleen de eerste keer:
                                            daarna is de tabel de bron en blijven wijzigingen staan
   registry                                 het register: provincies, regio's, gemeenten en hun adressen
+${targetsUsage}
   rounds                                   rondes met sluitingsdatum en voortgang
   open-round --form <id> --reference-date <jjjj-mm-dd> --deadline <jjjj-mm-ddTuu:mm>
              [--opens <…>] [--regions ijsselland,twente] [--late] [--id <id>] [--title <titel>]
@@ -236,6 +238,7 @@ function parseOptions(argv: string[]) {
       address: { type: 'string' },
       sent: { type: 'boolean' },
       'reminder-days': { type: 'string' },
+      ...targetsOptions,
     },
   });
 }
@@ -307,6 +310,18 @@ export async function run(argv: string[], print: (line: string) => void = consol
       if (registry.provinces.length === 0)
         print('Het register is leeg. Vul het met: npm run admin -- seed-registry');
       for (const line of registryLines(registry)) print(line);
+      return;
+    }
+    case 'targets':
+    case 'import-targets': {
+      const ctx = {
+        deps,
+        principal: admin(await store.getRegistry()),
+        values,
+        print,
+        fail: (message: string) => new UsageError(message),
+      };
+      await (command === 'targets' ? printTargets(ctx) : importTargets(ctx));
       return;
     }
     case 'rounds': {
