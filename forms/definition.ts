@@ -197,7 +197,8 @@ export function decodeFormPost(definition: FormDefinition, params: URLSearchPara
   const raw: RawState = {};
   const rows = new Map<string, Map<number, Record<string, RawValue>>>();
   const unknownNames: string[] = [];
-  const control: Record<string, string> = {};
+  // Without a prototype: a posted `__proto__` is a key like any other (and refused as an unknown one).
+  const control: Record<string, string> = Object.create(null);
   for (const [name, posted] of params) {
     // Browsers send a textarea's line breaks as CRLF: count them as one character, as the field did.
     const value = posted.replace(/\r\n?/g, '\n');
@@ -342,14 +343,35 @@ export interface ValidationOutcome {
   readonly errors: FieldError[];
 }
 
+/**
+ * `__proto__` as a key of the answers or of a row: JSON.parse makes it an ordinary key, but zod's output
+ * (an object literal) would take it as the prototype and drop it silently. It is no field of any form.
+ */
+function prototypeKeyIssues(value: unknown, path: (string | number)[] = []): z.core.$ZodIssue[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => prototypeKeyIssues(item, [...path, index]));
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.keys(value).flatMap((key) =>
+    key === '__proto__'
+      ? [
+          {
+            code: 'unrecognized_keys' as const,
+            keys: [key],
+            path,
+            input: value as Record<string, unknown>,
+            message: '',
+          },
+        ]
+      : prototypeKeyIssues((value as Record<string, unknown>)[key], [...path, key]),
+  );
+}
+
 /** Validates candidate answers (from a browser post or a JSON client) against the definition. */
 export function validateAnswers(definition: FormDefinition, candidate: unknown): ValidationOutcome {
+  const hidden = prototypeKeyIssues(candidate);
   const parsed = definition.schema.safeParse(candidate);
-  if (parsed.success) return { success: true, answers: parsed.data, errors: [] };
-  return {
-    success: false,
-    errors: toFieldErrors(definition, withRuleIssues(definition, candidate, parsed.error)),
-  };
+  if (parsed.success && hidden.length === 0) return { success: true, answers: parsed.data, errors: [] };
+  const issues = parsed.success ? [] : withRuleIssues(definition, candidate, parsed.error).issues;
+  return { success: false, errors: toFieldErrors(definition, new z.ZodError([...hidden, ...issues])) };
 }
 
 /**

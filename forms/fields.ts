@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { formatDate, formatInteger, formatMoney } from './format.js';
+import { textProblem } from './text-safety.js';
 
 /**
  * Field builders. A field type owns everything about one kind of answer: its validation (with Dutch
@@ -175,13 +176,25 @@ function withPresence<T>(schema: z.ZodType<T>, widget: Widget, name: string): z.
 }
 
 export function text(key: string, options: FieldOptions & { maxLength?: number }): Field<string> {
+  return textField(key, options, false);
+}
+
+function textField(
+  key: string,
+  options: FieldOptions & { maxLength?: number },
+  multiLine: boolean,
+): Field<string> {
   const meta = base(key, 'text', options);
   const maxLength = options.maxLength ?? 200;
   const schema = z
     .string({ error: `${quote(meta.name)} moet tekst zijn.` })
     .trim()
     .min(1, { error: requiredMessage('text', meta.name) })
-    .max(maxLength, { error: `${quote(meta.name)} mag maximaal ${maxLength} tekens lang zijn.` });
+    .max(maxLength, { error: `${quote(meta.name)} mag maximaal ${maxLength} tekens lang zijn.` })
+    .superRefine((value, ctx) => {
+      const problem = textProblem(value, meta.name, multiLine);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+    });
   return {
     ...meta,
     maxLength,
@@ -194,7 +207,7 @@ export function text(key: string, options: FieldOptions & { maxLength?: number }
 }
 
 export function textarea(key: string, options: FieldOptions & { maxLength?: number }): Field<string> {
-  const field = text(key, { ...options, maxLength: options.maxLength ?? 2000 });
+  const field = textField(key, { ...options, maxLength: options.maxLength ?? 2000 }, true);
   return { ...field, widget: 'textarea' };
 }
 
@@ -271,7 +284,9 @@ export function money(key: string, options: FieldOptions & { max?: number }): Fi
     .number({ error: `${quote(meta.name)} moet een bedrag in euro’s zijn, bijvoorbeeld 1.250,00.` })
     .min(0, { error: `${quote(meta.name)} mag niet negatief zijn.` })
     .max(max, { error: `${quote(meta.name)} mag niet hoger zijn dan ${formatMoney(max)}.` })
-    .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, {
+    // Exactly cents: 0.30000000000000004 or 1e-320 is not an amount anyone typed (and DynamoDB cannot
+    // store the latter), so only a value that is its own rounding to cents passes.
+    .refine((value) => Math.round(value * 100) / 100 === value, {
       error: `${quote(meta.name)} mag hoogstens twee cijfers achter de komma hebben.`,
     });
   return {

@@ -73,7 +73,7 @@ export function mayChangeRound(
 
 async function changeableRound(deps: Deps, principal: Principal, roundId: string, registry?: Registry) {
   const round = await deps.store.getRound(roundId);
-  if (!round) throw new NotFound(`Er is geen ronde ‘${roundId}’.`);
+  if (!round) throw roundNotVisible(roundId);
   const known = registry ?? (await deps.store.getRegistry());
   assertMayChangeRound(principal, round, known);
   return { round, registry: known };

@@ -41,8 +41,8 @@ export class Forbidden extends DomainError {
 }
 
 export class NotFound extends DomainError {
-  constructor(message = 'Deze pagina bestaat niet. Controleer de link uit uw uitnodiging.') {
-    super(404, 'not_found', message);
+  constructor(message = 'Deze pagina bestaat niet. Controleer de link uit uw uitnodiging.', title?: string) {
+    super(404, 'not_found', message, title);
   }
 }
 

@@ -352,12 +352,13 @@ export function exportFilename(
   return `${pieces.join('_')}.${request.format}`;
 }
 
-function tableOf(scope: ExportScope, key: string): ExportTable {
+/** The table `tabel` names; 400 naming the parameter when the form has no such table (any format). */
+export function tableOf(scope: ExportScope, key: string): ExportTable {
   const tables = exportTables(scope.definition, scope.regionName);
   const table = tables.find((candidate) => candidate.key === key);
   if (!table) {
     throw new BadRequest(
-      `De tabel ‘${key}’ bestaat niet bij ‘${scope.definition.title}’. Kies uit: ${tables.map((t) => t.key).join(', ')}.`,
+      `tabel: de tabel ‘${key}’ bestaat niet bij ‘${scope.definition.title}’. Kies uit: ${tables.map((t) => t.key).join(', ')}.`,
     );
   }
   return table;

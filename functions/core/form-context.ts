@@ -48,9 +48,18 @@ export async function resolveForm(store: Store, key: FormContextKey): Promise<Re
 
 /**
  * Resolves a form for a principal: a municipality's link names one round and one municipality, and a URL
- * naming anything else is refused (403) before anything is looked up — so someone else's round or
- * municipality and one that does not exist get the same answer. Then as `resolveForm` + `assertMay`.
+ * naming anything else is a 404 before anything is looked up — so someone else's round or municipality,
+ * one that does not exist and an id no round could have (thousands of characters) get the same answer.
+ * Then as `resolveForm` + `assertMay`.
  */
+/** The answer to a form address that is not the one a municipality's link is for. */
+export function notForThisLink(): NotFound {
+  return new NotFound(
+    'Deze pagina bestaat niet of hoort niet bij uw uitnodigingslink. U kunt alleen het formulier van uw eigen gemeente invullen, met de link voor deze ronde: open het via de link uit uw uitnodiging.',
+    'Deze pagina hoort niet bij uw link',
+  );
+}
+
 export async function resolveFormFor(
   store: Store,
   key: FormContextKey,
@@ -61,7 +70,7 @@ export async function resolveFormFor(
     principal?.kind === 'municipality' &&
     (key.roundId !== principal.roundId || key.municipality !== principal.municipality)
   ) {
-    authorize(principal, action, { roundId: key.roundId, municipality: key.municipality, province: '' });
+    throw notForThisLink();
   }
   const resolved = await resolveForm(store, key);
   assertMay(principal, action, resolved);

@@ -31,7 +31,13 @@ export async function readSubmission(
   input: { principal: Principal; roundId: string; municipality: string },
 ): Promise<SubmissionRecord> {
   const round = await deps.store.getRound(input.roundId);
-  if (!round) throw new NotFound(`Er is geen ronde ‘${input.roundId}’.`);
+  // A round of another region answers like one that does not exist (nothing tells which rounds exist).
+  if (
+    !round ||
+    visibleRegions(input.principal, round, (await deps.store.getRegistry()).regions).length === 0
+  ) {
+    throw roundNotVisible(input.roundId);
+  }
   const municipality = await deps.store.getMunicipality(input.municipality);
   if (!municipality || !round.regions.includes(municipality.region)) {
     throw new NotFound(`Gemeente ‘${input.municipality}’ doet niet mee aan deze ronde.`);

@@ -83,10 +83,11 @@ export function parseAction(value: string, resolved: ResolvedForm): Action | und
   return row[3] === undefined ? undefined : { name: 'remove', group, index: Number(row[3]) };
 }
 
-/** The control fields, or undefined when the page's hidden fields were tampered with. */
-export function parseControl(decoded: DecodedPost) {
+/** The control fields, or undefined when the page's hidden fields were tampered with (or sent twice). */
+export function parseControl(decoded: DecodedPost, params: URLSearchParams) {
   const parsed = control.safeParse(decoded.control);
   if (!parsed.success) return undefined;
+  if (Object.keys(decoded.control).some((name) => params.getAll(name).length !== 1)) return undefined;
   return {
     action: parsed.data._action,
     submissionId: parsed.data._submissionId,

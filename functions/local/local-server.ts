@@ -64,15 +64,33 @@ function lambdaContext(functionName: string): Context {
   };
 }
 
-async function readRequestBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
+/** A body this much over the limit is not read to its end: the connection is closed instead. */
+const maxDrainBytes = 64 * 1024 * 1024;
+
+/**
+ * Reads the body; past `maxRequestBytes` it goes on reading (and dropping) to the end, so the 413 that
+ * follows leaves the kept-alive connection usable for the next request. Only a body past
+ * `maxDrainBytes` is cut off, and its connection closed.
+ */
+async function readRequestBody(request: IncomingMessage): Promise<Buffer | 'too-large' | 'cut-off'> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > maxRequestBytes) return 'too-large';
-    chunks.push(chunk as Buffer);
+    if (size > maxDrainBytes) return 'cut-off';
+    if (size <= maxRequestBytes) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks);
+  return size > maxRequestBytes ? 'too-large' : Buffer.concat(chunks);
+}
+
+/** Whether every segment of the path decodes (`%C3%28` does not: no UTF-8 character). */
+function decodablePath(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split('/')) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Builds the event API Gateway's HTTP API sends a Lambda (payload format 2.0). */
@@ -94,8 +112,11 @@ export function toApiGatewayEvent(options: {
     }
     headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
+  // As CloudFront's viewer-request function does: the forwarded host is the front's own, whatever the
+  // client sent (a client's X-Forwarded-Host would put its host in emailed links and in the same-origin
+  // check). The protocol a client may claim (tests play a TLS front with it): it can only lose its cookie.
   headers['x-forwarded-proto'] ??= 'http';
-  headers['x-forwarded-host'] ??= headers.host ?? 'localhost';
+  headers['x-forwarded-host'] = headers.host ?? 'localhost';
   const queryStringParameters: Record<string, string> = {};
   for (const [name, value] of url.searchParams) {
     queryStringParameters[name] = queryStringParameters[name]
@@ -261,14 +282,22 @@ export function createLocalServer(options: {
         return await serveAsset(request, response, asset);
       }
       const method = request.method ?? 'GET';
-      const match = matchRoute(table, method, url.pathname);
       const body = await readRequestBody(request);
-      if (body === 'too-large') {
-        response.writeHead(413, { 'content-type': 'text/plain; charset=utf-8' });
+      if (body === 'too-large' || body === 'cut-off') {
+        response.writeHead(413, {
+          'content-type': 'text/plain; charset=utf-8',
+          ...(body === 'cut-off' && { connection: 'close' }),
+        });
         return response.end('Verzoek te groot.');
       }
       // Cognito's sign-in pages and keys, S3's signed downloads: the local stand-ins.
       if (await standIns(request, response, url, body)) return;
+      // Like API Gateway: a path whose percent-encoding is not UTF-8 is a bad request, not a crash.
+      if (!decodablePath(url.pathname)) {
+        response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+        return response.end('Ongeldig adres: de tekens in het adres zijn niet goed gecodeerd.');
+      }
+      const match = matchRoute(table, method, url.pathname);
       // Like API Gateway: a known path with an unknown method goes to the ANY route's function (405), an
       // unknown path to the catch-all route; only a table without one answers API Gateway's bare 404.
       if (!match) {

@@ -10,6 +10,7 @@ import type {
 import type { RoundPhase } from '../core/form-context.js';
 import type { MailProblem } from '../core/mail-problems.js';
 import { formatPercent, scopeLabel } from '../emails/summary-format.js';
+import { barChart, chartColours, percentPair, responseChart } from './charts.js';
 import { mailProblemNote, mailProblemsSection } from './mail-problems.js';
 import { type SignedInStaff, staffBar, staffFooter } from './staff/shell.js';
 
@@ -90,45 +91,17 @@ const numberCell = (content: string) =>
 const headerCell = (content: string, numeric = false) =>
   html`<th class="utrecht-table__header-cell${numeric ? ' utrecht-table__header-cell--numeric' : ''}" scope="col">${content}</th>`;
 
-// Charts ------------------------------------------------------------------------------------------------
-
-const chartColours = {
-  ingezonden: '#2e7d32',
-  concept: '#b26a00',
-  niets: '#767676',
-  committed: '#1f5f99',
-  realised: '#2e7d32',
-  track: '#e3e3e3',
-  text: '#1a1a1a',
-  line: '#1a1a1a',
-};
-
-/** One stacked bar: submitted, draft only, nothing, as parts of all municipalities in scope. */
-export function responseChart(totals: RoundListItem['totals'], id: string): Html {
-  const all = totals.ingezonden + totals.concept + totals.niets;
-  const width = 600;
-  const parts = (['ingezonden', 'concept', 'niets'] as const).map((status) => ({
-    status,
-    value: totals[status],
-  }));
-  let x = 0;
-  const bars = parts.map(({ status, value }) => {
-    const w = all === 0 ? 0 : (value / all) * width;
-    const bar = html`<rect x="${x.toFixed(1)}" y="0" width="${w.toFixed(1)}" height="24" fill="${chartColours[status]}"></rect>`;
-    x += w;
-    return bar;
-  });
-  const legend = parts.map(
-    ({ status, value }, index) =>
-      html`<rect x="${index * 200}" y="34" width="12" height="12" fill="${chartColours[status]}"></rect><text x="${index * 200 + 18}" y="45" font-size="14" fill="${chartColours.text}">${statusLabels[status]}: ${value}</text>`,
-  );
-  const description = `${totals.ingezonden} van ${all} gemeenten ingezonden, ${totals.concept} alleen een concept, ${totals.niets} nog niets.`;
-  return html`<svg class="rt-chart" viewBox="0 0 ${width} 52" width="100%" role="img" aria-labelledby="${id}-titel ${id}-uitleg" focusable="false">
-<title id="${id}-titel">Voortgang van de inzendingen</title>
-<desc id="${id}-uitleg">${description}</desc>
-${bars}${legend}
-</svg>`;
+/**
+ * A table in its own horizontal scroll container: a wide table scrolls by itself instead of widening the
+ * page (reflow at 320 px and at 400 % zoom, WCAG 1.4.10). Focusable, so it scrolls with the keyboard, and
+ * named after the table.
+ */
+/** A table in its own keyboard-focusable scroll container, named by the table's caption (`captionId`). */
+function scrollable(captionId: string, table: Html): Html {
+  return html`<div class="rt-table-scroll" role="region" aria-labelledby="${captionId}" tabindex="0">${table}</div>`;
 }
+
+// Progress against the shares ---------------------------------------------------------------------------
 
 interface ShareRow {
   readonly label: string;
@@ -183,50 +156,38 @@ function shareRows(form: VoortgangAggregate, aggregate: RoundAggregate): ShareRo
 
 /**
  * Horizontal bars per municipality: places committed (thick, blue) and realised (thin, green) as a
- * percentage of its indicative share, with a line at 100 %; then the total of the scope and, for the
- * province, the total against the provincial task. Percentages beyond the scale end in an arrow, the
- * figure next to the bar tells how far.
+ * percentage of its indicative share, with a line at 100 %; then the totals of the regions and the scope
+ * and, for the province, against the provincial task.
  */
 export function shareChart(rows: readonly ShareRow[], id: string): Html {
-  const labelWidth = 230;
-  const barWidth = 300;
-  const rowHeight = 30;
-  const top = 28;
-  const highest = Math.max(100, ...rows.map((row) => row.committedPercent ?? 0));
-  const scale = Math.min(200, Math.ceil(highest / 50) * 50);
-  const xOf = (percent: number) => labelWidth + (Math.min(percent, scale) / scale) * barWidth;
-  const height = top + rows.length * rowHeight + 8;
-  const ticks = [0, 50, 100, 150, 200].filter((tick) => tick <= scale);
-  const body = rows.map((row, index) => {
-    const y = top + index * rowHeight;
-    const committed = row.committedPercent ?? 0;
-    const realised = row.realisedPercent ?? 0;
-    const label = row.label.length > 34 ? `${row.label.slice(0, 33)}…` : row.label;
-    return html`<g>
-<text x="0" y="${y + 15}" font-size="13" fill="${chartColours.text}"${row.total ? html` font-weight="bold"` : html``}>${label}</text>
-<rect x="${labelWidth}" y="${y + 3}" width="${barWidth}" height="18" fill="${chartColours.track}"></rect>
-<rect x="${labelWidth}" y="${y + 3}" width="${(xOf(committed) - labelWidth).toFixed(1)}" height="12" fill="${chartColours.committed}"></rect>
-<rect x="${labelWidth}" y="${y + 15}" width="${(xOf(realised) - labelWidth).toFixed(1)}" height="6" fill="${chartColours.realised}"></rect>
-<text x="${labelWidth + barWidth + 8}" y="${y + 15}" font-size="12" fill="${chartColours.text}">${row.committed === null ? 'nog niet ingezonden' : row.committedPercent === null ? 'geen aandeel' : `${formatPercent(row.committedPercent)} / ${formatPercent(row.realisedPercent)}`}${committed > scale ? ' ▸' : ''}</text>
-</g>`;
-  });
-  const axis = ticks.map(
-    (tick) =>
-      html`<text x="${xOf(tick)}" y="14" font-size="11" text-anchor="middle" fill="${chartColours.text}">${tick} %</text><line x1="${xOf(tick)}" y1="18" x2="${xOf(tick)}" y2="${height - 6}" stroke="${tick === 100 ? chartColours.line : '#b0b0b0'}" stroke-width="${tick === 100 ? 2 : 1}"${tick === 100 ? html`` : html` stroke-dasharray="2 3"`}></line>`,
-  );
   const total = rows.find((row) => row.total);
-  return html`<svg class="rt-chart" viewBox="0 0 ${labelWidth + barWidth + 150} ${height}" width="100%" role="img" aria-labelledby="${id}-titel ${id}-uitleg" focusable="false">
-<title id="${id}-titel">Opvangplekken: toegezegd en gerealiseerd als deel van het indicatieve aandeel</title>
-<desc id="${id}-uitleg">Per gemeente een balk: toegezegd (dik, blauw) en gerealiseerd (dun, groen) in procenten van het indicatieve aandeel; de lijn staat op 100 %. ${total ? `${total.label}: ${formatPercent(total.committedPercent)} toegezegd, ${formatPercent(total.realisedPercent)} gerealiseerd.` : ''} De cijfers staan ook in de tabel hieronder.</desc>
-${axis}${body}
-</svg>`;
+  return barChart({
+    id,
+    title: 'Opvangplekken: toegezegd en gerealiseerd als deel van het indicatieve aandeel',
+    description: `Per gemeente een balk: toegezegd (dik, blauw) en gerealiseerd (dun, groen) in procenten van het indicatieve aandeel; de lijn staat op 100 %. ${total ? `${total.label}: ${formatPercent(total.committedPercent)} toegezegd, ${formatPercent(total.realisedPercent)} gerealiseerd.` : ''}`,
+    legend: { thick: 'toegezegd', thin: 'gerealiseerd', hundred: '100 % = het aandeel of de taak' },
+    colours: { thick: chartColours.committed, thin: chartColours.realised },
+    rows: rows.map((row) => ({
+      label: row.label,
+      total: row.total,
+      thick: row.committed === null ? null : row.committedPercent,
+      thin: row.committed === null ? null : row.realisedPercent,
+      figure:
+        row.committed === null
+          ? 'nog niet ingezonden'
+          : row.committedPercent === null
+            ? 'geen aandeel'
+            : percentPair(row.committedPercent, row.realisedPercent),
+    })),
+  });
 }
 
 const known = (value: number | null) => (value === null ? '—' : formatInteger(value));
 
 function shareTable(rows: readonly ShareRow[]): Html {
-  return html`<div class="rt-table-scroll" role="region" aria-labelledby="aandeel-tabel" tabindex="0">
-<table class="utrecht-table utrecht-table--html-table rt-table">
+  return scrollable(
+    'aandeel-tabel',
+    html`<table class="utrecht-table utrecht-table--html-table rt-table">
 <caption class="utrecht-table__caption" id="aandeel-tabel">Opvangplekken (regulier en AMV samen) per gemeente, ten opzichte van het indicatieve aandeel; totalen ten opzichte van de taak van alle gemeenten</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">${headerCell('Gemeente')}${headerCell('Aandeel / taak', true)}${headerCell('Toegezegd', true)}${headerCell('Gerealiseerd', true)}${headerCell('Nog te realiseren', true)}${headerCell('% toegezegd', true)}${headerCell('% gerealiseerd', true)}</tr></thead>
 <tbody class="utrecht-table__body">
@@ -241,8 +202,8 @@ ${rows.map((row) => {
   return html`<tr class="utrecht-table__row${row.total ? ' rt-total-row' : ''}">${row.total ? html`<th class="utrecht-table__header-cell" scope="row">${label}</th>` : cell(label)}${figures}</tr>`;
 })}
 </tbody>
-</table>
-</div>`;
+</table>`,
+  );
 }
 
 function targetsNote(form: VoortgangAggregate): Html {
@@ -287,6 +248,8 @@ export function renderRoundsPage(model: RoundsPageModel): Html {
 ${model.notice ? html`<div class="utrecht-alert utrecht-alert--ok rt-notice" role="status"><p class="utrecht-paragraph">${model.notice}</p></div>` : html``}
 <h1 class="utrecht-heading-1">Rondes</h1>
 <p class="utrecht-paragraph">Alle uitvragen aan de gemeenten in uw regio of provincie, met hun sluitingsdatum en hoeveel gemeenten al hebben ingezonden.</p>
+<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="/staf/contacten">Contacten en adressen</a>: wie uitnodigingen, herinneringen en overzichten krijgt, en het secretariaat.</p>
+${failed}
 ${mailPanel}
 <ul class="rt-task-list">
 ${model.mayOpen ? html`<li><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/staf/nieuwe-ronde">Nieuwe ronde</a></li>` : html``}
@@ -296,8 +259,9 @@ ${model.mayOpen ? html`<li><a class="utrecht-button-link utrecht-button-link--ht
 ${
   model.rounds.length === 0
     ? html`<p class="utrecht-paragraph">Er zijn nog geen rondes voor uw regio of provincie.</p>`
-    : html`<div class="rt-table-scroll" role="region" aria-labelledby="rondes-titel" tabindex="0">
-<table class="utrecht-table utrecht-table--html-table rt-table">
+    : html`${scrollable(
+        'rondes-titel',
+        html`<table class="utrecht-table utrecht-table--html-table rt-table">
 <caption class="utrecht-table__caption" id="rondes-titel">Rondes, op sluitingsdatum</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">${headerCell('Ronde')}${headerCell('Formulier')}${headerCell('Sluit op')}${headerCell('Stand')}${headerCell('Ingezonden', true)}${headerCell('Concept', true)}${headerCell('Nog niets', true)}</tr></thead>
 <tbody class="utrecht-table__body">
@@ -306,13 +270,13 @@ ${model.rounds.map(
     html`<tr class="utrecht-table__row">${cell(html`<a class="utrecht-link utrecht-link--html-a" href="/staf/rondes/${encodeURIComponent(round.id)}">${round.title}</a>`)}${cell(round.formTitle)}${cell(formatDateTime(round.deadline))}${cell(phaseLabels[round.phase])}${numberCell(formatInteger(round.totals.ingezonden))}${numberCell(formatInteger(round.totals.concept))}${numberCell(formatInteger(round.totals.niets))}</tr>`,
 )}
 </tbody>
-</table>
-</div>
+</table>`,
+      )}
 <h2 class="utrecht-heading-2">Exports over alle rondes</h2>
-<p class="utrecht-paragraph">Eén bestand per formulier met de huidige versie van elke gemeente in elke ronde (Excel-CSV, puntkomma). Per ronde zijn er meer exports op de pagina van de ronde.</p>
+<p class="utrecht-paragraph">Eén bestand per formulier met de huidige versie van elke gemeente in elke ronde, voor Excel. Per ronde zijn er meer exports op de pagina van de ronde.</p>
 <ul class="utrecht-unordered-list">${forms.map(
         ([formId, title]) =>
-          html`<li class="utrecht-unordered-list__item"><a class="utrecht-link utrecht-link--html-a" href="${exportUrl(formId, {})}" download>${title}: alle rondes (CSV)</a> · <a class="utrecht-link utrecht-link--html-a" href="${exportUrl(formId, { versies: 'alle' })}" download>alle versies, voor de controle (CSV)</a></li>`,
+          html`<li class="utrecht-unordered-list__item"><a class="utrecht-link utrecht-link--html-a" href="${exportUrl(formId, {})}" download>${title}: alle rondes</a> · <a class="utrecht-link utrecht-link--html-a" href="${exportUrl(formId, { versies: 'alle' })}" download>alle versies, voor de controle</a></li>`,
       )}</ul>`
 }`,
   );
@@ -324,20 +288,21 @@ function exportSection(model: RoundPageModel): Html {
     html`<a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action rt-export" href="${exportUrl(round.formId, { ronde: round.id, ...params })}" download>${label}</a>`;
   return html`<section aria-labelledby="exports" class="rt-section">
 <h2 class="utrecht-heading-2" id="exports">Exports</h2>
-<p class="utrecht-paragraph"><strong>Excel</strong>: puntkomma en decimale komma, opent met dubbelklikken in Excel. <strong>CSV (RFC 4180)</strong>: komma en decimale punt, voor andere programma’s en scripts. Lijsten (zoals locaties) staan in een eigen bestand, één regel per item.</p>
-<div class="rt-table-scroll" role="region" aria-labelledby="bestanden-titel" tabindex="0">
-<table class="utrecht-table utrecht-table--html-table rt-table">
+<p class="utrecht-paragraph"><strong>Voor Excel</strong>: opent met dubbelklikken in Excel (puntkomma’s, decimale komma’s). <strong>Voor andere programma’s</strong>: de internationale vorm (komma’s, decimale punten), voor bijvoorbeeld LibreOffice, Google Spreadsheets of een script. <strong>Werkmap</strong>: alle tabellen als tabbladen in één Excel-bestand. Lijsten (zoals locaties) staan in een eigen bestand, één regel per item.</p>
+${scrollable(
+  'bestanden-titel',
+  html`<table class="utrecht-table utrecht-table--html-table rt-table">
 <caption class="utrecht-table__caption" id="bestanden-titel">Bestanden van deze ronde</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">${headerCell('Tabel')}${headerCell('Huidige versie per gemeente')}${headerCell('Alle versies (controle)')}</tr></thead>
 <tbody class="utrecht-table__body">
 ${model.tables.map(
   (table) =>
-    html`<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">${table.title}</th>${cell(html`${link(`Excel`, { tabel: table.key })} ${link('CSV (RFC 4180)', { tabel: table.key, dialect: 'rfc4180' })}`)}${cell(html`${link('Excel', { tabel: table.key, versies: 'alle' })} ${link('CSV (RFC 4180)', { tabel: table.key, versies: 'alle', dialect: 'rfc4180' })}`)}</tr>`,
+    html`<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">${table.title}</th>${cell(html`${link('Voor Excel', { tabel: table.key })} ${link('Voor andere programma’s', { tabel: table.key, dialect: 'rfc4180' })}`)}${cell(html`${link('Voor Excel', { tabel: table.key, versies: 'alle' })} ${link('Voor andere programma’s', { tabel: table.key, versies: 'alle', dialect: 'rfc4180' })}`)}</tr>`,
 )}
-<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">Alles in één werkmap</th>${cell(link('XLSX', { formaat: 'xlsx' }))}${cell(link('XLSX', { formaat: 'xlsx', versies: 'alle' }))}</tr>
+<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">Alles in één werkmap</th>${cell(link('Werkmap (.xlsx)', { formaat: 'xlsx' }))}${cell(link('Werkmap (.xlsx)', { formaat: 'xlsx', versies: 'alle' }))}</tr>
 </tbody>
-</table>
-</div>
+</table>`,
+)}
 </section>`;
 }
 
@@ -374,8 +339,9 @@ function municipalityTable(model: RoundPageModel): Html {
     );
   const submissionLink = (code: string, content: Html | string, label?: string) =>
     html`<a class="utrecht-link utrecht-link--html-a" href="${base}/gemeenten/${encodeURIComponent(code)}"${label ? html` aria-label="${label}"` : ''}>${content}</a>`;
-  return html`<div class="rt-table-scroll" role="region" aria-labelledby="stand-titel" tabindex="0">
-<table class="utrecht-table utrecht-table--html-table rt-table">
+  return scrollable(
+    'stand-titel',
+    html`<table class="utrecht-table utrecht-table--html-table rt-table">
 <caption class="utrecht-table__caption" id="stand-titel">Stand per gemeente (${scopeLabel(aggregate)})${model.filter === 'zonder-inzending' ? ', alleen zonder inzending' : ', zonder inzending eerst'}</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">${headerCell('Gemeente')}${headerCell('Regio')}${headerCell('Status')}${headerCell('Ingezonden op')}${headerCell('Versie', true)}${headerCell('Waarschuwingen', true)}${headerCell('Concept bewaard')}</tr></thead>
 <tbody class="utrecht-table__body">
@@ -389,8 +355,8 @@ ${
       })
 }
 </tbody>
-</table>
-</div>`;
+</table>`,
+  );
 }
 
 /** "7 van 11 ingezonden" for each region of the round this person sees. */
@@ -414,6 +380,7 @@ ${model.actions.invitations ? link(`${base}/uitnodigingen`, 'Uitnodigingen') : h
 ${model.actions.reminders ? link(`${base}/herinneringen`, 'Herinneren') : html``}
 ${model.actions.change ? link(`${base}/wijzigen`, 'Sluitingsdatum, sluiten of heropenen') : html``}
 ${link('/staf/mail', 'E-mail die wacht of mislukte')}
+${link(`${base}/logboek`, 'Logboek')}
 </ul>
 ${model.actions.change ? html`` : html`<p class="utrecht-paragraph rt-hint">De sluitingsdatum van deze ronde wijzigt de provincie: de ronde loopt ook in een andere regio.</p>`}
 </nav>`;
@@ -449,7 +416,7 @@ ${roundTasks(model)}
 <h2 class="utrecht-heading-2" id="voortgang">Inzendingen</h2>
 <p class="utrecht-paragraph">${response.totals.ingezonden} van ${response.totals.municipalities} gemeenten hebben ingezonden${response.totals.late > 0 ? ` (${response.totals.late} te laat)` : ''}; ${response.totals.concept} hebben alleen een concept, ${response.totals.niets} nog niets.</p>
 ${aggregate.scope.regions.length > 1 ? regionCounts(aggregate) : html``}
-${responseChart(response.totals, 'inzendingen')}
+${responseChart(response.totals, statusLabels, 'inzendingen')}
 ${mailProblemsSection(
   model.mailProblems ?? new Map(),
   (code) => response.municipalities.find((municipality) => municipality.code === code)?.name ?? code,

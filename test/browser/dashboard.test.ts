@@ -1,12 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
   expectNoAxeViolations,
   launchChromium,
   newDutchContext,
   saveScreenshot,
+  screenshotDir,
   tableRows,
 } from '../support/browser.js';
 import {
@@ -102,11 +103,75 @@ describe('the staff dashboard in a browser', () => {
     expect(statSync(file).size).toBeGreaterThan(30_000);
   });
 
+  it('has a visible legend, chart labels that fit their column, plain names for the files', async () => {
+    const round = pipeline.rounds['voortgang-opgaven']!;
+    await page.goto(`${pipeline.baseUrl}/staf/rondes/${round.id}`);
+    const chart = page.getByRole('img', { name: /toegezegd en gerealiseerd/ });
+    const legend = await chart.locator('.rt-legend').textContent();
+    expect(legend).toContain('toegezegd');
+    expect(legend).toContain('gerealiseerd');
+    expect(legend).toContain('100 %');
+    // Every label ends before the bars start (x = 230 in the chart's units), the bold totals too.
+    const overlaps = await chart.evaluate((svg) =>
+      [...svg.querySelectorAll('text.rt-chart-label')]
+        .map((text) => {
+          const box = (text as SVGTextElement).getBBox();
+          return { label: text.textContent ?? '', right: box.x + box.width };
+        })
+        .filter((label) => label.right > 226),
+    );
+    expect(overlaps).toEqual([]);
+    await chart.screenshot({ path: `${screenshotDir}/dashboard-aandeel-grafiek.png` });
+    expect(await page.getByText('CSV (RFC 4180)').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Voor andere programma’s' }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('link', { name: 'Werkmap (.xlsx)' }).count()).toBe(2);
+  });
+
+  it('reflows at 200 % zoom and on a phone: only the tables scroll, each in its own container', async () => {
+    const round = pipeline.rounds['voortgang-opgaven']!;
+    onTestFinished(async () => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${pipeline.baseUrl}/staf/rondes/${round.id}`);
+    });
+    // 1280 px at 200 % zoom is a 640 px wide page; 320 px is a phone (WCAG 1.4.10).
+    for (const width of [640, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const path of ['/staf/rondes', `/staf/rondes/${round.id}`]) {
+        await page.goto(`${pipeline.baseUrl}${path}`);
+        const wider = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        const culprits = await page.evaluate(() =>
+          [...document.querySelectorAll('body *')]
+            .filter(
+              (element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1,
+            )
+            .filter((element) => !element.closest('[role="region"][tabindex="0"]'))
+            .map(
+              (element) =>
+                `${element.tagName}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`,
+            )
+            .slice(-12),
+        );
+        expect(wider, `${path} at ${width} px: ${culprits.join(', ')}`).toBeLessThanOrEqual(0);
+        // Every table sits in a scroll container that a keyboard can reach.
+        const loose = await page.evaluate(
+          () =>
+            [...document.querySelectorAll('table')].filter((t) => !t.closest('[role="region"][tabindex="0"]'))
+              .length,
+        );
+        expect(loose).toBe(0);
+      }
+      await expectNoAxeViolations(page, `ronde op ${width} px`);
+      await saveScreenshot(page, `dashboard-ronde-${width}`);
+    }
+  });
+
   it('downloads an export with one click: an Excel CSV with every municipality', async () => {
     const downloadEvent = page.waitForEvent('download');
     await page
       .getByRole('row', { name: /Gemeenten/ })
-      .getByRole('link', { name: 'Excel' })
+      .getByRole('link', { name: 'Voor Excel' })
       .first()
       .click();
     const download = await downloadEvent;

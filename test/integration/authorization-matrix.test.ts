@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { overijssel } from '../../functions/core/registry/overijssel.js';
 import { routes } from '../../functions/http/routes.js';
 import {
   get,
@@ -52,6 +53,8 @@ type Role = (typeof roles)[number];
  *   provincial staff only.
  * Staff roles always send their staff JWT as Bearer; `open-invitation` sends the role's credential as `code`.
  * The export is asked for the round in the resource column (`?ronde=`).
+ * - `contact`: the contacts page's check step for the municipality in the resource column (staff, Bearer);
+ * - `gemeentelijst`: the check step of a municipality list (today's Overijssel list) — the province's.
  */
 type Call =
   | 'GET'
@@ -60,6 +63,8 @@ type Call =
   | 'JSON ongeldig'
   | 'overzicht'
   | 'afmelden'
+  | 'contact'
+  | 'gemeentelijst'
   | 'nieuwe ronde'
   | 'sluiten?'
   | 'uitnodigen?'
@@ -89,16 +94,16 @@ const matrix: readonly Row[] = [
   ['accessibility-statement', 'GET',      '-',             200,  200,  200,  200,   200,   200],
   ['not-found',          'GET',           '-',             404,  404,  404,  404,   404,   404],
   ['open-invitation',    'GET',           '-',             401,  303,  303,  401,   401,   401],
-  ['show-form',          'GET',           A,               401,  200,  403,  401,   401,   401],
-  ['show-form',          'GET',           B,               401,  403,  200,  401,   401,   401],
-  ['submit-form',        'JSON',          A,               401,  201,  403,  401,   401,   401],
-  ['submit-form',        'JSON',          B,               401,  403,  201,  401,   401,   401],
-  ['submit-form',        'concept',       A,               401,  303,  403,  401,   401,   401],
-  ['submit-form',        'concept',       B,               401,  403,  303,  401,   401,   401],
-  ['submit-form',        'JSON ongeldig', A,               401,  422,  403,  401,   401,   401],
-  ['submit-form',        'JSON ongeldig', B,               401,  403,  422,  401,   401,   401],
-  ['show-confirmation',  'GET',           A,               401,  200,  403,  401,   401,   401],
-  ['show-confirmation',  'GET',           B,               401,  403,  200,  401,   401,   401],
+  ['show-form',          'GET',           A,               401,  200,  404,  401,   401,   401],
+  ['show-form',          'GET',           B,               401,  404,  200,  401,   401,   401],
+  ['submit-form',        'JSON',          A,               401,  201,  404,  401,   401,   401],
+  ['submit-form',        'JSON',          B,               401,  404,  201,  401,   401,   401],
+  ['submit-form',        'concept',       A,               401,  303,  404,  401,   401,   401],
+  ['submit-form',        'concept',       B,               401,  404,  303,  401,   401,   401],
+  ['submit-form',        'JSON ongeldig', A,               401,  422,  404,  401,   401,   401],
+  ['submit-form',        'JSON ongeldig', B,               401,  404,  422,  401,   401,   401],
+  ['show-confirmation',  'GET',           A,               401,  200,  404,  401,   401,   401],
+  ['show-confirmation',  'GET',           B,               401,  404,  200,  401,   401,   401],
   ['list-rounds',        'GET',           '-',             401,  401,  401,  200,   200,   200],
   ['new-round',          'GET',           '-',             401,  401,  401,  200,   200,   200],
   ['new-round-actions',  'nieuwe ronde',  '-',             401,  401,  401,  200,   403,   200],
@@ -128,6 +133,15 @@ const matrix: readonly Row[] = [
   ['send-summary',       'overzicht',     twenteOnly,      401,  401,  401,  404,   202,   202],
   ['export',             'GET',           demo,            401,  401,  401,  200,   200,   200],
   ['export',             'GET',           twenteOnly,      401,  401,  401,  404,   200,   200],
+  ['audit-trail',        'GET',           demo,            401,  401,  401,  200,   200,   200],
+  ['audit-trail',        'GET',           twenteOnly,      401,  401,  401,  404,   200,   200],
+  ['contacts',           'GET',           '-',             401,  401,  401,  200,   200,   200],
+  ['edit-contact',       'GET',           A,               401,  401,  401,  200,   403,   200],
+  ['edit-contact',       'GET',           B,               401,  401,  401,  403,   200,   200],
+  ['change-contact',     'contact',       A,               401,  401,  401,  200,   403,   200],
+  ['change-contact',     'contact',       B,               401,  401,  401,  403,   200,   200],
+  ['registry-import-form', 'GET',         '-',             401,  401,  401,  403,   403,   200],
+  ['registry-import',    'gemeentelijst', '-',             401,  401,  401,  403,   403,   200],
   ['staff-sign-in',      'GET',           '-',             303,  303,  303,  303,   303,   303],
   ['staff-sign-in-callback', 'GET',       '-',             400,  400,  400,  400,   400,   400],
   ['staff-sign-out',     'afmelden',      '-',             303,  303,  303,  303,   303,   303],
@@ -178,6 +192,8 @@ async function snapshot() {
     audit: await pipeline.store.listAudit(demo),
     invitations: await pipeline.store.listInvitations(demo),
     mails: (await pipeline.mailbox()).length,
+    registry: await pipeline.store.getRegistry(),
+    globalAudit: await pipeline.store.listAudit(),
   };
 }
 
@@ -201,7 +217,9 @@ async function call(row: Row, role: Role): Promise<Answer> {
   const path = (route.method === 'ANY' ? '/bestaat/niet' : route.path)
     .replace('{formId}', 'eigen-bijdrage')
     .replace('{roundId}', route.auth === 'staff' && !route.path.includes('{municipality}') ? resource : demo)
-    .replace('{municipality}', resource);
+    .replace('{municipality}', resource)
+    .replace('{soort}', 'gemeente')
+    .replace('{id}', resource);
   const url = `${pipeline.baseUrl}${path}${routeId === 'export' ? `?ronde=${resource}` : ''}`;
   const answer = async (
     response: Response | { status: number; headers: Headers; text: string },
@@ -278,6 +296,31 @@ async function call(row: Row, role: Role): Promise<Answer> {
   if (how === 'overzicht') {
     return answer(await postJson(url, { requestId: `matrix-${sequence}-0000` }, authHeaders(role, 'bearer')));
   }
+  if (how === 'contact') {
+    return answer(
+      await postJson(
+        url,
+        { _action: 'controleren', revisie: '1', contacts: `nieuw-${sequence}@gemeente.example` },
+        authHeaders(role, 'bearer'),
+      ),
+    );
+  }
+  if (how === 'gemeentelijst') {
+    const list = overijssel.municipalities.map(
+      (m) => `${m.code};${m.name};Overijssel;${m.region === 'twente' ? 'Twente' : 'IJsselland'}`,
+    );
+    return answer(
+      await postJson(
+        url,
+        {
+          _action: 'controleren',
+          lijst: ['code;naam;provincie;regio', ...list].join('\n'),
+          ingangsdatum: '1-1-2099',
+        },
+        authHeaders(role, 'bearer'),
+      ),
+    );
+  }
   if (how === 'JSON ongeldig') {
     return answer(
       await postJson(url, { answers: validEigenBijdrage(), municipality: A }, authHeaders(role, 'bearer')),
@@ -301,7 +344,7 @@ async function call(row: Row, role: Role): Promise<Answer> {
 /** The Dutch explanation a refusal must carry. */
 function expectDutchRefusal(row: Row, role: Role, answer: Answer): void {
   const dutch =
-    /persoonlijke link|niet compleet of niet juist|ongeldig|alleen het formulier van uw eigen gemeente|geen toegang|alleen voor medewerkers|niet over uw regio|in uw regio of provincie/i;
+    /persoonlijke link|niet compleet of niet juist|ongeldig|alleen het formulier van uw eigen gemeente|geen toegang|alleen voor medewerkers|niet over uw regio|in uw regio of provincie|bestaat niet/i;
   if (answer.contentType.includes('application/json')) {
     const body = JSON.parse(answer.text) as { error: string; message: string };
     expect(body.error, `${row[0]} ${role}`).toBe(
@@ -339,7 +382,8 @@ async function checkCell({ row, role, status }: (typeof cells)[number]): Promise
   const answer = await call(row, role);
   expect(answer.status, answer.text.slice(0, 300)).toBe(status);
   if (status >= 400) {
-    if (status === 401 || status === 403) expectDutchRefusal(row, role, answer);
+    if (status === 401 || status === 403 || (status === 404 && row[0] !== 'not-found'))
+      expectDutchRefusal(row, role, answer);
     // Refused: nothing stored, nothing sent, nothing audited.
     expect(await snapshot()).toEqual(before);
   }

@@ -394,7 +394,7 @@ describe('who may export what', () => {
       [{ dialect: 'excel' }, /dialect: kies excel-nl/],
       [{ versies: 'oud' }, /versies: kies huidige of alle/],
       [{ formaat: 'pdf' }, /formaat: kies csv of xlsx/],
-      [{ tabel: 'onbekend' }, /De tabel ‘onbekend’ bestaat niet.*gemeenten, asylumLocations/],
+      [{ tabel: 'onbekend' }, /tabel: de tabel ‘onbekend’ bestaat niet.*gemeenten, asylumLocations/],
       [{ kolom: 'x' }, /Onbekende parameter: kolom/],
       [{ kop: 'engels' }, /kop: kies nl .* of sleutel/],
     ];

@@ -32,7 +32,9 @@ const messages = {
   expired: 'Een link werkt tot 30 dagen na de sluitingsdatum van de ronde.',
   revoked: 'Er is een nieuwere link voor uw gemeente, of de link is op verzoek ingetrokken.',
   mismatch: 'Deze link hoort bij een andere ronde of gemeente.',
-  forbidden: 'U kunt alleen het formulier van uw eigen gemeente invullen, met de link voor deze ronde.',
+  /** Someone else's form, or one that does not exist: the same answer (nothing tells which exist). */
+  notForThisLink:
+    'Deze pagina bestaat niet of hoort niet bij uw uitnodigingslink. U kunt alleen het formulier van uw eigen gemeente invullen, met de link voor deze ronde: open het via de link uit uw uitnodiging.',
 };
 
 /** The heading of the page: officials never sign in, so it is about their link, never "Niet aangemeld". */
@@ -42,7 +44,7 @@ const titles: Record<string, string> = {
   [messages.expired]: 'Deze link is verlopen',
   [messages.revoked]: 'Deze link is ingetrokken',
   [messages.mismatch]: 'Deze link hoort bij een ander formulier',
-  [messages.forbidden]: 'Geen toegang',
+  [messages.notForThisLink]: 'Deze pagina hoort niet bij uw link',
 };
 
 let tokenA: string;
@@ -252,7 +254,7 @@ describe('opening an invitation link', () => {
 interface BadToken {
   readonly name: string;
   readonly token: () => Promise<string | undefined>;
-  readonly status: 401 | 403;
+  readonly status: 401 | 404;
   readonly message: string;
   /** The form the token is used on (default: A's form in the demo round). */
   readonly target?: () => { url: string; answers: Record<string, unknown> };
@@ -344,8 +346,8 @@ const badTokens: readonly BadToken[] = [
   {
     name: 'a token of round X used on round Y’s form',
     token: async () => tokenA,
-    status: 403,
-    message: messages.forbidden,
+    status: 404,
+    message: messages.notForThisLink,
     target: () => ({
       url: pipeline.formUrl(A, pipeline.rounds['sociaal-domein']),
       answers: validSociaalDomein(),
@@ -354,8 +356,8 @@ const badTokens: readonly BadToken[] = [
   {
     name: 'a token of municipality A used on B’s form',
     token: async () => tokenA,
-    status: 403,
-    message: messages.forbidden,
+    status: 404,
+    message: messages.notForThisLink,
     target: () => ({ url: pipeline.formUrl(B), answers: validEigenBijdrage() }),
   },
 ];
@@ -363,7 +365,7 @@ const badTokens: readonly BadToken[] = [
 describe.each(badTokens.map((bad) => [bad.name, bad] as const))('refused: %s', (_name, bad) => {
   const target = () => bad.target?.() ?? { url: pipeline.formUrl(A), answers: validEigenBijdrage() };
   const title = titles[bad.message]!;
-  const error = bad.status === 401 ? 'unauthorized' : 'forbidden';
+  const error = bad.status === 401 ? 'unauthorized' : 'not_found';
 
   async function expectPage(response: { status: number; headers: Headers; text: string }, token?: string) {
     expect(response.status).toBe(bad.status);
@@ -461,22 +463,22 @@ describe('a municipality cannot reach another’s data by changing ids in URLs o
   it('B’s confirmation page (any version) is refused, without B’s answers', async () => {
     for (const suffix of ['/bevestiging', '/bevestiging?versie=1']) {
       const response = await get(`${pipeline.formUrl(B)}${suffix}`, asA());
-      expect(response.status).toBe(403);
+      expect(response.status).toBe(404);
       const page = await response.text();
-      expect(page).toContain(messages.forbidden);
+      expect(page).toContain(messages.notForThisLink);
       expect(page).not.toContain(secretName);
     }
     const json = await get(`${pipeline.formUrl(B)}/bevestiging?versie=1`, {
       authorization: `Bearer ${tokenA}`,
       accept: 'application/json',
     });
-    expect(json.status).toBe(403);
+    expect(json.status).toBe(404);
     expect(await json.text()).not.toContain(secretName);
   });
 
   it('B’s form with its draft is refused, without the draft', async () => {
     const response = await get(pipeline.formUrl(B), asA());
-    expect(response.status).toBe(403);
+    expect(response.status).toBe(404);
     const page = await response.text();
     expect(page).not.toContain(secretDraft);
     expect(page).not.toContain(secretName);
@@ -495,13 +497,13 @@ describe('a municipality cannot reach another’s data by changing ids in URLs o
       ],
       asA(),
     );
-    expect(draft.status).toBe(403);
+    expect(draft.status).toBe(404);
     const submitted = await postJson(
       pipeline.formUrl(B),
       { answers: validEigenBijdrage(), baseVersion: 1 },
       { authorization: `Bearer ${tokenA}` },
     );
-    expect(submitted.status).toBe(403);
+    expect(submitted.status).toBe(404);
     expect(await snapshot()).toEqual(before);
     const [stored] = await pipeline.items(demo, `DRAFT#eigen-bijdrage#${B}`);
     expect((stored!.raw as { remarks?: string }).remarks).toBe(secretDraft);

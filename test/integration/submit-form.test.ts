@@ -197,7 +197,7 @@ describe('bad input at the submit route: a clear answer and nothing stored', () 
     await expectNothingStored(municipality);
   });
 
-  it('an unknown form of the link’s own round → 404; any other round or municipality → 403, existing or not', async () => {
+  it('an unknown form, round or municipality, someone else’s or an id thousands of characters long: the same 404', async () => {
     const base = pipeline.baseUrl;
     // A valid link of this municipality for the demo round.
     const token = await pipeline.tokenFor(municipality);
@@ -219,14 +219,16 @@ describe('bad input at the submit route: a clear answer and nothing stored', () 
         `${base}/formulieren/eigen-bijdrage/${pipeline.rounds['voortgang-opgaven']!.id}/${municipality}`,
         `${base}/formulieren/eigen-bijdrage/${pipeline.round.id}/GM9999`,
         `${base}/formulieren/eigen-bijdrage/${pipeline.round.id}/GM0193`,
+        `${base}/formulieren/eigen-bijdrage/${'r'.repeat(2100)}/${municipality}`,
+        `${base}/formulieren/eigen-bijdrage/${pipeline.round.id}/${'G'.repeat(1100)}`,
       ].map(send),
     );
     // (The page's footer names the secretariat of the municipality in the address: the registry is public.)
     const main = (page: string) => page.slice(page.indexOf('<main'), page.indexOf('</main>'));
     for (const refusal of refusals) {
-      expect(refusal.json.status).toBe(403);
+      expect(refusal.json.status).toBe(404);
       expect(refusal.json.text).toBe(refusals[0]!.json.text);
-      expect(refusal.page.status).toBe(403);
+      expect(refusal.page.status).toBe(404);
       expect(main(refusal.page.text)).toBe(main(refusals[0]!.page.text));
     }
     await expectNothingStored(municipality);

@@ -5,8 +5,9 @@ import {
   planRoundChange,
   type RoundChange,
 } from '../../core/change-round.js';
-import { NotFound, ValidationFailed } from '../../core/errors.js';
+import { ValidationFailed } from '../../core/errors.js';
 import { roundPhase } from '../../core/form-context.js';
+import { roundNotVisible } from '../../core/round-status.js';
 import {
   type DeadlineInput,
   renderChangeRoundCheck,
@@ -35,7 +36,7 @@ async function pageWithErrors(
   errors: ValidationFailed['fieldErrors'],
 ): Promise<HttpResponse> {
   const round = await ctx.deps.store.getRound(roundIdOf(ctx));
-  if (!round) throw new NotFound('Deze ronde bestaat niet.');
+  if (!round) throw roundNotVisible(roundIdOf(ctx));
   assertMayChangeRound(ctx.principal, round, ctx.registry);
   return staffHtml(
     errors.length > 0 ? 422 : 200,

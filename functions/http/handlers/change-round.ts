@@ -1,13 +1,13 @@
 import { assertMayChangeRound } from '../../core/change-round.js';
-import { NotFound } from '../../core/errors.js';
 import { roundPhase } from '../../core/form-context.js';
+import { roundNotVisible } from '../../core/round-status.js';
 import { renderChangeRoundPage } from '../../pages/staff/change-round-page.js';
 import { doneNotice, formToken, staffHtml, staffPage } from '../staff-actions.js';
 
 /** GET /staf/rondes/{roundId}/wijzigen: move the deadline, close now, reopen (for who may change the round). */
 export const handler = staffPage(async (ctx) => {
   const round = await ctx.deps.store.getRound(ctx.event.pathParameters?.roundId ?? '');
-  if (!round) throw new NotFound('Deze ronde bestaat niet.');
+  if (!round) throw roundNotVisible(ctx.event.pathParameters?.roundId ?? '');
   assertMayChangeRound(ctx.principal, round, ctx.registry);
   return staffHtml(
     200,

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { setting } from '../../config.js';
 import { BadRequest } from '../../core/errors.js';
 import { attachmentDisposition, defaultInlineBytes, deliverExport } from '../../core/export-delivery.js';
-import { csvExport, exportScope, mainTable, xlsxExport } from '../../core/exports.js';
+import { csvExport, exportScope, mainTable, tableOf, xlsxExport } from '../../core/exports.js';
 import { authenticateStaff } from '../authenticate.js';
 import { dependencies } from '../dependencies.js';
 import { httpHandler } from '../middleware.js';
@@ -61,6 +61,8 @@ export const handler = httpHandler(async (event): Promise<HttpResponse> => {
     formId: event.pathParameters?.formId ?? '',
     roundId: request.ronde,
   });
+  // The workbook holds every table, but a table it does not have is still a wrong parameter.
+  tableOf(scope, request.tabel);
   const file =
     request.formaat === 'xlsx'
       ? await xlsxExport(deps, scope, {

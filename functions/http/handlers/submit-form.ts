@@ -33,13 +33,13 @@ const jsonEnvelope = z.strictObject({
     .optional(),
 });
 
+const unknownEnvelopeKey = (key: string) =>
+  `Onbekend veld ‘${key}’: stuur alleen answers, baseVersion en submissionId.`;
+
 function envelopeErrors(error: z.ZodError): FieldError[] {
   return error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({
-          path: key,
-          message: `Onbekend veld ‘${key}’: stuur alleen answers, baseVersion en submissionId.`,
-        }))
+      ? issue.keys.map((key) => ({ path: key, message: unknownEnvelopeKey(key) }))
       : [{ path: issue.path.join('.') || 'answers', message: issue.message }],
   );
 }
@@ -59,15 +59,24 @@ export const handler = httpHandler(async (event) => {
 
   if (body.kind === 'json') {
     const envelope = jsonEnvelope.safeParse(body.value);
-    if (!envelope.success) {
+    // zod would drop a `__proto__` key silently (JSON.parse makes it an ordinary one): refuse it by name.
+    const hidden =
+      typeof body.value === 'object' && body.value !== null && Object.hasOwn(body.value, '__proto__');
+    if (!envelope.success || hidden) {
       // An unknown form or round is a 404, someone else's form a 403, before the envelope is judged.
       await resolveFormFor(deps.store, key, principal, 'form:submit');
-      throw new ValidationFailed(envelopeErrors(envelope.error));
+      const errors = envelope.success ? [] : envelopeErrors(envelope.error);
+      if (hidden && !errors.some((error) => error.path === '__proto__')) {
+        errors.unshift({ path: '__proto__', message: unknownEnvelopeKey('__proto__') });
+      }
+      throw new ValidationFailed(errors);
     }
     const result = await submitForm(deps, {
       ...key,
       principal,
-      answers: envelope.data.answers,
+      // The answers as posted, not zod's copy of the record: a copy would turn an `answers.__proto__` key
+      // into the copy's prototype, silently; the form's validation refuses it by name.
+      answers: (body.value as { answers: unknown }).answers,
       submissionId: envelope.data.submissionId,
       baseVersion: envelope.data.baseVersion ?? 0,
       formUrl,
@@ -92,7 +101,7 @@ export const handler = httpHandler(async (event) => {
   const resolved = await resolveFormFor(deps.store, key, principal, 'form:submit');
   const targets = await formTargets(deps.store, resolved);
   const decoded: DecodedPost = decodeFormPost(resolved.definition, body.params);
-  const state = parseControl(decoded);
+  const state = parseControl(decoded, body.params);
   const submissionId = state?.submissionId ?? deps.ids.newId();
   const page: Parameters<typeof runAction>[0]['page'] = (statusCode, extra = {}) =>
     formPageResponse(statusCode, resolved, key, {
