@@ -16,26 +16,19 @@ import type { Construct } from 'constructs';
 import { tableKeys } from '../functions/adapters/table-definition.js';
 import type { Registry } from '../functions/core/model.js';
 import { overijssel } from '../functions/core/registry/overijssel.js';
+import { staffGroups } from '../functions/core/registry/staff-groups.js';
 import { MailIdentity, type MailIdentityProps } from './mail-identity.js';
 
 export interface StatefulStackProps extends StackProps {
-  /** The registry whose regions and provinces become staff groups. @default Overijssel */
+  /**
+   * The seed registry whose regions and provinces become staff groups. @default Overijssel. Groups for what
+   * a later import adds: `npm run admin -- staff-groups --aws`.
+   */
   readonly registry?: Registry;
   /** Prefix of the Cognito sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`). @default regietafel-<account> */
   readonly signInDomainPrefix?: string;
   /** The SES identity (domain with DKIM and MAIL FROM) and the configuration set every send names. */
   readonly mail: MailIdentityProps;
-}
-
-/** Staff groups: one per regional table and one per province, named as the policy reads them. */
-export function staffGroups(registry: Registry): { name: string; description: string }[] {
-  return [
-    ...registry.regions.map((region) => ({ name: `regietafel:${region.id}`, description: region.boardName })),
-    ...registry.provinces.map((province) => ({
-      name: `provincie:${province.id}`,
-      description: `Provincie ${province.name}`,
-    })),
-  ];
 }
 
 /** Names of the global secondary indexes; IAM grants name each index ARN instead of `index/*`. */

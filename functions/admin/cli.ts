@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,8 +27,10 @@ import { liftSuppression } from '../core/mail-events.js';
 import { resendMail } from '../core/mail-queue.js';
 import { openRound } from '../core/open-round.js';
 import { type Principal, parseRole, systemPrincipal } from '../core/policy.js';
+import { applyImport, previewImport } from '../core/registry/import-registry.js';
 import { overijssel } from '../core/registry/overijssel.js';
 import { seedRegistry } from '../core/registry/seed-registry.js';
+import { staffGroups } from '../core/registry/staff-groups.js';
 import { sendReminders } from '../core/reminders.js';
 import { parseRetention, retentionSummary } from '../core/retention.js';
 import { roundStatus } from '../core/round-status.js';
@@ -44,7 +47,8 @@ import {
   recordedEventFor,
   sqsEventOf,
 } from './mail-commands.js';
-import { registryLines } from './registry-lines.js';
+import { importLines, registryLines } from './registry-lines.js';
+import { ensureStaffGroups } from './staff-groups.js';
 
 /**
  * `npm run admin -- <command>`: manage rounds, invitations and staff tokens. Against the local run by
@@ -60,6 +64,12 @@ Opdrachten:
   seed-registry                            zet het register (Overijssel) in de tabel, alleen de eerste keer:
                                            daarna is de tabel de bron en blijven wijzigingen staan
   registry                                 het register: provincies, regio's, gemeenten en hun adressen
+  import-registry --file <lijst.csv> --effective <1-1-2027> [--apply]
+                                           een gemeentelijst (code;naam;provincie;regio) inlezen: eerst
+                                           wat er verandert, met --apply doorvoeren (nieuwe provincie,
+                                           herindeling); op de contactenpagina kan de provincie hetzelfde
+  staff-groups [--user-pool-id <id>]       de aanmeldgroepen die het register nodig heeft; met --aws worden
+                                           ontbrekende groepen in Cognito aangemaakt
   rounds                                   rondes met sluitingsdatum en voortgang
   open-round --form <id> --reference-date <jjjj-mm-dd> --deadline <jjjj-mm-ddTuu:mm>
              [--opens <…>] [--regions ijsselland,twente] [--late] [--id <id>] [--title <titel>]
@@ -236,6 +246,9 @@ function parseOptions(argv: string[]) {
       address: { type: 'string' },
       sent: { type: 'boolean' },
       'reminder-days': { type: 'string' },
+      effective: { type: 'string' },
+      apply: { type: 'boolean' },
+      'user-pool-id': { type: 'string' },
     },
   });
 }
@@ -300,6 +313,50 @@ export async function run(argv: string[], print: (line: string) => void = consol
       print(
         `Register in de tabel gezet: ${overijssel.provinces.length} provincie, ${overijssel.regions.length} regio's, ${overijssel.municipalities.length} gemeenten. Vul de echte adressen in op /staf/contacten.`,
       );
+      return;
+    }
+    case 'import-registry': {
+      const file = required(values, 'file');
+      let text: string;
+      try {
+        text = await readFile(path.resolve(file), 'utf8');
+      } catch {
+        throw new UsageError(`Het bestand ‘${file}’ is niet te lezen.`);
+      }
+      const input = { importer: 'admin' as const, text, effectiveDate: required(values, 'effective') };
+      const preview = await previewImport(deps, input);
+      if (preview.errors.length > 0) {
+        throw new UsageError(
+          `Niets ingelezen:\n${preview.errors.map((error) => `- ${error.message}`).join('\n')}`,
+        );
+      }
+      const plan = preview.plan!;
+      for (const line of importLines(plan, deps.clock.now())) print(line);
+      if (plan.writes.length === 0) return;
+      if (!values.apply) {
+        print('\nNog niets gewijzigd. Voer het door met --apply.');
+        return;
+      }
+      const result = await applyImport(deps, { ...input, actor: actor() });
+      print(
+        result.outcome === 'applied'
+          ? `\nDoorgevoerd: ${result.written} onderdel${result.written === 1 ? '' : 'en'} van het register.`
+          : '\nDeze wijzigingen waren al doorgevoerd; er is niets veranderd.',
+      );
+      return;
+    }
+    case 'staff-groups': {
+      const groups = staffGroups(await store.getRegistry());
+      if (!values.aws) {
+        for (const group of groups) print(`${group.name.padEnd(28)} ${group.description}`);
+        print(
+          '\nLokaal zijn geen groepen nodig: de lokale aanmeldpagina biedt elke rol uit het register aan. Op AWS: staff-groups --aws --user-pool-id <StaffUserPoolId>.',
+        );
+        return;
+      }
+      const created = await ensureStaffGroups(required(values, 'user-pool-id'), groups);
+      for (const group of groups)
+        print(`${group.name.padEnd(28)} ${created.includes(group.name) ? 'aangemaakt' : 'bestond al'}`);
       return;
     }
     case 'registry': {

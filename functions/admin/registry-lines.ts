@@ -1,5 +1,7 @@
 import { formatDate } from '../../forms/format.js';
 import type { Registry, SecretariatContact } from '../core/model.js';
+import { changeSentence, roundEffectSentence } from '../core/registry/describe-changes.js';
+import type { ImportPlan } from '../core/registry/import-plan.js';
 
 const contact = (secretariat: SecretariatContact | undefined) =>
   secretariat
@@ -35,4 +37,17 @@ export function registryLines(registry: Registry): string[] {
     }
   }
   return lines;
+}
+
+/** What an import would change (or changed), as the CLI prints it. */
+export function importLines(plan: ImportPlan, now: Date): string[] {
+  if (plan.writes.length === 0) return ['Het register klopt al met deze lijst; er verandert niets.'];
+  return [
+    `Ingangsdatum ${formatDate(plan.effectiveDate)}. Wat er verandert:`,
+    ...plan.changes.map((change) => `- ${changeSentence(change, plan.after)}`),
+    ...(plan.rounds.length > 0
+      ? ['', 'Rondes:', ...plan.rounds.map((effect) => `- ${roundEffectSentence(effect, now)}`)]
+      : []),
+    ...(plan.warnings.length > 0 ? ['', 'Let op:', ...plan.warnings.map((warning) => `- ${warning}`)] : []),
+  ];
 }

@@ -10,6 +10,10 @@ import type { Registry } from './model.js';
  * - a regietafel (`regietafel:<region>`) may read status, summaries and exports of its own region;
  * - the province (`provincie:<province>`) may read everything in its province;
  * - sending a summary is for staff of the resource's region or province;
+ * - the registry (contacts, summary recipients, the secretariat) is read and changed by staff in scope:
+ *   a regietafel its own region and its municipalities, the province every region in it and its own
+ *   recipients; importing a municipality list (a merger, a new municipality) is for the province only;
+ * - a round's audit trail is read by staff of the round's regions in their scope;
  * - running a round (open, change, close, reopen, invite, remind, re-send mail, read one municipality's
  *   submission) is staff work too: a regietafel acts for its own region, the province for every region
  *   in it. An action on a whole round (its deadline, closing it) concerns every region of the round, so
@@ -47,6 +51,10 @@ export type Action =
   | 'summary:preview'
   | 'summary:send'
   | 'export:download'
+  | 'registry:read'
+  | 'registry:edit'
+  | 'registry:import'
+  | 'audit:read'
   | 'round:open'
   | 'round:change'
   | 'invitation:manage'
@@ -75,6 +83,10 @@ const staffActions: readonly Action[] = [
   'summary:preview',
   'summary:send',
   'export:download',
+  'registry:read',
+  'registry:edit',
+  'registry:import',
+  'audit:read',
   'round:open',
   'round:change',
   'invitation:manage',
@@ -85,7 +97,7 @@ const staffActions: readonly Action[] = [
   'targets:import',
 ];
 /** Actions only provincial staff may take, whatever region a resource names. */
-const provinceOnly: readonly Action[] = ['targets:import'];
+const provinceOnly: readonly Action[] = ['targets:import', 'registry:import'];
 
 /** Parses `regietafel:ijsselland` or `provincie:overijssel`; anything else is no role. */
 export function parseRole(value: string): StaffRole | undefined {

@@ -274,7 +274,7 @@ export const routes: readonly RouteDefinition[] = [
     auth: 'staff',
     access: { table: 'read', sendsMail: false },
     description:
-      'Staf: e-mail van de eigen regio of provincie die wacht, die mislukte (ontvanger, onderwerp, reden, pogingen) of die niet aankwam.',
+      'Staf: e-mail van de eigen regio of provincie die wacht, die mislukte (ontvanger, onderwerp, reden, pogingen) of die niet aankwam, en de laatst verstuurde met per ontvanger de aankomst (aangekomen, onbestelbaar, spam; reden en tijd).',
   },
   {
     id: 'mail-actions',
@@ -315,6 +315,66 @@ export const routes: readonly RouteDefinition[] = [
     access: { table: 'readWrite', sendsMail: true },
     description:
       'Staf: verstuur het overzicht nu naar de regietafel of de provincie (eenmaal per verzoek-id).',
+  },
+  {
+    id: 'audit-trail',
+    method: 'GET',
+    path: '/staf/rondes/{roundId}/logboek',
+    entry: 'functions/http/handlers/audit-trail.ts',
+    auth: 'staff',
+    // The CSV download is itself a line in the trail.
+    access: { table: 'readWrite', sendsMail: false },
+    description:
+      'Staf: het logboek van een ronde (?gemeente=GM0193&actie=…), nieuwste eerst; &formaat=csv[&dialect=rfc4180] als download (HTML; JSON voor scripts).',
+  },
+  {
+    id: 'contacts',
+    method: 'GET',
+    path: '/staf/contacten',
+    entry: 'functions/http/handlers/contacts.ts',
+    auth: 'staff',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Staf: contacten en adressen — secretariaat en ontvangers van het overzicht per regio en provincie, adressen per gemeente — met de laatste wijzigingen.',
+  },
+  {
+    id: 'edit-contact',
+    method: 'GET',
+    path: '/staf/contacten/{soort}/{id}',
+    entry: 'functions/http/handlers/edit-contact.ts',
+    auth: 'staff',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Staf: het formulier om de contactgegevens van een gemeente (gemeente/GM0193), regio (regio/ijsselland) of provincie te wijzigen.',
+  },
+  {
+    id: 'change-contact',
+    method: 'POST',
+    path: '/staf/contacten/{soort}/{id}',
+    entry: 'functions/http/handlers/change-contact.ts',
+    auth: 'staff',
+    access: { table: 'readWrite', sendsMail: false },
+    description:
+      'Staf: _action=controleren (controlepagina: was → wordt), wijzigen (terug), opslaan (over de getoonde revisie, in het logboek).',
+  },
+  {
+    id: 'registry-import-form',
+    method: 'GET',
+    path: '/staf/contacten/gemeentelijst',
+    entry: 'functions/http/handlers/registry-import-form.ts',
+    auth: 'staff',
+    access: { table: 'read', sendsMail: false },
+    description: 'Staf (provincie): een gemeentelijst (code;naam;provincie;regio) uploaden of plakken.',
+  },
+  {
+    id: 'registry-import',
+    method: 'POST',
+    path: '/staf/contacten/gemeentelijst',
+    entry: 'functions/http/handlers/registry-import.ts',
+    auth: 'staff',
+    access: { table: 'readWrite', sendsMail: false },
+    description:
+      'Staf (provincie): _action=controleren (wat er verandert, ook voor de rondes; fouten per regel), wijzigen, doorvoeren (herindeling, nieuwe gemeente of regio).',
   },
   {
     id: 'not-found',

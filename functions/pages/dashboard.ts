@@ -247,6 +247,8 @@ export function renderRoundsPage(model: RoundsPageModel): Html {
 ${model.notice ? html`<div class="utrecht-alert utrecht-alert--ok rt-notice" role="status"><p class="utrecht-paragraph">${model.notice}</p></div>` : html``}
 <h1 class="utrecht-heading-1">Rondes</h1>
 <p class="utrecht-paragraph">Alle uitvragen aan de gemeenten in uw regio of provincie, met hun sluitingsdatum en hoeveel gemeenten al hebben ingezonden.</p>
+<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="/staf/contacten">Contacten en adressen</a>: wie uitnodigingen, herinneringen en overzichten krijgt, en het secretariaat.</p>
+${failed}
 ${mailPanel}
 <ul class="rt-task-list">
 ${model.mayOpen ? html`<li><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/staf/nieuwe-ronde">Nieuwe ronde</a></li>` : html``}
@@ -376,6 +378,7 @@ ${model.actions.invitations ? link(`${base}/uitnodigingen`, 'Uitnodigingen') : h
 ${model.actions.reminders ? link(`${base}/herinneringen`, 'Herinneren') : html``}
 ${model.actions.change ? link(`${base}/wijzigen`, 'Sluitingsdatum, sluiten of heropenen') : html``}
 ${link('/staf/mail', 'E-mail die wacht of mislukte')}
+${link(`${base}/logboek`, 'Logboek')}
 </ul>
 ${model.actions.change ? html`` : html`<p class="utrecht-paragraph rt-hint">De sluitingsdatum van deze ronde wijzigt de provincie: de ronde loopt ook in een andere regio.</p>`}
 </nav>`;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { overijssel } from '../../functions/core/registry/overijssel.js';
 import { routes } from '../../functions/http/routes.js';
 import {
   get,
@@ -53,6 +54,8 @@ type Role = (typeof roles)[number];
  *   sent). For the submission page the resource is the municipality (in the demo round).
  * Staff roles always send their staff JWT as Bearer; `open-invitation` sends the role's credential as `code`.
  * The export is asked for the round in the resource column (`?ronde=`).
+ * - `contact`: the contacts page's check step for the municipality in the resource column (staff, Bearer);
+ * - `gemeentelijst`: the check step of a municipality list (today's Overijssel list) — the province's.
  */
 type Call =
   | 'GET'
@@ -61,6 +64,8 @@ type Call =
   | 'JSON ongeldig'
   | 'overzicht'
   | 'afmelden'
+  | 'contact'
+  | 'gemeentelijst'
   | 'nieuwe ronde'
   | 'sluiten?'
   | 'uitnodigen?'
@@ -130,6 +135,15 @@ const matrix: readonly Row[] = [
   ['send-summary',       'overzicht',     twenteOnly,      401,  401,  401,  404,   202,   202],
   ['export',             'GET',           demo,            401,  401,  401,  200,   200,   200],
   ['export',             'GET',           twenteOnly,      401,  401,  401,  404,   200,   200],
+  ['audit-trail',        'GET',           demo,            401,  401,  401,  200,   200,   200],
+  ['audit-trail',        'GET',           twenteOnly,      401,  401,  401,  404,   200,   200],
+  ['contacts',           'GET',           '-',             401,  401,  401,  200,   200,   200],
+  ['edit-contact',       'GET',           A,               401,  401,  401,  200,   403,   200],
+  ['edit-contact',       'GET',           B,               401,  401,  401,  403,   200,   200],
+  ['change-contact',     'contact',       A,               401,  401,  401,  200,   403,   200],
+  ['change-contact',     'contact',       B,               401,  401,  401,  403,   200,   200],
+  ['registry-import-form', 'GET',         '-',             401,  401,  401,  403,   403,   200],
+  ['registry-import',    'gemeentelijst', '-',             401,  401,  401,  403,   403,   200],
   ['staff-sign-in',      'GET',           '-',             303,  303,  303,  303,   303,   303],
   ['staff-sign-in-callback', 'GET',       '-',             400,  400,  400,  400,   400,   400],
   ['staff-sign-out',     'afmelden',      '-',             303,  303,  303,  303,   303,   303],
@@ -185,6 +199,8 @@ async function snapshot() {
     audit: await pipeline.store.listAudit(demo),
     invitations: await pipeline.store.listInvitations(demo),
     mails: (await pipeline.mailbox()).length,
+    registry: await pipeline.store.getRegistry(),
+    globalAudit: await pipeline.store.listAudit(),
   };
 }
 
@@ -208,7 +224,9 @@ async function call(row: Row, role: Role): Promise<Answer> {
   const path = (route.method === 'ANY' ? '/bestaat/niet' : route.path)
     .replace('{formId}', 'eigen-bijdrage')
     .replace('{roundId}', route.auth === 'staff' && !route.path.includes('{municipality}') ? resource : demo)
-    .replace('{municipality}', resource);
+    .replace('{municipality}', resource)
+    .replace('{soort}', 'gemeente')
+    .replace('{id}', resource);
   const url = `${pipeline.baseUrl}${path}${routeId === 'export' ? `?ronde=${resource}` : ''}`;
   const answer = async (
     response: Response | { status: number; headers: Headers; text: string },
@@ -272,6 +290,31 @@ async function call(row: Row, role: Role): Promise<Answer> {
   if (firstStep) return answer(await postForm(url, firstStep, authHeaders(role, 'bearer')));
   if (how === 'overzicht') {
     return answer(await postJson(url, { requestId: `matrix-${sequence}-0000` }, authHeaders(role, 'bearer')));
+  }
+  if (how === 'contact') {
+    return answer(
+      await postJson(
+        url,
+        { _action: 'controleren', revisie: '1', contacts: `nieuw-${sequence}@gemeente.example` },
+        authHeaders(role, 'bearer'),
+      ),
+    );
+  }
+  if (how === 'gemeentelijst') {
+    const list = overijssel.municipalities.map(
+      (m) => `${m.code};${m.name};Overijssel;${m.region === 'twente' ? 'Twente' : 'IJsselland'}`,
+    );
+    return answer(
+      await postJson(
+        url,
+        {
+          _action: 'controleren',
+          lijst: ['code;naam;provincie;regio', ...list].join('\n'),
+          ingangsdatum: '1-1-2099',
+        },
+        authHeaders(role, 'bearer'),
+      ),
+    );
   }
   if (how === 'JSON ongeldig') {
     return answer(

@@ -89,6 +89,44 @@ const expectations: Record<string, Expectation> = {
     contains: 'Formulieren voor gemeenten',
     headers: async () => ({ origin: pipeline.baseUrl }),
   },
+  'audit-trail': {
+    status: 200,
+    contains: '"action":"submission"',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
+  contacts: {
+    status: 200,
+    contains: 'Contacten en adressen',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
+  'edit-contact': {
+    status: 200,
+    path: '/staf/contacten/gemeente/GM1708',
+    contains: 'Gemeente Steenwijkerland: contactgegevens wijzigen',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
+  'change-contact': {
+    status: 200,
+    path: '/staf/contacten/gemeente/GM1708',
+    body: { _action: 'controleren', revisie: '1', contacts: 'nieuw@steenwijkerland.example' },
+    contains: 'Controleer de wijziging',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
+  'registry-import-form': {
+    status: 200,
+    contains: 'Gemeentelijst inlezen',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('provincie:overijssel')}` }),
+  },
+  'registry-import': {
+    status: 200,
+    body: {
+      _action: 'controleren',
+      lijst: 'GM1708;Steenwijkerland;Overijssel;IJsselland',
+      ingangsdatum: '1-1-2099',
+    },
+    contains: 'Controleer de gemeentelijst',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('provincie:overijssel')}` }),
+  },
   'new-round': {
     status: 200,
     contains: 'Nieuwe ronde',

@@ -84,6 +84,21 @@ describe('the secretariat in every page footer', () => {
     expect(unknownRound.status).toBe(401);
     expect(footerOf(await unknownRound.text())).toContain(ijsselland.email);
 
+    // A revoked link of a Twente municipality: the refusal names Twente's secretariat.
+    const revoked = await inviteMunicipalities(deps(), {
+      roundId: pipeline.round.id,
+      municipalities: ['GM0158'],
+      baseUrl: pipeline.baseUrl,
+      send: false,
+      actor: 'test',
+    });
+    await pipeline.store.revokeInvitation(revoked[0]!.invitation.id, new Date().toISOString());
+    const refused = await get(revoked[0]!.url, { authorization: 'none', accept: 'text/html' });
+    expect(refused.status).toBe(401);
+    const refusedFooter = footerOf(await refused.text());
+    expect(refusedFooter).toContain(twente.email);
+    expect(refusedFooter).not.toContain(ijsselland.email);
+
     const badLink = await get(`${pipeline.baseUrl}/uitnodiging?code=kapot`, { accept: 'text/html' });
     expect(badLink.status).toBe(401);
     const footer = footerOf(await badLink.text());

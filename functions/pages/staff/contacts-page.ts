@@ -1,0 +1,286 @@
+import type { FieldError } from '../../../forms/definition.js';
+import { formatDate, formatDateTime } from '../../../forms/format.js';
+import { type Html, html } from '../../../forms/render/html.js';
+import { telephoneHref } from '../../../forms/render/layout.js';
+import type { Municipality, Province, Region, SecretariatContact } from '../../core/model.js';
+import {
+  type ContactField,
+  type ContactTarget,
+  contactFieldLabels,
+  type FieldChange,
+  kindFields,
+} from '../../core/registry/contact-changes.js';
+import {
+  actionField,
+  actionForm,
+  cell,
+  consequences,
+  dataTable,
+  factList,
+  headerCell,
+  hiddenFields,
+  rowHeader,
+  textInput,
+  tokenField,
+} from './components.js';
+import { messageList, textArea } from './registry-fields.js';
+import { type SignedInStaff, staffPage } from './shell.js';
+
+/**
+ * The contacts pages (`/staf/contacten`): the registry as staff see and change it — per region the
+ * secretariat (named in every footer and the Reply-To of every email), the recipients of the summary, and
+ * per municipality the coordinators' addresses for invitations and reminders; the province's own above.
+ * A change goes through a check page that shows what it was and what it becomes, then a confirmation.
+ */
+
+export const contactsPath = '/staf/contacten';
+export const contactPath = (kind: string, id: string) =>
+  `${contactsPath}/${encodeURIComponent(kind)}/${encodeURIComponent(id)}`;
+export const importPath = `${contactsPath}/gemeentelijst`;
+
+export interface RecentChange {
+  readonly at: string;
+  readonly actor: string;
+  readonly what: string;
+  readonly description: string;
+}
+
+export interface ContactsOverviewModel {
+  readonly staff: SignedInStaff;
+  readonly notice?: string;
+  /** The province's own item, when the person is provincial staff. */
+  readonly province?: Province;
+  readonly regions: readonly {
+    readonly region: Region;
+    readonly municipalities: readonly Municipality[];
+  }[];
+  readonly mayImport: boolean;
+  readonly changes: readonly RecentChange[];
+  /** Today (Dutch date), for whether a municipality exists yet or still. */
+  readonly today: string;
+}
+
+function secretariatText(secretariat: SecretariatContact | undefined): Html {
+  if (!secretariat)
+    return html`<span class="rt-warning-text">Nog niet ingevuld: pagina’s en e-mails noemen dan geen contactpersoon.</span>`;
+  return html`${secretariat.name}, <a class="utrecht-link utrecht-link--html-a" href="mailto:${secretariat.email}">${secretariat.email}</a>${secretariat.phone ? html`, <a class="utrecht-link utrecht-link--html-a" href="${telephoneHref(secretariat.phone)}">${secretariat.phone}</a>` : ''}`;
+}
+
+const addressText = (addresses: readonly string[], none: string) =>
+  addresses.length > 0 ? addresses.join(', ') : html`<span class="rt-warning-text">${none}</span>`;
+
+function editLink(kind: string, id: string, what: string): Html {
+  return html`<a class="utrecht-link utrecht-link--html-a" href="${contactPath(kind, id)}">Wijzigen<span class="rt-visually-hidden"> (${what})</span></a>`;
+}
+
+function existence(municipality: Municipality, today: string): string {
+  if (municipality.activeFrom && municipality.activeFrom > today)
+    return `Nieuw vanaf ${formatDate(municipality.activeFrom)}`;
+  if (municipality.activeUntil && municipality.activeUntil < today)
+    return `Opgeheven (laatste dag ${formatDate(municipality.activeUntil)})`;
+  if (municipality.activeUntil) return `Houdt op na ${formatDate(municipality.activeUntil)}`;
+  if (municipality.activeFrom) return `Sinds ${formatDate(municipality.activeFrom)}`;
+  return '—';
+}
+
+function regionSection(entry: ContactsOverviewModel['regions'][number], today: string): Html {
+  const { region } = entry;
+  const id = `regio-${region.id}`;
+  return html`<section aria-labelledby="${id}" class="rt-section">
+<h2 class="utrecht-heading-2" id="${id}">Regio ${region.name}</h2>
+${factList([
+  ['Regietafel', region.boardName],
+  ['Secretariaat', secretariatText(region.secretariat)],
+  [
+    'Overzicht gaat naar',
+    addressText(region.addresses, 'Geen adres: het overzicht van de regio gaat nergens heen.'),
+  ],
+])}
+<p class="utrecht-paragraph">${editLink('regio', region.id, `secretariaat en overzicht van regio ${region.name}`)}</p>
+${dataTable({
+  id: `gemeenten-${region.id}`,
+  caption: `Gemeenten van regio ${region.name}: waar uitnodigingen en herinneringen naartoe gaan`,
+  head: [
+    headerCell('Gemeente'),
+    headerCell('Adressen voor uitnodigingen en herinneringen'),
+    headerCell('Herindeling'),
+    headerCell('Actie'),
+  ],
+  rows: entry.municipalities.map(
+    (municipality) =>
+      html`${rowHeader(html`${municipality.name} <span class="rt-code">${municipality.code}</span>`)}${cell(addressText(municipality.contacts, 'Geen adres'))}${cell(existence(municipality, today))}${cell(editLink('gemeente', municipality.code, `adressen van ${municipality.name}`))}`,
+  ),
+})}
+</section>`;
+}
+
+export function renderContactsOverview(model: ContactsOverviewModel): Html {
+  const { province } = model;
+  return staffPage(
+    {
+      staff: model.staff,
+      title: 'Contacten en adressen',
+      back: { href: '/staf/rondes', label: 'Rondes' },
+      notice: model.notice,
+    },
+    html`<h1 class="utrecht-heading-1">Contacten en adressen</h1>
+<p class="utrecht-paragraph">Hier staan de adressen waar uitnodigingen, herinneringen en overzichten naartoe gaan, en het secretariaat dat onderaan elke pagina en in elke e-mail staat (antwoorden op e-mails gaan daarheen). Een wijziging geldt meteen, ook voor de volgende herinnering.</p>
+${
+  province
+    ? html`<section aria-labelledby="provincie" class="rt-section">
+<h2 class="utrecht-heading-2" id="provincie">Provincie ${province.name}</h2>
+${factList([
+  ['Secretariaat', secretariatText(province.secretariat)],
+  [
+    'Overzicht gaat naar',
+    addressText(province.addresses, 'Geen adres: het overzicht van de provincie gaat nergens heen.'),
+  ],
+])}
+<p class="utrecht-paragraph">${editLink('provincie', province.id, `secretariaat en overzicht van provincie ${province.name}`)}</p>
+</section>`
+    : ''
+}
+${model.regions.map((entry) => regionSection(entry, model.today))}
+${
+  model.mayImport
+    ? html`<section aria-labelledby="gemeentelijst" class="rt-section">
+<h2 class="utrecht-heading-2" id="gemeentelijst">Gemeenten erbij, herindeling of nieuwe regio</h2>
+<p class="utrecht-paragraph">Lees een gemeentelijst in zoals het CBS die publiceert, met een kolom voor de regio. U ziet eerst wat er verandert.</p>
+<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="${importPath}">Gemeentelijst inlezen</a></p>
+</section>`
+    : ''
+}
+<section aria-labelledby="wijzigingen" class="rt-section">
+<h2 class="utrecht-heading-2" id="wijzigingen">Laatste wijzigingen</h2>
+${
+  model.changes.length === 0
+    ? html`<p class="utrecht-paragraph">Er is nog niets gewijzigd.</p>`
+    : dataTable({
+        id: 'wijzigingen-tabel',
+        caption: 'Wie wat wijzigde, met wat het was en wat het werd (nieuwste eerst)',
+        head: [headerCell('Wanneer'), headerCell('Door'), headerCell('Wat'), headerCell('Was → werd')],
+        rows: model.changes.map(
+          (change) =>
+            html`${cell(formatDateTime(change.at))}${cell(change.actor)}${cell(change.what)}${cell(change.description)}`,
+        ),
+      })
+}
+</section>`,
+  );
+}
+
+export interface ContactFormModel {
+  readonly staff: SignedInStaff;
+  readonly target: ContactTarget;
+  readonly values: Record<ContactField, string>;
+  /** The revision the page shows: the change is stored over it, or refused. */
+  readonly revision: number;
+  readonly errors: readonly FieldError[];
+  readonly token: string;
+}
+
+const hints: Partial<Record<ContactField, string>> = {
+  contacts: 'Eén adres per regel. Uitnodigingen en herinneringen gaan naar al deze adressen.',
+  addresses: 'Eén adres per regel: de voorzitter, de secretaris, wie het overzicht moet lezen.',
+  secretariatName: 'Een persoon of een afdeling, zoals ‘Secretariaat Regietafel IJsselland’.',
+  secretariatEmail: 'Antwoorden op de e-mails gaan naar dit adres.',
+  secretariatPhone: 'Optioneel, bijvoorbeeld 038 425 00 00.',
+};
+
+function fields(model: ContactFormModel): Html {
+  return html`${kindFields[model.target.kind].map((field) =>
+    field === 'contacts' || field === 'addresses'
+      ? textArea({
+          name: field,
+          label: contactFieldLabels[field],
+          hint: hints[field],
+          value: model.values[field],
+          errors: model.errors,
+        })
+      : textInput({
+          name: field,
+          label: contactFieldLabels[field],
+          hint: hints[field],
+          value: model.values[field],
+          width: field === 'secretariatPhone' ? 'm' : undefined,
+          inputMode: field === 'secretariatEmail' ? 'email' : undefined,
+          autocomplete: field === 'secretariatEmail' ? 'email' : field === 'secretariatPhone' ? 'tel' : 'off',
+          errors: model.errors,
+        }),
+  )}`;
+}
+
+export function renderContactForm(model: ContactFormModel): Html {
+  const { target } = model;
+  return staffPage(
+    {
+      staff: model.staff,
+      title: `${target.label}: contactgegevens wijzigen`,
+      back: { href: contactsPath, label: 'Contacten en adressen' },
+      errors: model.errors,
+    },
+    html`<h1 class="utrecht-heading-1">${target.label}: contactgegevens wijzigen</h1>
+${actionForm({
+  path: contactPath(
+    target.kind,
+    target.kind === 'gemeente' ? (target.item.value as Municipality).code : (target.item.value as Region).id,
+  ),
+  token: model.token,
+  buttons: [{ action: 'controleren', label: 'Controleren' }],
+  fields: { revisie: String(model.revision) },
+  content: fields(model),
+})}`,
+  );
+}
+
+export interface ContactCheckModel extends ContactFormModel {
+  readonly changes: readonly FieldChange[];
+  readonly warnings: readonly string[];
+}
+
+export function renderContactCheck(model: ContactCheckModel): Html {
+  const { target } = model;
+  const id =
+    target.kind === 'gemeente' ? (target.item.value as Municipality).code : (target.item.value as Region).id;
+  const carried = Object.fromEntries(kindFields[target.kind].map((field) => [field, model.values[field]]));
+  return staffPage(
+    {
+      staff: model.staff,
+      title: `Controleer de wijziging: ${target.label}`,
+      back: { href: contactsPath, label: 'Contacten en adressen' },
+    },
+    html`<h1 class="utrecht-heading-1">Controleer de wijziging</h1>
+<p class="utrecht-paragraph">${target.label}. Er is nog niets opgeslagen.</p>
+${
+  model.changes.length === 0
+    ? html`<p class="utrecht-paragraph">U heeft niets veranderd.</p>`
+    : dataTable({
+        id: 'wijziging',
+        caption: 'Wat er verandert',
+        head: [headerCell('Gegeven'), headerCell('Was'), headerCell('Wordt')],
+        rows: model.changes.map(
+          (change) =>
+            html`${rowHeader(change.label)}${cell(change.before || '—')}${cell(change.after || '—')}`,
+        ),
+      })
+}
+${
+  model.changes.length > 0
+    ? consequences('Wat er daarna gebeurt', [
+        target.kind === 'gemeente'
+          ? 'De volgende uitnodiging en herinnering voor deze gemeente gaan naar de nieuwe adressen. Wat al verstuurd is, blijft zoals het was.'
+          : 'Het volgende overzicht gaat naar de nieuwe adressen; pagina’s en e-mails noemen vanaf nu het nieuwe secretariaat, en antwoorden op e-mails gaan daarheen.',
+        'De wijziging komt in het logboek: wie, wanneer, wat het was en wat het werd.',
+      ])
+    : ''
+}
+${model.warnings.length > 0 ? html`<div class="utrecht-alert utrecht-alert--warning rt-panel" role="status">${messageList(model.warnings)}</div>` : ''}
+<form method="post" action="${contactPath(target.kind, id)}" class="rt-form" novalidate>
+${hiddenFields({ [tokenField]: model.token, revisie: String(model.revision), ...carried })}
+<div class="utrecht-button-group rt-actions">
+${model.changes.length > 0 ? html`<button type="submit" class="utrecht-button utrecht-button--primary-action" name="${actionField}" value="opslaan">Opslaan</button>` : ''}
+<button type="submit" class="utrecht-button utrecht-button--secondary-action" name="${actionField}" value="wijzigen">Terug naar het formulier</button>
+</div>
+</form>`,
+  );
+}
