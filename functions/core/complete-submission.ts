@@ -106,8 +106,10 @@ export async function completeSubmission(
   }
   if (input.mailBudgetMs === undefined) return { mail: 'pending' };
   try {
+    // The answer waits at most the budget; a slower send goes on and records itself (deliver-mail.ts).
     const outcome = await deliverMail(deps, mailId, {
-      budgetMs: input.mailBudgetMs,
+      waitMs: input.mailBudgetMs,
+      respectBackoff: true,
       mail: recorded ?? existing,
       claimed: recorded !== undefined,
     });
