@@ -197,7 +197,8 @@ export function decodeFormPost(definition: FormDefinition, params: URLSearchPara
   const raw: RawState = {};
   const rows = new Map<string, Map<number, Record<string, RawValue>>>();
   const unknownNames: string[] = [];
-  const control: Record<string, string> = {};
+  // Without a prototype: a posted `__proto__` is a key like any other (and refused as an unknown one).
+  const control: Record<string, string> = Object.create(null);
   for (const [name, posted] of params) {
     // Browsers send a textarea's line breaks as CRLF: count them as one character, as the field did.
     const value = posted.replace(/\r\n?/g, '\n');

@@ -69,6 +69,11 @@ export interface MailInScope {
    * address must change.
    */
   readonly undelivered: OutboxMail[];
+  /**
+   * The latest sent emails, newest first (at most `recentShown`), each with what SES reported per
+   * recipient since (arrived, bounced, reported as spam — with reason and time), or nothing yet.
+   */
+  readonly sent: OutboxMail[];
 }
 
 /** The delivery outcomes that mean an email did not reach (all of) its recipients. */
@@ -81,6 +86,8 @@ export const undeliveredStatuses: readonly DeliveryStatus[] = [
 
 /** How many of the latest sent emails are looked through for ones that did not arrive. */
 const recentSent = 500;
+/** How many of them the mail page lists with their delivery (the undelivered ones are all listed). */
+const recentShown = 30;
 
 /** Waiting, failed and undelivered emails in the principal's scope, oldest first (envelopes: no content). */
 export async function mailInScope(
@@ -96,14 +103,14 @@ export async function mailInScope(
     deps.store.listSentMail({ limit: recentSent }),
   ]);
   const byAge = (a: OutboxMail, b: OutboxMail) => a.createdAt.localeCompare(b.createdAt);
+  const sentInScope = sent.filter(visible);
   return {
     pending: pending.filter(visible).sort(byAge),
     failed: failed.filter(visible).sort(byAge),
-    undelivered: sent
-      .filter(
-        (mail) => mail.deliveryStatus !== undefined && undeliveredStatuses.includes(mail.deliveryStatus),
-      )
-      .filter(visible),
+    undelivered: sentInScope.filter(
+      (mail) => mail.deliveryStatus !== undefined && undeliveredStatuses.includes(mail.deliveryStatus),
+    ),
+    sent: sentInScope.slice(0, recentShown),
   };
 }
 

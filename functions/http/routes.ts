@@ -253,7 +253,7 @@ export const routes: readonly RouteDefinition[] = [
     auth: 'staff',
     access: { table: 'read', sendsMail: false },
     description:
-      'Staf: e-mail van de eigen regio of provincie die wacht, die mislukte (ontvanger, onderwerp, reden, pogingen) of die niet aankwam.',
+      'Staf: e-mail van de eigen regio of provincie die wacht, die mislukte (ontvanger, onderwerp, reden, pogingen) of die niet aankwam, en de laatst verstuurde met per ontvanger de aankomst (aangekomen, onbestelbaar, spam; reden en tijd).',
   },
   {
     id: 'mail-actions',

@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordMailEvent } from '../../functions/core/mail-events.js';
+import type { MailEvent } from '../../functions/core/model.js';
 import {
   expectNoAxeViolations,
   launchChromium,
@@ -211,9 +213,38 @@ describe('the secretary runs a round in the browser', () => {
       attempts: 4,
     });
     await pipeline.store.markMailFailed(id, 'SES: Throttling, Maximum sending rate exceeded', undefined);
+    // SES reports that Kampen's reminder bounced (the address does not exist) and Deventer's arrived.
+    const reminders = (await pipeline.store.listSentMail()).filter((mail) => mail.kind === 'reminder');
+    const reported = async (code: string, event: Omit<MailEvent, 'recipient'>) => {
+      const mail = reminders.find((candidate) => candidate.id.includes(`#${code}#`))!;
+      await recordMailEvent(
+        { store: pipeline.store, clock: { now: () => new Date() } },
+        {
+          messageId: mail.messageId!,
+          mailId: mail.id,
+          events: [{ ...event, recipient: mail.to[0]! }],
+        },
+      );
+    };
+    await reported('GM0166', {
+      type: 'bounce',
+      at: new Date().toISOString(),
+      permanent: true,
+      reason: 'Permanent/General: smtp; 550 5.1.1 Recipient address rejected: User unknown',
+    });
+    await reported('GM0150', { type: 'delivery', at: new Date().toISOString() });
     await page.goto(`${pipeline.baseUrl}/staf/rondes`);
     expect(await page.locator('main').textContent()).toContain('1 e-mail kon niet verstuurd worden');
     expect(await follow('Bekijk de reden en verstuur opnieuw')).toBe(200);
+    const undelivered = await tableRows(page.getByRole('table', { name: /die niet aankwam/ }));
+    expect(undelivered).toHaveLength(1);
+    expect(undelivered[0]![3]).toBe('coordinator@kampen.gemeente.example');
+    expect(undelivered[0]![5]).toContain('Onbestelbaar op');
+    expect(undelivered[0]![5]).toContain('Reden: Permanent/General: smtp; 550 5.1.1');
+    const sent = await tableRows(page.getByRole('table', { name: /Verstuurde e-mail, nieuwste eerst/ }));
+    expect(sent.find((cells) => cells[3] === 'coordinator@deventer.gemeente.example')![5]).toMatch(
+      /^Aangekomen op /,
+    );
     await lookAt('mail');
     expect(await click('Opnieuw versturen…')).toBe(200);
     await lookAt('mail-controle');

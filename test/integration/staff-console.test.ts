@@ -1,6 +1,7 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordMailEvent } from '../../functions/core/mail-events.js';
 import { newRoundFields, startTestPipeline, type TestPipeline } from '../support/pipeline.js';
 import { browserWith, formFields, type StaffBrowser, staffBrowser, text } from '../support/staff.js';
 
@@ -312,6 +313,30 @@ describe('a round’s deadline: moved, closed now, reopened — each after a con
     expect(text(stale.text)).toContain('Iemand anders heeft deze ronde intussen gewijzigd.');
     expect(await everything()).toEqual(before);
     expect((await pipeline.store.getRound(roundId))?.deadline).toBe('2099-06-22T15:00:00.000Z');
+  });
+
+  it('brings the deadline forward after saying the municipalities get less time; the links and the reminder follow', async () => {
+    const check = await twente.post(path, {
+      _action: 'deadline-controleren',
+      deadlineDatum: '10-6-2099',
+      deadlineTijd: '17:00',
+      acceptsLate: 'nee',
+    });
+    const shown = text(check.text);
+    expect(shown).toContain(
+      'De sluitingsdatum gaat van 22 juni 2099 om 17:00 naar 10 juni 2099 om 17:00: eerder, de gemeenten krijgen minder tijd.',
+    );
+    expect(shown).toContain('verloopt nu op 10 juli 2099 om 17:00');
+    expect(shown).toContain('De automatische herinnering gaat vanaf 7 juni 2099 om 17:00');
+    expect((await twente.post(path, formFields(check.text, 'deadline-wijzigen'))).status).toBe(303);
+    expect((await pipeline.store.getRound(roundId))?.deadline).toBe('2099-06-10T15:00:00.000Z');
+    expect((await pipeline.store.getInvitation('oude-link-enschede'))?.expiresAt).toBe(
+      '2099-07-10T15:00:00.000Z',
+    );
+    const { automaticReminderPeriod } = await import('../../functions/core/reminders.js');
+    expect(automaticReminderPeriod((await pipeline.store.getRound(roundId))!)).toBe(
+      'voor-deadline-2099-06-10T15:00:00.000Z',
+    );
   });
 
   it('gives the form back with a Dutch error for a deadline in the past, changing nothing', async () => {
@@ -659,6 +684,79 @@ describe('mail that waits, failed or did not arrive: re-sent from the browser', 
       otherRegion: ijsselland,
       allowed: twente,
     });
+  });
+
+  it('shows per sent email what the mail service reported since: arrived, bounced or reported as spam, with reason and time', async () => {
+    const sent = async (code: string, to: string[]) => {
+      const id = `reminder#${pipeline.round.id}#${code}#test-sent`;
+      await pipeline.store.enqueueMail({
+        id,
+        kind: 'reminder',
+        to,
+        subject: `Herinnering (verstuurd) aan ${code}`,
+        html: '<p>test</p>',
+        text: 'test',
+        createdAt: new Date().toISOString(),
+        status: 'pending',
+        attempts: 0,
+      });
+      await pipeline.store.markMailSent(id, `ses-${code}`, '2026-12-02T09:00:00.000Z');
+      return { id, messageId: `ses-${code}` };
+    };
+    const clock = { now: () => new Date('2026-12-02T10:00:00Z') };
+    const deps = { store: pipeline.store, clock };
+    const zwolle = await sent('GM0193', ['a@zwolle.gemeente.example', 'b@zwolle.gemeente.example']);
+    await recordMailEvent(deps, {
+      messageId: zwolle.messageId,
+      mailId: zwolle.id,
+      events: [
+        { type: 'delivery', recipient: 'a@zwolle.gemeente.example', at: '2026-12-02T09:01:00.000Z' },
+        {
+          type: 'bounce',
+          recipient: 'b@zwolle.gemeente.example',
+          at: '2026-12-02T09:02:00.000Z',
+          permanent: true,
+          reason: 'Permanent/General: smtp; 550 5.1.1 user unknown',
+        },
+      ],
+    });
+    const kampen = await sent('GM0166', ['c@kampen.gemeente.example']);
+    await recordMailEvent(deps, {
+      messageId: kampen.messageId,
+      mailId: kampen.id,
+      events: [
+        {
+          type: 'complaint',
+          recipient: 'c@kampen.gemeente.example',
+          at: '2026-12-02T09:05:00.000Z',
+          reason: 'abuse',
+        },
+      ],
+    });
+    await sent('GM0150', ['d@deventer.gemeente.example']);
+    await sent('GM0141', ['e@almelo.gemeente.example']);
+
+    const page = text((await ijsselland.get('/staf/mail')).text);
+    const undelivered = page.slice(
+      page.indexOf('Verstuurd, maar niet aangekomen'),
+      page.indexOf('Laatst verstuurd'),
+    );
+    expect(undelivered).toContain('Verstuurd, maar niet aangekomen (2)');
+    expect(undelivered).toContain(
+      'b@zwolle.gemeente.example: Onbestelbaar op 2 december 2026 om 10:02: het adres bestaat niet of weigert de e-mail Reden: Permanent/General: smtp; 550 5.1.1 user unknown',
+    );
+    expect(undelivered).toContain('a@zwolle.gemeente.example: Aangekomen op 2 december 2026 om 10:01');
+    expect(undelivered).toContain(
+      'Als spam gemeld op 2 december 2026 om 10:05: wij sturen dit adres niets meer Reden: abuse',
+    );
+    const recent = page.slice(page.indexOf('Laatst verstuurd'));
+    expect(recent).toContain(`Herinnering (verstuurd) aan GM0150 Herinnering`);
+    expect(recent).toContain(
+      'd@deventer.gemeente.example 2 december 2026 om 10:00 Verstuurd; nog geen bericht van aankomst',
+    );
+    // Another region's sent mail, its addresses and what became of it are not shown.
+    expect(page).not.toContain('almelo');
+    expect(text((await twente.get('/staf/mail')).text)).toContain('e@almelo.gemeente.example');
   });
 
   it('re-sends all failed ones of the region', async () => {

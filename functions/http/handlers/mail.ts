@@ -2,7 +2,7 @@ import { renderMailPage } from '../../pages/staff/mail-page.js';
 import { roundTitles, scopedMail } from '../mail-pages.js';
 import { doneNotice, formToken, staffHtml, staffPage } from '../staff-actions.js';
 
-/** GET /staf/mail: waiting, failed and undelivered email of this person's scope. */
+/** GET /staf/mail: waiting, failed, undelivered and the latest sent email (with its delivery) of this person's scope. */
 export const handler = staffPage(async (ctx) => {
   const mail = await scopedMail(ctx);
   return staffHtml(

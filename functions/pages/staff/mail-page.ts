@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../../forms/format.js';
 import { type Html, html } from '../../../forms/render/html.js';
-import type { DeliveryStatus, OutboxMail } from '../../core/model.js';
+import type { OutboxMail } from '../../core/model.js';
 import {
   actionForm,
   cell,
@@ -10,13 +10,15 @@ import {
   numberCell,
   rowHeader,
 } from './components.js';
+import { deliveryOutcome } from './mail-delivery.js';
 import { type SignedInStaff, staffPage } from './shell.js';
 
 /**
  * "E-mail" (`/staf/mail`): the emails of this person's scope that wait to be sent or were given up on
  * after every retry — recipient, subject, reason, attempts — with a re-send per email and for all failed
- * ones (after a check step), and the recently sent ones that did not arrive (bounced, reported as spam,
- * refused), which need a corrected address rather than another try.
+ * ones (after a check step); the recently sent ones that did not arrive (bounced, reported as spam,
+ * refused), which need a corrected address rather than another try; and the latest sent ones with what
+ * SES reported per recipient (arrived, bounced, complained — with reason and time).
  */
 
 export const mailPath = '/staf/mail';
@@ -28,19 +30,13 @@ const kindLabels: Record<string, string> = {
   confirmation: 'Bevestiging',
 };
 
-/** What SES (or our suppression list) said about an email that did not arrive. */
-const undeliveredLabels: Partial<Record<DeliveryStatus, string>> = {
-  bounced: 'Onbestelbaar: het adres bestaat niet of weigert de e-mail',
-  complained: 'De ontvanger meldde de e-mail als spam',
-  rejected: 'Geweigerd door de e-maildienst',
-  suppressed: 'Niet verstuurd: het adres staat op de blokkeerlijst',
-};
-
 export interface MailPageModel {
   readonly staff: SignedInStaff;
   readonly failed: readonly OutboxMail[];
   readonly pending: readonly OutboxMail[];
   readonly undelivered: readonly OutboxMail[];
+  /** The latest sent ones, newest first, with what became of them. */
+  readonly sent: readonly OutboxMail[];
   /** Round titles by id, to say what an email is about. */
   readonly roundTitles: ReadonlyMap<string, string>;
   readonly token: string;
@@ -88,6 +84,26 @@ function mailTable(
               )
             : html``
         }`,
+    ),
+  });
+}
+
+/** Sent email with, per recipient, what the e-mail service reported since (with reason and time). */
+function sentTable(model: MailPageModel, id: string, caption: string, mails: readonly OutboxMail[]): Html {
+  return dataTable({
+    id,
+    caption,
+    head: [
+      headerCell('Onderwerp'),
+      headerCell('Soort'),
+      headerCell('Ronde'),
+      headerCell('Aan'),
+      headerCell('Verstuurd'),
+      headerCell('Aankomst'),
+    ],
+    rows: mails.map(
+      (mail) =>
+        html`${rowHeader(mail.subject)}${cell(kind(mail))}${cell(roundOf(model, mail))}${cell(mail.to.join(', '))}${cell(mail.sentAt ? formatDateTime(mail.sentAt) : '—')}${cell(deliveryOutcome(mail))}`,
     ),
   });
 }
@@ -144,15 +160,21 @@ ${
 ${
   model.undelivered.length === 0
     ? html`<p class="utrecht-paragraph">Van de laatst verstuurde e-mail is niets teruggekomen.</p>`
-    : mailTable(
+    : sentTable(
         model,
         'niet-aangekomen-mail',
-        'Verstuurde e-mail die niet aankwam',
+        'Verstuurde e-mail die niet aankwam, nieuwste eerst',
         model.undelivered,
-        undefined,
-        (mail) =>
-          html`${undeliveredLabels[mail.deliveryStatus!] ?? mail.deliveryStatus}${mail.sentAt ? html`<br>Verstuurd: ${formatDateTime(mail.sentAt)}` : ''}`,
       )
+}
+</section>
+<section aria-labelledby="verstuurd" class="rt-section">
+<h2 class="utrecht-heading-2" id="verstuurd">Laatst verstuurd</h2>
+${
+  model.sent.length === 0
+    ? html`<p class="utrecht-paragraph">Er is nog geen e-mail verstuurd.</p>`
+    : html`<p class="utrecht-paragraph">${model.sent.length === 1 ? 'De laatst verstuurde e-mail' : `De laatste ${model.sent.length} verstuurde e-mails`}, met wat de e-maildienst per ontvanger meldde: aangekomen, onbestelbaar of als spam gemeld, met de reden en het tijdstip.</p>
+${sentTable(model, 'verstuurde-mail', 'Verstuurde e-mail, nieuwste eerst', model.sent)}`
 }
 </section>`,
   );
