@@ -84,7 +84,8 @@ export async function completeSubmission(
   }
   if (input.mailBudgetMs === undefined) return { mail: 'pending' };
   try {
-    const outcome = await deliverMail(deps, mailId, { budgetMs: input.mailBudgetMs });
+    // The answer waits at most the budget; a slower send goes on and records itself (deliver-mail.ts).
+    const outcome = await deliverMail(deps, mailId, { waitMs: input.mailBudgetMs, respectBackoff: true });
     return { mail: outcome === 'sent' || outcome === 'already-sent' ? 'sent' : 'pending' };
   } catch (error) {
     return { mail: 'pending', deferred: error };

@@ -166,6 +166,7 @@ export interface OutboxStore {
   /** Takes the email for sending until `leaseUntil`; false when another sender holds it or it was sent. */
   claimMail(id: string, now: string, leaseUntil: string): Promise<boolean>;
   markMailSent(id: string, messageId: string, sentAt: string): Promise<void>;
+  /** Records a failed attempt (pending until `nextAttemptAt`, or failed); ignored once the email is sent. */
   markMailFailed(id: string, error: string, nextAttemptAt: string | undefined): Promise<void>;
 }
 

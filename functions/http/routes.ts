@@ -266,6 +266,26 @@ export const routes: readonly RouteDefinition[] = [
       'Staf: _action = controleren (één e-mail), alle-controleren (alle mislukte), versturen (opnieuw, eenmaal per verzoek).',
   },
   {
+    id: 'targets',
+    method: 'GET',
+    path: '/staf/taakstellingen',
+    entry: 'functions/http/handlers/targets.ts',
+    auth: 'staff',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Staf: de gepubliceerde taakstellingen — per cyclus de provinciale taak en de aandelen (per regio en gemeente, tegenover de taak), per halfjaar de taakstelling statushouders, alle versies; ?inlezen=spreiding|huisvesting: het formulier om ze in te lezen (alleen de provincie).',
+  },
+  {
+    id: 'targets-actions',
+    method: 'POST',
+    path: '/staf/taakstellingen',
+    entry: 'functions/http/handlers/targets-actions.ts',
+    auth: 'staff',
+    access: { table: 'readWrite', sendsMail: false },
+    description:
+      'Staf (provincie): _action = controleren (CSV-bestand of geplakte regels: controlepagina met de som tegenover de provinciale taak en wat verandert; niets opgeslagen), wijzigen (terug naar het formulier), publiceren (nieuwe versie, in het logboek; eenmaal per verzoek).',
+  },
+  {
     id: 'export',
     method: 'GET',
     path: '/staf/formulieren/{formId}/export',

@@ -254,6 +254,7 @@ ${mailPanel}
 <ul class="rt-task-list">
 ${model.mayOpen ? html`<li><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/staf/nieuwe-ronde">Nieuwe ronde</a></li>` : html``}
 <li><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="/staf/mail">E-mail${pending + failed > 0 ? ` (${pending} wachtend, ${failed} mislukt)` : ''}</a></li>
+<li><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="/staf/taakstellingen">Taakstellingen</a></li>
 </ul>
 ${
   model.rounds.length === 0

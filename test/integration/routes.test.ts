@@ -182,6 +182,24 @@ const expectations: Record<string, Expectation> = {
     contains: 'Er is geen mislukte e-mail (meer) om opnieuw te versturen.',
     headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
   },
+  targets: {
+    status: 200,
+    contains: 'Aandelen asielopvang (Spreidingswet)',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
+  'targets-actions': {
+    status: 200,
+    body: {
+      _action: 'controleren',
+      soort: 'huisvesting',
+      provincie: 'overijssel',
+      halfjaar: '2026-H2',
+      bron: 'Provincie Overijssel',
+      lijst: 'Gemeentecode;Taakstelling\nGM0193;80',
+    },
+    contains: 'Controleer de taakstellingen',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('provincie:overijssel')}` }),
+  },
   submission: {
     status: 200,
     contains: 'Gemeente Steenwijkerland',

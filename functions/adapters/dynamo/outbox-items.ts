@@ -119,15 +119,22 @@ export function outboxItems(table: Table): OutboxStore {
     },
 
     async markMailFailed(id: string, error: string, nextAttemptAt: string | undefined) {
-      await table.documents.send(
+      // Never over a recorded send: a late failure of one attempt does not undo another's success.
+      await table.conditionally(
         update(id, {
           UpdateExpression: nextAttemptAt
             ? 'SET #status = :pending, lastError = :error, nextAttemptAt = :next ADD attempts :one REMOVE leaseUntil'
             : 'SET #status = :failed, lastError = :error, GSI1PK = :failedIndex ADD attempts :one REMOVE leaseUntil, nextAttemptAt',
+          ConditionExpression: 'attribute_exists(PK) AND #status <> :sent',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: nextAttemptAt
-            ? { ':pending': 'pending', ':error': error.slice(0, 1000), ':next': nextAttemptAt, ':one': 1 }
-            : { ':failed': 'failed', ':error': error.slice(0, 1000), ':failedIndex': failedIndex, ':one': 1 },
+          ExpressionAttributeValues: {
+            ':sent': 'sent',
+            ':error': error.slice(0, 1000),
+            ':one': 1,
+            ...(nextAttemptAt
+              ? { ':pending': 'pending', ':next': nextAttemptAt }
+              : { ':failed': 'failed', ':failedIndex': failedIndex }),
+          },
         }),
       );
     },
