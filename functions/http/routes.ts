@@ -186,6 +186,27 @@ export const routes: readonly RouteDefinition[] = [
       'Staf: de inzending van één gemeente, alleen lezen — huidige antwoorden, waarschuwingen, concept, alle versies met wat er veranderde (elke keer bekijken staat in het logboek).',
   },
   {
+    id: 'places',
+    method: 'GET',
+    path: '/staf/rondes/{roundId}/plaatsen',
+    entry: 'functions/http/handlers/places.ts',
+    auth: 'staff',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Staf: plaatsen beschikbaar in een periode (?van=1-7-2025&tot=1-2-2026; standaard die van de Spreidingswet) — gegarandeerd en inclusief voornemens, als deel van de taak, per regio, provincie, gemeente en locatie (HTML; JSON voor scripts).',
+  },
+  {
+    id: 'places-export',
+    method: 'GET',
+    path: '/staf/rondes/{roundId}/plaatsen/export',
+    entry: 'functions/http/handlers/places-export.ts',
+    auth: 'staff',
+    // Every download is written to the audit trail.
+    access: { table: 'readWrite', sendsMail: false },
+    description:
+      'Staf: plaatsen beschikbaar als CSV (?van=…&tot=…&tabel=gebieden|locaties&dialect=excel-nl|rfc4180).',
+  },
+  {
     id: 'change-round',
     method: 'GET',
     path: '/staf/rondes/{roundId}/wijzigen',

@@ -23,6 +23,9 @@ const A = 'GM0193'; // Zwolle, IJsselland
 const B = 'GM0153'; // Enschede, Twente
 const demo = 'eigen-bijdrage-demo'; // both regions
 const twenteOnly = 'alleen-twente';
+/** The places pages are about the voortgang form: its demo round, and one of Twente only. */
+const voortgang = 'voortgang-opgaven-demo';
+const twenteVoortgang = 'alleen-twente-voortgang';
 
 const roles = [
   'geen',
@@ -109,6 +112,10 @@ const matrix: readonly Row[] = [
   ['new-round-actions',  'nieuwe ronde',  '-',             401,  401,  401,  200,   403,   200],
   ['round-status',       'GET',           demo,            401,  401,  401,  200,   200,   200],
   ['round-status',       'GET',           twenteOnly,      401,  401,  401,  404,   200,   200],
+  ['places',             'GET',           voortgang,       401,  401,  401,  200,   200,   200],
+  ['places',             'GET',           twenteVoortgang, 401,  401,  401,  404,   200,   200],
+  ['places-export',      'GET',           voortgang,       401,  401,  401,  200,   200,   200],
+  ['places-export',      'GET',           twenteVoortgang, 401,  401,  401,  404,   200,   200],
   ['change-round',       'GET',           demo,            401,  401,  401,  403,   403,   200],
   ['change-round',       'GET',           twenteOnly,      401,  401,  401,  404,   200,   200],
   ['change-round-actions', 'sluiten?',    demo,            401,  401,  401,  403,   403,   200],
@@ -153,6 +160,11 @@ const credentials = new Map<Role, string | undefined>();
 beforeAll(async () => {
   pipeline = await startTestPipeline();
   await pipeline.store.createRound({ ...pipeline.round, id: twenteOnly, regions: ['twente'] });
+  await pipeline.store.createRound({
+    ...pipeline.rounds['voortgang-opgaven']!,
+    id: twenteVoortgang,
+    regions: ['twente'],
+  });
   // Every token up front: minting one records an invitation (and an audit line), which must not show up
   // as "something stored" in a refused cell.
   credentials.set('geen', undefined);

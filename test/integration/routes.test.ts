@@ -205,6 +205,18 @@ const expectations: Record<string, Expectation> = {
     contains: 'Gemeente Steenwijkerland',
     headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
   },
+  places: {
+    status: 200,
+    path: '/staf/rondes/voortgang-opgaven-demo/plaatsen',
+    contains: '"window":{"from":"2025-07-01","until":"2026-02-01"}',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('provincie:overijssel')}` }),
+  },
+  'places-export': {
+    status: 200,
+    path: '/staf/rondes/voortgang-opgaven-demo/plaatsen/export?tabel=gebieden&dialect=rfc4180',
+    contains: 'Niveau,Code,Naam,Regio,Gemeenten,Ingezonden',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('provincie:overijssel')}` }),
+  },
   'round-status': {
     status: 200,
     contains: '"code":"GM1708","name":"Steenwijkerland","region":"ijsselland","status":"ingezonden"',
