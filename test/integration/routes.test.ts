@@ -102,7 +102,7 @@ const expectations: Record<string, Expectation> = {
   'edit-contact': {
     status: 200,
     path: '/staf/contacten/gemeente/GM1708',
-    contains: 'Gemeente Steenwijkerland: contactgegevens wijzigen',
+    contains: 'Adressen van gemeente Steenwijkerland wijzigen',
     headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
   },
   'change-contact': {
