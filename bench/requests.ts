@@ -43,6 +43,14 @@ try {
       if ((result.statusCode ?? 200) >= 400) throw new Error(`${id} answered ${result.statusCode}`);
       if (when === 'first') continue;
       const calls = meter.calls();
+      if (process.env.BENCH_VERBOSE) {
+        for (const call of calls)
+          console.log(
+            `${id}: ${call.operation} ${call.target} (${call.tableUnits}${Object.entries(call.indexUnits)
+              .map(([index, n]) => ` + ${index} ${n}`)
+              .join('')})`,
+          );
+      }
       const byOperation = new Map<string, number>();
       for (const call of calls) byOperation.set(call.operation, (byOperation.get(call.operation) ?? 0) + 1);
       const units = totalWriteUnits(calls);

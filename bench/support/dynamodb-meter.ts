@@ -29,6 +29,8 @@ interface IndexShape {
 
 export interface MeteredCall {
   readonly operation: string;
+  /** What the call touched: the keys (PK/SK) of a write or GetItem, the key condition of a Query. */
+  readonly target: string;
   readonly tableUnits: number;
   readonly indexUnits: Record<string, number>;
 }
@@ -39,6 +41,37 @@ export interface DynamoDbMeter {
   calls(): MeteredCall[];
   reset(): void;
   close(): Promise<void>;
+}
+
+/** PK/SK of a key or item, as `PK SK`. */
+const keyText = (item: Item | undefined) =>
+  item ? [item.PK, item.SK].map((value) => (value ? Object.values(value)[0] : '')).join(' ') : '';
+
+function describe(input: Record<string, unknown>): string {
+  if (input.Item || input.Key) return keyText((input.Item ?? input.Key) as Item);
+  if (input.KeyConditionExpression) {
+    const values = Object.values((input.ExpressionAttributeValues ?? {}) as Item).map(
+      (value) => Object.values(value)[0],
+    );
+    return `${input.IndexName ? `${input.IndexName}: ` : ''}${String(input.KeyConditionExpression)} [${values.join(', ')}]`;
+  }
+  for (const request of ['RequestItems'] as const) {
+    const items = input[request] as Record<string, Record<string, unknown>[] | { Keys: Item[] }> | undefined;
+    if (!items) continue;
+    return Object.values(items)
+      .flatMap((entries) =>
+        Array.isArray(entries)
+          ? entries.map((one) => {
+              const write = one as { PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } };
+              return write.PutRequest
+                ? `put ${keyText(write.PutRequest.Item)}`
+                : `delete ${keyText(write.DeleteRequest?.Key)}`;
+            })
+          : entries.Keys.map((key) => keyText(key)),
+      )
+      .join('; ');
+  }
+  return '';
 }
 
 const units = (bytes: number) => Math.max(1, Math.ceil(bytes / 1024));
@@ -200,7 +233,8 @@ export async function startDynamoDbMeter(target: string): Promise<DynamoDbMeter>
       for (const [index, n] of Object.entries(cost.indexUnits))
         indexUnits[index] = (indexUnits[index] ?? 0) + n;
     }
-    if (operation !== 'DescribeTable') log.push({ operation, tableUnits, indexUnits });
+    if (operation !== 'DescribeTable')
+      log.push({ operation, target: describe(input), tableUnits, indexUnits });
     response.writeHead(forwarded.status, forwarded.headers);
     response.end(forwarded.body);
   });

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Store } from '../core/ports.js';
+import { amendmentItems } from './dynamo/amendment-items.js';
 import { auditItems } from './dynamo/audit-items.js';
 import { draftItems } from './dynamo/draft-items.js';
 import { invitationItems } from './dynamo/invitation-items.js';
@@ -34,6 +35,7 @@ export function dynamoStore(
     ...submissionItems(table),
     ...submissionClaimItems(table),
     ...draftItems(table),
+    ...amendmentItems(table),
     ...invitationItems(table),
     ...auditItems(table),
     ...outboxItems(table),

@@ -49,6 +49,7 @@ import {
 } from './mail-commands.js';
 import { importLines, registryLines } from './registry-lines.js';
 import { ensureStaffGroups } from './staff-groups.js';
+import { importTargets, printTargets, targetsOptions, targetsUsage } from './targets-commands.js';
 
 /**
  * `npm run admin -- <command>`: manage rounds, invitations and staff tokens. Against the local run by
@@ -70,6 +71,7 @@ Opdrachten:
                                            herindeling); op de contactenpagina kan de provincie hetzelfde
   staff-groups [--user-pool-id <id>]       de aanmeldgroepen die het register nodig heeft; met --aws worden
                                            ontbrekende groepen in Cognito aangemaakt
+${targetsUsage}
   rounds                                   rondes met sluitingsdatum en voortgang
   open-round --form <id> --reference-date <jjjj-mm-dd> --deadline <jjjj-mm-ddTuu:mm>
              [--opens <…>] [--regions ijsselland,twente] [--late] [--id <id>] [--title <titel>]
@@ -249,6 +251,7 @@ function parseOptions(argv: string[]) {
       effective: { type: 'string' },
       apply: { type: 'boolean' },
       'user-pool-id': { type: 'string' },
+      ...targetsOptions,
     },
   });
 }
@@ -364,6 +367,18 @@ export async function run(argv: string[], print: (line: string) => void = consol
       if (registry.provinces.length === 0)
         print('Het register is leeg. Vul het met: npm run admin -- seed-registry');
       for (const line of registryLines(registry)) print(line);
+      return;
+    }
+    case 'targets':
+    case 'import-targets': {
+      const ctx = {
+        deps,
+        principal: admin(await store.getRegistry()),
+        values,
+        print,
+        fail: (message: string) => new UsageError(message),
+      };
+      await (command === 'targets' ? printTargets(ctx) : importTargets(ctx));
       return;
     }
     case 'rounds': {

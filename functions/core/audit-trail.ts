@@ -128,11 +128,17 @@ const skipped = new Set([
 /** A line's details in words, with what a change changed as `field: before → after`. */
 export function describeEvent(event: AuditEvent): string {
   const parts: string[] = [];
-  for (const [key, item] of Object.entries(event.details ?? {})) {
+  const details = event.details ?? {};
+  // An invitation's link is new or the working one again (`link: nieuw`): said with the link's id.
+  const linkKind = { nieuw: 'nieuwe link', bestaand: 'bestaande link' }[String(details.link)] ?? 'link';
+  for (const [key, item] of Object.entries(details)) {
+    if (key === 'link' && typeof details.invitationId === 'string') continue;
     if (skipped.has(key) || item === undefined || (Array.isArray(item) && item.length === 0)) continue;
-    if (key === 'invitationId' && typeof item === 'string') parts.push(`link ${item.slice(0, 8)}`);
+    if (key === 'invitationId' && typeof item === 'string') parts.push(`${linkKind} ${item.slice(0, 8)}`);
     else parts.push(`${detailLabels[key] ?? key}: ${value(item)}`);
   }
+  if (event.action === 'invitation' && Array.isArray(details.sentTo) && details.sentTo.length === 0)
+    parts.push('niet gemaild');
   const before = event.before ?? {};
   const after = event.after ?? {};
   for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])]) {

@@ -10,7 +10,7 @@ import {
   resolveFormFor,
   roundPhase,
 } from './form-context.js';
-import type { Principal, SubmissionVersion } from './model.js';
+import type { Draft, Principal, SubmissionVersion } from './model.js';
 import type { Clock, Store } from './ports.js';
 import { changesSincePrevious, type PreviousAnswers, previousRoundVersion } from './previous-round.js';
 import { formTargets } from './targets/form-targets.js';
@@ -22,6 +22,8 @@ export interface CheckedAnswers {
   readonly warnings: FieldError[];
   /** The version being amended, if any. */
   readonly previous?: SubmissionVersion;
+  /** The municipality's draft as read with it (undefined: there is none), so a submission knows whether to delete one. */
+  readonly draft: Draft | undefined;
   /** What changes against it. */
   readonly changes?: AnswerChange[];
   /** The municipality's answers of the previous round of the same form, if it answered one. */
@@ -56,10 +58,8 @@ export async function checkAnswers(
   }
   const outcome = validateAnswers(resolved.definition, input.answers);
   if (!outcome.success || !outcome.answers) throw new ValidationFailed(outcome.errors);
-  const [previous, targets, previousRound] = await Promise.all([
-    input.baseVersion > 0
-      ? deps.store.getVersion(input.roundId, input.formId, input.municipality, input.baseVersion)
-      : undefined,
+  const [{ previous, draft }, targets, previousRound] = await Promise.all([
+    deps.store.amendmentBase(input.roundId, input.formId, input.municipality, input.baseVersion),
     formTargets(deps.store, resolved),
     previousRoundVersion(deps.store, resolved.round, input.municipality),
   ]);
@@ -79,6 +79,7 @@ export async function checkAnswers(
     answers: outcome.answers,
     warnings,
     previous,
+    draft,
     changes: previous ? diffStored(resolved.definition, previous, now) : undefined,
     previousRound,
     sincePreviousRound: previousRound

@@ -1,8 +1,8 @@
 import { diffStored } from '../../forms/diff.js';
 import { renderConfirmationEmail } from '../../forms/render/email.js';
-import { deliverMail } from './deliver-mail.js';
+import { deliverMail, leaseMs } from './deliver-mail.js';
 import { formPath, type ResolvedForm, resolveForm } from './form-context.js';
-import type { SubmissionVersion, VersionKey } from './model.js';
+import type { Draft, OutboxMail, SubmissionVersion, VersionKey } from './model.js';
 import type { Clock, Mailer, Store } from './ports.js';
 import { changesSincePrevious, referencedPrevious } from './previous-round.js';
 import { regionContact } from './registry/secretariat.js';
@@ -41,16 +41,26 @@ export async function completeSubmission(
     readonly fresh: boolean;
     /** Send within this many ms; undefined: only record (the outbox sender sends). */
     readonly mailBudgetMs?: number;
+    /** Version n − 1 when the caller read it already (for the email's list of changes). */
+    readonly previous?: SubmissionVersion;
+    /** The municipality's draft as the caller read it in this request (`found` undefined: none). */
+    readonly draft?: { readonly found: Draft | undefined };
   },
 ): Promise<CompletedSubmission> {
   const { version } = input;
   const mailId = confirmationMailId(version);
+  let recorded: OutboxMail | undefined;
+  let existing: OutboxMail | undefined;
   try {
     // Everything before the outbox record happened once the email is recorded.
-    if (input.fresh || !(await deps.store.getMail(mailId))) {
+    if (!input.fresh) existing = await deps.store.getMail(mailId);
+    if (!existing) {
       await deps.store.advanceCurrent(version);
-      // Reads ignore a superseded draft too, should this delete not happen.
-      await deps.store.deleteDraft(version.roundId, version.formId, version.municipality, version.version);
+      // Only a draft that is there and older than this version (a colleague's draft on top stays); reads
+      // ignore a superseded draft too, should this delete not happen.
+      if (!input.draft || (input.draft.found && input.draft.found.baseVersion < version.version)) {
+        await deps.store.deleteDraft(version.roundId, version.formId, version.municipality, version.version);
+      }
       await deps.store.audit({
         at: version.submittedAt,
         id: `${version.formId}#${version.municipality}#v${version.version}`,
@@ -67,16 +77,28 @@ export async function completeSubmission(
         },
       });
       const contact = regionContact(input.resolved.region);
-      await deps.store.enqueueMail({
+      const mail: OutboxMail = {
         id: mailId,
         kind: 'confirmation',
         to: [version.submittedBy.email],
         replyTo: contact ? [contact.email] : undefined,
-        ...(await confirmationEmail(deps.store, input.resolved, version, input.formUrl)),
+        ...(await confirmationEmail(deps.store, input.resolved, version, input.formUrl, input.previous)),
         createdAt: version.submittedAt,
         status: 'pending',
         attempts: 0,
-      });
+      };
+      // A caller that sends at once records it already taken for sending (no second write to claim it);
+      // should the send not happen, the lease runs out and the outbox sender sends it.
+      const sending = input.mailBudgetMs !== undefined;
+      const now = deps.clock.now();
+      if (
+        await deps.store.enqueueMail(
+          mail,
+          sending ? { claimedUntil: new Date(now.getTime() + leaseMs).toISOString() } : undefined,
+        )
+      ) {
+        recorded = sending ? { ...mail, status: 'sending' } : mail;
+      }
     }
     await deps.store.confirmationRecorded(version);
   } catch (error) {
@@ -84,7 +106,13 @@ export async function completeSubmission(
   }
   if (input.mailBudgetMs === undefined) return { mail: 'pending' };
   try {
-    const outcome = await deliverMail(deps, mailId, { budgetMs: input.mailBudgetMs });
+    // The answer waits at most the budget; a slower send goes on and records itself (deliver-mail.ts).
+    const outcome = await deliverMail(deps, mailId, {
+      waitMs: input.mailBudgetMs,
+      respectBackoff: true,
+      mail: recorded ?? existing,
+      claimed: recorded !== undefined,
+    });
     return { mail: outcome === 'sent' || outcome === 'already-sent' ? 'sent' : 'pending' };
   } catch (error) {
     return { mail: 'pending', deferred: error };
@@ -96,10 +124,12 @@ async function confirmationEmail(
   resolved: ResolvedForm,
   version: SubmissionVersion,
   formUrl: string | undefined,
+  known: SubmissionVersion | undefined,
 ) {
   const [previous, previousRound] = await Promise.all([
     version.version > 1
-      ? store.getVersion(version.roundId, version.formId, version.municipality, version.version - 1)
+      ? (known ??
+        store.getVersion(version.roundId, version.formId, version.municipality, version.version - 1))
       : undefined,
     referencedPrevious(store, version),
   ]);

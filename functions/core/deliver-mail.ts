@@ -1,8 +1,9 @@
 import { suppressedMessage, withoutSuppressed } from './mail-events.js';
+import type { OutboxMail } from './model.js';
 import type { Clock, Mailer, Store } from './ports.js';
 
 /** How long a sender may hold an email before another may take it over. */
-const leaseMs = 60_000;
+export const leaseMs = 60_000;
 /** After this many failed attempts the email is marked failed and needs a person to re-send it. */
 export const maxAttempts = 5;
 
@@ -19,7 +20,8 @@ export function backoffMs(attempts: number): number {
   return 60_000 * 2 ** Math.max(0, attempts - 1);
 }
 
-export type DeliveryOutcome = 'sent' | 'already-sent' | 'busy' | 'retry-later' | 'failed';
+/** `in-flight`: the caller stopped waiting; the attempt goes on and records its own outcome. */
+export type DeliveryOutcome = 'sent' | 'already-sent' | 'busy' | 'retry-later' | 'failed' | 'in-flight';
 
 /** Rejects when the signal fires, whatever the mailer does with it (a mailer may not listen). */
 function withinBudget<T>(work: Promise<T>, signal: AbortSignal, budgetMs: number): Promise<T> {
@@ -32,67 +34,100 @@ function withinBudget<T>(work: Promise<T>, signal: AbortSignal, budgetMs: number
   });
 }
 
+/** The attempt's outcome, or `in-flight` once `waitMs` has passed (the attempt is not stopped). */
+function waitAtMost(attempt: Promise<DeliveryOutcome>, waitMs: number): Promise<DeliveryOutcome> {
+  // What the attempt does after the caller stopped waiting is recorded by the attempt itself; should
+  // even that fail, the claim's lease runs out and the outbox sender takes the email over.
+  attempt.catch(() => undefined);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stopWaiting = new Promise<DeliveryOutcome>((resolve) => {
+    timer = setTimeout(() => resolve('in-flight'), waitMs);
+  });
+  return Promise.race([attempt, stopWaiting]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Delivers one recorded email at most once: claim it (conditional write), send within `budgetMs`, record
  * the message id. A failure or a send that takes too long leaves it pending with a later attempt time, or
- * failed after the retry budget — never lost.
+ * failed after the retry budget — never lost. With `respectBackoff` (a retried request) an email waiting
+ * for its next attempt is left to the outbox sender rather than sent again at once.
+ *
+ * `waitMs` (a request with a person waiting): the caller gets `in-flight` after that long, but the send is
+ * not aborted — it goes on within `budgetMs` and records whether it went. Aborting a slow send would not
+ * tell whether the mail service had already accepted it, and the retry would send it twice.
  *
  * The one window that cannot be closed without the mail service's help: a process that dies after the
  * service accepted the email and before its message id is recorded. The lease then runs out and the email
  * is sent again (at least once, rather than lost).
+ *
+ * @param options.mail the record as the caller just read or wrote it (saves reading it again);
+ *   with `claimed`, the caller recorded it already taken for sending (`enqueueMail` with `claimedUntil`).
  */
 export async function deliverMail(
   deps: { store: Store; mailer: Mailer; clock: Clock },
   id: string,
-  options: { budgetMs?: number } = {},
+  options: {
+    budgetMs?: number;
+    waitMs?: number;
+    respectBackoff?: boolean;
+    mail?: OutboxMail;
+    claimed?: boolean;
+  } = {},
 ): Promise<DeliveryOutcome> {
-  const mail = await deps.store.getMail(id);
+  const mail = options.mail ?? (await deps.store.getMail(id));
   if (!mail) throw new Error(`Onbekende e-mail in de outbox: ${id}`);
   if (mail.status === 'sent') return 'already-sent';
   const now = deps.clock.now();
-  const claimed = await deps.store.claimMail(
-    id,
-    now.toISOString(),
-    new Date(now.getTime() + leaseMs).toISOString(),
-  );
-  if (!claimed) return 'busy';
-  const budgetMs = options.budgetMs ?? senderMailBudgetMs;
-  const signal = AbortSignal.timeout(budgetMs);
-  let messageId: string;
-  try {
-    // An address that bounced or complained before is never tried again (mail-events.ts).
-    const { allowed, suppressed } = await withoutSuppressed(deps, mail);
-    if (allowed.length === 0) {
-      await deps.store.markMailFailed(id, suppressedMessage(suppressed), undefined);
-      return 'failed';
-    }
-    ({ messageId } = await withinBudget(
-      deps.mailer.send(
-        {
-          reference: mail.id,
-          to: allowed,
-          replyTo: mail.replyTo,
-          subject: mail.subject,
-          html: mail.html,
-          text: mail.text,
-          attachments: mail.attachments,
-        },
-        { signal },
-      ),
-      signal,
-      budgetMs,
-    ));
-  } catch (error) {
-    const attempts = mail.attempts + 1;
-    const giveUp = attempts >= maxAttempts;
-    const next = giveUp
-      ? undefined
-      : new Date(deps.clock.now().getTime() + backoffMs(attempts)).toISOString();
-    await deps.store.markMailFailed(id, error instanceof Error ? error.message : String(error), next);
-    return giveUp ? 'failed' : 'retry-later';
+  if (options.respectBackoff && mail.nextAttemptAt && mail.nextAttemptAt > now.toISOString())
+    return 'retry-later';
+  if (!options.claimed) {
+    const claimed = await deps.store.claimMail(
+      id,
+      now.toISOString(),
+      new Date(now.getTime() + leaseMs).toISOString(),
+    );
+    if (!claimed) return 'busy';
   }
-  await deps.store.markMailSent(id, messageId, deps.clock.now().toISOString());
-  return 'sent';
+  const budgetMs = options.budgetMs ?? senderMailBudgetMs;
+  const attempt = (async (): Promise<DeliveryOutcome> => {
+    const signal = AbortSignal.timeout(budgetMs);
+    let messageId: string;
+    try {
+      // An address that bounced or complained before is never tried again (mail-events.ts).
+      const { allowed, suppressed } = await withoutSuppressed(deps, mail);
+      if (allowed.length === 0) {
+        await deps.store.markMailFailed(id, suppressedMessage(suppressed), undefined);
+        return 'failed';
+      }
+      ({ messageId } = await withinBudget(
+        deps.mailer.send(
+          {
+            reference: mail.id,
+            to: allowed,
+            replyTo: mail.replyTo,
+            subject: mail.subject,
+            html: mail.html,
+            text: mail.text,
+            attachments: mail.attachments,
+          },
+          { signal },
+        ),
+        signal,
+        budgetMs,
+      ));
+    } catch (error) {
+      const attempts = mail.attempts + 1;
+      const giveUp = attempts >= maxAttempts;
+      const next = giveUp
+        ? undefined
+        : new Date(deps.clock.now().getTime() + backoffMs(attempts)).toISOString();
+      await deps.store.markMailFailed(id, error instanceof Error ? error.message : String(error), next);
+      return giveUp ? 'failed' : 'retry-later';
+    }
+    await deps.store.markMailSent(id, messageId, deps.clock.now().toISOString());
+    return 'sent';
+  })();
+  return options.waitMs === undefined ? attempt : waitAtMost(attempt, options.waitMs);
 }
 
 export type SenderCounts = Record<DeliveryOutcome | 'deferred', number>;
@@ -117,6 +152,7 @@ export async function deliverDueMail(
     busy: 0,
     'retry-later': 0,
     failed: 0,
+    'in-flight': 0,
     deferred: 0,
   };
   const startedAt = performance.now();

@@ -17,11 +17,13 @@ import {
   rowColumns,
   type ValueStyle,
 } from './export-columns.js';
+import { type ShareContext, shareCells, sharesColumns, sharesTable, usesShares } from './export-shares.js';
 import type { Municipality, Registry, Round, SubmissionVersion } from './model.js';
 import type { Principal } from './policy.js';
 import type { Clock, Store } from './ports.js';
 import { takesPart } from './registry/membership.js';
 import { type ResponseStatus, roundNotVisible, visibleRegions } from './round-status.js';
+import { latestRevisions } from './targets/model.js';
 
 /**
  * Staff exports: the stored submissions of a form as spreadsheet files, for the regietafel (its own region)
@@ -33,6 +35,8 @@ import { type ResponseStatus, roundNotVisible, visibleRegions } from './round-st
  * - one long-format table per repeated group (asylum locations, bottlenecks, support requests …): one row
  *   per item, keyed by municipality, round and version, so nothing is squeezed into one cell;
  * - a table per repeated group that has left the form since (marked vervallen), while data has it;
+ * - `aandelen` (forms measured against the published shares, the voortgang form): per municipality and
+ *   round its published share next to what it committed and realised and what is still to realise;
  * - `waarschuwingen`: the plausibility warnings the official saw, one row per warning, the field named by
  *   its Dutch label and row number from 1.
  *
@@ -54,6 +58,8 @@ export interface ExportScope {
   /** The rounds in the export, each with the municipalities the principal may see (by region, then name). */
   readonly rounds: readonly { readonly round: Round; readonly municipalities: readonly Municipality[] }[];
   readonly regionName: (id: string) => string;
+  /** The published targets, for a form measured against the shares (see export-shares.ts). */
+  readonly shares?: ShareContext;
 }
 
 /** One municipality's entry in the export: its version (current or one of all), or nothing submitted. */
@@ -120,7 +126,11 @@ function readingOf(definition: FormDefinition, version: SubmissionVersion): Stor
  * the form (marked vervallen), waarschuwingen. Every column the stored data may have is there, also for
  * fields that have left the form since (see export-columns.ts).
  */
-export function exportTables(definition: FormDefinition, regionName: (id: string) => string): ExportTable[] {
+export function exportTables(
+  definition: FormDefinition,
+  regionName: (id: string) => string,
+  shares?: ShareContext,
+): ExportTable[] {
   const keys = (entry: Entry): Cell[] => [
     entry.municipality.code,
     entry.municipality.name,
@@ -173,6 +183,14 @@ export function exportTables(definition: FormDefinition, regionName: (id: string
       },
     };
   };
+  const sharesColumnsAll = [...keyColumns, ...sharesColumns];
+  const sharesOf: ExportTable = {
+    key: sharesTable,
+    title: 'Aandeel en voortgang',
+    columns: sharesColumnsAll,
+    money: moneyOf(sharesColumnsAll),
+    rows: (entry) => [[...keys(entry), ...shareCells(definition, shares, entry)]],
+  };
   const warningColumns: ColumnDescription[] = [
     ...itemLeading,
     { key: 'veld', header: 'Veld', type: 'text' },
@@ -203,6 +221,7 @@ export function exportTables(definition: FormDefinition, regionName: (id: string
   };
   return [
     main,
+    ...(usesShares(definition) ? [sharesOf] : []),
     ...repeatGroups(definition).map((group) => groupTable(group, false)),
     ...removedGroups(definition).map((group) => groupTable(group, true)),
     warnings,
@@ -244,7 +263,22 @@ export async function exportScope(
     if (input.roundId) throw roundNotVisible(input.roundId);
     throw new Forbidden(`Er zijn geen rondes van ‘${definition.title}’ in uw regio of provincie.`);
   }
-  return { definition, rounds: visible, regionName: (id) => regionNames.get(id) ?? id };
+  const regionName = (id: string) => regionNames.get(id) ?? id;
+  if (!usesShares(definition)) return { definition, rounds: visible, regionName };
+  // One Query per province in the export: the shares published for each round's reference date.
+  const provinceOf = new Map(registry.regions.map((region) => [region.id, region.province]));
+  const provinces = new Set(
+    visible.flatMap(({ municipalities }) => municipalities.map((m) => provinceOf.get(m.region) ?? '')),
+  );
+  const targets = latestRevisions(
+    (await Promise.all([...provinces].map((province) => deps.store.listTargets(province)))).flat(),
+  );
+  return {
+    definition,
+    rounds: visible,
+    regionName,
+    shares: { targets, provinceOf: (region) => provinceOf.get(region) ?? '' },
+  };
 }
 
 /**
@@ -354,7 +388,7 @@ export function exportFilename(
 
 /** The table `tabel` names; 400 naming the parameter when the form has no such table (any format). */
 export function tableOf(scope: ExportScope, key: string): ExportTable {
-  const tables = exportTables(scope.definition, scope.regionName);
+  const tables = exportTables(scope.definition, scope.regionName, scope.shares);
   const table = tables.find((candidate) => candidate.key === key);
   if (!table) {
     throw new BadRequest(
@@ -460,7 +494,7 @@ export async function xlsxExport(
   const sheets: Sheet<never>[] = [];
   // Timestamps stay ISO here; xlsxCell turns them into dates in Dutch time.
   const options: RowOptions = { timestamp: (iso) => iso, values: request.values ?? 'code' };
-  for (const table of exportTables(scope.definition, scope.regionName)) {
+  for (const table of exportTables(scope.definition, scope.regionName, scope.shares)) {
     const data: XlsxCell[][] = [
       headerRow(table, request.header).map((value) => ({ value, fontWeight: 'bold' as const })),
     ];

@@ -17,6 +17,8 @@ export function formPath(key: FormContextKey): string {
   return `/formulieren/${encodeURIComponent(key.formId)}/${encodeURIComponent(key.roundId)}/${encodeURIComponent(key.municipality)}`;
 }
 
+const cached = { cached: true } as const;
+
 export interface ResolvedForm {
   readonly definition: FormDefinition;
   readonly round: Round;
@@ -27,13 +29,15 @@ export interface ResolvedForm {
 /**
  * Looks up the form, the round and the municipality a URL names, and checks they belong together:
  * an unknown form, round or municipality, or a municipality outside the round's regions, is a 404.
+ * Round, municipality and region come from this process's copy when it is fresh (see ReadOptions): a
+ * round the console closes in another process stops taking answers here within 30 s.
  */
 export async function resolveForm(store: Store, key: FormContextKey): Promise<ResolvedForm> {
   const definition = findForm(key.formId);
   if (!definition) throw new NotFound(`Het formulier ‘${key.formId}’ bestaat niet.`);
   const [round, municipality] = await Promise.all([
-    store.getRound(key.roundId),
-    store.getMunicipality(key.municipality),
+    store.getRound(key.roundId, cached),
+    store.getMunicipality(key.municipality, cached),
   ]);
   if (!round || round.formId !== definition.id) {
     throw new NotFound(`Er is geen ronde ‘${key.roundId}’ voor het formulier ‘${definition.title}’.`);
@@ -41,7 +45,7 @@ export async function resolveForm(store: Store, key: FormContextKey): Promise<Re
   if (!municipality || !takesPart(municipality, round)) {
     throw new NotFound(`Gemeente ‘${key.municipality}’ doet niet mee aan deze ronde.`);
   }
-  const region = await store.getRegion(municipality.region);
+  const region = await store.getRegion(municipality.region, cached);
   if (!region) throw new NotFound(`De regio van gemeente ${municipality.name} is onbekend.`);
   return { definition, round, municipality, region };
 }

@@ -21,6 +21,16 @@ import type {
 import type { Targets } from './targets/model.js';
 
 /**
+ * How fresh a read must be. `cached`: this process may answer from its copy of the item, read at most
+ * 30 s ago (and forgotten at once when this process changes it): for rounds, registry items and targets
+ * on the officials' form pages, where a change made by the console in another process may take that long
+ * to show. Without it the read goes to the table.
+ */
+export interface ReadOptions {
+  readonly cached?: boolean;
+}
+
+/**
  * The small ports use cases talk to. Only adapters (functions/adapters) import the AWS SDK; tests and the
  * local run pass the same adapters pointed at the emulators. The store is one table, described here by
  * the kind of item; a use case may ask for only the parts it uses.
@@ -40,16 +50,16 @@ export interface RegistryStore {
   putRegistryItem(item: RegistryItem, expectedRevision: number): Promise<boolean>;
   /** The whole registry (provinces, regions, municipalities). */
   getRegistry(): Promise<Registry>;
-  getMunicipality(code: string): Promise<Municipality | undefined>;
-  getRegion(id: string): Promise<Region | undefined>;
+  getMunicipality(code: string, options?: ReadOptions): Promise<Municipality | undefined>;
+  getRegion(id: string, options?: ReadOptions): Promise<Region | undefined>;
 }
 
 export interface RoundStore {
   /** Creates a round; false when one with that id exists (never overwrites). */
   createRound(round: Round): Promise<boolean>;
-  getRound(id: string): Promise<Round | undefined>;
+  getRound(id: string, options?: ReadOptions): Promise<Round | undefined>;
   /** Every round, by deadline. */
-  listRounds(): Promise<Round[]>;
+  listRounds(options?: ReadOptions): Promise<Round[]>;
   /**
    * Replaces a round's settings (opening, deadline, late submissions); the id and form never change. With
    * `expectedDeadline` only while the stored deadline is still that one; false when it is not (someone
@@ -72,9 +82,13 @@ export interface SubmissionStore {
    * Stores version n (never changed afterwards) only when version n − 1 is stored (or n = 1) and n is not:
    * `taken` when someone else stored n first, `gap` when n − 1 does not exist. So versions are contiguous
    * and an amendment is accepted only from the latest version. A new version is listed as unconfirmed
-   * until `confirmationRecorded`.
+   * until `confirmationRecorded`. With `predecessorSeen` the caller read version n − 1 during this request
+   * (versions never change or go away), so it is not read again.
    */
-  putVersion(version: SubmissionVersion): Promise<'stored' | 'taken' | 'gap'>;
+  putVersion(
+    version: SubmissionVersion,
+    options?: { predecessorSeen?: boolean },
+  ): Promise<'stored' | 'taken' | 'gap'>;
   getVersion(
     roundId: string,
     formId: string,
@@ -128,6 +142,20 @@ export interface DraftStore {
   deleteDraft(roundId: string, formId: string, municipality: string, supersededBy: number): Promise<void>;
 }
 
+/** What a submission starts from, in one read. */
+export interface AmendmentStore {
+  /**
+   * The version `baseVersion` (none for 0, or when it does not exist) and the municipality's draft (none
+   * when there is none), read together.
+   */
+  amendmentBase(
+    roundId: string,
+    formId: string,
+    municipality: string,
+    baseVersion: number,
+  ): Promise<{ previous?: SubmissionVersion; draft?: Draft }>;
+}
+
 export interface InvitationStore {
   /**
    * The secret that signs invitation links: the one with this id, or (no id) the current one, created on
@@ -154,8 +182,11 @@ export interface AuditStore {
 }
 
 export interface OutboxStore {
-  /** Records an email once; false when that id is already recorded. */
-  enqueueMail(mail: OutboxMail): Promise<boolean>;
+  /**
+   * Records an email once; false when that id is already recorded. With `claimedUntil` it is recorded as
+   * taken for sending by the caller until then (as `claimMail` would), for a caller that sends it at once.
+   */
+  enqueueMail(mail: OutboxMail, options?: { claimedUntil?: string }): Promise<boolean>;
   getMail(id: string): Promise<OutboxMail | undefined>;
   /** Envelopes (no content) of the emails waiting to be sent, or given up on. */
   listMail(status: 'pending' | 'failed'): Promise<OutboxMail[]>;
@@ -166,6 +197,7 @@ export interface OutboxStore {
   /** Takes the email for sending until `leaseUntil`; false when another sender holds it or it was sent. */
   claimMail(id: string, now: string, leaseUntil: string): Promise<boolean>;
   markMailSent(id: string, messageId: string, sentAt: string): Promise<void>;
+  /** Records a failed attempt (pending until `nextAttemptAt`, or failed); ignored once the email is sent. */
   markMailFailed(id: string, error: string, nextAttemptAt: string | undefined): Promise<void>;
 }
 
@@ -226,7 +258,7 @@ export interface TargetStore {
   /** Stores a revision of published targets; false when that revision exists (someone published first). */
   putTargets(targets: Targets): Promise<boolean>;
   /** Every revision of a province's published targets (shares per cycle, statushouders tasks per half year). */
-  listTargets(province: string): Promise<Targets[]>;
+  listTargets(province: string, options?: ReadOptions): Promise<Targets[]>;
 }
 
 /** The whole table. */
@@ -236,6 +268,7 @@ export interface Store
     SubmissionStore,
     SubmissionClaimStore,
     DraftStore,
+    AmendmentStore,
     InvitationStore,
     AuditStore,
     OutboxStore,

@@ -38,7 +38,8 @@ export async function previousRoundVersion(
   round: Round,
   municipality: string,
 ): Promise<PreviousAnswers | undefined> {
-  const rounds = earlierRounds(await store.listRounds(), round);
+  // The rounds from this process's copy (see ReadOptions): they change rarely, and only ever by the console.
+  const rounds = earlierRounds(await store.listRounds({ cached: true }), round);
   for (const candidate of rounds.slice(0, previousRoundsLimit)) {
     const version = await store.latestVersion(candidate.id, candidate.formId, municipality);
     if (version) return { round: candidate, version };
@@ -54,7 +55,7 @@ export async function referencedPrevious(
   const reference = version.previousRound;
   if (!reference) return undefined;
   const [round, previous] = await Promise.all([
-    store.getRound(reference.roundId),
+    store.getRound(reference.roundId, { cached: true }),
     store.getVersion(reference.roundId, version.formId, version.municipality, reference.version),
   ]);
   return round && previous ? { round, version: previous } : undefined;

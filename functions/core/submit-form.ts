@@ -44,8 +44,11 @@ export interface SubmitFormResult {
   readonly deferred?: unknown;
 }
 
-/** A submission id may be looked up again this often when concurrent retries move it in between. */
-const claimRounds = 3;
+/**
+ * A submission id may be looked up again this often when concurrent retries move it in between (the first
+ * round takes it without looking).
+ */
+const claimRounds = 4;
 
 /**
  * Submit a form (`submitForm`):
@@ -84,6 +87,9 @@ export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): 
       actor: principalName(input.principal),
       fresh,
       mailBudgetMs: input.mailBudgetMs ?? requestMailBudgetMs,
+      // What this request read already: the version amended (for the email's changes) and the draft.
+      previous: checked.previous?.version === version.version - 1 ? checked.previous : undefined,
+      draft: fresh ? { found: checked.draft } : undefined,
     });
   const replay = async (stored: SubmissionVersion): Promise<SubmitFormResult> => {
     if (!sameAnswers(stored.answers, answers)) throw reusedId(stored);
@@ -91,8 +97,12 @@ export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): 
     return { version: stored, replayed: true, ...done };
   };
 
+  // An amendment only from the latest version: the base must exist (and n + 1 must not, below).
+  const mayStore = !(input.baseVersion > 0 && !checked.previous) && target <= maxVersion;
   for (let round = 0; round < claimRounds; round++) {
-    const claim = await deps.store.getSubmissionClaim(key);
+    // The common case first: a new id is simply taken (put-if-absent); only when that fails, or when this
+    // request cannot store anything, is the claim looked at.
+    const claim = round === 0 && mayStore ? undefined : await deps.store.getSubmissionClaim(key);
     if (claim) {
       const bound = await deps.store.getVersion(key.roundId, key.formId, key.municipality, claim.version);
       if (bound?.submissionId === submissionId) return replay(bound);
@@ -106,9 +116,7 @@ export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): 
         if (!(await deps.store.moveSubmissionClaim(key, claim.version, target))) continue;
       }
     }
-    // An amendment only from the latest version: the base must exist (and n + 1 must not, below).
-    if ((input.baseVersion > 0 && !checked.previous) || target > maxVersion)
-      throw await conflict(deps, input);
+    if (!mayStore) throw await conflict(deps, input);
     const now = deps.clock.now().toISOString();
     if (
       !claim &&
@@ -143,7 +151,8 @@ export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): 
         },
       }),
     };
-    const outcome = await deps.store.putVersion(version);
+    // The base read above is version n − 1 (an amendment), so putVersion need not read it again.
+    const outcome = await deps.store.putVersion(version, { predecessorSeen: target > 1 });
     if (outcome === 'stored') return { version, replayed: false, ...(await finish(version, true)) };
     if (outcome === 'taken') {
       const existing = await deps.store.getVersion(key.roundId, key.formId, key.municipality, target);

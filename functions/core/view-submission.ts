@@ -28,14 +28,13 @@ export async function viewSubmission(
   input: FormContextKey & { principal: Principal; version?: number },
 ): Promise<ViewedSubmission> {
   const resolved = await resolveFormFor(deps.store, input, input.principal, 'form:view-submission');
+  // One read for the version and the history it belongs to: the history holds every version.
+  const history = await deps.store.listVersions(input.roundId, input.formId, input.municipality);
   const version =
-    input.version === undefined
-      ? await deps.store.latestVersion(input.roundId, input.formId, input.municipality)
-      : await deps.store.getVersion(input.roundId, input.formId, input.municipality, input.version);
+    input.version === undefined ? history.at(-1) : history.find((one) => one.version === input.version);
   if (!version) throw new NotFound('Er is (nog) geen inzending van uw gemeente voor deze ronde.');
-  const [confirmation, history, previousRound] = await Promise.all([
+  const [confirmation, previousRound] = await Promise.all([
     deps.store.getMail(confirmationMailId(version)),
-    deps.store.listVersions(input.roundId, input.formId, input.municipality),
     referencedPrevious(deps.store, version),
   ]);
   return {

@@ -121,7 +121,7 @@ export function renderSummaryEmail(model: SummaryModel, options: SummaryEmailOpt
   const subject = summarySubject(aggregate);
   const parts = [
     header(aggregate, options),
-    headlinePart(model),
+    headlinePart(model, safeUrl(options.dashboardUrl)),
     attentionPart(aggregate),
     detailsPart(model),
     unreadablePart(aggregate),

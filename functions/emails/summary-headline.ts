@@ -9,6 +9,7 @@ import {
   h2,
   joinParts,
   legend,
+  link,
   type Part,
   p,
   part,
@@ -191,13 +192,17 @@ function placesRows(places: PlacesAvailable): { label: string; area: AreaPlaces;
   ];
 }
 
-/** Places on a date: per region and for the province, guaranteed and with intentions, against the task. */
-export function placesPart(places: PlacesAvailable): Part {
+/**
+ * Places on a date: per region and for the province, guaranteed and with intentions, against the task;
+ * with the round page's address (`roundUrl`), a link to the staff page per municipality and location.
+ */
+export function placesPart(places: PlacesAvailable, roundUrl?: string): Part {
   const title = `Plaatsen beschikbaar ${windowLabel(places)}`;
   const rows = placesRows(places);
   const explanation =
     'Gegarandeerd: locaties vanaf het besluit (besluit, ruimtelijke procedure, realisatie, operationeel). Met voornemens: ook de voornemens. Een locatie telt mee als zij op de laatste dag van de periode beschikbaar is; alleen de gemeenten die hebben ingezonden.';
   const percentText = (value: number | null) => (value === null ? '' : ` (${formatPercent(value)})`);
+  const detail = roundUrl ? `${roundUrl}/plaatsen` : undefined;
   return part(
     html`${h2(title)}${table(
       [
@@ -225,7 +230,7 @@ export function placesPart(places: PlacesAvailable): Part {
         { colour: colours.intentions, label: 'met voornemens' },
       ],
       'als deel van de taak',
-    )}${p(explanation, 'small')}`,
+    )}${p(explanation, 'small')}${detail ? p(html`Per gemeente en per locatie, ook voor een andere periode: ${link(detail, 'plaatsen beschikbaar')}.`, 'small') : ''}`,
     [
       ...textTitle(title),
       ...rows.map(
@@ -233,6 +238,7 @@ export function placesPart(places: PlacesAvailable): Part {
           `- ${label}: gegarandeerd ${formatInteger(area.guaranteed)}${percentText(area.guaranteedPercent)}, met voornemens ${formatInteger(area.withIntentions)}${percentText(area.withIntentionsPercent)}${area.task === null ? '' : ` van de taak ${formatInteger(area.task)}`}`,
       ),
       explanation,
+      ...(detail ? [`Per gemeente en per locatie, ook voor een andere periode: ${detail}`] : []),
     ],
   );
 }
@@ -329,11 +335,11 @@ function sociaalDomeinPart(model: SummaryModel): Part {
 }
 
 /** The headline: response, then the form's key figures per region (and the province). */
-export function headlinePart(model: SummaryModel): Part {
+export function headlinePart(model: SummaryModel, roundUrl?: string): Part {
   const form = model.aggregate.form;
   const figures: (Part | null)[] =
     form?.kind === 'voortgang-opgaven'
-      ? [voortgangPart(model, form), model.places ? placesPart(model.places) : null]
+      ? [voortgangPart(model, form), model.places ? placesPart(model.places, roundUrl) : null]
       : form?.kind === 'eigen-bijdrage'
         ? [eigenBijdragePart(model)]
         : form?.kind === 'sociaal-domein'

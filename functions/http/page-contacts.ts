@@ -35,8 +35,9 @@ export async function errorPageContacts(event: APIGatewayProxyEventV2): Promise<
     const { store } = dependencies();
     const code = municipalityOf(event);
     if (code && /^GM\d{4}$/.test(code)) {
-      const municipality = await store.getMunicipality(code);
-      const contact = municipality && regionContact(await store.getRegion(municipality.region));
+      const municipality = await store.getMunicipality(code, { cached: true });
+      const contact =
+        municipality && regionContact(await store.getRegion(municipality.region, { cached: true }));
       if (contact) return [contact];
     }
     return allContacts(await store.getRegistry());

@@ -186,6 +186,27 @@ export const routes: readonly RouteDefinition[] = [
       'Staf: de inzending van één gemeente, alleen lezen — huidige antwoorden, waarschuwingen, concept, alle versies met wat er veranderde (elke keer bekijken staat in het logboek).',
   },
   {
+    id: 'places',
+    method: 'GET',
+    path: '/staf/rondes/{roundId}/plaatsen',
+    entry: 'functions/http/handlers/places.ts',
+    auth: 'staff',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Staf: plaatsen beschikbaar in een periode (?van=1-7-2025&tot=1-2-2026; standaard die van de Spreidingswet) — gegarandeerd en inclusief voornemens, als deel van de taak, per regio, provincie, gemeente en locatie (HTML; JSON voor scripts).',
+  },
+  {
+    id: 'places-export',
+    method: 'GET',
+    path: '/staf/rondes/{roundId}/plaatsen/export',
+    entry: 'functions/http/handlers/places-export.ts',
+    auth: 'staff',
+    // Every download is written to the audit trail.
+    access: { table: 'readWrite', sendsMail: false },
+    description:
+      'Staf: plaatsen beschikbaar als CSV (?van=…&tot=…&tabel=gebieden|locaties&dialect=excel-nl|rfc4180).',
+  },
+  {
     id: 'change-round',
     method: 'GET',
     path: '/staf/rondes/{roundId}/wijzigen',
@@ -264,6 +285,26 @@ export const routes: readonly RouteDefinition[] = [
     access: { table: 'readWrite', sendsMail: true },
     description:
       'Staf: _action = controleren (één e-mail), alle-controleren (alle mislukte), versturen (opnieuw, eenmaal per verzoek).',
+  },
+  {
+    id: 'targets',
+    method: 'GET',
+    path: '/staf/taakstellingen',
+    entry: 'functions/http/handlers/targets.ts',
+    auth: 'staff',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Staf: de gepubliceerde taakstellingen — per cyclus de provinciale taak en de aandelen (per regio en gemeente, tegenover de taak), per halfjaar de taakstelling statushouders, alle versies; ?inlezen=spreiding|huisvesting: het formulier om ze in te lezen (alleen de provincie).',
+  },
+  {
+    id: 'targets-actions',
+    method: 'POST',
+    path: '/staf/taakstellingen',
+    entry: 'functions/http/handlers/targets-actions.ts',
+    auth: 'staff',
+    access: { table: 'readWrite', sendsMail: false },
+    description:
+      'Staf (provincie): _action = controleren (CSV-bestand of geplakte regels: controlepagina met de som tegenover de provinciale taak en wat verandert; niets opgeslagen), wijzigen (terug naar het formulier), publiceren (nieuwe versie, in het logboek; eenmaal per verzoek).',
   },
   {
     id: 'export',

@@ -274,7 +274,7 @@ export function createLocalServer(options: {
   const table = options.table ?? routes;
   const standIns = localIdentity(options.identity);
   const assets = new Map(staticAssets.map((asset) => [asset.urlPath, asset]));
-  return createServer(async (request, response) => {
+  const server = createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const asset = assets.get(url.pathname);
@@ -317,4 +317,10 @@ export function createLocalServer(options: {
       response.end(JSON.stringify({ message: 'Internal Server Error' }));
     }
   });
+  // Idle kept-alive connections stay open longer than any client keeps them (fetch: 4 s, browsers: longer):
+  // with Node's 5 s a busy server closes a socket just as the client sends its next request on it, and the
+  // client sees ECONNRESET for a request that never arrived.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 }

@@ -94,9 +94,8 @@ const headerCell = (content: string, numeric = false) =>
 /**
  * A table in its own horizontal scroll container: a wide table scrolls by itself instead of widening the
  * page (reflow at 320 px and at 400 % zoom, WCAG 1.4.10). Focusable, so it scrolls with the keyboard, and
- * named after the table.
+ * named by the table's caption (`captionId`).
  */
-/** A table in its own keyboard-focusable scroll container, named by the table's caption (`captionId`). */
 function scrollable(captionId: string, table: Html): Html {
   return html`<div class="rt-table-scroll" role="region" aria-labelledby="${captionId}" tabindex="0">${table}</div>`;
 }
@@ -254,6 +253,7 @@ ${mailPanel}
 <ul class="rt-task-list">
 ${model.mayOpen ? html`<li><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/staf/nieuwe-ronde">Nieuwe ronde</a></li>` : html``}
 <li><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="/staf/mail">E-mail${pending + failed > 0 ? ` (${pending} wachtend, ${failed} mislukt)` : ''}</a></li>
+<li><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="/staf/taakstellingen">Taakstellingen</a></li>
 </ul>
 ${
   model.rounds.length === 0
@@ -434,6 +434,7 @@ ${
 ${targetsNote(form)}
 ${shareChart(rows, 'aandeel')}
 ${shareTable(rows)}
+<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="/staf/rondes/${encodeURIComponent(round.id)}/plaatsen">Plaatsen beschikbaar in een periode</a>: gegarandeerd en inclusief voornemens, als deel van de taak, per regio, gemeente en locatie (standaard de periode van de Spreidingswet).</p>
 </section>`
     : html``
 }

@@ -24,7 +24,7 @@ const code = new Map<string, string>();
 beforeAll(() => {
   ({ bundles, outdir } = buildBundles({ floors: false }));
   for (const bundle of bundles) code.set(bundle.id, fs.readFileSync(bundle.file, 'utf8'));
-}, 180_000);
+}, 900_000); // one esbuild run per function: minutes on a loaded 2-core machine
 
 afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 

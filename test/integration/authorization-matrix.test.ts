@@ -23,6 +23,9 @@ const A = 'GM0193'; // Zwolle, IJsselland
 const B = 'GM0153'; // Enschede, Twente
 const demo = 'eigen-bijdrage-demo'; // both regions
 const twenteOnly = 'alleen-twente';
+/** The places pages are about the voortgang form: its demo round, and one of Twente only. */
+const voortgang = 'voortgang-opgaven-demo';
+const twenteVoortgang = 'alleen-twente-voortgang';
 
 const roles = [
   'geen',
@@ -49,6 +52,8 @@ type Role = (typeof roles)[number];
  * - `uitnodigen?`, `herinneren?`, `mail?`: the first step of inviting everyone not yet invited, of
  *   reminding everyone without a submission, of re-sending every failed email (check pages; nothing is
  *   sent). For the submission page the resource is the municipality (in the demo round).
+ * - `taakstellingen?`: checking a shares file (`_action=controleren`, the check page; nothing is stored):
+ *   provincial staff only.
  * Staff roles always send their staff JWT as Bearer; `open-invitation` sends the role's credential as `code`.
  * The export is asked for the round in the resource column (`?ronde=`).
  * - `contact`: the contacts page's check step for the municipality in the resource column (staff, Bearer);
@@ -67,7 +72,8 @@ type Call =
   | 'sluiten?'
   | 'uitnodigen?'
   | 'herinneren?'
-  | 'mail?';
+  | 'mail?'
+  | 'taakstellingen?';
 
 /** One row: route id, how it is called, which resource, then the status per role in the order of `roles`. */
 type Row = readonly [
@@ -106,6 +112,10 @@ const matrix: readonly Row[] = [
   ['new-round-actions',  'nieuwe ronde',  '-',             401,  401,  401,  200,   403,   200],
   ['round-status',       'GET',           demo,            401,  401,  401,  200,   200,   200],
   ['round-status',       'GET',           twenteOnly,      401,  401,  401,  404,   200,   200],
+  ['places',             'GET',           voortgang,       401,  401,  401,  200,   200,   200],
+  ['places',             'GET',           twenteVoortgang, 401,  401,  401,  404,   200,   200],
+  ['places-export',      'GET',           voortgang,       401,  401,  401,  200,   200,   200],
+  ['places-export',      'GET',           twenteVoortgang, 401,  401,  401,  404,   200,   200],
   ['change-round',       'GET',           demo,            401,  401,  401,  403,   403,   200],
   ['change-round',       'GET',           twenteOnly,      401,  401,  401,  404,   200,   200],
   ['change-round-actions', 'sluiten?',    demo,            401,  401,  401,  403,   403,   200],
@@ -120,6 +130,8 @@ const matrix: readonly Row[] = [
   ['reminder-actions',   'herinneren?',   twenteOnly,      401,  401,  401,  404,   200,   200],
   ['mail',               'GET',           '-',             401,  401,  401,  200,   200,   200],
   ['mail-actions',       'mail?',         '-',             401,  401,  401,  200,   200,   200],
+  ['targets',            'GET',           '-',             401,  401,  401,  200,   200,   200],
+  ['targets-actions',    'taakstellingen?', '-',           401,  401,  401,  403,   403,   200],
   ['submission',         'GET',           A,               401,  401,  401,  200,   403,   200],
   ['submission',         'GET',           B,               401,  401,  401,  403,   200,   200],
   ['preview-summary',    'GET',           demo,            401,  401,  401,  200,   200,   200],
@@ -148,6 +160,11 @@ const credentials = new Map<Role, string | undefined>();
 beforeAll(async () => {
   pipeline = await startTestPipeline();
   await pipeline.store.createRound({ ...pipeline.round, id: twenteOnly, regions: ['twente'] });
+  await pipeline.store.createRound({
+    ...pipeline.rounds['voortgang-opgaven']!,
+    id: twenteVoortgang,
+    regions: ['twente'],
+  });
   // Every token up front: minting one records an invitation (and an audit line), which must not show up
   // as "something stored" in a refused cell.
   credentials.set('geen', undefined);
@@ -273,6 +290,18 @@ async function call(row: Row, role: Role): Promise<Answer> {
       ['alle', 'ja'],
     ],
     'mail?': [['_action', 'alle-controleren']],
+    'taakstellingen?': [
+      ['_action', 'controleren'],
+      ['soort', 'spreiding'],
+      ['provincie', 'overijssel'],
+      ['cyclus', '2024-2026'],
+      ['ingangsdatum', '1-2-2024'],
+      ['taak', '6325'],
+      ['taakAmv', '538'],
+      ['taakStatus', 'vastgesteld'],
+      ['bron', 'Staatscourant'],
+      ['lijst', 'Gemeentecode;Regulier;AMV\nGM0193;656;61'],
+    ],
   };
   const firstStep = firstSteps[how];
   if (firstStep) return answer(await postForm(url, firstStep, authHeaders(role, 'bearer')));

@@ -394,7 +394,10 @@ describe('who may export what', () => {
       [{ dialect: 'excel' }, /dialect: kies excel-nl/],
       [{ versies: 'oud' }, /versies: kies huidige of alle/],
       [{ formaat: 'pdf' }, /formaat: kies csv of xlsx/],
-      [{ tabel: 'onbekend' }, /tabel: de tabel ‘onbekend’ bestaat niet.*gemeenten, asylumLocations/],
+      [
+        { tabel: 'onbekend' },
+        /tabel: de tabel ‘onbekend’ bestaat niet.*gemeenten, aandelen, asylumLocations/,
+      ],
       [{ kolom: 'x' }, /Onbekende parameter: kolom/],
       [{ kop: 'engels' }, /kop: kies nl .* of sleutel/],
     ];
@@ -443,6 +446,175 @@ describe('XLSX: the same tables as sheets of one workbook', () => {
     expect(`${strings}${firstSheet}`).toContain('Zwolle');
     // A formula only ever comes from a cell of type Formula, which the export never writes.
     expect(Object.values(files).some((file) => strFromU8(file).includes('<f>'))).toBe(false);
+  });
+});
+
+/** The cells of a worksheet of an XLSX, row by row: strings resolved, numbers as numbers, and each cell's style. */
+function sheetCells(
+  files: Record<string, Uint8Array>,
+  sheet: number,
+): { value: string | number; style: number }[][] {
+  const shared = [
+    ...strFromU8(files['xl/sharedStrings.xml'] ?? new Uint8Array()).matchAll(/<si>([\s\S]*?)<\/si>/g),
+  ].map((match) => [...match[1]!.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(''));
+  const xml = strFromU8(files[`xl/worksheets/sheet${sheet}.xml`]!);
+  return [...xml.matchAll(/<row[^>]*>([\s\S]*?)<\/row>/g)].map((row) =>
+    [...row[1]!.matchAll(/<c ([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)].map((cell) => {
+      const attributes = cell[1]!;
+      const inner = cell[2] ?? '';
+      const type = /t="([^"]+)"/.exec(attributes)?.[1];
+      const style = Number(/s="(\d+)"/.exec(attributes)?.[1] ?? 0);
+      const v = /<v>([^<]*)<\/v>/.exec(inner)?.[1] ?? '';
+      if (type === 's') return { value: shared[Number(v)]!, style };
+      if (type === 'inlineStr') return { value: /<t[^>]*>([^<]*)<\/t>/.exec(inner)?.[1] ?? '', style };
+      if (type === 'str') return { value: v, style };
+      return { value: v === '' ? '' : Number(v), style };
+    }),
+  );
+}
+
+/** The number format of a cell style (cellXfs index) of a workbook. */
+function formatOf(files: Record<string, Uint8Array>, style: number): string | undefined {
+  const styles = strFromU8(files['xl/styles.xml']!);
+  const formats = new Map(
+    [...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/g)].map((m) => [Number(m[1]), m[2]!]),
+  );
+  const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
+  const xf = [...xfs.matchAll(/<xf ([^>]*)/g)][style]?.[1] ?? '';
+  const id = Number(/numFmtId="(\d+)"/.exec(xf)?.[1] ?? 0);
+  return formats.get(id) ?? (id === 14 ? 'mm-dd-yy' : undefined);
+}
+
+describe('XLSX for spreadsheets and scripts, from a check with LibreOffice and openpyxl', () => {
+  it('kop=sleutel heads every sheet with the stable keys; dates and timestamps are real dates', async () => {
+    const round = pipeline.rounds['voortgang-opgaven']!;
+    const response = await download('voortgang-opgaven', {
+      ronde: round.id,
+      formaat: 'xlsx',
+      kop: 'sleutel',
+    });
+    expect(response.status).toBe(200);
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    const [header, ...rows] = sheetCells(files, 1);
+    const table = exportTables(voortgang, (id) => id)[0]!;
+    expect(header!.map((cell) => cell.value)).toEqual(table.columns.map((column) => column.key));
+    // Ingezonden op: a number (days since 1900) formatted as a Dutch date and time.
+    const submittedAt = header!.findIndex((cell) => cell.value === 'ingezonden_op');
+    const submitted = rows.find((row) => typeof row[submittedAt]?.value === 'number')![submittedAt]!;
+    expect(formatOf(files, submitted.style)).toBe('dd-mm-yyyy hh:mm');
+    const locations = sheetCells(files, 3);
+    expect(locations[0]!.map((cell) => cell.value)).toContain('asylumLocations.availableFrom');
+    const from = locations[0]!.findIndex((cell) => cell.value === 'asylumLocations.availableFrom');
+    const dates = locations.slice(1).map((row) => row[from]!);
+    // 1 January 2026 is day 46023 of the spreadsheet calendar; the cell is a date, not the text 2026-01-01.
+    expect(dates.map((cell) => cell.value)).toContain(46023);
+    for (const cell of dates) expect(formatOf(files, cell.style)).toBe('dd-mm-yyyy');
+  });
+
+  it('gives every kind of file its own name: dialect, header style and values', async () => {
+    const round = pipeline.rounds['voortgang-opgaven']!;
+    const variants: Record<string, string>[] = [
+      {},
+      { dialect: 'rfc4180' },
+      { kop: 'sleutel' },
+      { dialect: 'rfc4180', kop: 'sleutel' },
+      { waarden: 'label' },
+      { formaat: 'xlsx' },
+      { formaat: 'xlsx', kop: 'sleutel', waarden: 'label' },
+    ];
+    const names: string[] = [];
+    for (const variant of variants) {
+      const response = await download('voortgang-opgaven', { ronde: round.id, ...variant });
+      expect(response.status).toBe(200);
+      await response.arrayBuffer();
+      names.push(/filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')![1]!);
+    }
+    expect(new Set(names).size).toBe(variants.length);
+    const date = '\\d{4}-\\d{2}-\\d{2}';
+    const expected = [
+      `gemeenten_${date}_excel-nl.csv`,
+      `gemeenten_${date}_rfc4180.csv`,
+      `gemeenten_${date}_excel-nl_sleutels.csv`,
+      `gemeenten_${date}_rfc4180_sleutels.csv`,
+      `gemeenten_${date}_excel-nl_labels.csv`,
+      `${date}.xlsx`,
+      `${date}_sleutels_labels.xlsx`,
+    ];
+    for (const [index, name] of names.entries())
+      expect(name).toMatch(new RegExp(`^voortgang-opgaven_${round.id}_${expected[index]}$`));
+  });
+});
+
+describe('aandelen: the published share next to what each municipality reported', () => {
+  it('one row per municipality: share, committed, realised and still to realise; no submission, no figures', async () => {
+    const round = pipeline.rounds['voortgang-opgaven']!;
+    const response = await download('voortgang-opgaven', {
+      ronde: round.id,
+      tabel: 'aandelen',
+      dialect: 'rfc4180',
+      kop: 'sleutel',
+    });
+    expect(response.status).toBe(200);
+    const [header, ...rows] = read(await body(response), 'rfc4180');
+    expect(header).toEqual([
+      'gemeente_code',
+      'gemeente',
+      'regio',
+      'ronde',
+      'cyclus',
+      'aandelen_versie',
+      'aandeel_status',
+      'aandeel_regulier',
+      'aandeel_amv',
+      'aandeel_totaal',
+      'toegezegd_totaal',
+      'gerealiseerd_totaal',
+      'nog_te_realiseren_regulier',
+      'nog_te_realiseren_amv',
+      'nog_te_realiseren_totaal',
+    ]);
+    expect(rows).toHaveLength(25);
+    const targets = (await pipeline.store.listTargets('overijssel')).find(
+      (candidate) => candidate.kind === 'spreiding',
+    )!;
+    const shareOf = (code: string) =>
+      targets.kind === 'spreiding'
+        ? targets.shares.find((share) => share.municipality === code)!
+        : undefined!;
+    const row = (code: string) => rows.find((candidate) => candidate[0] === code)!;
+    // The first IJsselland municipality amended to 650 regular places committed (350 realised; AMV 40, 24).
+    const amended = shareOf(ijsselland[0]!);
+    expect(row(ijsselland[0]!).slice(4)).toEqual([
+      '2024-2026',
+      String(targets.revision),
+      'demogegevens',
+      String(amended.regular),
+      String(amended.amv),
+      String(amended.regular + amended.amv),
+      '690',
+      '374',
+      String(Math.max(0, amended.regular - 350)),
+      String(Math.max(0, amended.amv - 24)),
+      String(Math.max(0, amended.regular - 350) + Math.max(0, amended.amv - 24)),
+    ]);
+    const silent = twente.at(-1)!;
+    const share = shareOf(silent);
+    expect(row(silent).slice(4)).toEqual([
+      '2024-2026',
+      String(targets.revision),
+      'demogegevens',
+      String(share.regular),
+      String(share.amv),
+      String(share.regular + share.amv),
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
+    // Zwolle's share is the known 717, to be confirmed.
+    expect(row('GM0193')[6]).toBe('nog te bevestigen');
+    expect(row('GM0193')[9]).toBe('717');
   });
 });
 

@@ -102,7 +102,7 @@ const expectations: Record<string, Expectation> = {
   'edit-contact': {
     status: 200,
     path: '/staf/contacten/gemeente/GM1708',
-    contains: 'Gemeente Steenwijkerland: contactgegevens wijzigen',
+    contains: 'Adressen van gemeente Steenwijkerland wijzigen',
     headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
   },
   'change-contact': {
@@ -182,10 +182,40 @@ const expectations: Record<string, Expectation> = {
     contains: 'Er is geen mislukte e-mail (meer) om opnieuw te versturen.',
     headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
   },
+  targets: {
+    status: 200,
+    contains: 'Aandelen asielopvang (Spreidingswet)',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
+  'targets-actions': {
+    status: 200,
+    body: {
+      _action: 'controleren',
+      soort: 'huisvesting',
+      provincie: 'overijssel',
+      halfjaar: '2026-H2',
+      bron: 'Provincie Overijssel',
+      lijst: 'Gemeentecode;Taakstelling\nGM0193;80',
+    },
+    contains: 'Controleer de taakstellingen',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('provincie:overijssel')}` }),
+  },
   submission: {
     status: 200,
     contains: 'Gemeente Steenwijkerland',
     headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('regietafel:ijsselland')}` }),
+  },
+  places: {
+    status: 200,
+    path: '/staf/rondes/voortgang-opgaven-demo/plaatsen',
+    contains: '"window":{"from":"2025-07-01","until":"2026-02-01"}',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('provincie:overijssel')}` }),
+  },
+  'places-export': {
+    status: 200,
+    path: '/staf/rondes/voortgang-opgaven-demo/plaatsen/export?tabel=gebieden&dialect=rfc4180',
+    contains: 'Niveau,Code,Naam,Regio,Gemeenten,Ingezonden',
+    headers: async () => ({ authorization: `Bearer ${await pipeline.staffToken('provincie:overijssel')}` }),
   },
   'round-status': {
     status: 200,

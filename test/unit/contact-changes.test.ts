@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditCsv, describeEvent } from '../../functions/core/audit-trail.js';
 import { isAllowed, type Principal, type StaffRole } from '../../functions/core/policy.js';
+import { parseAddresses } from '../../functions/core/registry/addresses.js';
 import { checkContactChange, contactTarget } from '../../functions/core/registry/contact-changes.js';
 import { overijssel } from '../../functions/core/registry/overijssel.js';
 
@@ -39,6 +40,27 @@ describe('checking a contact change', () => {
           'E-mailadressen voor uitnodigingen en herinneringen: ‘jan@’ en ‘wie’ zijn geen geldige e-mailadressen. Schrijf het als naam@organisatie.nl, één adres per regel.',
       },
     ]);
+  });
+
+  it('takes addresses pasted from a mail program with their names, and leaves the names out', () => {
+    expect(
+      parseAddresses(
+        'Anna de Vries <Anna.deVries@zwolle.example>; "Bakker, Piet" <piet@zwolle.example>,\nmailto:team@zwolle.example jan@zwolle.example',
+      ),
+    ).toEqual({
+      addresses: [
+        'anna.devries@zwolle.example',
+        'piet@zwolle.example',
+        'team@zwolle.example',
+        'jan@zwolle.example',
+      ],
+      invalid: [],
+    });
+    expect(parseAddresses('Anna de Vries <anna@>').invalid).toEqual(['anna@']);
+    expect(parseAddresses('Jan Jansen <jan@\nPiet <piet@zwolle.example>')).toEqual({
+      addresses: ['piet@zwolle.example'],
+      invalid: ['jan@'],
+    });
   });
 
   it('shows what changes, before → after, and warns about an empty list', () => {
@@ -116,6 +138,16 @@ describe('the audit trail in words and as CSV', () => {
         after: { contacts: 'b@x.example' },
       }),
     ).toBe('adressen voor uitnodigingen: a@x.example → b@x.example');
+    const invitation = (link: string, sentTo: string[]) =>
+      describeEvent({
+        at: '2026-12-01T10:00:00.000Z',
+        id: '3',
+        action: 'invitation',
+        actor: 'staf@x',
+        details: { invitationId: 'abcdef123456', link, sentTo },
+      });
+    expect(invitation('nieuw', ['a@x.example'])).toBe('nieuwe link abcdef12; aan: a@x.example');
+    expect(invitation('bestaand', [])).toBe('bestaande link abcdef12; niet gemaild');
   });
 
   it('writes Excel-NL: semicolons, a BOM, Dutch time and formula-safe cells', () => {

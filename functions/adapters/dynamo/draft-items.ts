@@ -3,7 +3,7 @@ import type { Draft } from '../../core/model.js';
 import type { DraftStore } from '../../core/ports.js';
 import { roundPk, type Table } from './table.js';
 
-const draftSk = (formId: string, municipality: string) => `DRAFT#${formId}#${municipality}`;
+export const draftSk = (formId: string, municipality: string) => `DRAFT#${formId}#${municipality}`;
 
 /** Drafts (concepts): one per (round, form, municipality), saved with a revision check. */
 export function draftItems(table: Table): DraftStore {

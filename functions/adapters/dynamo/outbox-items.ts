@@ -1,15 +1,24 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutboxMail } from '../../core/model.js';
 import type { OutboxStore } from '../../core/ports.js';
-import type { Table } from './table.js';
+import { entity, keyFits, type Table } from './table.js';
 
 const mailPk = (id: string) => `MAIL#${id}`;
 const pendingIndex = 'OUTBOX#pending';
 const failedIndex = 'OUTBOX#failed';
 const sentIndex = 'OUTBOX#sent';
+/**
+ * The gzipped content of an email (`MAIL#<id>` / `MAIL#CONTENT`), apart from its envelope (`MAIL`): one
+ * Query for `begins_with(SK, 'MAIL')` reads both, and none of the email's SES events (`EVENT#…`).
+ */
+export const contentSk = 'MAIL#CONTENT';
 
-/** The outbox: one item per email (content gzipped), listed through GSI1 by status: pending, failed, sent. */
+/**
+ * The outbox: per email an envelope (`MAIL`), listed through GSI1 by status (pending, failed, sent), and
+ * its gzipped content (`CONTENT`), written once and outside every index. Records written before the
+ * content had an item of its own carry it in the envelope; they are read the same way.
+ */
 export function outboxItems(table: Table): OutboxStore {
   const update = (
     id: string,
@@ -17,48 +26,95 @@ export function outboxItems(table: Table): OutboxStore {
   ) => new UpdateCommand({ TableName: table.name, Key: { PK: mailPk(id), SK: 'MAIL' }, ...input });
 
   return {
-    enqueueMail(mail: OutboxMail) {
-      // The content (HTML, text, CSV attachments) is stored gzipped: a summary for hundreds of
-      // municipalities stays far below DynamoDB's 400 KB item limit.
+    async enqueueMail(mail: OutboxMail, options: { claimedUntil?: string } = {}) {
+      // The content (HTML, text, CSV attachments) is stored gzipped, in an item of its own that no index
+      // holds: the envelope, listed through GSI1 and changed at every attempt, stays small. The content
+      // first, so an envelope never names content that is not there; only when it is not there yet, so a
+      // recorded email's content (or its removal by the retention job) is never replaced.
       const { html, text, attachments, ...envelope } = mail;
-      return table.putIfAbsent({
+      const wroteContent = await table.putIfAbsent({
+        PK: mailPk(mail.id),
+        SK: contentSk,
+        entityType: 'mail-content',
+        content: gzipSync(JSON.stringify({ html, text, attachments })),
+      });
+      const recorded = await table.putIfAbsent({
         PK: mailPk(mail.id),
         SK: 'MAIL',
         GSI1PK: pendingIndex,
         GSI1SK: `${mail.createdAt}#${mail.id}`,
         entityType: 'mail',
         ...envelope,
-        content: gzipSync(JSON.stringify({ html, text, attachments })),
+        // Taken for sending by its creator, who sends it at once; should it not, the lease runs out and the
+        // outbox sender takes it over.
+        ...(options.claimedUntil && { status: 'sending', leaseUntil: options.claimedUntil }),
+        contentItem: true,
       });
+      if (!recorded && wroteContent) {
+        // The email was recorded before with its content inside (older records) or without it any more.
+        await table.documents.send(
+          new DeleteCommand({ TableName: table.name, Key: { PK: mailPk(mail.id), SK: contentSk } }),
+        );
+      }
+      return recorded;
     },
 
     async getMail(id: string) {
-      const stored = await table.get<OutboxMail & { content?: Uint8Array }>(mailPk(id), 'MAIL');
+      if (!keyFits(mailPk(id), contentSk)) return undefined;
+      const items = await table.queryAll<Record<string, unknown>>(
+        {
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :mail)',
+          ExpressionAttributeValues: { ':pk': mailPk(id), ':mail': 'MAIL' },
+          ConsistentRead: true,
+        },
+        true,
+      );
+      const find = (sk: string) => entity(items.find((item) => item.SK === sk));
+      const stored = find('MAIL') as
+        | (OutboxMail & { content?: Uint8Array; contentItem?: boolean })
+        | undefined;
+      const separate = find(contentSk) as { content?: Uint8Array } | undefined;
       if (!stored) return undefined;
-      const { content, ...envelope } = stored;
-      return content ? { ...envelope, ...JSON.parse(gunzipSync(content).toString('utf8')) } : stored;
+      const { content: inline, contentItem: _separate, ...envelope } = stored;
+      const content = inline ?? separate?.content;
+      return content
+        ? { ...envelope, ...JSON.parse(gunzipSync(content).toString('utf8')) }
+        : { ...envelope, html: '', text: '' };
     },
 
     async listMail(status: 'pending' | 'failed') {
-      const items = await table.queryAll<OutboxMail & { content?: Uint8Array }>({
+      const items = await table.queryAll<OutboxMail & { content?: Uint8Array; contentItem?: boolean }>({
         IndexName: 'GSI1',
         KeyConditionExpression: 'GSI1PK = :pk',
         ExpressionAttributeValues: { ':pk': status === 'pending' ? pendingIndex : failedIndex },
       });
       // The index is eventually consistent and only the envelope is needed to decide: leave the content out.
-      return items.map(({ content: _content, ...envelope }) => ({ ...envelope, html: '', text: '' }));
+      return items.map(({ content: _content, contentItem: _item, ...envelope }) => ({
+        ...envelope,
+        html: '',
+        text: '',
+      }));
     },
 
     async listSentMail(options: { before?: string; limit?: number } = {}) {
       const found: OutboxMail[] = [];
-      for await (const page of table.queryPages<OutboxMail & { content?: Uint8Array }>({
-        IndexName: 'GSI1',
-        KeyConditionExpression: options.before ? 'GSI1PK = :pk AND GSI1SK < :before' : 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': sentIndex, ...(options.before && { ':before': options.before }) },
-        ScanIndexForward: false,
-      })) {
+      for await (const page of table.queryPages<OutboxMail & { content?: Uint8Array; contentItem?: boolean }>(
+        {
+          IndexName: 'GSI1',
+          KeyConditionExpression: options.before ? 'GSI1PK = :pk AND GSI1SK < :before' : 'GSI1PK = :pk',
+          ExpressionAttributeValues: {
+            ':pk': sentIndex,
+            ...(options.before && { ':before': options.before }),
+          },
+          ScanIndexForward: false,
+        },
+      )) {
         found.push(
-          ...page.map(({ content: _content, ...envelope }) => ({ ...envelope, html: '', text: '' })),
+          ...page.map(({ content: _content, contentItem: _item, ...envelope }) => ({
+            ...envelope,
+            html: '',
+            text: '',
+          })),
         );
         if (options.limit !== undefined && found.length >= options.limit)
           return found.slice(0, options.limit);
@@ -119,15 +175,22 @@ export function outboxItems(table: Table): OutboxStore {
     },
 
     async markMailFailed(id: string, error: string, nextAttemptAt: string | undefined) {
-      await table.documents.send(
+      // Never over a recorded send: a late failure of one attempt does not undo another's success.
+      await table.conditionally(
         update(id, {
           UpdateExpression: nextAttemptAt
             ? 'SET #status = :pending, lastError = :error, nextAttemptAt = :next ADD attempts :one REMOVE leaseUntil'
             : 'SET #status = :failed, lastError = :error, GSI1PK = :failedIndex ADD attempts :one REMOVE leaseUntil, nextAttemptAt',
+          ConditionExpression: 'attribute_exists(PK) AND #status <> :sent',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: nextAttemptAt
-            ? { ':pending': 'pending', ':error': error.slice(0, 1000), ':next': nextAttemptAt, ':one': 1 }
-            : { ':failed': 'failed', ':error': error.slice(0, 1000), ':failedIndex': failedIndex, ':one': 1 },
+          ExpressionAttributeValues: {
+            ':sent': 'sent',
+            ':error': error.slice(0, 1000),
+            ':one': 1,
+            ...(nextAttemptAt
+              ? { ':pending': 'pending', ':next': nextAttemptAt }
+              : { ':failed': 'failed', ':failedIndex': failedIndex }),
+          },
         }),
       );
     },

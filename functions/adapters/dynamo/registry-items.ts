@@ -1,6 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Municipality, Region, Registry, RegistryItem } from '../../core/model.js';
-import type { RegistryStore } from '../../core/ports.js';
+import type { ReadOptions, RegistryStore } from '../../core/ports.js';
+import { cachedRead, thenForget } from './reference-cache.js';
 import { entity, type Table } from './table.js';
 
 const registryPk = 'REGISTRY';
@@ -38,7 +39,10 @@ function itemsOf(registry: Registry): RegistryItem[] {
 export function registryItems(table: Table): RegistryStore {
   return {
     async putRegistry(registry: Registry) {
-      await table.putAll(itemsOf(registry).map((item) => itemOf(item, item.value.revision ?? 1)));
+      await thenForget(
+        table.name,
+        table.putAll(itemsOf(registry).map((item) => itemOf(item, item.value.revision ?? 1))),
+      );
     },
 
     async seedRegistry(registry: Registry, at: string) {
@@ -46,7 +50,7 @@ export function registryItems(table: Table): RegistryStore {
       // Before the marker existed the registry was rewritten from the code file on every start, so no item
       // without a marker can hold a person's edit: writing the seed over them loses nothing. A crash between
       // here and the marker only means the next start writes the same seed again.
-      await table.putAll(itemsOf(registry).map((item) => itemOf(item, 1)));
+      await thenForget(table.name, table.putAll(itemsOf(registry).map((item) => itemOf(item, 1))));
       await table.putIfAbsent({
         PK: registryPk,
         SK: seedMarkerSk,
@@ -57,17 +61,20 @@ export function registryItems(table: Table): RegistryStore {
     },
 
     putRegistryItem(item: RegistryItem, expectedRevision: number) {
-      return table.conditionally(
-        new PutCommand({
-          TableName: table.name,
-          Item: itemOf(item, expectedRevision + 1),
-          ...(expectedRevision === 0
-            ? { ConditionExpression: 'attribute_not_exists(PK)' }
-            : {
-                ConditionExpression: 'revision = :expected',
-                ExpressionAttributeValues: { ':expected': expectedRevision },
-              }),
-        }),
+      return thenForget(
+        table.name,
+        table.conditionally(
+          new PutCommand({
+            TableName: table.name,
+            Item: itemOf(item, expectedRevision + 1),
+            ...(expectedRevision === 0
+              ? { ConditionExpression: 'attribute_not_exists(PK)' }
+              : {
+                  ConditionExpression: 'revision = :expected',
+                  ExpressionAttributeValues: { ':expected': expectedRevision },
+                }),
+          }),
+        ),
       );
     },
 
@@ -89,12 +96,14 @@ export function registryItems(table: Table): RegistryStore {
       };
     },
 
-    getMunicipality(code: string) {
-      return table.get<Municipality>(registryPk, `MUNICIPALITY#${code}`);
+    getMunicipality(code: string, options?: ReadOptions) {
+      const read = () => table.get<Municipality>(registryPk, `MUNICIPALITY#${code}`);
+      return options?.cached ? cachedRead(table.name, `municipality#${code}`, read) : read();
     },
 
-    getRegion(id: string) {
-      return table.get<Region>(registryPk, `REGION#${id}`);
+    getRegion(id: string, options?: ReadOptions) {
+      const read = () => table.get<Region>(registryPk, `REGION#${id}`);
+      return options?.cached ? cachedRead(table.name, `region#${id}`, read) : read();
     },
   };
 }

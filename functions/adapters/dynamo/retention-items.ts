@@ -1,6 +1,7 @@
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../core/model.js';
 import type { RetentionStore } from '../../core/ports.js';
+import { contentSk } from './outbox-items.js';
 import { roundPk, type Table } from './table.js';
 
 type Key = { PK: string; SK: string };
@@ -59,14 +60,27 @@ export function retentionItems(table: Table): RetentionStore {
       );
     },
 
-    removeMailContent(id: string, at: string) {
+    async removeMailContent(id: string, at: string) {
+      const mail = await table.get<{ status?: string; content?: unknown; contentItem?: boolean }>(
+        `MAIL#${id}`,
+        'MAIL',
+      );
+      // Only what has gone out: a pending email still needs its content, a failed one may be re-sent. Sent
+      // is final (nothing puts a sent email back in the queue), so the content may go before the mark.
+      if (mail?.status !== 'sent' || (mail.content === undefined && !mail.contentItem)) return false;
+      if (mail.contentItem) {
+        await table.documents.send(
+          new DeleteCommand({ TableName: table.name, Key: { PK: `MAIL#${id}`, SK: contentSk } }),
+        );
+      }
+      // A crash before this mark leaves the email to the next run, which deletes (nothing) and marks.
       return table.conditionally(
         new UpdateCommand({
           TableName: table.name,
           Key: { PK: `MAIL#${id}`, SK: 'MAIL' },
-          UpdateExpression: 'REMOVE content SET contentRemovedAt = :at',
-          // Only what has gone out: a pending email still needs its content, a failed one may be re-sent.
-          ConditionExpression: '#status = :sent AND attribute_exists(content)',
+          UpdateExpression: 'REMOVE content, contentItem SET contentRemovedAt = :at',
+          ConditionExpression:
+            '#status = :sent AND (attribute_exists(content) OR attribute_exists(contentItem))',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':sent': 'sent', ':at': at },
         }),

@@ -1,6 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Round } from '../../core/model.js';
-import type { RoundStore } from '../../core/ports.js';
+import type { ReadOptions, RoundStore } from '../../core/ports.js';
+import { cachedRead, thenForget } from './reference-cache.js';
 import { roundPk, type Table } from './table.js';
 
 function roundItem(round: Round) {
@@ -18,32 +19,38 @@ function roundItem(round: Round) {
 export function roundItems(table: Table): RoundStore {
   return {
     createRound(round: Round) {
-      return table.putIfAbsent(roundItem(round));
+      return thenForget(table.name, table.putIfAbsent(roundItem(round)));
     },
 
-    getRound(id: string) {
-      return table.get<Round>(roundPk(id), 'ROUND');
+    getRound(id: string, options?: ReadOptions) {
+      const read = () => table.get<Round>(roundPk(id), 'ROUND');
+      return options?.cached ? cachedRead(table.name, `round#${id}`, read) : read();
     },
 
-    listRounds() {
-      return table.queryAll<Round>({
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': 'ROUNDS' },
-      });
+    async listRounds(options?: ReadOptions) {
+      const read = () =>
+        table.queryAll<Round>({
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': 'ROUNDS' },
+        });
+      return (options?.cached ? await cachedRead(table.name, 'rounds', read) : await read()) ?? [];
     },
 
     updateRound(round: Round, expectedDeadline?: string) {
-      return table.conditionally(
-        new PutCommand({
-          TableName: table.name,
-          Item: roundItem(round),
-          ConditionExpression: `attribute_exists(PK) AND formId = :formId${expectedDeadline === undefined ? '' : ' AND deadline = :expected'}`,
-          ExpressionAttributeValues: {
-            ':formId': round.formId,
-            ...(expectedDeadline !== undefined && { ':expected': expectedDeadline }),
-          },
-        }),
+      return thenForget(
+        table.name,
+        table.conditionally(
+          new PutCommand({
+            TableName: table.name,
+            Item: roundItem(round),
+            ConditionExpression: `attribute_exists(PK) AND formId = :formId${expectedDeadline === undefined ? '' : ' AND deadline = :expected'}`,
+            ExpressionAttributeValues: {
+              ':formId': round.formId,
+              ...(expectedDeadline !== undefined && { ':expected': expectedDeadline }),
+            },
+          }),
+        ),
       );
     },
   };

@@ -7,7 +7,7 @@ import { entity, roundPk, type Table } from './table.js';
  * Version numbers are padded to 6 digits so the sort key orders them; `maxVersion` (999 999) keeps every
  * possible number within those digits, so the order (and `latestVersion`) can never break.
  */
-const versionSk = (formId: string, municipality: string, version: number) => {
+export const versionSk = (formId: string, municipality: string, version: number) => {
   if (!Number.isInteger(version) || version < 1 || version > maxVersion) {
     throw new RangeError(`Versienummer buiten bereik: ${version}`);
   }
@@ -44,10 +44,10 @@ export function submissionItems(table: Table): SubmissionStore {
       });
     },
 
-    async putVersion(version: SubmissionVersion) {
+    async putVersion(version: SubmissionVersion, options: { predecessorSeen?: boolean } = {}) {
       const pk = roundPk(version.roundId);
       const sk = versionSk(version.formId, version.municipality, version.version);
-      if (version.version > 1) {
+      if (version.version > 1 && !options.predecessorSeen) {
         // Versions are never changed or deleted, so a predecessor seen once stays: reading it and then
         // writing n + 1 only if absent is as safe as one atomic check, without a transaction.
         const predecessor = await table.documents.send(

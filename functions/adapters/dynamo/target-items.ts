@@ -1,5 +1,6 @@
-import type { TargetStore } from '../../core/ports.js';
+import type { ReadOptions, TargetStore } from '../../core/ports.js';
 import { type Targets, targetsKey } from '../../core/targets/model.js';
+import { cachedRead, thenForget } from './reference-cache.js';
 import type { Table } from './table.js';
 
 const targetsPk = (province: string) => `TARGETS#${province}`;
@@ -13,20 +14,28 @@ const targetsSk = (targets: Pick<Targets, 'kind' | 'revision'> & { key: string }
 export function targetItems(table: Table): TargetStore {
   return {
     putTargets(targets: Targets) {
-      return table.putIfAbsent({
-        PK: targetsPk(targets.province),
-        SK: targetsSk({ kind: targets.kind, revision: targets.revision, key: targetsKey(targets) }),
-        entityType: 'targets',
-        ...targets,
-      });
+      return thenForget(
+        table.name,
+        table.putIfAbsent({
+          PK: targetsPk(targets.province),
+          SK: targetsSk({ kind: targets.kind, revision: targets.revision, key: targetsKey(targets) }),
+          entityType: 'targets',
+          ...targets,
+        }),
+      );
     },
 
-    listTargets(province: string) {
-      return table.queryAll<Targets>({
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': targetsPk(province) },
-        ConsistentRead: true,
-      });
+    async listTargets(province: string, options?: ReadOptions) {
+      const read = () =>
+        table.queryAll<Targets>({
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': targetsPk(province) },
+          ConsistentRead: true,
+        });
+      // Kept as found, even when there are none: a province without published targets is the common case.
+      return (
+        (options?.cached ? await cachedRead(table.name, `targets#${province}`, read) : await read()) ?? []
+      );
     },
   };
 }

@@ -72,6 +72,10 @@ export interface PlacesInWindow {
 export interface MunicipalityPlaces extends MunicipalityRef, PlacesInWindow {
   readonly version: number;
   readonly locations: readonly WindowLocation[];
+  /** Its published indicative share (regular and AMV together); null when none is published. */
+  readonly task: number | null;
+  readonly guaranteedPercent: number | null;
+  readonly withIntentionsPercent: number | null;
 }
 
 export interface AreaPlaces extends PlacesInWindow {
@@ -93,6 +97,8 @@ export interface PlacesAvailable {
   readonly scope: { readonly type: AggregationScope['type']; readonly id: string; readonly name: string };
   /** The reporting municipalities of the scope, by region, then name. */
   readonly municipalities: readonly MunicipalityPlaces[];
+  /** The municipalities of the scope that take part in the round and have not submitted (not counted). */
+  readonly notReported: readonly (MunicipalityRef & { readonly task: number | null })[];
   /** Every region of the scope that takes part in the round. */
   readonly regions: readonly AreaPlaces[];
   /** Only for a province scope. */
@@ -158,21 +164,28 @@ function addUp(parts: readonly PlacesInWindow[]): PlacesInWindow {
   };
 }
 
-/** Per municipality: its locations in the window and their places. */
+/** Per municipality: its locations in the window and their places, against its share (`taskOf`). */
 export function municipalityPlaces(
   definition: FormDefinition,
   submitted: readonly Submitted[],
   window: AvailabilityWindow,
+  taskOf: (code: string) => number | null = () => null,
 ): MunicipalityPlaces[] {
   return submitted.map(({ municipality, version }) => {
     const locations = locationsInWindow(definition, version.answers, window);
+    const places = totals(locations);
+    const share = taskOf(municipality.code);
+    const task = share !== null && share > 0 ? share : null;
     return {
       code: municipality.code,
       name: municipality.name,
       region: municipality.region,
       version: version.version,
-      ...totals(locations),
+      ...places,
       locations,
+      task,
+      guaranteedPercent: task === null ? null : percent(places.guaranteed, task),
+      withIntentionsPercent: task === null ? null : percent(places.withIntentions, task),
     };
   });
 }
@@ -221,13 +234,17 @@ export function placesAvailable(input: PlacesAvailableInput): PlacesAvailable {
     );
   }
   const resolved = resolveScope(registry, round, scope);
+  const form = aggregateRound({ round, registry, scope, current, now, targets: input.targets }).form;
+  const voortgang = form?.kind === 'voortgang-opgaven' ? form : null;
+  const shareOf = (code: string) =>
+    voortgang?.municipalities.find((m) => m.code === code)?.total.share ?? null;
   const places = municipalityPlaces(
     definition,
     currentSubmissions(round, resolved.municipalities, current),
     window,
+    shareOf,
   );
-  const form = aggregateRound({ round, registry, scope, current, now, targets: input.targets }).form;
-  const voortgang = form?.kind === 'voortgang-opgaven' ? form : null;
+  const reported = new Set(places.map((m) => m.code));
   const regionTask = (id: string) =>
     voortgang?.regions.find((region) => region.id === id)?.places.total.task ?? null;
   const regions = resolved.regions.map((region) =>
@@ -247,6 +264,9 @@ export function placesAvailable(input: PlacesAvailableInput): PlacesAvailable {
     window,
     scope: { type: resolved.type, id: resolved.id, name: resolved.name },
     municipalities: places,
+    notReported: resolved.municipalities
+      .filter((m) => !reported.has(m.code))
+      .map(({ code, name, region }) => ({ code, name, region, task: shareOf(code) || null })),
     regions,
     province:
       scope.type === 'province'

@@ -39,7 +39,11 @@ import type {
 
 type Kind = 'regular' | 'amv' | 'total';
 
-function places(share: number | null, committed: number | null, realised: number | null): PlacesFigures {
+export function places(
+  share: number | null,
+  committed: number | null,
+  realised: number | null,
+): PlacesFigures {
   return {
     share,
     committed,

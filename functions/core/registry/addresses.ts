@@ -2,15 +2,26 @@ import * as z from 'zod';
 
 /**
  * Email addresses as staff type them: one or more per field, separated by new lines, commas, semicolons
- * or spaces. Each is checked on its own, so an error can name the address that is wrong.
+ * or spaces. Each is checked on its own, so an error can name the address that is wrong. Addresses copied
+ * from a mail program come with their names (`Anna de Vries <anna@zwolle.nl>; "Vries, Piet de"
+ * <piet@zwolle.nl>`): then the address between the angle brackets counts, and the name is left out.
  */
 
 const address = z.email();
 
+/** A comma outside double quotes (a quoted name may hold one: `"Vries, Anna de" <anna@zwolle.nl>`). */
+const unquotedComma = /,(?=(?:[^"]*"[^"]*")*[^"]*$)/;
+
 export function splitAddresses(text: string): string[] {
   return text
-    .split(/[\s,;]+/)
-    .map((part) => part.trim())
+    .split(/[\r\n;]+/)
+    .flatMap((line) => line.split(unquotedComma))
+    .flatMap((part) => {
+      // `Anna <anna@zwolle.nl>`; also `Anna <anna@` (cut off while copying), so the error names `anna@`.
+      const named = /<([^<>]*)>?/.exec(part);
+      return named ? [named[1]!] : part.split(/\s+/);
+    })
+    .map((part) => part.trim().replace(/^mailto:/i, ''))
     .filter((part) => part.length > 0);
 }
 

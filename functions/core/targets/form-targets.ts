@@ -7,7 +7,8 @@ import { publishedTargets } from './publish-targets.js';
 /**
  * A municipality's own published targets for a round (its indicative share in the cycle in force on the
  * reference date, its statushouders tasks per half year): what its form shows read-only and what the
- * plausibility checks compare with. One Query on the province's targets.
+ * plausibility checks compare with. One Query on the province's targets, or this process's copy of it
+ * (targets are published rarely; see ReadOptions).
  */
 export async function formTargets(
   store: Pick<Store, 'listTargets'>,
@@ -15,7 +16,7 @@ export async function formTargets(
 ): Promise<FormTargets> {
   const province = resolved.region.province;
   return municipalityTargets(
-    await publishedTargets(store, [province]),
+    await publishedTargets(store, [province], { cached: true }),
     province,
     resolved.municipality.code,
     resolved.round.referenceDate,

@@ -1,8 +1,8 @@
 import { formatDateTime } from '../../../forms/format.js';
 import { Conflict, ValidationFailed } from '../errors.js';
 import type { Registry } from '../model.js';
-import { authorize, type Principal } from '../policy.js';
-import type { Clock, Ids, Store } from '../ports.js';
+import { authorize, isAllowed, type Principal } from '../policy.js';
+import type { Clock, Ids, ReadOptions, Store } from '../ports.js';
 import { principalName } from '../submit-form.js';
 import { checkTargets, type TargetsCheck, type TargetsImportInput } from './check-targets.js';
 import { latestRevisions, type PublishedTargets, type Targets, targetsKey } from './model.js';
@@ -12,8 +12,11 @@ import type { Problem } from './targets-csv.js';
 export async function publishedTargets(
   store: Pick<Store, 'listTargets'>,
   provinces: readonly string[],
+  options?: ReadOptions,
 ): Promise<PublishedTargets> {
-  const all = await Promise.all([...new Set(provinces)].map((province) => store.listTargets(province)));
+  const all = await Promise.all(
+    [...new Set(provinces)].map((province) => store.listTargets(province, options)),
+  );
   return latestRevisions(all.flat());
 }
 
@@ -132,4 +135,50 @@ export async function publishTargets(
     },
   });
   return { targets, replayed: false, check };
+}
+
+/** The provinces whose targets this person may see: their own, or their region's. */
+export function visibleProvinces(principal: Principal, registry: Registry): Registry['provinces'] {
+  return registry.provinces.filter(
+    (province) =>
+      isAllowed(principal, 'targets:view', { province: province.id }) ||
+      registry.regions.some(
+        (region) =>
+          region.province === province.id &&
+          isAllowed(principal, 'targets:view', { province: province.id, region: region.id }),
+      ),
+  );
+}
+
+/** The provinces in which this person may import targets (provincial staff only). */
+export function importProvinces(principal: Principal, registry: Registry): Registry['provinces'] {
+  return registry.provinces.filter((province) =>
+    isAllowed(principal, 'targets:import', { province: province.id }),
+  );
+}
+
+export interface ProvinceTargets {
+  readonly province: Registry['provinces'][number];
+  /** The latest revision of every cycle and half year. */
+  readonly published: PublishedTargets;
+  /** Every revision, the replaced ones too. */
+  readonly all: readonly Targets[];
+}
+
+/**
+ * The published targets of every province this person may see (`viewTargets`): a regietafel those of its
+ * own province, provincial staff their province's; nobody else anything (403).
+ */
+export async function viewTargets(
+  deps: { store: Pick<Store, 'listTargets'> },
+  input: { principal: Principal; registry: Registry },
+): Promise<readonly ProvinceTargets[]> {
+  const provinces = visibleProvinces(input.principal, input.registry);
+  if (provinces.length === 0) authorize(input.principal, 'targets:view', { province: '' });
+  return Promise.all(
+    provinces.map(async (province) => {
+      const all = await deps.store.listTargets(province.id);
+      return { province, published: latestRevisions(all), all };
+    }),
+  );
 }

@@ -20,7 +20,7 @@ export const handler = httpHandler(async (event) => {
   const principal = await verifyInvitation(deps, code);
   if (principal.kind !== 'municipality') throw missingLink();
   const [round, invitation] = await Promise.all([
-    deps.store.getRound(principal.roundId),
+    deps.store.getRound(principal.roundId, { cached: true }),
     principal.invitationId ? deps.store.getInvitation(principal.invitationId) : undefined,
   ]);
   if (!round || !invitation) throw new NotFound('Deze ronde bestaat niet meer.');

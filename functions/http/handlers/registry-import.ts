@@ -3,22 +3,28 @@ import { applyImport, previewImport } from '../../core/registry/import-registry.
 import { renderImportCheck } from '../../pages/staff/registry-import-page.js';
 import { multipartAsForm } from '../multipart-form.js';
 import { assertMayImport, importFormPage, postedImport } from '../registry-import-form.js';
-import { formToken, staffActions, staffHtml } from '../staff-actions.js';
+import { formToken, type StaffContext, staffActions, staffHtml } from '../staff-actions.js';
 
 /**
  * POST /staf/contacten/gemeentelijst: `controleren` (read the list: the check page with every change, or
  * the form with the errors per line — nothing changes), `wijzigen` (back to the list), `doorvoeren`
  * (apply it, audited; once per page token, and a list applied before changes nothing).
  */
+/** The posted list, read and planned again (nothing changes): its input and plan, or its errors. */
+async function previewPosted(ctx: StaffContext) {
+  assertMayImport(ctx);
+  const input = postedImport(ctx);
+  const preview = await previewImport(ctx.deps, {
+    importer: ctx.principal,
+    text: input.list,
+    effectiveDate: input.effectiveDate,
+  });
+  return { input, preview };
+}
+
 const actions = staffActions({
   controleren: async (ctx) => {
-    assertMayImport(ctx);
-    const input = postedImport(ctx);
-    const preview = await previewImport(ctx.deps, {
-      importer: ctx.principal,
-      text: input.list,
-      effectiveDate: input.effectiveDate,
-    });
+    const { input, preview } = await previewPosted(ctx);
     if (preview.errors.length > 0 || !preview.plan) return importFormPage(ctx, input, preview.errors);
     return staffHtml(
       200,
@@ -33,13 +39,7 @@ const actions = staffActions({
   },
   wijzigen: async (ctx) => importFormPage(ctx, postedImport(ctx), []),
   doorvoeren: async (ctx) => {
-    assertMayImport(ctx);
-    const input = postedImport(ctx);
-    const preview = await previewImport(ctx.deps, {
-      importer: ctx.principal,
-      text: input.list,
-      effectiveDate: input.effectiveDate,
-    });
+    const { input, preview } = await previewPosted(ctx);
     if (preview.errors.length > 0 || !preview.plan) return importFormPage(ctx, input, preview.errors);
     return {
       perform: async () => {

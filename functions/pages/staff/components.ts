@@ -103,12 +103,13 @@ function errorOf(options: FieldOptions): string | undefined {
   return options.errors?.find((error) => error.path === options.name)?.message;
 }
 
-function describedBy(id: string, hint: string | undefined, error: string | undefined): Html {
+/** `aria-describedby` for a field's hint and error (shared with registry-fields.ts). */
+export function describedBy(id: string, hint: string | undefined, error: string | undefined): Html {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return ids ? html` aria-describedby="${ids}"` : html``;
 }
 
-function hintAndError(id: string, hint: string | undefined, error: string | undefined): Html {
+export function hintAndError(id: string, hint: string | undefined, error: string | undefined): Html {
   return html`${hint ? html`<div class="utrecht-form-field__description utrecht-form-field-description" id="${id}-hint">${hint}</div>` : ''}${
     error
       ? html`<div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="${id}-error"><span class="rt-visually-hidden">Fout: </span>${error}</div>`

@@ -96,7 +96,7 @@ ${factList([
     addressText(region.addresses, 'Geen adres: het overzicht van de regio gaat nergens heen.'),
   ],
 ])}
-<p class="utrecht-paragraph">${editLink('regio', region.id, `secretariaat en overzicht van regio ${region.name}`)}</p>
+<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="${contactPath('regio', region.id)}">Secretariaat en overzicht wijzigen<span class="rt-visually-hidden"> (regio ${region.name})</span></a></p>
 ${dataTable({
   id: `gemeenten-${region.id}`,
   caption: `Gemeenten van regio ${region.name}: waar uitnodigingen en herinneringen naartoe gaan`,
@@ -136,7 +136,7 @@ ${factList([
     addressText(province.addresses, 'Geen adres: het overzicht van de provincie gaat nergens heen.'),
   ],
 ])}
-<p class="utrecht-paragraph">${editLink('provincie', province.id, `secretariaat en overzicht van provincie ${province.name}`)}</p>
+<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="${contactPath('provincie', province.id)}">Secretariaat en overzicht wijzigen<span class="rt-visually-hidden"> (provincie ${province.name})</span></a></p>
 </section>`
     : ''
 }
@@ -180,7 +180,8 @@ export interface ContactFormModel {
 }
 
 const hints: Partial<Record<ContactField, string>> = {
-  contacts: 'Eén adres per regel. Uitnodigingen en herinneringen gaan naar al deze adressen.',
+  contacts:
+    'Eén adres per regel. Uitnodigingen en herinneringen gaan naar al deze adressen. Adressen uit uw e-mailprogramma plakken kan ook.',
   addresses: 'Eén adres per regel: de voorzitter, de secretaris, wie het overzicht moet lezen.',
   secretariatName: 'Een persoon of een afdeling, zoals ‘Secretariaat Regietafel IJsselland’.',
   secretariatEmail: 'Antwoorden op de e-mails gaan naar dit adres.',
@@ -210,16 +211,26 @@ function fields(model: ContactFormModel): Html {
   )}`;
 }
 
+/** What the form changes, in short words that wrap at 320 px: `Adressen van gemeente Zwolle wijzigen`. */
+export function contactFormHeading(target: ContactTarget): string {
+  if (target.kind === 'gemeente')
+    return `Adressen van gemeente ${(target.item.value as Municipality).name} wijzigen`;
+  const owner =
+    target.kind === 'regio' ? `regio ${target.region?.name}` : `provincie ${target.province.name}`;
+  return `Secretariaat en overzicht van ${owner} wijzigen`;
+}
+
 export function renderContactForm(model: ContactFormModel): Html {
   const { target } = model;
+  const heading = contactFormHeading(target);
   return staffPage(
     {
       staff: model.staff,
-      title: `${target.label}: contactgegevens wijzigen`,
+      title: heading,
       back: { href: contactsPath, label: 'Contacten en adressen' },
       errors: model.errors,
     },
-    html`<h1 class="utrecht-heading-1">${target.label}: contactgegevens wijzigen</h1>
+    html`<h1 class="utrecht-heading-1">${heading}</h1>
 ${actionForm({
   path: contactPath(
     target.kind,
@@ -238,6 +249,24 @@ export interface ContactCheckModel extends ContactFormModel {
   readonly warnings: readonly string[];
 }
 
+/** Addresses one per line (a comma-separated list breaks anywhere at 320 px); `—` for nothing. */
+function shownValue(change: FieldChange, value: string): Html | string {
+  if (!value) return '—';
+  if (change.field !== 'contacts' && change.field !== 'addresses') return value;
+  return messageList(value.split(', '), 'rt-address-list');
+}
+
+/** One changed field: what it was and what it becomes, stacked, so it reads the same at 320 px. */
+function changedField(change: FieldChange): Html {
+  return html`<div class="rt-change">
+<h3 class="utrecht-heading-3">${change.label}</h3>
+${factList([
+  ['Was', shownValue(change, change.before)],
+  ['Wordt', shownValue(change, change.after)],
+])}
+</div>`;
+}
+
 export function renderContactCheck(model: ContactCheckModel): Html {
   const { target } = model;
   const id =
@@ -254,15 +283,8 @@ export function renderContactCheck(model: ContactCheckModel): Html {
 ${
   model.changes.length === 0
     ? html`<p class="utrecht-paragraph">U heeft niets veranderd.</p>`
-    : dataTable({
-        id: 'wijziging',
-        caption: 'Wat er verandert',
-        head: [headerCell('Gegeven'), headerCell('Was'), headerCell('Wordt')],
-        rows: model.changes.map(
-          (change) =>
-            html`${rowHeader(change.label)}${cell(change.before || '—')}${cell(change.after || '—')}`,
-        ),
-      })
+    : html`<h2 class="utrecht-heading-2">Wat er verandert</h2>
+${model.changes.map((change) => changedField(change))}`
 }
 ${
   model.changes.length > 0

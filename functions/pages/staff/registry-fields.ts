@@ -1,6 +1,7 @@
 import type { FieldError } from '../../../forms/definition.js';
 import { inputId } from '../../../forms/render/form-page.js';
 import { type Html, html } from '../../../forms/render/html.js';
+import { describedBy, hintAndError } from './components.js';
 
 /**
  * Two more form fields for the contacts pages, in the markup of components.ts: a text area (addresses,
@@ -20,26 +21,13 @@ function errorOf(options: FieldOptions): string | undefined {
   return messages.length > 0 ? messages.map((error) => error.message).join(' ') : undefined;
 }
 
-function described(id: string, hint: string | undefined, error: string | undefined): Html {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return ids ? html` aria-describedby="${ids}"` : html``;
-}
-
-function hintAndError(id: string, hint: string | undefined, error: string | undefined): Html {
-  return html`${hint ? html`<div class="utrecht-form-field__description utrecht-form-field-description" id="${id}-hint">${hint}</div>` : ''}${
-    error
-      ? html`<div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="${id}-error"><span class="rt-visually-hidden">Fout: </span>${error}</div>`
-      : ''
-  }`;
-}
-
 export function textArea(options: FieldOptions & { readonly value: string; readonly rows?: number }): Html {
   const id = inputId(options.name);
   const error = errorOf(options);
   return html`<div class="utrecht-form-field utrecht-form-field--textarea${error ? ' utrecht-form-field--invalid' : ''}">
 <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${id}">${options.label}</label></div>
 ${hintAndError(id, options.hint, error)}
-<div class="utrecht-form-field__input"><textarea class="utrecht-textarea utrecht-textarea--html-textarea rt-textarea${error ? ' utrecht-textarea--invalid' : ''}" id="${id}" name="${options.name}" rows="${options.rows ?? 4}" spellcheck="false"${described(id, options.hint, error)}${error ? html` aria-invalid="true"` : ''}>${options.value}</textarea></div>
+<div class="utrecht-form-field__input"><textarea class="utrecht-textarea utrecht-textarea--html-textarea rt-textarea${error ? ' utrecht-textarea--invalid' : ''}" id="${id}" name="${options.name}" rows="${options.rows ?? 4}" spellcheck="false"${describedBy(id, options.hint, error)}${error ? html` aria-invalid="true"` : ''}>${options.value}</textarea></div>
 </div>`;
 }
 
@@ -49,7 +37,7 @@ export function fileInput(options: FieldOptions & { readonly accept: string }): 
   return html`<div class="utrecht-form-field utrecht-form-field--file${error ? ' utrecht-form-field--invalid' : ''}">
 <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${id}">${options.label}</label></div>
 ${hintAndError(id, options.hint, error)}
-<div class="utrecht-form-field__input"><input type="file" class="rt-file" id="${id}" name="${options.name}" accept="${options.accept}"${described(id, options.hint, error)}${error ? html` aria-invalid="true"` : ''}></div>
+<div class="utrecht-form-field__input"><input type="file" class="rt-file" id="${id}" name="${options.name}" accept="${options.accept}"${describedBy(id, options.hint, error)}${error ? html` aria-invalid="true"` : ''}></div>
 </div>`;
 }
 

@@ -38,23 +38,23 @@ ${items.map(
 
 export function renderImportForm(model: ImportFormModel): Html {
   const listErrors = model.errors.filter((error) => error.path === 'lijst');
+  // One error for the list field (the summary links to it, the field is marked invalid and says it), and
+  // every wrong line in the panel right below it.
+  const listError =
+    listErrors.length > 0
+      ? [
+          {
+            path: 'lijst',
+            message: `Gemeentelijst: ${listErrors.length === 1 ? '1 fout' : `${listErrors.length} fouten`}, hieronder per regel genoemd.`,
+          },
+        ]
+      : [];
   return staffPage(
     {
       staff: model.staff,
       title: 'Gemeentelijst inlezen',
       back: { href: contactsPath, label: 'Contacten en adressen' },
-      errors: model.errors
-        .filter((error) => error.path !== 'lijst')
-        .concat(
-          listErrors.length > 0
-            ? [
-                {
-                  path: 'lijst',
-                  message: `De gemeentelijst heeft ${listErrors.length === 1 ? 'een fout' : `${listErrors.length} fouten`}; ze staan bij het veld.`,
-                },
-              ]
-            : [],
-        ),
+      errors: model.errors.filter((error) => error.path !== 'lijst').concat(listError),
     },
     html`<h1 class="utrecht-heading-1">Gemeentelijst inlezen</h1>
 <p class="utrecht-paragraph">Voor een gemeentelijke herindeling, een nieuwe gemeente of een nieuwe regio. De lijst is de volledige lijst van de provincie zoals die geldt vanaf de ingangsdatum:</p>
@@ -64,10 +64,10 @@ export function renderImportForm(model: ImportFormModel): Html {
 <li class="utrecht-unordered-list__item">van de andere gemeenten worden naam, regio en (als de kolom er is) e-mailadressen bijgewerkt.</li>
 </ul>
 <p class="utrecht-paragraph">Kolommen: <code>code;naam;provincie;regio</code>, eventueel <code>e-mailadressen</code>. De lijst van het CBS (<em>Gemeenten alfabetisch</em>) werkt ook, met een kolom <code>regio</code> erbij. U ziet eerst wat er verandert.</p>
-<form method="post" action="${importPath}" class="rt-form" enctype="multipart/form-data" novalidate>
+<form method="post" action="${importPath}" class="rt-form rt-import-form" enctype="multipart/form-data" novalidate>
 ${hiddenFields({ [tokenField]: model.token })}
 ${fileInput({ name: 'bestand', label: 'Bestand (CSV)', hint: 'Opgeslagen als CSV met puntkomma’s, zoals Excel dat doet.', accept: '.csv,text/csv,text/plain', errors: [] })}
-${textArea({ name: 'lijst', label: 'Of plak de lijst hier', hint: 'Een regel per gemeente, bijvoorbeeld: GM0193;Zwolle;Overijssel;IJsselland', value: model.input.list, rows: 8, errors: [] })}
+${textArea({ name: 'lijst', label: 'Of plak de lijst hier', hint: 'Een regel per gemeente, bijvoorbeeld: GM0193;Zwolle;Overijssel;IJsselland', value: model.input.list, rows: 8, errors: listError })}
 ${listErrors.length > 0 ? html`<div class="utrecht-alert utrecht-alert--error rt-panel" id="f-lijst-fouten" role="alert"><h2 class="utrecht-heading-3">Wat er niet klopt in de lijst</h2>${messageList(listErrors.map((error) => error.message))}</div>` : ''}
 ${textInput({ name: 'ingangsdatum', label: 'Ingangsdatum', hint: 'De dag waarop de lijst geldt, meestal de dag van de herindeling, bijvoorbeeld 1-1-2027.', value: model.input.effectiveDate, width: 's', errors: model.errors })}
 ${buttons([{ action: 'controleren', label: 'Controleren' }])}

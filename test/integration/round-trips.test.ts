@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type DynamoDbMeter,
+  startDynamoDbMeter,
+  totalWriteUnits,
+} from '../../bench/support/dynamodb-meter.js';
+import {
+  get,
+  postForm,
+  postJson,
+  startTestPipeline,
+  type TestPipeline,
+  validEigenBijdrage,
+} from '../support/pipeline.js';
+
+/**
+ * DynamoDB calls per request (issue 14): the handlers' client goes through the logging proxy of the
+ * benchmarks (bench/support/dynamodb-meter.ts), which counts every call; no timings. Each request is
+ * measured warm, after one of its kind (the first in a process also reads the link signing key and the
+ * registry items it then keeps for 30 s).
+ */
+
+let pipeline: TestPipeline;
+let meter: DynamoDbMeter;
+
+beforeAll(async () => {
+  pipeline = await startTestPipeline();
+  meter = await startDynamoDbMeter(pipeline.dynamo.url);
+  // Before the first request: the handlers build their client once, on first use.
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = meter.url;
+});
+
+afterAll(async () => {
+  await meter?.close();
+  await pipeline?.stop();
+});
+
+/** The calls one request makes, as `Operation target`. */
+async function callsOf(request: () => Promise<{ status: number } | Response>, status: number) {
+  meter.reset();
+  const response = await request();
+  if (response instanceof Response) await response.arrayBuffer();
+  expect(response.status).toBe(status);
+  return meter.calls();
+}
+
+const operations = (calls: { operation: string }[]) => calls.map((call) => call.operation);
+
+describe('DynamoDB round trips per request', () => {
+  const municipality = 'GM0193';
+  const form = () => pipeline.formUrl(municipality);
+  let version = 0;
+  const submit = (overrides: Record<string, unknown> = {}) =>
+    postJson(form(), {
+      answers: validEigenBijdrage({ adultsFull: 40 + version, ...overrides }),
+      baseVersion: version,
+      submissionId: randomUUID(),
+    });
+
+  it('the form page: the link, the latest version and the draft (round, municipality, region and targets kept)', async () => {
+    await callsOf(() => get(form()), 200);
+    const calls = await callsOf(() => get(form()), 200);
+    expect(operations(calls)).toEqual(['GetItem', 'Query', 'GetItem']);
+    expect(calls.map((call) => call.target)).toEqual([
+      expect.stringMatching(/^INVITATION#/),
+      expect.stringContaining('VERSION#eigen-bijdrage#GM0193#'),
+      expect.stringContaining('DRAFT#eigen-bijdrage#GM0193'),
+    ]);
+  });
+
+  it('a submission and an amendment: no draft deleted that is not there, the email recorded already taken', async () => {
+    await callsOf(submit, 201);
+    version = 1;
+    const calls = await callsOf(submit, 201);
+    version = 2;
+    expect(operations(calls)).toEqual([
+      'GetItem', // the invitation (the link)
+      'BatchGetItem', // the version amended and the draft, together
+      'PutItem', // the submission id
+      'PutItem', // the version
+      'PutItem', // the current-version copy
+      'PutItem', // the audit line
+      'PutItem', // the email's content
+      'PutItem', // the email's envelope, taken for sending
+      'UpdateItem', // the version no longer unconfirmed
+      'GetItem', // the suppression list for the address
+      'UpdateItem', // the email sent
+    ]);
+    expect(calls.some((call) => call.operation === 'DeleteItem')).toBe(false);
+    // The outbox index holds the envelope only: one unit to enter it, two to move to OUTBOX#sent.
+    const mailIndexUnits = calls
+      .filter((call) => call.target.startsWith('MAIL#'))
+      .reduce((sum, call) => sum + (call.indexUnits.GSI1 ?? 0), 0);
+    expect(mailIndexUnits).toBe(3);
+    expect(totalWriteUnits(calls).total).toBeLessThanOrEqual(15);
+    const mails = (await pipeline.mailbox()).filter((mail) => mail.subject.includes('versie 2'));
+    expect(mails).toHaveLength(1);
+  });
+
+  it('deletes the draft a submission supersedes, and only then', async () => {
+    const draft = await postForm(form(), [
+      ['_action', 'save-draft'],
+      ['_submissionId', 'round-trips-0001'],
+      ['_baseVersion', String(version)],
+      ['_draftRevision', '0'],
+      ['collects', 'ja'],
+    ]);
+    expect(draft.status).toBe(303);
+    expect(await pipeline.items(pipeline.round.id, `DRAFT#eigen-bijdrage#${municipality}`)).toHaveLength(1);
+    const calls = await callsOf(submit, 201);
+    version += 1;
+    expect(operations(calls).filter((operation) => operation === 'DeleteItem')).toHaveLength(1);
+    expect(await pipeline.items(pipeline.round.id, `DRAFT#eigen-bijdrage#${municipality}`)).toHaveLength(0);
+  });
+
+  it('the confirmation page: the link, the versions (one Query for the version and its history) and the email', async () => {
+    const page = () => get(`${form()}/bevestiging`);
+    await callsOf(page, 200);
+    expect(operations(await callsOf(page, 200))).toEqual(['GetItem', 'Query', 'Query']);
+  });
+
+  it('a replayed submission id answers the stored version and stores nothing', async () => {
+    const body = {
+      answers: validEigenBijdrage({ adultsFull: 90 }),
+      baseVersion: version,
+      submissionId: randomUUID(),
+    };
+    await callsOf(() => postJson(form(), body), 201);
+    version += 1;
+    const calls = await callsOf(() => postJson(form(), body), 200);
+    expect(calls.filter((call) => call.operation !== 'GetItem' && call.operation !== 'BatchGetItem')).toEqual(
+      [
+        // The id taken first without looking: this one fails, and then the claim is read.
+        expect.objectContaining({ operation: 'PutItem', target: expect.stringContaining('SUBMISSION#') }),
+        // The email's record, read once (it was sent, so nothing more is sent).
+        expect.objectContaining({ operation: 'Query', target: expect.stringContaining('MAIL#') }),
+        // Already off the unconfirmed list: the call changes nothing.
+        expect.objectContaining({ operation: 'UpdateItem', target: expect.stringContaining('VERSION#') }),
+      ],
+    );
+  });
+
+  it('a round the console changes is seen at once by the form pages of the same process', async () => {
+    const before = await get(form());
+    expect(await before.text()).not.toContain('U kunt dit formulier niet meer wijzigen');
+    // Any store of the process (here the test's own, as the console's handler has its own) forgets the copy.
+    const round = (await pipeline.store.getRound(pipeline.round.id))!;
+    const closed = { ...round, deadline: new Date(Date.now() - 60_000).toISOString(), acceptsLate: false };
+    expect(await pipeline.store.updateRound(closed)).toBe(true);
+    const after = await get(form());
+    expect(await after.text()).toContain('U kunt dit formulier niet meer wijzigen');
+    const refused = await submit();
+    expect(refused.status).toBe(403);
+    await pipeline.store.updateRound(round);
+  });
+});
