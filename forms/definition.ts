@@ -184,6 +184,8 @@ export interface DecodedPost {
   readonly raw: RawState;
   /** Names posted that the form does not know. */
   readonly unknownNames: string[];
+  /** Names of answer fields posted more than once (a browser sends each once; which value would count?). */
+  readonly repeatedNames: string[];
   /** Hidden control fields (`_action`, `_submissionId`, `_baseVersion`). */
   readonly control: Record<string, string>;
 }
@@ -192,11 +194,26 @@ export interface DecodedPost {
  * Turns a browser post (`locations[1][capacity]=12`) into the raw page state. Repeated rows keep their
  * order; names the form does not know are reported, never silently dropped.
  */
+/** What makes a decoded post unusable as answers: fields the form does not know, or fields sent twice. */
+export function postProblems(decoded: DecodedPost): FieldError[] {
+  return [
+    ...decoded.unknownNames.map((name) => ({
+      path: '',
+      message: `Onbekend veld ‘${name}’: dit formulier kent dit veld niet.`,
+    })),
+    ...[...new Set(decoded.repeatedNames)].map((name) => ({
+      path: '',
+      message: `Het veld ‘${name}’ is meer dan één keer verstuurd: er is niets opgeslagen. Vul het formulier opnieuw in.`,
+    })),
+  ];
+}
+
 export function decodeFormPost(definition: FormDefinition, params: URLSearchParams): DecodedPost {
   const items = new Map(allItems(definition).map((item) => [item.key, item]));
   const raw: RawState = {};
   const rows = new Map<string, Map<number, Record<string, RawValue>>>();
   const unknownNames: string[] = [];
+  const repeatedNames: string[] = [];
   // Without a prototype: a posted `__proto__` is a key like any other (and refused as an unknown one).
   const control: Record<string, string> = Object.create(null);
   for (const [name, posted] of params) {
@@ -217,12 +234,14 @@ export function decodeFormPost(definition: FormDefinition, params: URLSearchPara
       ) {
         const groupRows = rows.get(groupKey) ?? new Map<number, Record<string, RawValue>>();
         const row = groupRows.get(Number(index)) ?? {};
+        if (fieldKey in row) repeatedNames.push(name);
         row[fieldKey] = value;
         groupRows.set(Number(index), row);
         rows.set(groupKey, groupRows);
         continue;
       }
     } else if (items.get(name)?.type === 'field' && isInput(items.get(name) as Field)) {
+      if (Object.hasOwn(raw, name)) repeatedNames.push(name);
       raw[name] = value;
       continue;
     }
@@ -233,7 +252,7 @@ export function decodeFormPost(definition: FormDefinition, params: URLSearchPara
     const groupRows = rows.get(item.key);
     raw[item.key] = groupRows ? [...groupRows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row) : [];
   }
-  return { raw, unknownNames, control };
+  return { raw, unknownNames, repeatedNames, control };
 }
 
 function isBlankRow(row: Record<string, RawValue>): boolean {

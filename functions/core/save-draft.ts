@@ -1,4 +1,4 @@
-import { decodeFormPost } from '../../forms/definition.js';
+import { decodeFormPost, postProblems } from '../../forms/definition.js';
 import { formatDateTime } from '../../forms/format.js';
 import { Conflict, Forbidden, ValidationFailed } from './errors.js';
 import { type FormContextKey, resolveFormFor, roundPhase } from './form-context.js';
@@ -34,14 +34,8 @@ export async function saveDraft(deps: { store: Store; clock: Clock }, input: Sav
     throw new Forbidden('Deze ronde is niet open: een concept opslaan kan nu niet.');
   }
   const decoded = decodeFormPost(resolved.definition, input.params);
-  if (decoded.unknownNames.length > 0) {
-    throw new ValidationFailed(
-      decoded.unknownNames.map((name) => ({
-        path: '',
-        message: `Onbekend veld ‘${name}’: dit formulier kent dit veld niet.`,
-      })),
-    );
-  }
+  const problems = postProblems(decoded);
+  if (problems.length > 0) throw new ValidationFailed(problems);
   const latest = await deps.store.latestVersion(input.roundId, input.formId, input.municipality);
   if (latest && latest.version > input.baseVersion) {
     throw new Conflict(

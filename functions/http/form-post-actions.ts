@@ -3,6 +3,7 @@ import {
   type DecodedPost,
   emptyRow,
   type FieldError,
+  postProblems,
   rawToCandidate,
   repeatGroups,
 } from '../../forms/definition.js';
@@ -99,13 +100,6 @@ export function parseControl(decoded: DecodedPost, params: URLSearchParams) {
 export const damagedPage =
   'De pagina is beschadigd of verouderd: deze knop of dit verborgen veld kennen wij niet. Uw invoer staat hieronder; er is niets opgeslagen. Kies een van de knoppen onderaan het formulier.';
 
-function unknownNames(decoded: DecodedPost): FieldError[] {
-  return decoded.unknownNames.map((name) => ({
-    path: '',
-    message: `Onbekend veld ‘${name}’: dit formulier kent dit veld niet.`,
-  }));
-}
-
 const rowsOf = (context: PostContext, group: RepeatGroup) => {
   const raw = context.decoded.raw[group.key];
   return Array.isArray(raw) ? [...raw] : [];
@@ -178,7 +172,7 @@ const actions: {
 
   review: async (context) => {
     const { deps, key, resolved, decoded } = context;
-    if (decoded.unknownNames.length > 0) return context.page(422, { errors: unknownNames(decoded) });
+    if (postProblems(decoded).length > 0) return context.page(422, { errors: postProblems(decoded) });
     try {
       const checked = await checkAnswers(deps, {
         ...key,
@@ -215,7 +209,7 @@ const actions: {
 
   submit: async (context) => {
     const { deps, key, resolved, decoded } = context;
-    if (decoded.unknownNames.length > 0) return context.page(422, { errors: unknownNames(decoded) });
+    if (postProblems(decoded).length > 0) return context.page(422, { errors: postProblems(decoded) });
     try {
       const result = await submitForm(deps, {
         ...key,
