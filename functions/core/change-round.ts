@@ -1,4 +1,4 @@
-import { Conflict, Forbidden, NotFound, ValidationFailed } from './errors.js';
+import { Conflict, Forbidden, ValidationFailed } from './errors.js';
 import { type RoundPhase, roundPhase } from './form-context.js';
 import { linkExpiry } from './invitations.js';
 import type { Registry, Round } from './model.js';

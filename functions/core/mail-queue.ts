@@ -1,5 +1,5 @@
 import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
-import { Conflict, Forbidden, NotFound } from './errors.js';
+import { Conflict, NotFound } from './errors.js';
 import type { DeliveryStatus, OutboxMail, Registry } from './model.js';
 import { actorOf, isAllowed, type Principal } from './policy.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
