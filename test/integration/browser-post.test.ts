@@ -12,8 +12,10 @@ afterAll(async () => {
 });
 
 /** The fields a browser posts for a complete, valid form with one location. */
+/** A filled-in form as a browser posts it; `extra` replaces fields of the same name (a browser sends each once). */
 function filledIn(extra: [string, string][] = []): [string, string][] {
-  return [
+  const replaced = new Set(extra.map(([name]) => name));
+  const base: [string, string][] = [
     ['_action', 'submit'],
     ['_submissionId', 'browser-0001-abcdef'],
     ['_baseVersion', '0'],
@@ -37,8 +39,8 @@ function filledIn(extra: [string, string][] = []): [string, string][] {
     ['contactName', 'Jan Jansen'],
     ['contactEmail', 'jan@deventer.example'],
     ['contactRole', ''],
-    ...extra,
   ];
+  return [...base.filter(([name]) => !replaced.has(name)), ...extra];
 }
 
 describe('the form in a browser without JavaScript (plain form posts)', () => {
