@@ -261,7 +261,7 @@ describe('the secretary runs a round in the browser', () => {
   it('corrects the address that bounced, from the mail page', async () => {
     await page.goto(`${pipeline.baseUrl}/staf/mail`);
     expect(await follow('Adressen van Kampen aanpassen')).toBe(200);
-    expect(await page.locator('h1').textContent()).toBe('Gemeente Kampen: contactgegevens wijzigen');
+    expect(await page.locator('h1').textContent()).toBe('Adressen van gemeente Kampen wijzigen');
     await lookAt('contact');
     await page
       .getByRole('textbox', { name: 'E-mailadressen voor uitnodigingen en herinneringen' })
