@@ -104,12 +104,12 @@ function errorOf(options: FieldOptions): string | undefined {
 }
 
 /** `aria-describedby` for a field's hint and error (shared with registry-fields.ts). */
-export function describedBy(id: string, hint: string | undefined, error: string | undefined): Html {
+export function describedBy(id: string, hint: Html | string | undefined, error: string | undefined): Html {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return ids ? html` aria-describedby="${ids}"` : html``;
 }
 
-export function hintAndError(id: string, hint: string | undefined, error: string | undefined): Html {
+export function hintAndError(id: string, hint: Html | string | undefined, error: string | undefined): Html {
   return html`${hint ? html`<div class="utrecht-form-field__description utrecht-form-field-description" id="${id}-hint">${hint}</div>` : ''}${
     error
       ? html`<div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="${id}-error"><span class="rt-visually-hidden">Fout: </span>${error}</div>`

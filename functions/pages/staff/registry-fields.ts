@@ -4,15 +4,15 @@ import { type Html, html } from '../../../forms/render/html.js';
 import { describedBy, hintAndError } from './components.js';
 
 /**
- * Two more form fields for the contacts pages, in the markup of components.ts: a text area (addresses,
- * one per line; a pasted list) and a file input (the municipality list). Same ids (`f-<name>`) and
- * error markup, so the error summary links to them.
+ * More form fields for the staff pages that take lists (contacts, the municipality list, targets), in the
+ * markup of components.ts: a text area (addresses, one per line; a pasted list), a file input, and the
+ * errors of a list line by line. Same ids (`f-<name>`) and error markup, so the error summary links to them.
  */
 
 interface FieldOptions {
   readonly name: string;
   readonly label: string;
-  readonly hint?: string;
+  readonly hint?: Html | string;
   readonly errors?: readonly FieldError[];
 }
 
@@ -44,6 +44,26 @@ ${hintAndError(id, options.hint, error)}
 /** Line by line, for the messages of a list (an import's errors per line). */
 export function messageList(messages: readonly string[], className = ''): Html {
   return html`<ul class="utrecht-unordered-list${className ? ` ${className}` : ''}">${messages.map((message) => html`<li class="utrecht-unordered-list__item">${message}</li>`)}</ul>`;
+}
+
+/**
+ * The errors of a pasted or uploaded list, one per wrong line: the page's error summary gets one error
+ * for the list field (`summary` says how many), the field is marked with it, and `lineErrorsPanel` names
+ * every line right below the field.
+ */
+export function listErrors(
+  name: string,
+  errors: readonly FieldError[],
+  summary: (count: number) => string,
+): { readonly lines: readonly FieldError[]; readonly field: FieldError[]; readonly page: FieldError[] } {
+  const lines = errors.filter((error) => error.path === name);
+  const field = lines.length > 0 ? [{ path: name, message: summary(lines.length) }] : [];
+  return { lines, field, page: errors.filter((error) => error.path !== name).concat(field) };
+}
+
+export function lineErrorsPanel(name: string, title: string, lines: readonly FieldError[]): Html {
+  if (lines.length === 0) return html``;
+  return html`<div class="utrecht-alert utrecht-alert--error rt-panel" id="${inputId(name)}-fouten" role="alert"><h2 class="utrecht-heading-3">${title}</h2>${messageList(lines.map((error) => error.message))}</div>`;
 }
 
 /** A select for a filter: its empty choice means "all" (`Alle gemeenten`), not "choose one". */

@@ -5,7 +5,7 @@ import { changeSentence, roundEffectSentence } from '../../core/registry/describ
 import type { ImportPlan } from '../../core/registry/import-plan.js';
 import { actionField, consequences, hiddenFields, textInput, tokenField } from './components.js';
 import { contactsPath, importPath } from './contacts-page.js';
-import { fileInput, messageList, textArea } from './registry-fields.js';
+import { fileInput, lineErrorsPanel, listErrors, messageList, textArea } from './registry-fields.js';
 import { type SignedInStaff, staffPage } from './shell.js';
 
 /**
@@ -37,24 +37,17 @@ ${items.map(
 }
 
 export function renderImportForm(model: ImportFormModel): Html {
-  const listErrors = model.errors.filter((error) => error.path === 'lijst');
-  // One error for the list field (the summary links to it, the field is marked invalid and says it), and
-  // every wrong line in the panel right below it.
-  const listError =
-    listErrors.length > 0
-      ? [
-          {
-            path: 'lijst',
-            message: `Gemeentelijst: ${listErrors.length === 1 ? '1 fout' : `${listErrors.length} fouten`}, hieronder per regel genoemd.`,
-          },
-        ]
-      : [];
+  const list = listErrors(
+    'lijst',
+    model.errors,
+    (count) => `Gemeentelijst: ${count === 1 ? '1 fout' : `${count} fouten`}, hieronder per regel genoemd.`,
+  );
   return staffPage(
     {
       staff: model.staff,
       title: 'Gemeentelijst inlezen',
       back: { href: contactsPath, label: 'Contacten en adressen' },
-      errors: model.errors.filter((error) => error.path !== 'lijst').concat(listError),
+      errors: list.page,
     },
     html`<h1 class="utrecht-heading-1">Gemeentelijst inlezen</h1>
 <p class="utrecht-paragraph">Voor een gemeentelijke herindeling, een nieuwe gemeente of een nieuwe regio. De lijst is de volledige lijst van de provincie zoals die geldt vanaf de ingangsdatum:</p>
@@ -67,8 +60,8 @@ export function renderImportForm(model: ImportFormModel): Html {
 <form method="post" action="${importPath}" class="rt-form rt-import-form" enctype="multipart/form-data" novalidate>
 ${hiddenFields({ [tokenField]: model.token })}
 ${fileInput({ name: 'bestand', label: 'Bestand (CSV)', hint: 'Opgeslagen als CSV met puntkomma’s, zoals Excel dat doet.', accept: '.csv,text/csv,text/plain', errors: [] })}
-${textArea({ name: 'lijst', label: 'Of plak de lijst hier', hint: 'Een regel per gemeente, bijvoorbeeld: GM0193;Zwolle;Overijssel;IJsselland', value: model.input.list, rows: 8, errors: listError })}
-${listErrors.length > 0 ? html`<div class="utrecht-alert utrecht-alert--error rt-panel" id="f-lijst-fouten" role="alert"><h2 class="utrecht-heading-3">Wat er niet klopt in de lijst</h2>${messageList(listErrors.map((error) => error.message))}</div>` : ''}
+${textArea({ name: 'lijst', label: 'Of plak de lijst hier', hint: 'Een regel per gemeente, bijvoorbeeld: GM0193;Zwolle;Overijssel;IJsselland', value: model.input.list, rows: 8, errors: list.field })}
+${lineErrorsPanel('lijst', 'Wat er niet klopt in de lijst', list.lines)}
 ${textInput({ name: 'ingangsdatum', label: 'Ingangsdatum', hint: 'De dag waarop de lijst geldt, meestal de dag van de herindeling, bijvoorbeeld 1-1-2027.', value: model.input.effectiveDate, width: 's', errors: model.errors })}
 ${buttons([{ action: 'controleren', label: 'Controleren' }])}
 </form>`,

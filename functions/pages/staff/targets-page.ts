@@ -28,6 +28,7 @@ import {
   textInput,
   tokenField,
 } from './components.js';
+import { fileInput, lineErrorsPanel, listErrors, textArea } from './registry-fields.js';
 import { type SignedInStaff, staffPage } from './shell.js';
 
 /**
@@ -330,37 +331,21 @@ export interface TargetsFormModel {
   readonly token: string;
 }
 
-function fileErrorsPanel(errors: readonly FieldError[]): Html {
-  if (errors.length === 0) return html``;
-  return html`<div class="utrecht-alert utrecht-alert--error rt-panel" id="${inputId('lijst')}-fouten">
-<h2 class="utrecht-heading-3">Wat er niet klopt in het bestand</h2>
-<ul class="utrecht-unordered-list">${errors.map((error) => html`<li class="utrecht-unordered-list__item">${error.message}</li>`)}</ul>
-</div>`;
-}
-
 export function renderTargetsForm(model: TargetsFormModel): Html {
   const { input } = model;
   const names = targetsInputNames;
-  const fileErrors = model.errors.filter((error) => error.path === names.content);
-  const summaryErrors = model.errors
-    .filter((error) => error.path !== names.content)
-    .concat(
-      fileErrors.length > 0
-        ? [
-            {
-              path: names.content,
-              message: `Het bestand heeft ${fileErrors.length === 1 ? 'een fout' : `${fileErrors.length} fouten`}; ze staan onder het veld.`,
-            },
-          ]
-        : [],
-    );
+  const list = listErrors(
+    names.content,
+    model.errors,
+    (count) => `Het bestand heeft ${count === 1 ? 'een fout' : `${count} fouten`}; ze staan onder het veld.`,
+  );
   const spreiding = input.kind !== 'huisvesting';
   return staffPage(
     {
       staff: model.staff,
       title: 'Taakstellingen inlezen',
       back: { href: targetsPath, label: 'Taakstellingen' },
-      errors: summaryErrors,
+      errors: list.page,
     },
     html`<h1 class="utrecht-heading-1">Taakstellingen inlezen</h1>
 <p class="utrecht-paragraph utrecht-paragraph--lead">Lees de gepubliceerde cijfers in als CSV, zoals een spreadsheet die opslaat (‘CSV (puntkomma gescheiden)’). U ziet eerst wat er verandert; pas met Publiceren worden ze een nieuwe versie.</p>
@@ -421,17 +406,9 @@ ${choiceGroup({
 ${selectInput({ name: names.period, label: 'Halfjaar', choices: model.periods, value: input.period, errors: model.errors })}
 </fieldset>
 ${textInput({ name: names.source, label: 'Bron', hint: 'Waar de cijfers vandaan komen, bijvoorbeeld: Staatscourant 31 januari 2024, nr. 20260.', value: input.source, errors: model.errors })}
-<div class="utrecht-form-field utrecht-form-field--text">
-<div class="utrecht-form-field__label"><label class="utrecht-form-label" for="f-bestand">Bestand (CSV)</label></div>
-<div class="utrecht-form-field__description utrecht-form-field-description" id="f-bestand-hint">${input.filename ? `Gelezen: ${input.filename}. Kies een ander bestand om het te vervangen.` : 'Een regel per gemeente, met een kopregel.'}</div>
-<div class="utrecht-form-field__input"><input type="file" class="rt-import-file" id="f-bestand" name="bestand" accept=".csv,text/csv,text/plain" aria-describedby="f-bestand-hint"></div>
-</div>
-<div class="utrecht-form-field utrecht-form-field--textarea${fileErrors.length > 0 ? ' utrecht-form-field--invalid' : ''}">
-<div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${inputId(names.content)}">Of plak de regels hier</label></div>
-<div class="utrecht-form-field__description utrecht-form-field-description" id="${inputId(names.content)}-hint">Bijvoorbeeld: <code class="rt-code-wrap">GM0193;Zwolle;656;61</code>. Een gekozen bestand gaat voor.</div>
-<div class="utrecht-form-field__input"><textarea class="utrecht-textarea utrecht-textarea--html-textarea rt-import-textarea${fileErrors.length > 0 ? ' utrecht-textarea--invalid' : ''}" id="${inputId(names.content)}" name="${names.content}" rows="8" aria-describedby="${inputId(names.content)}-hint${fileErrors.length > 0 ? ` ${inputId(names.content)}-fouten` : ''}"${fileErrors.length > 0 ? html` aria-invalid="true"` : ''}>${input.content}</textarea></div>
-</div>
-${fileErrorsPanel(fileErrors)}
+${fileInput({ name: 'bestand', label: 'Bestand (CSV)', hint: input.filename ? `Gelezen: ${input.filename}. Kies een ander bestand om het te vervangen.` : 'Een regel per gemeente, met een kopregel.', accept: '.csv,text/csv,text/plain' })}
+${textArea({ name: names.content, label: 'Of plak de regels hier', hint: html`Bijvoorbeeld: <code class="rt-code-wrap">GM0193;Zwolle;656;61</code>. Een gekozen bestand gaat voor.`, value: input.content, rows: 8, errors: list.field })}
+${lineErrorsPanel(names.content, 'Wat er niet klopt in het bestand', list.lines)}
 <div class="utrecht-button-group rt-actions">
 <button type="submit" class="utrecht-button utrecht-button--primary-action" name="_action" value="controleren">Controleren</button>
 </div>
