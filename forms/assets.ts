@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scriptFileName, scriptPath } from './static/build/script.js';
 import { stylesheetFileName, stylesheetPath } from './static/build/stylesheet.js';
 
 /**
@@ -27,6 +28,13 @@ export const staticAssets: readonly StaticAsset[] = [
     urlPath: stylesheetPath,
     file: path.join(here, 'static', 'build', stylesheetFileName),
     contentType: 'text/css; charset=utf-8',
+    immutable: true,
+  },
+  {
+    // The page script (progressive enhancement: conditional questions), under its content hash.
+    urlPath: scriptPath,
+    file: path.join(here, 'static', 'build', scriptFileName),
+    contentType: 'text/javascript; charset=utf-8',
     immutable: true,
   },
 ];

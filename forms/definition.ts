@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { checkDependencies, isAsked, missingAnswers, scopeFields, withoutIrrelevant } from './conditions.js';
 import {
   answerOf,
   type Field,
@@ -127,8 +128,9 @@ export function allItems(definition: Pick<FormDefinitionInput, 'sections'>): Sec
   return definition.sections.flatMap((section) => section.items);
 }
 
+/** A field's schema in its scope: optional when not required, and when not always asked (conditions.ts). */
 export function fieldSchema(field: Field): z.ZodType {
-  return field.required ? field.schema : field.schema.optional();
+  return field.required && !field.shownWhen ? field.schema : field.schema.optional();
 }
 
 function repeatSchema(group: RepeatGroup): z.ZodType {
@@ -155,6 +157,8 @@ export function defineForm(input: FormDefinitionInput): FormDefinition {
   );
   const keys = Object.keys(shape);
   if (new Set(keys).size !== keys.length) throw new Error(`Formulier ${input.id}: dubbele veldsleutels`);
+  checkDependencies(input.id, fieldsOf(allItems(input)));
+  for (const group of allItems(input)) if (group.type === 'repeat') checkDependencies(input.id, group.fields);
   const revision = input.revision ?? 1;
   const changes = input.changes ?? [];
   for (const [index, change] of changes.entries()) {
@@ -384,13 +388,29 @@ function prototypeKeyIssues(value: unknown, path: (string | number)[] = []): z.c
   );
 }
 
-/** Validates candidate answers (from a browser post or a JSON client) against the definition. */
+/**
+ * Validates candidate answers (from a browser post or a JSON client) against the definition. Answers to
+ * questions the other answers make irrelevant (after a "nee") are dropped first, never judged or stored;
+ * an asked question that is required and empty gets its own message.
+ */
 export function validateAnswers(definition: FormDefinition, candidate: unknown): ValidationOutcome {
   const hidden = prototypeKeyIssues(candidate);
-  const parsed = definition.schema.safeParse(candidate);
-  if (parsed.success && hidden.length === 0) return { success: true, answers: parsed.data, errors: [] };
-  const issues = parsed.success ? [] : withRuleIssues(definition, candidate, parsed.error).issues;
-  return { success: false, errors: toFieldErrors(definition, new z.ZodError([...hidden, ...issues])) };
+  const items = allItems(definition);
+  const relevant = withoutIrrelevant(items, candidate);
+  const parsed = definition.schema.safeParse(relevant);
+  const missing = missingAnswers(items, relevant).map((issue) => ({
+    code: 'custom' as const,
+    path: issue.path,
+    message: issue.message,
+    input: undefined,
+  }));
+  if (parsed.success && hidden.length === 0 && missing.length === 0)
+    return { success: true, answers: parsed.data, errors: [] };
+  const issues = parsed.success ? [] : withRuleIssues(definition, relevant, parsed.error).issues;
+  return {
+    success: false,
+    errors: toFieldErrors(definition, new z.ZodError([...hidden, ...issues, ...missing])),
+  };
 }
 
 /**
@@ -433,23 +453,26 @@ export interface AnswerSection {
 
 /** The answers as a person reads them (check page, confirmation page, email), section by section. */
 export function describeAnswers(definition: FormDefinition, answers: Answers): AnswerSection[] {
+  const formFields = scopeFields(allItems(definition));
   return definition.sections.map((section) => {
     const rows: AnswerRow[] = [];
     const groups: AnswerGroup[] = [];
     for (const item of section.items) {
       if (item.type === 'field') {
-        rows.push({ label: item.label, value: item.display(answerOf(item, answers)) });
+        // A question the answers made irrelevant was not asked: it is no part of the answers.
+        if (isAsked(item, answers, formFields))
+          rows.push({ label: item.label, value: item.display(answerOf(item, answers)) });
         continue;
       }
+      const rowFields = scopeFields(item.fields);
       const list = Array.isArray(answers[item.key]) ? (answers[item.key] as Answers[]) : [];
       if (list.length === 0) rows.push({ label: item.label, value: 'Geen' });
       list.forEach((row, index) => {
         groups.push({
           title: `${item.itemLabel} ${index + 1}`,
-          rows: item.fields.map((field) => ({
-            label: field.label,
-            value: field.display(answerOf(field, row)),
-          })),
+          rows: item.fields
+            .filter((field) => isAsked(field, row, rowFields))
+            .map((field) => ({ label: field.label, value: field.display(answerOf(field, row)) })),
         });
       });
     }

@@ -4,6 +4,9 @@ import { type Answers, defineForm, type RuleIssue } from './definition.js';
 import { choice, date, integer, money, repeat, section, text, textarea, yesNo } from './fields.js';
 import { formatDate, formatMoney } from './format.js';
 
+/** The questions asked only of a municipality that collects (answered ‘ja’ to the first question). */
+const collecting = { field: 'collects', answers: ['ja'] } as const;
+
 /**
  * Eigen bijdrage Oekraïners: whether and how the municipality charges working displaced persons from
  * Ukraine the national own contribution, its reception locations and the adults charged.
@@ -36,20 +39,15 @@ export const eigenBijdrage = defineForm({
       }),
       date('collectingSince', {
         label: 'Sinds wanneer vraagt uw gemeente de eigen bijdrage?',
-        name: 'Startdatum eigen bijdrage',
-        hint: 'Bijvoorbeeld 1-7-2024.',
         csvHeader: 'Eigen bijdrage sinds',
-        optional: true,
-        requiredWhen: 'verplicht als u ‘ja’ koos',
+        shownWhen: collecting,
       }),
       choice('scheduleApplied', {
         label: 'Welke landelijke bedragen past uw gemeente toe?',
-        name: 'Toegepaste bedragen',
         hint: 'De bedragen worden landelijk vastgesteld: exploitatie en catering per volwassene per maand.',
         csvHeader: 'Toegepaste bedragen vanaf',
         widget: 'select',
-        optional: true,
-        requiredWhen: 'verplicht als u ‘ja’ koos',
+        shownWhen: collecting,
         options: contributionSchedule.map((rate) => ({
           value: rate.effectiveFrom,
           label: `Vanaf ${formatDate(rate.effectiveFrom)} (${formatMoney(rate.operatingCosts)} en ${formatMoney(rate.catering)})`,
@@ -57,11 +55,11 @@ export const eigenBijdrage = defineForm({
       }),
       money('amountOperatingCosts', {
         label: 'Bedrag voor exploitatie en nutsvoorzieningen',
-        hint: 'Per volwassene per maand, zoals uw gemeente het in rekening brengt. Bijvoorbeeld 244,22.',
+        hint: 'Per volwassene per maand, zoals uw gemeente het in rekening brengt.',
+        example: '244,22',
         unit: 'per volwassene per maand',
         csvHeader: 'Bedrag exploitatie per volwassene per maand (EUR)',
-        optional: true,
-        requiredWhen: 'verplicht als u ‘ja’ koos',
+        shownWhen: collecting,
       }),
       money('amountCatering', {
         label: 'Bedrag voor catering',
@@ -69,13 +67,12 @@ export const eigenBijdrage = defineForm({
         unit: 'per volwassene per maand',
         csvHeader: 'Bedrag catering per volwassene per maand (EUR)',
         optional: true,
+        shownWhen: collecting,
       }),
       choice('incomeVerification', {
         label: 'Hoe stelt uw gemeente het inkomen vast?',
-        name: 'Inkomenscontrole',
         csvHeader: 'Inkomenscontrole',
-        optional: true,
-        requiredWhen: 'verplicht als u ‘ja’ koos',
+        shownWhen: collecting,
         options: [
           { value: 'eigen-verklaring', label: 'Met een eigen verklaring van de bewoner' },
           { value: 'uwv', label: 'Met gegevens van UWV' },
@@ -84,10 +81,8 @@ export const eigenBijdrage = defineForm({
       }),
       choice('executedBy', {
         label: 'Wie voert de eigen bijdrage uit?',
-        name: 'Uitvoering',
         csvHeader: 'Uitvoering door',
-        optional: true,
-        requiredWhen: 'verplicht als u ‘ja’ koos',
+        shownWhen: collecting,
         options: [
           { value: 'gemeente', label: 'De gemeente zelf' },
           { value: 'samenwerking', label: 'Een andere gemeente of een regionale samenwerking' },
@@ -96,11 +91,9 @@ export const eigenBijdrage = defineForm({
       }),
       text('executorName', {
         label: 'Naam van de uitvoerende organisatie',
-        hint: 'Alleen invullen als een andere organisatie de eigen bijdrage uitvoert.',
         csvHeader: 'Naam uitvoerder',
         maxLength: 150,
-        optional: true,
-        requiredWhen: 'verplicht als een andere organisatie het uitvoert',
+        shownWhen: { field: 'executedBy', answers: ['samenwerking', 'extern'] },
       }),
     ]),
     section(
@@ -127,7 +120,6 @@ export const eigenBijdrage = defineForm({
             }),
             yesNo('catering', {
               label: 'Is er catering op deze locatie?',
-              name: 'Catering',
               csvHeader: 'Catering',
             }),
             integer('residents', {
@@ -148,18 +140,18 @@ export const eigenBijdrage = defineForm({
       [
         integer('adultsFull', {
           label: 'Volwassenen die de volledige bijdrage betalen',
-          name: 'Volwassenen volledige bijdrage',
           unit: 'volwassenen',
           csvHeader: 'Volwassenen volledige bijdrage',
           optional: true,
+          shownWhen: collecting,
         }),
         integer('adultsPartial', {
           label: 'Volwassenen die een gedeeltelijke bijdrage betalen',
-          name: 'Volwassenen gedeeltelijke bijdrage',
           hint: 'Hun inkomen ligt tussen de inkomensgrenzen.',
           unit: 'volwassenen',
           csvHeader: 'Volwassenen gedeeltelijke bijdrage',
           optional: true,
+          shownWhen: collecting,
         }),
         integer('adultsCustom', {
           label: 'Volwassenen met maatwerk',
@@ -168,6 +160,7 @@ export const eigenBijdrage = defineForm({
           unit: 'volwassenen',
           csvHeader: 'Volwassenen maatwerk',
           optional: true,
+          shownWhen: collecting,
         }),
         money('monthlyRevenue', {
           label: 'Opbrengst per maand',
@@ -176,14 +169,14 @@ export const eigenBijdrage = defineForm({
           unit: 'per maand',
           csvHeader: 'Opbrengst per maand (EUR)',
           optional: true,
+          shownWhen: collecting,
         }),
       ],
-      'Alleen invullen als uw gemeente de eigen bijdrage al vraagt. Maximaal twee volwassenen per huishouden betalen.',
+      'Maximaal twee volwassenen per huishouden betalen.',
     ),
     section('toelichting', 'Toelichting', [
       textarea('remarks', {
         label: 'Wilt u nog iets toelichten?',
-        name: 'Toelichting',
         hint: 'Bijvoorbeeld knelpunten in de uitvoering of vragen aan de regietafel.',
         csvHeader: 'Toelichting',
         optional: true,
@@ -191,45 +184,6 @@ export const eigenBijdrage = defineForm({
     ]),
     contactSection(),
   ],
-  rules: (answers: Answers) => {
-    const issues: RuleIssue[] = [];
-    if (answers.collects === true) {
-      const needed: [string, string][] = [
-        ['collectingSince', 'Vul in sinds wanneer uw gemeente de eigen bijdrage vraagt.'],
-        ['scheduleApplied', 'Kies welke landelijke bedragen uw gemeente toepast.'],
-        ['amountOperatingCosts', 'Vul het bedrag voor exploitatie en nutsvoorzieningen in.'],
-        ['incomeVerification', 'Kies hoe uw gemeente het inkomen vaststelt.'],
-        ['executedBy', 'Kies wie de eigen bijdrage uitvoert.'],
-      ];
-      for (const [key, message] of needed) {
-        if (answers[key] === undefined) issues.push({ path: [key], message });
-      }
-    }
-    if (answers.collects === false) {
-      for (const key of [
-        'collectingSince',
-        'adultsFull',
-        'adultsPartial',
-        'adultsCustom',
-        'monthlyRevenue',
-      ]) {
-        if (answers[key] !== undefined && answers[key] !== 0) {
-          issues.push({
-            path: [key],
-            message: 'U koos dat uw gemeente geen eigen bijdrage vraagt: laat dit veld leeg.',
-          });
-        }
-      }
-    }
-    if (
-      answers.executedBy !== undefined &&
-      answers.executedBy !== 'gemeente' &&
-      answers.executorName === undefined
-    ) {
-      issues.push({ path: ['executorName'], message: 'Vul de naam van de uitvoerende organisatie in.' });
-    }
-    return issues;
-  },
   warnings: (answers, { referenceDate }) => {
     const issues: RuleIssue[] = [];
     const rate = rateOn(referenceDate);

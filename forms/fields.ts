@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { dateExample, isExistingDate, parseDutchDate } from './dutch-date.js';
 import { formatDate, formatInteger, formatMoney } from './format.js';
 import { textProblem } from './text-safety.js';
 
@@ -24,6 +25,16 @@ export type Widget =
 /** A value as it sits in a form input: always a string (missing = ''). */
 export type RawValue = string;
 
+/**
+ * A dependency on an earlier question of the same scope (the form, or the same row of a repeated group):
+ * `{ field: 'collects', answers: ['ja'] }`. Answers are written as the inputs send them (`ja`/`nee`, an
+ * option's value).
+ */
+export interface ShownWhen {
+  readonly field: string;
+  readonly answers: readonly string[];
+}
+
 export interface ChoiceOption {
   readonly value: string;
   readonly label: string;
@@ -35,7 +46,11 @@ export interface Field<T = unknown> {
   readonly widget: Widget;
   /** Dutch question or label shown above the input. */
   readonly label: string;
-  /** Short name used in error messages and CSV when the label is a long question. */
+  /**
+   * What error messages call the field: the label itself, or the label's first words when it is a long
+   * question (`Vraagt uw gemeente een eigen bijdrage` for `Vraagt uw gemeente een eigen bijdrage van
+   * werkende ontheemden?`), so a message always uses the words the official sees.
+   */
   readonly name: string;
   readonly hint?: string;
   /** Unit shown next to the input and in summaries, e.g. `plaatsen` or `per maand`. */
@@ -46,8 +61,12 @@ export interface Field<T = unknown> {
   readonly options?: readonly ChoiceOption[];
   /** Longest accepted text, shown as `maxlength`. */
   readonly maxLength?: number;
-  /** For an optional field that a rule makes required in some cases: says when, next to the label. */
-  readonly requiredWhen?: string;
+  /**
+   * The question this field belongs to: it is asked only when that question has one of these answers.
+   * Otherwise the page hides it (with JavaScript; without, it says when to fill it in), and the server
+   * ignores and drops its answer. `required` then means required when asked (forms/conditions.ts).
+   */
+  readonly shownWhen?: ShownWhen;
   /**
    * The answer belongs to the round itself (who fills it in, the half year it is about): a new round that
    * starts from the previous round's answers leaves it empty.
@@ -108,13 +127,14 @@ export interface Section {
 
 interface FieldOptions {
   readonly label: string;
+  /** The label's first words, for messages (see {@link Field.name}); a field's builder refuses other words. */
   readonly name?: string;
   readonly hint?: string;
   readonly unit?: string;
   readonly csvHeader?: string;
   readonly optional?: boolean;
-  /** Shown next to the label instead of ‘niet verplicht’, e.g. `verplicht als u ‘ja’ koos`. */
-  readonly requiredWhen?: string;
+  /** Asked only after these answers to an earlier question (see {@link Field.shownWhen}). */
+  readonly shownWhen?: ShownWhen;
   /** Not carried over when a round starts from the previous round's answers (see {@link Field.perRound}). */
   readonly perRound?: boolean;
 }
@@ -140,26 +160,47 @@ function isBlank(raw: RawValue | undefined): boolean {
   return raw === undefined || raw.trim() === '';
 }
 
+/**
+ * A message names a field in the words of its label: an error name that is not the start of the label
+ * (`Startdatum eigen bijdrage` for `Sinds wanneer …?`) would send the official looking for a field the page
+ * does not show.
+ */
+function checkedName(key: string, options: FieldOptions): string {
+  const name = options.name ?? options.label;
+  const startsLabel =
+    options.label === name ||
+    (options.label.startsWith(name) && /^[\s?,:(]/.test(options.label.slice(name.length)));
+  if (!startsLabel)
+    throw new Error(
+      `Veld ${key}: de naam in foutmeldingen (‘${name}’) moet het begin van het label zijn (‘${options.label}’)`,
+    );
+  return name;
+}
+
 function base(key: string, widget: Widget, options: FieldOptions) {
+  const name = checkedName(key, options);
   return {
     type: 'field' as const,
     key,
     widget,
     label: options.label,
-    name: options.name ?? options.label,
+    name,
     hint: options.hint,
     unit: options.unit,
-    csvHeader: options.csvHeader ?? options.name ?? options.label,
+    csvHeader: options.csvHeader ?? name,
     required: !options.optional,
-    requiredWhen: options.requiredWhen,
+    shownWhen: options.shownWhen,
     perRound: options.perRound,
   };
 }
 
-/** Dutch "required" message per widget family. */
-function requiredMessage(widget: Widget, name: string): string {
+/** Dutch "required" message per widget family, in the label's words. */
+export function requiredMessage(widget: Widget, name: string): string {
   if (widget === 'yes-no' || widget === 'radio' || widget === 'select')
     return `Kies een antwoord bij ${quote(name)}.`;
+  if (widget === 'date') return `Vul bij ${quote(name)} een datum in, bijvoorbeeld ${dateExample}.`;
+  // A question is answered, not filled in: `Vul een antwoord in bij ‘Wilt u nog iets toelichten?’.`
+  if (name.trim().endsWith('?')) return `Vul een antwoord in bij ${quote(name)}.`;
   return `Vul ${quote(name)} in.`;
 }
 
@@ -277,17 +318,31 @@ function parseMoney(raw: RawValue): number | string {
   return raw.trim();
 }
 
-export function money(key: string, options: FieldOptions & { max?: number }): Field<number> {
-  const meta = base(key, 'money', { ...options, unit: options.unit });
+/** The amount every money field gives as its example, in its hint and in its messages (unless it names its own). */
+export const moneyExample = '1.250,00';
+
+export function money(
+  key: string,
+  options: FieldOptions & {
+    max?: number;
+    /** The amount the hint and the messages give as an example. @default {@link moneyExample} */
+    example?: string;
+  },
+): Field<number> {
+  const example = options.example ?? moneyExample;
+  const hint = options.example
+    ? `${options.hint ? `${options.hint} ` : ''}Bijvoorbeeld ${example}.`
+    : options.hint;
+  const meta = base(key, 'money', { ...options, hint });
   const max = options.max ?? 100_000_000;
   const schema = z
-    .number({ error: `${quote(meta.name)} moet een bedrag in euro’s zijn, bijvoorbeeld 1.250,00.` })
+    .number({ error: `${quote(meta.name)} moet een bedrag in euro’s zijn, bijvoorbeeld ${example}.` })
     .min(0, { error: `${quote(meta.name)} mag niet negatief zijn.` })
     .max(max, { error: `${quote(meta.name)} mag niet hoger zijn dan ${formatMoney(max)}.` })
     // Exactly cents: 0.30000000000000004 or 1e-320 is not an amount anyone typed (and DynamoDB cannot
     // store the latter), so only a value that is its own rounding to cents passes.
     .refine((value) => Math.round(value * 100) / 100 === value, {
-      error: `${quote(meta.name)} mag hoogstens twee cijfers achter de komma hebben.`,
+      error: `${quote(meta.name)} mag hoogstens twee cijfers achter de komma hebben, bijvoorbeeld ${example}.`,
     });
   return {
     ...meta,
@@ -300,26 +355,30 @@ export function money(key: string, options: FieldOptions & { max?: number }): Fi
   };
 }
 
-/** Accepts ISO `2024-07-01` (what a date input sends) and Dutch `1-7-2024`. */
-function parseDate(raw: RawValue): string {
-  const trimmed = raw.trim();
-  const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(trimmed);
-  if (dutch) return `${dutch[3]}-${dutch[2]!.padStart(2, '0')}-${dutch[1]!.padStart(2, '0')}`;
-  return trimmed;
-}
-
+/**
+ * A date, typed the way a Dutch official writes it (forms/dutch-date.ts: `1-7-2024`, `1 juli 2024`,
+ * `2024-07-01`), stored as an ISO date. The messages tell a date that is not written as one (`morgen`)
+ * from one that does not exist (`31-2-2024`).
+ */
 export function date(key: string, options: FieldOptions): Field<string> {
-  const meta = base(key, 'date', { ...options, hint: options.hint ?? 'Bijvoorbeeld 1-7-2026.' });
+  const example = `Bijvoorbeeld ${dateExample}.`;
+  const meta = base(key, 'date', { ...options, hint: options.hint ? `${options.hint} ${example}` : example });
   const schema = z
-    .string({ error: `${quote(meta.name)} moet een datum zijn.` })
-    .pipe(z.iso.date({ error: `${quote(meta.name)} moet een bestaande datum zijn, bijvoorbeeld 1-7-2024.` }))
-    .refine((value) => value >= '2000-01-01' && value <= '2100-12-31', {
-      error: `${quote(meta.name)} moet tussen 2000 en 2100 liggen.`,
+    .string({ error: `Vul bij ${quote(meta.name)} een datum in als ${dateExample}.` })
+    .superRefine((value, ctx) => {
+      const problem = !/^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? `Vul bij ${quote(meta.name)} een datum in als ${dateExample}.`
+        : !isExistingDate(value)
+          ? `${quote(meta.name)} moet een bestaande datum zijn: die dag bestaat niet. Controleer de dag en de maand.`
+          : value < '2000-01-01' || value > '2100-12-31'
+            ? `${quote(meta.name)} moet tussen 2000 en 2100 liggen.`
+            : undefined;
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
     });
   return {
     ...meta,
     schema: withPresence(schema, 'date', meta.name),
-    fromForm: (raw) => (isBlank(raw) ? undefined : parseDate(raw)),
+    fromForm: (raw) => (isBlank(raw) ? undefined : parseDutchDate(raw)),
     // Shown the Dutch way (1-7-2024): a text input, because a browser's date input follows the browser's
     // language and would show an English browser month/day/year.
     toForm: (value) =>

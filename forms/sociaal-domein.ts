@@ -39,7 +39,6 @@ export const sociaalDomein = defineForm({
     section('zorg', 'Zorg', [
       textarea('careSituation', {
         label: 'Hoe is de situatie op het gebied van zorg?',
-        name: 'Situatie zorg',
         hint: 'Bijvoorbeeld inschrijving bij een huisarts, signalen over psychische klachten (GGZ), capaciteit van de GGD.',
         csvHeader: 'Situatie zorg',
         maxLength: 1500,
@@ -50,7 +49,6 @@ export const sociaalDomein = defineForm({
     section('onderwijs', 'Onderwijs', [
       textarea('educationSituation', {
         label: 'Hoe is de situatie op het gebied van onderwijs?',
-        name: 'Situatie onderwijs',
         hint: 'Bijvoorbeeld nieuwkomersvoorzieningen, tijdelijke voorzieningen voor Oekraïense leerlingen, schoolgebouwen, leerlingenvervoer.',
         csvHeader: 'Situatie onderwijs',
         maxLength: 1500,
@@ -71,7 +69,6 @@ export const sociaalDomein = defineForm({
     section('werk', 'Werk', [
       textarea('workSituation', {
         label: 'Hoe is de situatie op het gebied van werk?',
-        name: 'Situatie werk',
         hint: 'Ontheemden uit Oekraïne mogen alleen in loondienst werken.',
         csvHeader: 'Situatie werk',
         maxLength: 1500,
@@ -88,7 +85,6 @@ export const sociaalDomein = defineForm({
     section('inburgering', 'Inburgering', [
       textarea('integrationSituation', {
         label: 'Hoe is de situatie op het gebied van inburgering?',
-        name: 'Situatie inburgering',
         hint: 'Wet inburgering 2021: brede intakes, persoonlijke plannen (PIP), leerroutes, ontzorgen.',
         csvHeader: 'Situatie inburgering',
         maxLength: 1500,
@@ -114,13 +110,11 @@ export const sociaalDomein = defineForm({
             choice('domain', { label: 'Domein', csvHeader: 'Domein', widget: 'select', options: domains }),
             textarea('description', {
               label: 'Wat is het knelpunt?',
-              name: 'Omschrijving knelpunt',
               csvHeader: 'Knelpunt',
               maxLength: 500,
             }),
             choice('severity', {
               label: 'Hoe ernstig is het?',
-              name: 'Ernst',
               csvHeader: 'Ernst',
               options: [
                 { value: 'beperkt', label: 'Beperkt' },
@@ -146,13 +140,11 @@ export const sociaalDomein = defineForm({
             choice('domain', { label: 'Domein', csvHeader: 'Domein', widget: 'select', options: domains }),
             choice('addressee', {
               label: 'Aan wie is de vraag gericht?',
-              name: 'Gericht aan',
               csvHeader: 'Gericht aan',
               options: addressees,
             }),
             textarea('request', {
               label: 'Welke ondersteuning vraagt u?',
-              name: 'Omschrijving vraag',
               csvHeader: 'Vraag',
               maxLength: 500,
             }),

@@ -155,7 +155,6 @@ export const voortgangOpgaven = defineForm({
         fields: [
           text('name', {
             label: 'Naam of adres van de locatie',
-            name: 'Naam van de locatie',
             csvHeader: 'Locatie',
             maxLength: 120,
           }),
@@ -227,7 +226,6 @@ export const voortgangOpgaven = defineForm({
             }),
             integer('backlog', {
               label: 'Achterstand aan het begin van het halfjaar',
-              name: 'Achterstand',
               hint: 'Een voorsprong vult u in als negatief getal, bijvoorbeeld -4.',
               unit: 'personen',
               csvHeader: 'Achterstand begin',
@@ -236,7 +234,6 @@ export const voortgangOpgaven = defineForm({
             }),
             integer('housed', {
               label: 'Gehuisvest in dit halfjaar',
-              name: 'Gehuisvest',
               unit: 'personen',
               csvHeader: 'Gehuisvest',
               max: 10_000,
@@ -255,7 +252,6 @@ export const voortgangOpgaven = defineForm({
             }),
             choice('ibtColour', {
               label: 'Oordeel van de provincie (IBT)',
-              name: 'IBT-kleur',
               csvHeader: 'IBT-kleur',
               options: ibtColours,
               optional: true,
@@ -289,7 +285,7 @@ export const voortgangOpgaven = defineForm({
       if (period !== undefined && periods.indexOf(period) !== index) {
         issues.push({
           path: ['housing', index, 'period'],
-          message: `Dit halfjaar staat er al in.`,
+          message: `Bij ‘Halfjaar’ staat ${halfYearLabel(String(period))} al in een eerdere regel. Kies een ander halfjaar of verwijder deze regel.`,
         });
       }
     });

@@ -1,6 +1,22 @@
-import type { FieldError, FormDefinition, FormTargets, PublishedFacts, RawState } from '../definition.js';
-import type { Field, RawValue, RepeatGroup } from '../fields.js';
+import { scopeFields, whenToFillIn } from '../conditions.js';
+import {
+  allItems,
+  type FieldError,
+  type FormDefinition,
+  type FormTargets,
+  type PublishedFacts,
+  type RawState,
+} from '../definition.js';
+import type { Field, RawValue, RepeatGroup, SectionItem } from '../fields.js';
 import { formatDate, formatDateTime } from '../format.js';
+import {
+  blockControls,
+  blockIds,
+  type ConditionalBlock,
+  type NestingScope,
+  nestConditional,
+  type PageNode,
+} from './conditional-blocks.js';
 import { type Html, html } from './html.js';
 import { layout, type PageContact } from './layout.js';
 
@@ -57,7 +73,8 @@ function describedBy(id: string, field: Field, error: string | undefined): strin
 }
 
 function fieldLabel(field: Field): Html {
-  const marker = field.required ? '' : `(${field.requiredWhen ?? 'niet verplicht'})`;
+  // A required question that is asked only after an answer is required when asked: no marker.
+  const marker = field.required ? '' : '(niet verplicht)';
   return html`${field.label}${marker ? html` <span class="rt-optional">${marker}</span>` : ''}`;
 }
 
@@ -69,14 +86,32 @@ function hintAndError(id: string, field: Field, error: string | undefined): Html
   }`;
 }
 
-function renderChoice(field: Field, path: string, value: RawValue, error: string | undefined): Html {
+/**
+ * The conditional blocks a question's answers open, by answer (`ja` → the block ids): the input of that
+ * answer names them in `aria-controls`, as GOV.UK's conditional reveal does. (No `aria-expanded`: ARIA
+ * does not allow it on a radio button, and axe refuses it.)
+ */
+type Controls = ReadonlyMap<string, readonly string[]>;
+
+const controlsOf = (controls: Controls | undefined, values: readonly string[]): Html => {
+  const ids = [...new Set(values.flatMap((value) => controls?.get(value) ?? []))];
+  return ids.length > 0 ? html` aria-controls="${ids.join(' ')}"` : html``;
+};
+
+function renderChoice(
+  field: Field,
+  path: string,
+  value: RawValue,
+  error: string | undefined,
+  controls?: Controls,
+): Html {
   const id = inputId(path);
   const options = field.options ?? [];
   if (field.widget === 'select') {
     return html`<div class="utrecht-form-field utrecht-form-field--select${error ? ' utrecht-form-field--invalid' : ''}">
 <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${id}">${fieldLabel(field)}</label></div>
 ${hintAndError(id, field, error)}
-<div class="utrecht-form-field__input"><select class="utrecht-select utrecht-select--html-select${error ? ' utrecht-select--invalid' : ''}" id="${id}" name="${inputName(path)}"${raw(describedBy(id, field, error), 'aria-describedby')}${error ? html` aria-invalid="true"` : ''}>
+<div class="utrecht-form-field__input"><select class="utrecht-select utrecht-select--html-select${error ? ' utrecht-select--invalid' : ''}" id="${id}"${controlsOf(controls, [...(controls?.keys() ?? [])])} name="${inputName(path)}"${raw(describedBy(id, field, error), 'aria-describedby')}${error ? html` aria-invalid="true"` : ''}>
 <option value="">Maak een keuze</option>
 ${options.map((option) => html`<option value="${option.value}"${option.value === value ? html` selected` : ''}>${option.label}</option>`)}
 </select></div>
@@ -89,7 +124,7 @@ ${hintAndError(id, field, error)}
 <div class="rt-options${field.widget === 'yes-no' ? ' rt-options--inline' : ''}">
 ${options.map(
   (option, index) => html`<div class="utrecht-form-field utrecht-form-field--radio rt-option">
-<input type="radio" class="utrecht-radio-button utrecht-radio-button--html-input${error ? ' utrecht-radio-button--invalid' : ''}" id="${index === 0 ? id : `${id}-${option.value}`}" name="${inputName(path)}" value="${option.value}"${option.value === value ? html` checked` : ''}>
+<input type="radio" class="utrecht-radio-button utrecht-radio-button--html-input${error ? ' utrecht-radio-button--invalid' : ''}" id="${index === 0 ? id : `${id}-${option.value}`}"${controlsOf(controls, [option.value])} name="${inputName(path)}" value="${option.value}"${option.value === value ? html` checked` : ''}>
 <label class="utrecht-form-label utrecht-form-label--radio" for="${index === 0 ? id : `${id}-${option.value}`}">${option.label}</label>
 </div>`,
 )}
@@ -124,14 +159,20 @@ function autocomplete(field: Field): Html {
   return html``;
 }
 
-export function renderField(field: Field, path: string, value: RawValue, error: string | undefined): Html {
+export function renderField(
+  field: Field,
+  path: string,
+  value: RawValue,
+  error: string | undefined,
+  controls?: Controls,
+): Html {
   if (field.widget === 'derived') {
     return html`<div class="utrecht-form-field rt-derived">
 <p class="utrecht-paragraph"><strong>${field.label}</strong><br>${field.hint}</p>
 </div>`;
   }
   if (field.widget === 'yes-no' || field.widget === 'radio' || field.widget === 'select') {
-    return renderChoice(field, path, value, error);
+    return renderChoice(field, path, value, error, controls);
   }
   const id = inputId(path);
   const invalid = error ? ' utrecht-form-field--invalid' : '';
@@ -147,6 +188,53 @@ ${hintAndError(id, field, error)}
 ${hintAndError(id, field, error)}
 <div class="utrecht-form-field__input rt-input-row">${field.widget === 'money' ? html`<span class="rt-prefix" aria-hidden="true">€</span>` : ''}<input${inputAttributes(field)}${error ? html` utrecht-textbox--invalid` : ''} id="${id}" name="${inputName(path)}" value="${value}"${raw(field.maxLength ? String(field.maxLength) : undefined, 'maxlength')}${autocomplete(field)}${raw(describedBy(id, field, error), 'aria-describedby')}${error ? html` aria-invalid="true"` : ''}>${field.unit ? html`<span class="rt-unit">${field.unit}</span>` : ''}</div>
 </div>`;
+}
+
+/** The fields of one row of a repeated group, with the row's own conditional blocks. */
+function renderRowFields(
+  group: RepeatGroup,
+  index: number,
+  row: Record<string, RawValue>,
+  errorFor: (path: string) => string | undefined,
+): Html {
+  const pathOf = (key: string) => `${group.key}.${index}.${key}`;
+  const nodes = nestConditional(group.fields, {
+    fields: scopeFields(group.fields),
+    pathOf,
+    blockId: blockIds(inputId),
+  });
+  const controls = blockControls(nodes);
+  const renderItem = (item: SectionItem): Html =>
+    item.type === 'field'
+      ? renderField(
+          item,
+          pathOf(item.key),
+          row[item.key] ?? '',
+          errorFor(pathOf(item.key)),
+          controls.get(pathOf(item.key)),
+        )
+      : html``;
+  return renderNodes(nodes, renderItem);
+}
+
+/** The attributes that make an element a conditional block the page script shows and hides. */
+function blockAttributes(block: ConditionalBlock): Html {
+  return html` id="${block.id}" data-rt-question="${inputName(block.questionPath)}" data-rt-answers="${block.when.answers.join(' ')}"`;
+}
+
+const blockHint = (block: ConditionalBlock) =>
+  html`<p class="utrecht-paragraph rt-hint rt-conditional__hint">${whenToFillIn(block.when, block.question)}</p>`;
+
+/** Items, and blocks of items asked only after an answer: without JavaScript all shown, each block saying when. */
+function renderNodes(nodes: readonly PageNode[], renderItem: (item: SectionItem) => Html): Html {
+  return html`${nodes.map((node) =>
+    node.type === 'conditional'
+      ? html`<div class="rt-conditional"${blockAttributes(node)}>
+${blockHint(node)}
+${renderNodes(node.nodes, renderItem)}
+</div>`
+      : renderItem(node),
+  )}`;
 }
 
 function renderGroup(
@@ -170,10 +258,7 @@ ${rows.map(
     index,
   ) => html`<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset rt-row" id="${inputId(`${group.key}.${index}`)}">
 <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend rt-row-legend">${group.itemLabel} ${index + 1}</legend>
-${group.fields.map((field) => {
-  const path = `${group.key}.${index}.${field.key}`;
-  return renderField(field, path, row[field.key] ?? '', errorFor(path));
-})}
+${renderRowFields(group, index, row, errorFor)}
 <button type="submit" class="utrecht-button utrecht-button--secondary-action rt-remove" name="_action" value="remove:${group.key}:${index}" formaction="${action}#${inputId(group.key)}">${group.itemLabel} ${index + 1} verwijderen</button>
 </fieldset>`,
 )}
@@ -220,6 +305,35 @@ export function renderFormPage(model: FormPageModel): Html {
   const errorFor = (path: string) => errorsByPath.get(path);
   const context = { referenceDate: model.round.referenceDate, targets: model.targets };
   const notice = definition.roundNotice?.(context);
+  const scope: NestingScope = {
+    fields: scopeFields(allItems(definition)),
+    pathOf: (key) => key,
+    blockId: blockIds(inputId),
+  };
+  const sections = definition.sections.map((section) => ({
+    section,
+    nodes: nestConditional(section.items, scope),
+  }));
+  const controls = blockControls(sections.flatMap(({ nodes }) => nodes));
+  const sectionTitle = (key: string) =>
+    definition.sections.find((section) => section.items.some((item) => item.key === key))?.title;
+  const renderItem = (item: SectionItem): Html =>
+    item.type === 'field'
+      ? renderField(
+          item,
+          item.key,
+          typeof model.raw[item.key] === 'string' ? (model.raw[item.key] as string) : '',
+          errorFor(item.key),
+          controls.get(item.key),
+        )
+      : renderGroup(
+          item,
+          Array.isArray(model.raw[item.key]) ? (model.raw[item.key] as Record<string, RawValue>[]) : [],
+          errorFor,
+          model.action,
+          item.label !== sectionTitle(item.key),
+          model.groupNotice?.group === item.key ? model.groupNotice.text : undefined,
+        );
   const content = html`<p class="utrecht-pre-heading rt-pre-heading">Gemeente ${model.municipalityName} · ${model.round.title}</p>
 <h1 class="utrecht-heading-1">${definition.title}</h1>
 ${errorSummary(model.errors)}
@@ -241,30 +355,27 @@ ${notice ? html`<p class="utrecht-paragraph rt-round-notice">${notice}</p>` : ''
 <input type="hidden" name="_submissionId" value="${model.submissionId}">
 <input type="hidden" name="_baseVersion" value="${String(model.baseVersion)}">
 <input type="hidden" name="_draftRevision" value="${String(model.draftRevision)}">
-${definition.sections.map(
-  (section) => html`<section class="rt-section" aria-labelledby="sectie-${section.key}">
-<h2 class="utrecht-heading-2" id="sectie-${section.key}">${section.title}</h2>
-${section.intro ? html`<p class="utrecht-paragraph">${section.intro}</p>` : ''}
-${publishedFacts(definition.publishedFacts?.(section.key, context), section.key)}
-${section.items.map((item) =>
-  item.type === 'field'
-    ? renderField(
-        item,
-        item.key,
-        typeof model.raw[item.key] === 'string' ? (model.raw[item.key] as string) : '',
-        errorFor(item.key),
-      )
-    : renderGroup(
-        item,
-        Array.isArray(model.raw[item.key]) ? (model.raw[item.key] as Record<string, RawValue>[]) : [],
-        errorFor,
-        model.action,
-        item.label !== section.title,
-        model.groupNotice?.group === item.key ? model.groupNotice.text : undefined,
-      ),
-)}
-</section>`,
-)}
+${sections.map(({ section, nodes }) => {
+  const facts = publishedFacts(definition.publishedFacts?.(section.key, context), section.key);
+  const intro = section.intro ? html`<p class="utrecht-paragraph">${section.intro}</p>` : '';
+  const heading = html`<h2 class="utrecht-heading-2" id="sectie-${section.key}">${section.title}</h2>`;
+  // A section whose every question waits for the same answer is itself the block.
+  const [only] = nodes;
+  if (nodes.length === 1 && only?.type === 'conditional' && only.nodes.length === section.items.length)
+    return html`<section class="rt-section rt-conditional" aria-labelledby="sectie-${section.key}"${blockAttributes(only)}>
+${heading}
+${blockHint(only)}
+${intro}
+${facts}
+${renderNodes(only.nodes, renderItem)}
+</section>`;
+  return html`<section class="rt-section" aria-labelledby="sectie-${section.key}">
+${heading}
+${intro}
+${facts}
+${renderNodes(nodes, renderItem)}
+</section>`;
+})}
 <div class="utrecht-button-group rt-actions">
 <button type="submit" class="utrecht-button utrecht-button--primary-action" name="_action" value="review">Controleren</button>
 <button type="submit" class="utrecht-button utrecht-button--secondary-action" name="_action" value="save-draft">Opslaan en later verder</button>
@@ -277,6 +388,7 @@ ${section.items.map((item) =>
       organisation: model.organisation,
       hasErrors: model.errors.length > 0,
       contacts: model.contact ? [model.contact] : undefined,
+      script: true,
     },
     content,
   );

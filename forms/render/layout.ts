@@ -1,3 +1,4 @@
+import { scriptPath } from '../static/build/script.js';
 import { stylesheetPath } from '../static/build/stylesheet.js';
 import { type Html, html } from './html.js';
 
@@ -57,6 +58,8 @@ export interface LayoutOptions {
   readonly contacts?: readonly PageContact[];
   /** The question the contact answers. @default `Vragen over dit formulier?` */
   readonly question?: string;
+  /** Loads the page script (forms/static/regietafel.js): a page that works without it, better with it. */
+  readonly script?: boolean;
 }
 
 export function layout(options: LayoutOptions, content: Html): Html {
@@ -70,6 +73,7 @@ export function layout(options: LayoutOptions, content: Html): Html {
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
 <link rel="stylesheet" href="${stylesheetPath}">
+${options.script ? html`<script src="${scriptPath}" defer></script>` : html``}
 </head>
 <body class="voorbeeld-theme utrecht-page-body utrecht-body">
 <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">Direct naar de inhoud</a>

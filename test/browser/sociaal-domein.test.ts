@@ -519,7 +519,7 @@ describe('the sociaal-domein form in a browser', { timeout: 120_000 }, () => {
       '‘Nieuwkomersleerlingen in het primair onderwijs’ mag niet negatief zijn.',
       '‘Volwassenen met betaald werk’ moet een heel getal zijn, bijvoorbeeld 12.',
       'Knelpunt 1: Kies een antwoord bij ‘Domein’.',
-      'Knelpunt 1: Kies een antwoord bij ‘Ernst’.',
+      'Knelpunt 1: Kies een antwoord bij ‘Hoe ernstig is het?’.',
       'Vul ‘Uw naam’ in.',
       '‘Uw e-mailadres’ moet een geldig e-mailadres zijn, zoals naam@gemeente.nl.',
     ]);

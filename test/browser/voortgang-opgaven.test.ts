@@ -531,7 +531,7 @@ describe('the voortgang-opgaven form in a browser', { timeout: 120_000 }, () => 
       '‘Toegezegde reguliere plaatsen’ mag niet negatief zijn.',
       '‘Toegezegde AMV-plaatsen’ moet een heel getal zijn, bijvoorbeeld 12.',
       'Asiellocatie 1: ‘Beschikbaar tot’ moet na ‘Beschikbaar vanaf’ liggen.',
-      'Halfjaar 2: Dit halfjaar staat er al in.',
+      'Halfjaar 2: Bij ‘Halfjaar’ staat 2e helft 2026 al in een eerdere regel. Kies een ander halfjaar of verwijder deze regel.',
     ]);
     await screenshot(page, '10-foutmeldingen');
     await expectNoAxeViolations(page, 'the voortgang-opgaven form with errors');

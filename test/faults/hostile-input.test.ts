@@ -187,10 +187,29 @@ const groupsOf = (definition: FormDefinition) =>
 const fieldsOfForm = (definition: FormDefinition) =>
   inputs(allItems(definition).filter((item): item is Field => item.type === 'field'));
 
-function withField(answers: Answers, key: string, value: unknown, group?: string): Answers {
-  if (!group) return { ...answers, [key]: value };
+/**
+ * The answers with `key` set to `value` (at the top, or in the first row of `group`), and the questions it
+ * depends on answered so that it is asked: an answer to a question that is not asked is dropped, never
+ * judged (forms/conditions.ts), so a hostile value there would prove nothing.
+ */
+function withField(
+  answers: Answers,
+  key: string,
+  value: unknown,
+  group?: string,
+  fields: readonly Field[] = [],
+): Answers {
+  const scope: Answers = { ...(group ? (answers[group] as Answers[])[0] : answers) };
+  const byKey = new Map(fields.map((field) => [field.key, field]));
+  for (let when = byKey.get(key)?.shownWhen; when; when = byKey.get(when.field)?.shownWhen) {
+    const question = byKey.get(when.field)!;
+    if (!when.answers.includes(question.toForm(scope[when.field])))
+      scope[when.field] = question.fromForm(when.answers[0]!);
+  }
+  scope[key] = value;
+  if (!group) return scope;
   const rows = answers[group] as Answers[];
-  return { ...answers, [group]: [{ ...rows[0], [key]: value }, ...rows.slice(1)] };
+  return { ...answers, [group]: [scope, ...rows.slice(1)] };
 }
 
 /** The fields a browser posts for the valid answers (what our page would send), `_action=submit`. */
@@ -238,11 +257,16 @@ function corpus(): Case[] {
     ];
     for (const [index, { field, group }] of targets.entries()) {
       const path = group ? `${group.key}.0.${field.key}` : field.key;
+      const scope = group ? inputs(group.fields) : fieldsOfForm(definition);
+      const set = (value: unknown) => withField(answers, field.key, value, group?.key, scope);
       for (const [what, value] of pick(hostileJsonValues(field), index, jsonPerField))
-        json(`${path} ${what}`, { answers: withField(answers, field.key, value, group?.key) }, path);
+        json(`${path} ${what}`, { answers: set(value) }, path);
       const name = group ? `${group.key}[0][${field.key}]` : field.key;
       for (const [what, value] of pick(hostileFormValues(field), index, formPerField))
-        form(`${name} ${what}`, replaced(browserPost(definition, answers), name, value));
+        form(`${name} ${what}`, replaced(browserPost(definition, set(undefined)), name, value));
+      // A required question asked only after an answer: after that answer, leaving it out is refused.
+      if (field.shownWhen && field.required)
+        json(`${path} asked but left out`, { answers: set(undefined) }, path);
     }
 
     // Every group: rows it cannot have.

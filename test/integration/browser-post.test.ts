@@ -217,3 +217,84 @@ describe('the form in a browser without JavaScript (plain form posts)', () => {
     expect(await pipeline.items(pipeline.round.id, 'VERSION#eigen-bijdrage#GM0150#')).toHaveLength(1);
   });
 });
+
+describe('questions asked only after ‘ja’', () => {
+  it('stores a ‘nee’ without the answers it makes irrelevant, and leaves them off the check page and the email', async () => {
+    const url = pipeline.formUrl('GM0175');
+    const nee = filledIn([
+      ['collects', 'nee'],
+      ['collectingSince', '1 juli 2024'],
+      ['executedBy', 'extern'],
+      ['executorName', 'Regio Oost'],
+      ['_submissionId', 'browser-nee-0001'],
+    ]);
+    const review = nee.map(([name, value]): [string, string] =>
+      name === '_action' ? [name, 'review'] : [name, value],
+    );
+    const check = await postForm(url, review);
+    expect(check.status).toBe(200);
+    expect(check.text).toContain('Controleer uw antwoorden');
+    const shown = check.text.replace(/<input type="hidden"[^>]*>/g, '');
+    expect(shown).not.toContain('Sinds wanneer vraagt uw gemeente');
+    expect(shown).not.toContain('Regio Oost');
+    expect(shown).not.toContain('Volwassenen die de volledige bijdrage betalen');
+
+    await pipeline.clearMailbox();
+    const stored = await postForm(url, nee);
+    expect(stored.status).toBe(303);
+    const [version] = await pipeline.items(pipeline.round.id, 'VERSION#eigen-bijdrage#GM0175#');
+    expect(version?.answers).toEqual({
+      collects: false,
+      locations: [{ name: 'Het Kruispunt', capacity: 1200, catering: false, residents: 980 }],
+      contactName: 'Jan Jansen',
+      contactEmail: 'jan@deventer.example',
+    });
+    const [mail] = await pipeline.mailbox();
+    expect(mail?.body.text).toContain('Vraagt uw gemeente een eigen bijdrage van werkende ontheemden?: Nee');
+    expect(mail?.body.text).not.toContain('Naam van de uitvoerende organisatie');
+    expect(mail?.body.text).not.toContain('Opbrengst per maand');
+  });
+
+  it('after ‘ja’, gives one error per missing answer, each linking to its field and naming its label', async () => {
+    const response = await postForm(
+      pipeline.formUrl('GM0175'),
+      filledIn([
+        ['collectingSince', ''],
+        ['scheduleApplied', ''],
+        ['amountOperatingCosts', ''],
+        ['incomeVerification', ''],
+        ['executedBy', ''],
+      ]),
+    );
+    expect(response.status).toBe(422);
+    expect(response.text).toContain('Er zijn 5 problemen met uw antwoorden');
+    const links = [
+      ...response.text.matchAll(
+        /<a class="utrecht-link utrecht-link--html-a" href="#(f-[^"]+)">([^<]+)<\/a>/g,
+      ),
+    ].map((match) => [match[1], match[2]]);
+    expect(links).toEqual([
+      [
+        'f-collectingSince',
+        'Vul bij ‘Sinds wanneer vraagt uw gemeente de eigen bijdrage?’ een datum in, bijvoorbeeld 1-7-2024 of 1 juli 2024.',
+      ],
+      ['f-scheduleApplied', 'Kies een antwoord bij ‘Welke landelijke bedragen past uw gemeente toe?’.'],
+      ['f-amountOperatingCosts', 'Vul ‘Bedrag voor exploitatie en nutsvoorzieningen’ in.'],
+      ['f-incomeVerification', 'Kies een antwoord bij ‘Hoe stelt uw gemeente het inkomen vast?’.'],
+      ['f-executedBy', 'Kies een antwoord bij ‘Wie voert de eigen bijdrage uit?’.'],
+    ]);
+  });
+
+  it('accepts the date as the check page shows it', async () => {
+    const response = await postForm(
+      pipeline.formUrl('GM0148'),
+      filledIn([
+        ['collectingSince', '1 juli 2024'],
+        ['_submissionId', 'browser-datum-0001'],
+      ]),
+    );
+    expect(response.status).toBe(303);
+    const [version] = await pipeline.items(pipeline.round.id, 'VERSION#eigen-bijdrage#GM0148#');
+    expect(version?.answers).toMatchObject({ collectingSince: '2024-07-01' });
+  });
+});

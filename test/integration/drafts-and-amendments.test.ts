@@ -145,7 +145,7 @@ describe('amendments, history and warnings', () => {
     expect(text).toContain('- Opvanglocatie 1 – Capaciteit: 120 plaatsen → 130 plaatsen');
     expect(text).toContain('- Opvanglocatie 2: Hotel Wijthmen, 40 plaatsen, Nee, 35 bewoners → verwijderd');
     expect(text).toContain(
-      '‘Volwassenen volledige bijdrage’ is sterk veranderd sinds de vorige versie: van 41 naar 160. Klopt dat?',
+      '‘Volwassenen die de volledige bijdrage betalen’ is sterk veranderd sinds de vorige versie: van 41 naar 160. Klopt dat?',
     );
     expect(mail!.body.html).toContain('Wat is er veranderd sinds de vorige versie');
   });

@@ -75,8 +75,8 @@ describe('bad input for every form: a Dutch message per field, nothing stored', 
       {
         collects: 'Kies ‘ja’ of ‘nee’ bij ‘Vraagt uw gemeente een eigen bijdrage’.',
         locations: 'U kunt hoogstens 50 regels invullen bij ‘Opvanglocaties’.',
-        adultsFull: '‘Volwassenen volledige bijdrage’ mag niet negatief zijn.',
-        remarks: '‘Toelichting’ mag maximaal 2000 tekens lang zijn.',
+        // adultsFull is asked only after a ‘ja’: with no readable answer to that, it is not judged.
+        remarks: '‘Wilt u nog iets toelichten?’ mag maximaal 2000 tekens lang zijn.',
       },
     );
   });
@@ -97,13 +97,13 @@ describe('bad input for every form: a Dutch message per field, nothing stored', 
         routeZ: '‘Inburgeraars in de Z-route’ mag niet negatief zijn.',
         'bottlenecks.0.domain':
           'Knelpunt 1: Kies bij ‘Domein’ een van de mogelijkheden: Zorg, Onderwijs, Werk, Inburgering.',
-        'bottlenecks.0.description': 'Knelpunt 1: Vul ‘Omschrijving knelpunt’ in.',
+        'bottlenecks.0.description': 'Knelpunt 1: Vul een antwoord in bij ‘Wat is het knelpunt?’.',
         'bottlenecks.0.severity':
-          'Knelpunt 1: Kies bij ‘Ernst’ een van de mogelijkheden: Beperkt, Aanzienlijk, Ernstig.',
+          'Knelpunt 1: Kies bij ‘Hoe ernstig is het?’ een van de mogelijkheden: Beperkt, Aanzienlijk, Ernstig.',
         'supportRequests.0.addressee':
-          'Ondersteuningsvraag 1: Kies bij ‘Gericht aan’ een van de mogelijkheden: Rijk, Provincie, Ketenpartners (COA, GGD, scholen, UWV …), Maatschappelijke organisaties (Vluchtelingenwerk …).',
+          'Ondersteuningsvraag 1: Kies bij ‘Aan wie is de vraag gericht?’ een van de mogelijkheden: Rijk, Provincie, Ketenpartners (COA, GGD, scholen, UWV …), Maatschappelijke organisaties (Vluchtelingenwerk …).',
         'supportRequests.0.request':
-          'Ondersteuningsvraag 1: ‘Omschrijving vraag’ mag maximaal 500 tekens lang zijn.',
+          'Ondersteuningsvraag 1: ‘Welke ondersteuning vraagt u?’ mag maximaal 500 tekens lang zijn.',
       },
     );
   });
@@ -134,7 +134,8 @@ describe('bad input for every form: a Dutch message per field, nothing stored', 
         'housing.1.balance': 'Halfjaar 2: Onbekend veld ‘balance’: dit formulier kent dit veld niet.',
         'asylumLocations.0.availableUntil':
           'Asiellocatie 1: ‘Beschikbaar tot’ moet na ‘Beschikbaar vanaf’ liggen.',
-        'housing.1.period': 'Halfjaar 2: Dit halfjaar staat er al in.',
+        'housing.1.period':
+          'Halfjaar 2: Bij ‘Halfjaar’ staat 2e helft 2026 al in een eerdere regel. Kies een ander halfjaar of verwijder deze regel.',
       },
     );
   });

@@ -55,7 +55,7 @@ describe('numbers and text the store cannot hold or that read differently → 42
       'a whole number far past DynamoDB',
       { adultsFull: 1e300 },
       'adultsFull',
-      /Volwassenen volledige bijdrage/,
+      /Volwassenen die de volledige bijdrage betalen/,
     ],
     ['text with NUL', { contactName: 'Anna\u0000de Vries' }, 'contactName', /onzichtbaar stuurteken/],
     ['a lone surrogate', { contactName: 'Anna \uD800' }, 'contactName', /beschadigd teken/],

@@ -119,6 +119,26 @@ describe('submitting the eigen-bijdrage form as a JSON client', () => {
   });
 });
 
+describe('a JSON client answering ‘nee’', () => {
+  it('is stored without the answers the ‘nee’ makes irrelevant (201, not an error)', async () => {
+    const response = await postJson(pipeline.formUrl('GM1708'), {
+      answers: validEigenBijdrage({ collects: false, executedBy: 'extern', executorName: 'Regio Oost' }),
+    });
+    expect(response.status).toBe(201);
+    const [version] = await pipeline.items(pipeline.round.id, 'VERSION#eigen-bijdrage#GM1708#');
+    expect(Object.keys(version?.answers as object).sort()).toEqual([
+      'collects',
+      'contactEmail',
+      'contactName',
+      'contactRole',
+      'locations',
+      'remarks',
+    ]);
+    const [current] = await pipeline.items(pipeline.round.id, 'CURRENT#eigen-bijdrage#GM1708');
+    expect(current?.answers).not.toHaveProperty('monthlyRevenue');
+  });
+});
+
 describe('bad input at the submit route: a clear answer and nothing stored', () => {
   const municipality = 'GM0166';
 
@@ -144,9 +164,10 @@ describe('bad input at the submit route: a clear answer and nothing stored', () 
     expect(response.status).toBe(422);
     const body = response.json() as { fieldErrors: { path: string; message: string }[] };
     expect(Object.fromEntries(body.fieldErrors.map((error) => [error.path, error.message]))).toEqual({
-      collectingSince: '‘Startdatum eigen bijdrage’ moet een bestaande datum zijn, bijvoorbeeld 1-7-2024.',
+      collectingSince:
+        '‘Sinds wanneer vraagt uw gemeente de eigen bijdrage?’ moet een bestaande datum zijn: die dag bestaat niet. Controleer de dag en de maand.',
       'locations.0.capacity': 'Opvanglocatie 1: ‘Capaciteit’ mag niet negatief zijn.',
-      'locations.0.catering': 'Opvanglocatie 1: Kies ‘ja’ of ‘nee’ bij ‘Catering’.',
+      'locations.0.catering': 'Opvanglocatie 1: Kies ‘ja’ of ‘nee’ bij ‘Is er catering op deze locatie?’.',
       'locations.0.residents': 'Opvanglocatie 1: ‘Aantal bewoners’ moet een heel getal zijn, zonder komma.',
       contactName: 'Vul ‘Uw naam’ in.',
       contactEmail: '‘Uw e-mailadres’ moet een geldig e-mailadres zijn, zoals naam@gemeente.nl.',

@@ -37,26 +37,39 @@ describe('the eigen-bijdrage definition', () => {
     ]);
   });
 
-  it('needs no figures from a municipality that does not collect, and refuses figures that contradict that', () => {
+  it('needs no figures from a municipality that does not collect, and drops those it filled in anyway', () => {
     const notCollecting = {
       collects: false,
       locations: [],
       contactName: 'Els',
       contactEmail: 'els@ommen.example',
     };
-    expect(validateAnswers(eigenBijdrage, notCollecting).success).toBe(true);
-    expect(validateAnswers(eigenBijdrage, { ...notCollecting, monthlyRevenue: 100 }).errors).toEqual([
-      {
-        path: 'monthlyRevenue',
-        message: 'U koos dat uw gemeente geen eigen bijdrage vraagt: laat dit veld leeg.',
-      },
-    ]);
+    expect(validateAnswers(eigenBijdrage, notCollecting)).toEqual({
+      success: true,
+      answers: notCollecting,
+      errors: [],
+    });
+    // Filled in before choosing "nee" (or sent by a client): ignored, even when not valid, and not stored.
+    const outcome = validateAnswers(eigenBijdrage, {
+      ...notCollecting,
+      collectingSince: '2024-02-31',
+      scheduleApplied: '2024-07-01',
+      amountOperatingCosts: 105,
+      executedBy: 'extern',
+      executorName: 'Regio',
+      monthlyRevenue: 100,
+    });
+    expect(outcome).toEqual({ success: true, answers: notCollecting, errors: [] });
   });
 
-  it('asks for the executor’s name when someone else executes it', () => {
+  it('asks for the executor’s name, in the words of its label, when someone else executes it', () => {
     expect(validateAnswers(eigenBijdrage, validEigenBijdrage({ executedBy: 'extern' })).errors).toEqual([
-      { path: 'executorName', message: 'Vul de naam van de uitvoerende organisatie in.' },
+      { path: 'executorName', message: 'Vul ‘Naam van de uitvoerende organisatie’ in.' },
     ]);
+    expect(
+      validateAnswers(eigenBijdrage, validEigenBijdrage({ executedBy: 'gemeente', executorName: 'Regio' }))
+        .answers,
+    ).not.toHaveProperty('executorName');
   });
 
   it('limits the number of locations', () => {

@@ -25,7 +25,7 @@ describe('field types read what a Dutch official types', () => {
     expect(field.fromForm('105')).toBe(105);
     expect(field.schema.safeParse(field.fromForm('twaalf')).success).toBe(false);
     expect(field.schema.safeParse(1.234).error?.issues[0]?.message).toBe(
-      '‘Bedrag’ mag hoogstens twee cijfers achter de komma hebben.',
+      '‘Bedrag’ mag hoogstens twee cijfers achter de komma hebben, bijvoorbeeld 1.250,00.',
     );
     expect(field.toForm(244.2)).toBe('244,20');
     expect(field.display(1234.5)).toBe('€ 1.234,50');
@@ -43,14 +43,14 @@ describe('field types read what a Dutch official types', () => {
   });
 
   it('reads yes/no radios and names the question when none is chosen', () => {
-    const field = yesNo('catering', { label: 'Is er catering?', name: 'Catering' });
+    const field = yesNo('catering', { label: 'Is er catering?' });
     expect(field.fromForm('ja')).toBe(true);
     expect(field.fromForm('nee')).toBe(false);
     expect(field.schema.safeParse(undefined).error?.issues[0]?.message).toBe(
-      'Kies een antwoord bij ‘Catering’.',
+      'Kies een antwoord bij ‘Is er catering?’.',
     );
     expect(field.schema.safeParse('misschien').error?.issues[0]?.message).toBe(
-      'Kies ‘ja’ of ‘nee’ bij ‘Catering’.',
+      'Kies ‘ja’ of ‘nee’ bij ‘Is er catering?’.',
     );
     expect(field.toCsv(true)).toBe('ja');
   });
