@@ -185,11 +185,14 @@ ${
 </div>`;
 }
 
-/** The error summary: a heading and a link to each field (general problems have no path), focused on load. */
-export function errorSummary(errors: readonly FieldError[]): Html {
+/**
+ * The error summary: a heading and a link to each field (general problems have no path), focused on load.
+ * `about` ends the heading: an official's form says "met uw antwoorden", a staff page "in het formulier".
+ */
+export function errorSummary(errors: readonly FieldError[], about = 'met uw antwoorden'): Html {
   if (errors.length === 0) return html``;
   return html`<div class="utrecht-alert utrecht-alert--error rt-error-summary" id="foutmeldingen" role="region" tabindex="-1" autofocus aria-labelledby="foutmeldingen-titel">
-<h2 class="utrecht-heading-2" id="foutmeldingen-titel">Er ${errors.length === 1 ? 'is 1 probleem' : `zijn ${errors.length} problemen`} met uw antwoorden</h2>
+<h2 class="utrecht-heading-2" id="foutmeldingen-titel">Er ${errors.length === 1 ? 'is 1 probleem' : `zijn ${errors.length} problemen`} ${about}</h2>
 <ul class="utrecht-unordered-list">
 ${errors.map((error) =>
   error.path

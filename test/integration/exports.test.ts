@@ -175,7 +175,7 @@ describe('the main table: one row per municipality, figures as stored', () => {
 
     it(`eigen-bijdrage, ${dialect}: amounts with two decimals and the dialect's decimal sign`, async () => {
       const response = await download('eigen-bijdrage', { ronde: pipeline.round.id, dialect });
-      const [header, ...rows] = read(await body(response), dialect);
+      const [, ...rows] = read(await body(response), dialect);
       const columns = csvColumns(eigenBijdrage);
       const leading = exportTables(eigenBijdrage, (id) => id)[0]!.columns.findIndex(
         (column) => column.key === columns[0]!.key,

@@ -111,7 +111,7 @@ describe('one stylesheet with what the pages use', () => {
     }
   });
 
-  it('keeps every class of a prefix a page completes at run time (rt-status--${status})', async () => {
+  it('keeps every class of a prefix a page completes at run time (rt-status--<status>)', async () => {
     const built = selectorClasses((await buildStylesheet()).css);
     for (const status of ['ingezonden', 'concept', 'niets'])
       expect(built.has(`rt-status--${status}`)).toBe(true);

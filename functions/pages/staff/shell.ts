@@ -53,13 +53,13 @@ export function staffPage(options: StaffPageOptions, content: Html): Html {
       wide: true,
       footer: staffFooter,
       contacts: options.staff.contacts,
-      question: 'Vragen over het dashboard?',
+      question: 'Vragen over deze pagina?',
       hasErrors: errors.length > 0,
     },
     html`${staffBar(options.staff)}
 ${options.back ? html`<p class="utrecht-paragraph rt-back"><a class="utrecht-link utrecht-link--html-a" href="${options.back.href}">← ${options.back.label}</a></p>` : html``}
 ${options.notice ? html`<div class="utrecht-alert utrecht-alert--ok rt-notice" role="status"><p class="utrecht-paragraph">${options.notice}</p></div>` : html``}
-${errorSummary(errors)}
+${errorSummary(errors, 'in het formulier')}
 ${content}`,
   );
 }

@@ -1,6 +1,5 @@
 import type { FieldError } from '../../../forms/definition.js';
 import { formatDate, formatDateTime, formatInteger } from '../../../forms/format.js';
-import { inputId } from '../../../forms/render/form-page.js';
 import { type Html, html } from '../../../forms/render/html.js';
 import type { Registry } from '../../core/model.js';
 import { compareWithTask, periodLabel, type TargetsCheck } from '../../core/targets/check-targets.js';
