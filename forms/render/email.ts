@@ -86,8 +86,11 @@ export interface ConfirmationEmailModel {
   readonly submittedBy: string;
   readonly answers: Answers;
   readonly late: boolean;
-  /** Link to the form, to amend until the deadline. */
-  readonly formUrl?: string;
+  /**
+   * The link to amend until the deadline: a fresh invitation link that opens the form in any browser
+   * (functions/core/amend-link.ts), revoked with the invitation.
+   */
+  readonly amendUrl?: string;
   /** What changed since the previous version (amendments only). */
   readonly changes?: readonly AnswerChange[];
   /** What changed since the municipality's answers of the previous round of the form. */
@@ -141,6 +144,10 @@ export interface RenderedEmail {
   readonly text: string;
 }
 
+/** Said with the amend link: it works like the invitation link, for anyone who has it. */
+const personalLink =
+  'De link werkt zoals de link uit de uitnodiging: stuur hem alleen door aan collega’s van uw gemeente.';
+
 /** The confirmation a municipal official receives after submitting: their answers, in Dutch. */
 export function renderConfirmationEmail(model: ConfirmationEmailModel): RenderedEmail {
   const sections = describeAnswers(model.definition, model.answers);
@@ -149,8 +156,8 @@ export function renderConfirmationEmail(model: ConfirmationEmailModel): Rendered
   const late = model.late
     ? 'Deze inzending kwam na de sluitingsdatum binnen en is als te laat gemarkeerd.'
     : '';
-  const amend = model.formUrl
-    ? `Klopt er iets niet? U kunt uw antwoorden tot de sluitingsdatum wijzigen via ${model.formUrl}`
+  const amend = model.amendUrl
+    ? `Klopt er iets niet? U kunt uw antwoorden tot de sluitingsdatum wijzigen via deze link, op elk apparaat: ${model.amendUrl}\n${personalLink}`
     : '';
   const body = html`<p style="${font}margin:0 0 4px 0;font-size:13px;color:#555555;">${model.organisation}</p>
 <h1 style="${font}font-size:22px;margin:0 0 12px 0;">Uw antwoorden zijn ontvangen</h1>
@@ -159,7 +166,7 @@ ${late ? html`<p style="${font}margin:0 0 12px 0;font-weight:bold;">${late}</p>`
 ${model.warnings && model.warnings.length > 0 ? warningsHtml(model.warnings) : ''}
 ${model.changes ? changesHtml(model.changes) : ''}
 ${model.sincePreviousRound ? changesHtml(model.sincePreviousRound.changes, sinceRound(model.sincePreviousRound)) : ''}
-${model.formUrl ? html`<p style="${font}margin:0 0 12px 0;">Klopt er iets niet? U kunt uw antwoorden tot de sluitingsdatum <a href="${model.formUrl}" style="color:#0b57a4;">wijzigen</a>.</p>` : ''}
+${model.amendUrl ? html`<p style="${font}margin:0 0 12px 0;">Klopt er iets niet? U kunt uw antwoorden tot de sluitingsdatum <a href="${model.amendUrl}" style="color:#0b57a4;">wijzigen</a>, op elk apparaat. ${personalLink}</p>` : ''}
 ${answersHtml(sections)}
 ${contactHtml(model.contact)}`;
   const text = [

@@ -1,5 +1,6 @@
 import { diffStored } from '../../forms/diff.js';
 import { renderConfirmationEmail } from '../../forms/render/email.js';
+import { amendLink } from './amend-link.js';
 import { deliverMail, leaseMs } from './deliver-mail.js';
 import { formPath, type ResolvedForm, resolveForm } from './form-context.js';
 import type { Draft, OutboxMail, SubmissionVersion, VersionKey } from './model.js';
@@ -126,12 +127,14 @@ async function confirmationEmail(
   formUrl: string | undefined,
   known: SubmissionVersion | undefined,
 ) {
-  const [previous, previousRound] = await Promise.all([
+  const [previous, previousRound, amendUrl] = await Promise.all([
     version.version > 1
       ? (known ??
         store.getVersion(version.roundId, version.formId, version.municipality, version.version - 1))
       : undefined,
     referencedPrevious(store, version),
+    // A fresh link for the invitation it was submitted with: opens the amend page on any device.
+    amendLink({ store }, { version, round: resolved.round, formUrl }),
   ]);
   return renderConfirmationEmail({
     definition: resolved.definition,
@@ -144,7 +147,7 @@ async function confirmationEmail(
     submittedBy: version.submittedBy.name,
     answers: version.answers,
     late: version.late,
-    formUrl,
+    amendUrl,
     changes: previous ? diffStored(resolved.definition, previous, version) : undefined,
     sincePreviousRound: previousRound
       ? {

@@ -48,9 +48,21 @@ async function secretKey(store: Store, kid?: string): Promise<{ id: string; key:
   return { id: found.id, key: new Uint8Array(Buffer.from(found.secret, 'base64')) };
 }
 
-export async function signInvitation(deps: { store: Store }, invitation: Invitation): Promise<string> {
+/**
+ * Signs a link token for a stored invitation. `createdAt` is when the token is issued: the invitation's
+ * own link, or a later fresh one for the same invitation — the confirmation email's "wijzigen" link, which
+ * names the version it follows (`versie`, informative only: the stored invitation decides).
+ */
+export async function signInvitation(
+  deps: { store: Store },
+  invitation: Pick<Invitation, 'id' | 'roundId' | 'municipality' | 'createdAt' | 'expiresAt'>,
+  options: { afterVersion?: number } = {},
+): Promise<string> {
   const { id, key } = await secretKey(deps.store);
-  return new SignJWT({ round: invitation.roundId })
+  return new SignJWT({
+    round: invitation.roundId,
+    ...(options.afterVersion !== undefined && { versie: options.afterVersion }),
+  })
     .setProtectedHeader({ alg: 'HS256', kid: id })
     .setIssuer(invitationIssuer)
     .setAudience(invitationAudience)

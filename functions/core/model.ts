@@ -161,6 +161,12 @@ export interface SubmissionVersion {
    * submitted: what "changed since the previous round" compares with (and what the round prefilled).
    */
   readonly previousRound?: { readonly roundId: string; readonly version: number };
+  /**
+   * The invitation link the version was submitted with (its id, never the token): the confirmation
+   * email's "wijzigen" link is a fresh token for it, so revoking that invitation revokes the email's
+   * link too. Absent for versions stored before it was recorded.
+   */
+  readonly invitationId?: string;
 }
 
 /**

@@ -144,6 +144,8 @@ export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): 
       answers,
       warnings: checked.warnings,
       definitionRevision: resolved.definition.revision,
+      ...(input.principal.kind === 'municipality' &&
+        input.principal.invitationId && { invitationId: input.principal.invitationId }),
       ...(checked.previousRound && {
         previousRound: {
           roundId: checked.previousRound.round.id,

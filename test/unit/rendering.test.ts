@@ -117,7 +117,7 @@ describe('the confirmation email', () => {
       submittedBy: 'Anna de Vries',
       answers: validEigenBijdrage(),
       late: false,
-      formUrl: 'https://formulieren.example/formulieren/eigen-bijdrage/r1/GM0193',
+      amendUrl: 'https://formulieren.example/uitnodiging?code=abc.def.ghi',
     });
     expect(mail.subject).toBe(
       'Ontvangen: Eigen bijdrage ontheemden uit Oekraïne – gemeente Zwolle (Ronde november, versie 2)',
@@ -125,7 +125,10 @@ describe('the confirmation email', () => {
     expect(mail.text).toContain('versie 2, ingezonden op 27 november 2026 om 14:05 door Anna de Vries');
     expect(mail.text).toContain('Opvanglocatie 2');
     expect(mail.text).toContain('Capaciteit: 40 plaatsen');
-    expect(mail.text).toContain('https://formulieren.example/formulieren/eigen-bijdrage/r1/GM0193');
+    expect(mail.text).toContain(
+      'U kunt uw antwoorden tot de sluitingsdatum wijzigen via deze link, op elk apparaat: https://formulieren.example/uitnodiging?code=abc.def.ghi',
+    );
+    expect(mail.html).toContain('<a href="https://formulieren.example/uitnodiging?code=abc.def.ghi"');
     expect(mail.html).toContain(
       '<td style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;padding:6px 0;',
     );
