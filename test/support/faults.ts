@@ -24,6 +24,7 @@ export const writeMethods = [
   'advanceCurrent',
   'deleteDraft',
   'audit',
+  'auditWithMailContent',
   'enqueueMail',
   'confirmationRecorded',
   'claimMail',
