@@ -102,7 +102,8 @@ export async function completeSubmission(
       if (
         await deps.store.enqueueMail(mail, {
           contentWritten: true,
-          ...(sending && { claimedUntil: new Date(now.getTime() + leaseMs).toISOString() }),
+          // Out of the outbox index until sent (or not): the version's unconfirmed listing stands for it.
+          ...(sending && { claimedUntil: new Date(now.getTime() + leaseMs).toISOString(), unlisted: true }),
         })
       ) {
         recorded = sending ? { ...mail, status: 'sending' } : mail;
@@ -110,7 +111,12 @@ export async function completeSubmission(
     }
     // Off the unconfirmed list now that the email is recorded; the email this caller recorded and sends
     // at once takes the version off with its "sent" write instead (below: or once it is not sent).
-    if (!(recorded && sending)) await deps.store.confirmationRecorded(version);
+    if (!(recorded && sending)) {
+      // Someone else's request recorded it (unlisted while it sends): listed first, should it die.
+      if ((!existing && !recorded) || existing?.status === 'sending')
+        await deps.store.ensureMailListed(mailId);
+      await deps.store.confirmationRecorded(version);
+    }
   } catch (error) {
     return { mail: 'pending', deferred: error };
   }
@@ -125,8 +131,12 @@ export async function completeSubmission(
       suppressions: input.suppressions,
       confirms: recorded ? version : undefined,
     });
-    // Not sent (yet): the email is recorded, so the version comes off the list now (the outbox sends it).
-    if (recorded && outcome !== 'sent') await deps.store.confirmationRecorded(version);
+    // Not sent (yet): the email is recorded (and listed by the failed attempt; still being tried, listed
+    // here), so the version comes off the list now (the outbox sends it).
+    if (recorded && outcome !== 'sent') {
+      if (outcome === 'in-flight') await deps.store.ensureMailListed(mailId);
+      await deps.store.confirmationRecorded(version);
+    }
     return { mail: outcome === 'sent' || outcome === 'already-sent' ? 'sent' : 'pending' };
   } catch (error) {
     return { mail: 'pending', deferred: error };

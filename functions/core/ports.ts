@@ -190,8 +190,15 @@ export interface OutboxStore {
    */
   enqueueMail(
     mail: OutboxMail,
-    options?: { claimedUntil?: string; contentWritten?: boolean },
+    options?: { claimedUntil?: string; contentWritten?: boolean; unlisted?: boolean },
   ): Promise<boolean>;
+  /**
+   * Lists an email recorded `unlisted` (with `claimedUntil`: its creator sends it at once, and the send's
+   * outcome lists it as sent, pending or failed) among the pending ones, so the outbox sender finds it
+   * once the lease has run out; false when it was listed already. The creator's version stays on the
+   * unconfirmed list until then, so a crash in between is repaired (completeSubmission).
+   */
+  ensureMailListed(id: string): Promise<boolean>;
   /**
    * Writes an audit line and an email's content together (one BatchWriteItem), for a caller that then
    * records the email with `enqueueMail(mail, { contentWritten: true })`. Only for an email that is not

@@ -26,6 +26,7 @@ export const writeMethods = [
   'audit',
   'auditWithMailContent',
   'enqueueMail',
+  'ensureMailListed',
   'confirmationRecorded',
   'claimMail',
   'markMailSent',

@@ -51,14 +51,20 @@ export function outboxItems(table: Table): OutboxStore {
   ) => new UpdateCommand({ TableName: table.name, Key: { PK: mailPk(id), SK: 'MAIL' }, ...input });
 
   return {
-    async enqueueMail(mail: OutboxMail, options: { claimedUntil?: string; contentWritten?: boolean } = {}) {
+    async enqueueMail(
+      mail: OutboxMail,
+      options: { claimedUntil?: string; contentWritten?: boolean; unlisted?: boolean } = {},
+    ) {
       // The content (HTML, text, CSV attachments) is stored gzipped, in an item of its own that no index
       // holds: the envelope, listed through GSI1 and changed at every attempt, stays small. The content
       // first, so an envelope never names content that is not there; only when it is not there yet, so a
       // recorded email's content (or its removal by the retention job) is never replaced.
       const wroteContent = options.contentWritten ? false : await table.putIfAbsent(contentItem(mail));
+      const { GSI1PK, ...unlisted } = envelopeItem(mail, pendingIndex);
       const recorded = await table.putIfAbsent({
-        ...envelopeItem(mail, pendingIndex),
+        // Unlisted (GSI1SK kept, so listing it is setting GSI1PK): an email its creator sends at once and
+        // that is found otherwise should it not be sent (see ensureMailListed).
+        ...(options.unlisted && options.claimedUntil ? unlisted : { GSI1PK, ...unlisted }),
         // Taken for sending by its creator, who sends it at once; should it not, the lease runs out and the
         // outbox sender takes it over.
         ...(options.claimedUntil && { status: 'sending', leaseUntil: options.claimedUntil }),
@@ -74,6 +80,16 @@ export function outboxItems(table: Table): OutboxStore {
 
     async auditWithMailContent(event: AuditEvent, mail: OutboxMail) {
       await table.putAll([auditItem(event), contentItem(mail)]);
+    },
+
+    ensureMailListed(id: string) {
+      return table.conditionally(
+        update(id, {
+          UpdateExpression: 'SET GSI1PK = :pending',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(GSI1PK)',
+          ExpressionAttributeValues: { ':pending': pendingIndex },
+        }),
+      );
     },
 
     async getMail(id: string) {
@@ -211,7 +227,7 @@ export function outboxItems(table: Table): OutboxStore {
       await table.conditionally(
         update(id, {
           UpdateExpression: nextAttemptAt
-            ? 'SET #status = :pending, lastError = :error, nextAttemptAt = :next ADD attempts :one REMOVE leaseUntil'
+            ? 'SET #status = :pending, lastError = :error, nextAttemptAt = :next, GSI1PK = :pendingIndex ADD attempts :one REMOVE leaseUntil'
             : 'SET #status = :failed, lastError = :error, GSI1PK = :failedIndex ADD attempts :one REMOVE leaseUntil, nextAttemptAt',
           ConditionExpression: 'attribute_exists(PK) AND #status <> :sent',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -220,7 +236,7 @@ export function outboxItems(table: Table): OutboxStore {
             ':error': error.slice(0, 1000),
             ':one': 1,
             ...(nextAttemptAt
-              ? { ':pending': 'pending', ':next': nextAttemptAt }
+              ? { ':pending': 'pending', ':next': nextAttemptAt, ':pendingIndex': pendingIndex }
               : { ':failed': 'failed', ':failedIndex': failedIndex }),
           },
         }),
