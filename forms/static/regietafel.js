@@ -23,6 +23,8 @@ document.addEventListener('click', (event) => {
   const field = document.getElementById(decodeURIComponent(link.hash.slice(1)));
   if (!field) return;
   event.preventDefault();
+  // The address says where the page is, as after the browser's own jump (Back returns to the summary).
+  history.pushState(null, '', link.hash);
   (labelOrLegend(field) ?? field).scrollIntoView();
   field.focus({ preventScroll: true });
 });
