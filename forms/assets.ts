@@ -31,7 +31,7 @@ export const staticAssets: readonly StaticAsset[] = [
     immutable: true,
   },
   {
-    // The page script (progressive enhancement: conditional questions), under its content hash.
+    // The one script (forms/static/regietafel.js, forms/script.ts): enhancements the pages work without.
     urlPath: scriptPath,
     file: path.join(here, 'static', 'build', scriptFileName),
     contentType: 'text/javascript; charset=utf-8',

@@ -438,6 +438,8 @@ function withRuleIssues(definition: FormDefinition, candidate: unknown, error: z
 export interface AnswerRow {
   readonly label: string;
   readonly value: string;
+  /** Where the answer is typed (`locations.0.name`, a group's key for its "Geen"); none for a derived figure. */
+  readonly path?: string;
 }
 
 export interface AnswerGroup {
@@ -460,19 +462,25 @@ export function describeAnswers(definition: FormDefinition, answers: Answers): A
     for (const item of section.items) {
       if (item.type === 'field') {
         // A question the answers made irrelevant was not asked: it is no part of the answers.
-        if (isAsked(item, answers, formFields))
-          rows.push({ label: item.label, value: item.display(answerOf(item, answers)) });
+        if (isAsked(item, answers, formFields)) {
+          const path = isInput(item) ? item.key : undefined;
+          rows.push({ label: item.label, value: item.display(answerOf(item, answers)), path });
+        }
         continue;
       }
       const rowFields = scopeFields(item.fields);
       const list = Array.isArray(answers[item.key]) ? (answers[item.key] as Answers[]) : [];
-      if (list.length === 0) rows.push({ label: item.label, value: 'Geen' });
+      if (list.length === 0) rows.push({ label: item.label, value: 'Geen', path: item.key });
       list.forEach((row, index) => {
         groups.push({
           title: `${item.itemLabel} ${index + 1}`,
           rows: item.fields
             .filter((field) => isAsked(field, row, rowFields))
-            .map((field) => ({ label: field.label, value: field.display(answerOf(field, row)) })),
+            .map((field) => ({
+              label: field.label,
+              value: field.display(answerOf(field, row)),
+              path: isInput(field) ? `${item.key}.${index}.${field.key}` : undefined,
+            })),
         });
       });
     }

@@ -58,8 +58,6 @@ export interface LayoutOptions {
   readonly contacts?: readonly PageContact[];
   /** The question the contact answers. @default `Vragen over dit formulier?` */
   readonly question?: string;
-  /** Loads the page script (forms/static/regietafel.js): a page that works without it, better with it. */
-  readonly script?: boolean;
 }
 
 export function layout(options: LayoutOptions, content: Html): Html {
@@ -73,7 +71,7 @@ export function layout(options: LayoutOptions, content: Html): Html {
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
 <link rel="stylesheet" href="${stylesheetPath}">
-${options.script ? html`<script src="${scriptPath}" defer></script>` : html``}
+<script type="module" src="${scriptPath}"></script>
 </head>
 <body class="voorbeeld-theme utrecht-page-body utrecht-body">
 <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">Direct naar de inhoud</a>
