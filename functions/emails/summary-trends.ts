@@ -38,16 +38,23 @@ function areaLine(area: AreaTrend, rounds: RoundTrends['rounds']): { label: stri
   const label = area.type === 'province' ? `Provincie ${area.name}` : area.name;
   const last = area.points.at(-1);
   const reported = `ingezonden ${sequence(area.points, (point) => point.reported)}${last ? ` van ${formatInteger(last.municipalities)}` : ''}`;
+  // Who reported comes first: a sum that falls because fewer municipalities reported is no decline.
   return {
-    label,
-    figures: `toegezegd ${sequence(area.points, (point) => point.committed)}; gerealiseerd ${sequence(area.points, (point) => point.realised)}; taak ${taskRuns(area.points, rounds)} (${reported})`,
+    label: `${label} (${reported})`,
+    figures: `toegezegd ${sequence(area.points, (point) => point.committed)}; gerealiseerd ${sequence(area.points, (point) => point.realised)}; taak ${taskRuns(area.points, rounds)}`,
   };
+}
+
+/** `Stand juni 2026 (1 juni 2026)`; a title that names its reference date already stays as it is. */
+export function roundName(round: RoundTrends['rounds'][number]): string {
+  const date = formatDate(round.referenceDate);
+  return round.title.includes(date) ? round.title : `${round.title} (${date})`;
 }
 
 export function trendPart(trends: RoundTrends | null, roundUrl?: string): Part | null {
   if (!trends || trends.rounds.length < 2) return null;
   const title = 'Verloop over de rondes';
-  const rounds = `Rondes: ${trends.rounds.map((round) => `${round.title} (${formatDate(round.referenceDate)})`).join(' → ')}.`;
+  const rounds = `Rondes: ${trends.rounds.map(roundName).join(' → ')}.`;
   const lines = trends.areas.map((area) => areaLine(area, trends.rounds));
   const note =
     'Regulier en AMV samen; per ronde de laatst ingezonden versie van elke gemeente, tegen de taak van die ronde (de aandelen van de cyclus op de peildatum; voor de provincie de provinciale taak).';

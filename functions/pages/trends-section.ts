@@ -57,8 +57,9 @@ function figuresTable(trends: RoundTrends): Html {
 <tr class="utrecht-table__row rt-group-row"><th class="utrecht-table__header-cell" scope="rowgroup" colspan="${columns}">${areaLabel(area)}</th></tr>
 ${area.points.map((point, index) => {
   const round = trends.rounds[index]!;
+  const date = formatDate(round.referenceDate);
   const lead = rowHeader(
-    html`${round.title}<br><span class="rt-hint">${formatDate(round.referenceDate)}</span>`,
+    round.title.includes(date) ? round.title : html`${round.title}<br><span class="rt-hint">${date}</span>`,
   );
   const figures = point
     ? html`${numberCell(`${formatInteger(point.reported)} van ${formatInteger(point.municipalities)}`)}${numberCell(formatInteger(point.task))}${numberCell(formatInteger(point.committed))}${numberCell(formatPercent(point.committedPercent))}${numberCell(formatInteger(point.realised))}${numberCell(formatPercent(point.realisedPercent))}${numberCell(formatInteger(point.remaining))}`

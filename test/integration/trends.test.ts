@@ -127,9 +127,9 @@ describe('the summary’s trend', () => {
       'Rondes: Stand juni 2026 (1 juni 2026) → Stand september 2026 (1 september 2026) →',
     );
     expect(html).toMatch(
-      /<strong>IJsselland<\/strong>: toegezegd 780 → 600 → 990; gerealiseerd 448 → 354 → 528;/,
+      /<strong>IJsselland \(ingezonden 2 → 1 → 2 van 11\)<\/strong>: toegezegd 780 → 600 → 990; gerealiseerd 448 → 354 → 528;/,
     );
-    expect(html).toMatch(/<strong>Twente<\/strong>: toegezegd 0 → 440 → 0;/);
+    expect(html).toMatch(/<strong>Twente \(ingezonden 0 → 1 → 0 van 14\)<\/strong>: toegezegd 0 → 440 → 0;/);
     // The trend comes right after the headline's figures, before what needs action.
     expect(html.indexOf('Verloop over de rondes')).toBeLessThan(html.indexOf('Wat aandacht vraagt'));
     expect(html.indexOf('Verloop over de rondes')).toBeGreaterThan(

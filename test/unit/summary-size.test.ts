@@ -124,11 +124,20 @@ function emailsFor(formId: string, registry: Registry) {
       opensAt: `2026-${month}-02T08:00:00.000Z`,
       deadline: `2026-${month}-20T16:00:00.000Z`,
     };
+    // Only the round just before is compared answer by answer ("changed since the previous round"): it has
+    // the heaviest answers; the trend reads just the figures of the others (and only for voortgang).
+    const answers = (i: number): Record<string, unknown> | undefined =>
+      n === trendRoundsLimit - 2
+        ? heavy[formId]!(i * (n + 2))
+        : formId === 'voortgang-opgaven'
+          ? validVoortgangOpgaven({ regularCommitted: 500 + i * (n + 2) })
+          : undefined;
     return {
       round: earlier,
-      current: current.map((version, i) =>
-        submittedVersion(earlier, version.municipality, heavy[formId]!(i * (n + 2)), { warnings }),
-      ),
+      current: current.flatMap((version, i) => {
+        const given = answers(i);
+        return given ? [submittedVersion(earlier, version.municipality, given, { warnings })] : [];
+      }),
     };
   });
   const render = (scope: AggregationScope, snapshot?: AggregationSnapshot) =>
@@ -179,7 +188,8 @@ describe('the size of the summary email', () => {
       const perMunicipality =
         (Buffer.byteLength(large.province.html) - Buffer.byteLength(small.province.html)) / (342 - 25);
       expect(perMunicipality).toBeLessThan(200);
-    });
+      // Rendering eight rounds at 342 municipalities twice takes a few seconds on a shared machine.
+    }, 30_000);
   }
 
   it('records the figures the README quotes', () => {
