@@ -35,6 +35,8 @@ export default defineConfig({
           ...shared,
           name: 'faults',
           include: ['test/faults/**/*.test.ts'],
+          // An unexpected error (a 500) is logged with its cause, so a failing run of a proof suite says why.
+          env: { ...shared.env, POWERTOOLS_LOG_LEVEL: 'ERROR' },
           testTimeout: 300_000,
           hookTimeout: 60_000,
           fileParallelism: false,

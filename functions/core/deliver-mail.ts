@@ -20,6 +20,26 @@ export function backoffMs(attempts: number): number {
   return 60_000 * 2 ** Math.max(0, attempts - 1);
 }
 
+/**
+ * Pauses before writing down a send again when that write failed (beyond the SDK's own quick retries):
+ * the mail service has the email, so giving up now means the lease runs out and it goes a second time.
+ * Together about 4 s, well inside the lease.
+ */
+const recordRetryDelaysMs = [250, 1_000, 3_000];
+
+/** Records the send, trying again over a few seconds should the table not take the write at once. */
+async function recordSent(deps: { store: Store; clock: Clock }, id: string, messageId: string) {
+  for (let retry = 0; ; retry++) {
+    try {
+      return await deps.store.markMailSent(id, messageId, deps.clock.now().toISOString());
+    } catch (error) {
+      const delay = recordRetryDelaysMs[retry];
+      if (delay === undefined) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
 /** `in-flight`: the caller stopped waiting; the attempt goes on and records its own outcome. */
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'busy' | 'retry-later' | 'failed' | 'in-flight';
 
@@ -56,9 +76,9 @@ function waitAtMost(attempt: Promise<DeliveryOutcome>, waitMs: number): Promise<
  * not aborted — it goes on within `budgetMs` and records whether it went. Aborting a slow send would not
  * tell whether the mail service had already accepted it, and the retry would send it twice.
  *
- * The one window that cannot be closed without the mail service's help: a process that dies after the
- * service accepted the email and before its message id is recorded. The lease then runs out and the email
- * is sent again (at least once, rather than lost).
+ * The one window that cannot be closed without the mail service's help: a process that dies (or whose
+ * write of the message id keeps failing, see `recordSent`) after the service accepted the email. The lease
+ * then runs out and the email is sent again (at least once, rather than lost).
  *
  * @param options.mail the record as the caller just read or wrote it (saves reading it again);
  *   with `claimed`, the caller recorded it already taken for sending (`enqueueMail` with `claimedUntil`).
@@ -124,7 +144,7 @@ export async function deliverMail(
       await deps.store.markMailFailed(id, error instanceof Error ? error.message : String(error), next);
       return giveUp ? 'failed' : 'retry-later';
     }
-    await deps.store.markMailSent(id, messageId, deps.clock.now().toISOString());
+    await recordSent(deps, id, messageId);
     return 'sent';
   })();
   return options.waitMs === undefined ? attempt : waitAtMost(attempt, options.waitMs);

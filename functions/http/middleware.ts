@@ -42,6 +42,20 @@ const titles: Record<number, string> = {
 };
 
 /**
+ * An error no domain rule expected (a 500): logged with its name, message, stack and cause (Powertools
+ * formats an Error so), the route and the request id, so a failing run or an alarm shows why. Never the
+ * body, the query (invitation codes) or the headers (tokens, cookies): no personal data.
+ */
+function logUnexpected(event: APIGatewayProxyEventV2, error: unknown): void {
+  logger.error('Onverwachte fout', {
+    error: error instanceof Error ? error : new Error(`Geen Error gegooid: ${typeof error}`),
+    route: event.routeKey,
+    path: event.rawPath,
+    requestId: event.requestContext?.requestId,
+  });
+}
+
+/**
  * Turns any thrown error into a Dutch page (browser) or JSON (API client). Unknown errors are a 500. The
  * page names the secretariat(s) to ask (`contacts`, from the registry).
  */
@@ -53,7 +67,7 @@ export function errorResponse(
   // A person without a valid staff sign-in is sent to the sign-in, and back here afterwards.
   if (error instanceof SignInRequired) return seeOther(error.location);
   const known = error instanceof DomainError;
-  if (!known) logger.error('Onverwachte fout', { error: error as Error, path: event.rawPath });
+  if (!known) logUnexpected(event, error);
   const statusCode = known ? error.statusCode : 500;
   const message = known
     ? error.message

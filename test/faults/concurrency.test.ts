@@ -5,14 +5,7 @@ import { SesMailer } from '../../functions/adapters/ses-mailer.js';
 import type { Round } from '../../functions/core/model.js';
 import { deliverOutbox } from '../../functions/jobs/deliver-outbox.js';
 import { checkInvariant, scanTable } from '../support/faults.js';
-import {
-  postJson,
-  startTestPipeline,
-  type TestPipeline,
-  validEigenBijdrage,
-  validSociaalDomein,
-  validVoortgangOpgaven,
-} from '../support/pipeline.js';
+import { postJson, startTestPipeline, type TestPipeline, validAnswers } from '../support/pipeline.js';
 
 /**
  * Concurrency as the clients of 25 municipalities cause it: every municipality sends each of the three
@@ -23,11 +16,6 @@ import {
  * not a single 5xx.
  */
 
-const valid: Record<string, (overrides: Record<string, unknown>) => Record<string, unknown>> = {
-  'eigen-bijdrage': validEigenBijdrage,
-  'sociaal-domein': validSociaalDomein,
-  'voortgang-opgaven': validVoortgangOpgaven,
-};
 const inFlight = 40;
 const sends = 3;
 
@@ -92,7 +80,7 @@ async function burst(requests: readonly Request[]): Promise<Answer[]> {
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const response = await postJson(pipeline.formUrl(next.municipality, next.round), {
-        answers: valid[next.round.formId]!({ contactEmail: next.email }),
+        answers: validAnswers[next.round.formId]!({ contactEmail: next.email }),
         submissionId: next.submissionId,
         baseVersion: next.baseVersion,
       });

@@ -9,6 +9,21 @@ import { deliverMail, maxAttempts } from '../../functions/core/deliver-mail.js';
 import { listen, PortInUseError } from '../../functions/local/emulators.js';
 import { get, postJson, startTestPipeline, validEigenBijdrage } from '../support/pipeline.js';
 
+/** A small email waiting in the outbox, never tried. */
+function waitingMail(id: string) {
+  return {
+    id,
+    kind: 'confirmation',
+    to: ['iemand@gemeente.example'],
+    subject: 'x',
+    html: 'x',
+    text: 'x',
+    createdAt: new Date().toISOString(),
+    status: 'pending' as const,
+    attempts: 0,
+  };
+}
+
 const dataDir = mkdtempSync(path.join(tmpdir(), 'regietafel-'));
 
 afterAll(() => {
@@ -90,23 +105,47 @@ describe('nothing is lost', () => {
     }
   });
 
+  it('records a send whose first writes of it fail, and does not send it a second time', async () => {
+    const pipeline = await startTestPipeline();
+    try {
+      const mail = waitingMail('confirmation#record-test');
+      await pipeline.store.enqueueMail(mail);
+      // The table refuses the first two writes of "sent" (a short outage after SES took the email).
+      let refusals = 2;
+      const store = new Proxy(pipeline.store, {
+        get: (target, property, receiver) =>
+          property === 'markMailSent'
+            ? (...args: Parameters<typeof target.markMailSent>) =>
+                refusals-- > 0
+                  ? Promise.reject(new Error('ProvisionedThroughputExceededException'))
+                  : target.markMailSent(...args)
+            : Reflect.get(target, property, receiver),
+      });
+      const sent: string[] = [];
+      const mailer = {
+        send: async (message: { subject: string }) => {
+          sent.push(message.subject);
+          return { messageId: `message-${sent.length}` };
+        },
+      };
+      // Even two minutes on (past the lease) the sender finds it sent.
+      const later = { now: () => new Date(Date.now() + 2 * 60_000) };
+      expect(await deliverMail({ store, mailer, clock: { now: () => new Date() } }, mail.id)).toBe('sent');
+      expect(await deliverMail({ store, mailer, clock: later }, mail.id)).toBe('already-sent');
+      expect(sent).toEqual(['x']);
+      expect(await pipeline.store.getMail(mail.id)).toMatchObject({ status: 'sent', messageId: 'message-1' });
+    } finally {
+      await pipeline.stop();
+    }
+  });
+
   it('marks an email failed after the retry budget, visible for a person to re-send', async () => {
     const pipeline = await startTestPipeline();
     try {
       const failing = {
         send: async () => Promise.reject(new Error('Throttling: Maximum sending rate exceeded')),
       };
-      const mail = {
-        id: 'confirmation#budget-test',
-        kind: 'confirmation',
-        to: ['iemand@gemeente.example'],
-        subject: 'x',
-        html: 'x',
-        text: 'x',
-        createdAt: new Date().toISOString(),
-        status: 'pending' as const,
-        attempts: 0,
-      };
+      const mail = waitingMail('confirmation#budget-test');
       await pipeline.store.enqueueMail(mail);
       const outcomes = [];
       for (let attempt = 0; attempt < maxAttempts; attempt++) {

@@ -47,8 +47,63 @@ export function newDutchContext(browser: Browser): Promise<BrowserContext> {
 
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-/** Fails with a readable list when axe finds any WCAG 2.1 A/AA violation on the page as it is now. */
+/**
+ * The widths a page must reflow at (WCAG 1.4.10, which axe cannot measure): a 320 px phone, and a 1280 px
+ * screen at 200 % zoom (640 CSS px).
+ */
+export const reflowWidths = [320, 640] as const;
+
+/**
+ * Fails unless the page, at each width, needs no sideways scrolling: the document is no wider than the
+ * window, and no element sticks out of it except inside a container that scrolls by itself (a data table
+ * in its labelled region). The window, its scroll position and focus are put back as they were.
+ */
+export async function expectReflow(page: Page, label: string, widths: readonly number[] = reflowWidths) {
+  const viewport = page.viewportSize();
+  const scrolled = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+  try {
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: viewport?.height ?? 800 });
+      const found = await page.evaluate(() => {
+        const window_ = document.documentElement.clientWidth;
+        const scrollsByItself = (element: Element) => {
+          for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+            const overflow = getComputedStyle(parent).overflowX;
+            if (overflow === 'auto' || overflow === 'scroll' || overflow === 'hidden') return true;
+          }
+          return false;
+        };
+        const sticking = [...document.body.querySelectorAll('*')]
+          .filter((element) => {
+            const box = element.getBoundingClientRect();
+            // Only the right edge: what sticks out to the left (an off-screen default button) scrolls nothing.
+            return box.width > 0 && box.right > window_ + 0.5 && !scrollsByItself(element);
+          })
+          .map((element) => {
+            const box = element.getBoundingClientRect();
+            const text = element.textContent?.trim().replace(/\s+/g, ' ').slice(0, 40) ?? '';
+            return `<${element.tagName.toLowerCase()} class="${element.getAttribute('class') ?? ''}"> ${Math.round(box.left)}–${Math.round(box.right)} px "${text}"`;
+          });
+        return { scrollWidth: document.documentElement.scrollWidth, sticking };
+      });
+      if (found.scrollWidth > width || found.sticking.length > 0) {
+        throw new Error(
+          `${label} (${page.url()}) does not reflow at ${width} px: the page is ${found.scrollWidth} px wide; sticking out:\n  ${found.sticking.slice(0, 8).join('\n  ')}`,
+        );
+      }
+    }
+  } finally {
+    if (viewport) await page.setViewportSize(viewport);
+    await page.evaluate(({ x, y }) => window.scrollTo(x, y), scrolled);
+  }
+}
+
+/**
+ * Fails with a readable list when the page as it is now breaks WCAG 2.1 A/AA: any violation axe finds, and
+ * reflow at 320 px and at 200 % zoom (`expectReflow`), the one AA criterion the browser suite measures itself.
+ */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  await expectReflow(page, label);
   const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
   if (results.violations.length === 0) return;
   const lines = results.violations.map((violation) => {

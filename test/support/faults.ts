@@ -102,6 +102,21 @@ export class RecordingMailer implements Mailer {
   }
 }
 
+/** Runs `work` over every item with at most `limit` at once (as many clients), answers in item order. */
+export async function inParallel<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < items.length; index = next++) results[index] = await work(items[index]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 export type Item = Record<string, unknown>;
 
 /** Every item of the table, read straight from DynamoDB. */

@@ -62,8 +62,16 @@ async function withCredentials(url: string, headers: Record<string, string>, as:
 }
 
 /** GET as a browser with the municipality's session cookie. */
-export async function get(url: string, headers: Record<string, string> = {}) {
-  return fetch(url, { headers: await withCredentials(url, headers, 'cookie'), redirect: 'manual' });
+export async function get(
+  url: string,
+  headers: Record<string, string> = {},
+  options: { signal?: AbortSignal } = {},
+) {
+  return fetch(url, {
+    headers: await withCredentials(url, headers, 'cookie'),
+    redirect: 'manual',
+    signal: options.signal,
+  });
 }
 
 /** Starts the real pipeline in memory on free ports, seeded like `npm start`. */
@@ -226,6 +234,14 @@ export function validVoortgangOpgaven(overrides: Record<string, unknown> = {}): 
   };
 }
 
+/** A valid set of answers per form id (with a field or two changed by `overrides`). */
+export const validAnswers: Record<string, (overrides?: Record<string, unknown>) => Record<string, unknown>> =
+  {
+    'eigen-bijdrage': validEigenBijdrage,
+    'sociaal-domein': validSociaalDomein,
+    'voortgang-opgaven': validVoortgangOpgaven,
+  };
+
 /** The fields of the staff form *Nieuwe ronde*, filled in for IJsselland (a round closing in 2099). */
 export function newRoundFields(overrides: Record<string, string> = {}): Record<string, string> {
   return {
@@ -241,8 +257,15 @@ export function newRoundFields(overrides: Record<string, string> = {}): Record<s
   };
 }
 
-export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+/** `options.signal`: a request that must answer at all within a (generous) time, else it fails. */
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+  options: { signal?: AbortSignal } = {},
+) {
   const response = await fetch(url, {
+    signal: options.signal,
     method: 'POST',
     headers: await withCredentials(
       url,
@@ -264,8 +287,10 @@ export async function postForm(
   url: string,
   fields: [string, string][] | URLSearchParams,
   headers: Record<string, string> = {},
+  options: { signal?: AbortSignal } = {},
 ) {
   const response = await fetch(url, {
+    signal: options.signal,
     method: 'POST',
     headers: await withCredentials(
       url,
