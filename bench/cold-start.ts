@@ -66,8 +66,12 @@ function target(id: string): number | undefined {
   return route?.method === 'GET' ? 2.5 : undefined;
 }
 
-const { bundles, outdir } = buildBundles();
+const built = buildBundles();
+const { outdir } = built;
 const scenario = await startScenario();
+// A route added after the scenario's events were written has none: named, not measured.
+const bundles = built.bundles.filter((bundle) => scenario.hasEvent(bundle.id));
+const unmeasured = built.bundles.filter((bundle) => !scenario.hasEvent(bundle.id)).map((bundle) => bundle.id);
 const eventDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regietafel-bench-events-'));
 const runs = new Map<string, Run[]>(bundles.map((bundle) => [bundle.id, []]));
 const ratios = new Map<string, { empty: number[]; getItem: number[]; cpu: number[] }>(
@@ -140,3 +144,12 @@ console.log(
     rows,
   ),
 );
+if (unmeasured.length > 0) {
+  console.log(`\nNot measured (no benchmark event in bench/support/scenario.ts): ${unmeasured.join(', ')}`);
+  console.log(
+    `Their bundle sizes: ${built.bundles
+      .filter((bundle) => unmeasured.includes(bundle.id))
+      .map((bundle) => `${bundle.id} ${kb(bundle.bytes)}`)
+      .join(', ')}`,
+  );
+}

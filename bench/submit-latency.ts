@@ -9,15 +9,12 @@
  *   npm run bench:submit -- 500
  */
 import './support/quiet.js';
-import { randomUUID } from 'node:crypto';
-import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import type { Context } from 'aws-lambda';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { confirmationMailId } from '../functions/core/submit-form.js';
 import { handler } from '../functions/http/handlers/submit-form.js';
 import { startScenario } from './support/scenario.js';
 import { machine, markdownTable, ms, percentile, ratio } from './support/stats.js';
+import { floorSizes, submitFloor } from './support/submit-floor.js';
 
 const count = Number(process.argv[2] ?? 200);
 const scenario = await startScenario();
@@ -38,38 +35,9 @@ async function submitOnce(): Promise<number> {
 await submitOnce();
 const latest = (await store.latestVersion(scenario.round.id, scenario.round.formId, municipality))!;
 const mail = (await store.getMail(confirmationMailId(latest)))!;
-const versionItem = JSON.stringify(latest);
-const mime = await new MailComposer({
-  from: process.env.MAIL_FROM,
-  to: [...mail.to],
-  subject: mail.subject,
-  text: mail.text,
-  html: mail.html,
-  textEncoding: 'quoted-printable',
-})
-  .compile()
-  .build();
-const dynamo = new DynamoDBClient({});
-const ses = new SESClient({});
-
-async function floorOnce(): Promise<number> {
-  const started = performance.now();
-  await dynamo.send(
-    new PutItemCommand({
-      TableName: tableName,
-      Item: { PK: { S: `FLOOR#${randomUUID()}` }, SK: { S: 'VERSION' }, body: { S: versionItem } },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    }),
-  );
-  await ses.send(
-    new SendRawEmailCommand({
-      Source: process.env.MAIL_FROM,
-      Destinations: [...mail.to],
-      RawMessage: { Data: mime },
-    }),
-  );
-  return performance.now() - started;
-}
+const sizes = await floorSizes(latest, mail);
+const floor = submitFloor(tableName);
+const floorOnce = () => floor.once(sizes);
 
 const submits: number[] = [];
 const floors: number[] = [];
@@ -85,8 +53,7 @@ try {
     }
   }
 } finally {
-  dynamo.destroy();
-  ses.destroy();
+  floor.destroy();
   await scenario.stop();
 }
 
@@ -94,7 +61,7 @@ const [p50, p99] = [percentile(submits, 50), percentile(submits, 99)];
 const [f50, f99] = [percentile(floors, 50), percentile(floors, 99)];
 console.log(
   `Submit latency, ${count} amendments and ${count} floors alternating, ${await machine()}\n` +
-    `(version item ${(versionItem.length / 1000).toFixed(1)} KB, confirmation ${(mime.length / 1000).toFixed(1)} KB as MIME)\n`,
+    `(version item ${(sizes.item.length / 1000).toFixed(1)} KB, confirmation ${(sizes.mime.length / 1000).toFixed(1)} KB as MIME)\n`,
 );
 console.log(
   markdownTable(

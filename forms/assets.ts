@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scriptFileName, scriptPath } from './static/build/script.js';
 import { stylesheetFileName, stylesheetPath } from './static/build/stylesheet.js';
 
 /**
@@ -27,6 +28,13 @@ export const staticAssets: readonly StaticAsset[] = [
     urlPath: stylesheetPath,
     file: path.join(here, 'static', 'build', stylesheetFileName),
     contentType: 'text/css; charset=utf-8',
+    immutable: true,
+  },
+  {
+    // The one script (forms/static/regietafel.js, forms/script.ts): enhancements the pages work without.
+    urlPath: scriptPath,
+    file: path.join(here, 'static', 'build', scriptFileName),
+    contentType: 'text/javascript; charset=utf-8',
     immutable: true,
   },
 ];

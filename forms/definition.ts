@@ -418,6 +418,8 @@ function withRuleIssues(definition: FormDefinition, candidate: unknown, error: z
 export interface AnswerRow {
   readonly label: string;
   readonly value: string;
+  /** Where the answer is typed (`locations.0.name`, a group's key for its "Geen"); none for a derived figure. */
+  readonly path?: string;
 }
 
 export interface AnswerGroup {
@@ -438,17 +440,19 @@ export function describeAnswers(definition: FormDefinition, answers: Answers): A
     const groups: AnswerGroup[] = [];
     for (const item of section.items) {
       if (item.type === 'field') {
-        rows.push({ label: item.label, value: item.display(answerOf(item, answers)) });
+        const path = isInput(item) ? item.key : undefined;
+        rows.push({ label: item.label, value: item.display(answerOf(item, answers)), path });
         continue;
       }
       const list = Array.isArray(answers[item.key]) ? (answers[item.key] as Answers[]) : [];
-      if (list.length === 0) rows.push({ label: item.label, value: 'Geen' });
+      if (list.length === 0) rows.push({ label: item.label, value: 'Geen', path: item.key });
       list.forEach((row, index) => {
         groups.push({
           title: `${item.itemLabel} ${index + 1}`,
           rows: item.fields.map((field) => ({
             label: field.label,
             value: field.display(answerOf(field, row)),
+            path: isInput(field) ? `${item.key}.${index}.${field.key}` : undefined,
           })),
         });
       });

@@ -23,6 +23,8 @@ export interface Scenario {
   readonly env: NodeJS.ProcessEnv;
   /** A new event for a bundle id (routes, `run-schedule`, `method-not-allowed`, floors). */
   event(id: string): Promise<unknown>;
+  /** Whether there is an event for that bundle id (routes added since have none yet). */
+  hasEvent(id: string): boolean;
   /** Answers for an amendment of the scenario's submission, with the version it amends. */
   nextAmendment(): Promise<{ answers: Record<string, unknown>; baseVersion: number }>;
   stop(): Promise<void>;
@@ -288,6 +290,7 @@ export async function startScenario(options: { meter?: boolean } = {}): Promise<
     round,
     env,
     nextAmendment,
+    hasEvent: (id) => id in events,
     event: async (id) => {
       const make = events[id];
       if (!make) throw new Error(`No benchmark event for ${id}`);

@@ -7,7 +7,8 @@ import {
 } from '../definition.js';
 import type { AnswerChange, SincePreviousRound } from '../diff.js';
 import { isInput } from '../fields.js';
-import { answersSummary } from './confirmation-page.js';
+import { answersSummary, type ChangeControl } from './confirmation-page.js';
+import { inputId } from './form-page.js';
 import { type Html, html } from './html.js';
 import { layout, type PageContact } from './layout.js';
 import { sincePreviousRoundSection } from './since-previous-round.js';
@@ -58,6 +59,18 @@ export function hiddenFields(definition: FormDefinition, raw: RawState): Html {
   return html`${fields.map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}`;
 }
 
+const checkFormId = 'controleren';
+
+/**
+ * "Wijzigen" at an answer: posts the page's input back to the form (as "Terug naar het formulier" does, so
+ * nothing typed is lost, with or without JavaScript), which opens at that field (`#f-…`). The visually
+ * hidden part names the answer, for a screen reader's list of buttons.
+ */
+const changeButton =
+  (action: string): ChangeControl =>
+  (path, name) =>
+    html`<button type="submit" form="${checkFormId}" class="utrecht-link rt-link-button" name="_action" value="edit" formaction="${action}#${inputId(path)}">Wijzigen<span class="rt-visually-hidden"> ${name}</span></button>`;
+
 export function renderCheckPage(model: CheckPageModel): Html {
   const content = html`<p class="utrecht-pre-heading rt-pre-heading">Gemeente ${model.municipalityName} · ${model.roundTitle}</p>
 <h1 class="utrecht-heading-1">Controleer uw antwoorden</h1>
@@ -83,8 +96,8 @@ ${
 }
 ${sincePreviousRoundSection(model.sincePreviousRound)}
 <h2 class="utrecht-heading-2">Uw antwoorden</h2>
-${answersSummary(model.definition, model.answers)}
-<form class="rt-form" method="post" action="${model.action}" novalidate>
+${answersSummary(model.definition, model.answers, changeButton(model.action))}
+<form class="rt-form" id="${checkFormId}" method="post" action="${model.action}" novalidate>
 <input type="hidden" name="_submissionId" value="${model.control.submissionId}">
 <input type="hidden" name="_baseVersion" value="${String(model.control.baseVersion)}">
 <input type="hidden" name="_draftRevision" value="${String(model.control.draftRevision)}">

@@ -1,4 +1,10 @@
-import { type Answers, describeAnswers, type FieldError, type FormDefinition } from '../definition.js';
+import {
+  type AnswerRow,
+  type Answers,
+  describeAnswers,
+  type FieldError,
+  type FormDefinition,
+} from '../definition.js';
 import type { AnswerChange, SincePreviousRound } from '../diff.js';
 import { formatDateTime } from '../format.js';
 import type { InvalidAnswer, RetiredAnswer } from '../revisions.js';
@@ -79,19 +85,37 @@ ${[...entries]
 </div>`;
 }
 
-/** The answers as definition lists, section by section (also used on the check page). */
-export function answersSummary(definition: FormDefinition, answers: Answers): Html {
+/**
+ * How an answer row links back to where it is typed (the check page's "Wijzigen"): given the row's path and
+ * a name that says which answer it is (for the visually hidden part of the link text).
+ */
+export type ChangeControl = (path: string, name: string) => Html;
+
+function answerRows(rows: readonly AnswerRow[], change: ChangeControl | undefined, context?: string): Html {
+  return html`<dl class="utrecht-data-list rt-answer-list">
+${rows.map(
+  (row) =>
+    html`<div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">${row.label}</dt><dd class="utrecht-data-list__item-value">${row.value}</dd>${
+      change && row.path
+        ? html`<dd class="rt-answer-change">${change(row.path, context ? `${row.label} (${context})` : row.label)}</dd>`
+        : ''
+    }</div>`,
+)}
+</dl>`;
+}
+
+/**
+ * The answers as definition lists, section by section (also used on the check page, with `change`: a
+ * "Wijzigen" per answer, GOV.UK's summary list).
+ */
+export function answersSummary(definition: FormDefinition, answers: Answers, change?: ChangeControl): Html {
   return html`${describeAnswers(definition, answers).map(
     (section) => html`<section class="rt-answers">
 <h3 class="utrecht-heading-3">${section.title}</h3>
-<dl class="utrecht-data-list rt-answer-list">
-${section.rows.map((row) => html`<div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">${row.label}</dt><dd class="utrecht-data-list__item-value">${row.value}</dd></div>`)}
-</dl>
+${answerRows(section.rows, change)}
 ${section.groups.map(
   (group) => html`<h4 class="utrecht-heading-4">${group.title}</h4>
-<dl class="utrecht-data-list rt-answer-list">
-${group.rows.map((row) => html`<div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">${row.label}</dt><dd class="utrecht-data-list__item-value">${row.value}</dd></div>`)}
-</dl>`,
+${answerRows(group.rows, change, group.title)}`,
 )}
 </section>`,
   )}`;

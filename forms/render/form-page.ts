@@ -1,6 +1,6 @@
 import type { FieldError, FormDefinition, FormTargets, PublishedFacts, RawState } from '../definition.js';
 import type { Field, RawValue, RepeatGroup } from '../fields.js';
-import { formatDate, formatDateTime } from '../format.js';
+import { formatDate, formatDateTime, formatInteger } from '../format.js';
 import { type Html, html } from './html.js';
 import { layout, type PageContact } from './layout.js';
 
@@ -52,7 +52,12 @@ function inputName(path: string): string {
 }
 
 function describedBy(id: string, field: Field, error: string | undefined): string | undefined {
-  const ids = [field.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  const counted = field.widget === 'textarea' && field.maxLength !== undefined;
+  const ids = [
+    field.hint ? `${id}-hint` : '',
+    error ? `${id}-error` : '',
+    counted ? `${id}-count` : '',
+  ].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
@@ -124,6 +129,24 @@ function autocomplete(field: Field): Html {
   return html``;
 }
 
+const characters = (count: number) => `${formatInteger(count)} ${count === 1 ? 'teken' : 'tekens'}`;
+
+/**
+ * The line under a text area (GOV.UK's character count): how many characters are left, or how many too
+ * many. The script (forms/static/regietafel.js) writes the same words as one types; without it, the page
+ * shows the count of the text as posted. Nothing cuts a longer text off: the server refuses it, by name.
+ */
+export function characterCountText(length: number, max: number): string {
+  return length > max
+    ? `U heeft ${characters(length - max)} te veel`
+    : `U heeft nog ${characters(max - length)}`;
+}
+
+function characterCount(id: string, max: number, value: RawValue): Html {
+  const length = typeof value === 'string' ? value.length : 0;
+  return html`<div class="utrecht-form-field__description utrecht-form-field-description rt-character-count${length > max ? ' rt-character-count--over' : ''}" id="${id}-count" data-for="${id}" data-max="${String(max)}">${characterCountText(length, max)}</div>`;
+}
+
 export function renderField(field: Field, path: string, value: RawValue, error: string | undefined): Html {
   if (field.widget === 'derived') {
     return html`<div class="utrecht-form-field rt-derived">
@@ -139,7 +162,8 @@ export function renderField(field: Field, path: string, value: RawValue, error: 
     return html`<div class="utrecht-form-field utrecht-form-field--textarea${invalid}">
 <div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${id}">${fieldLabel(field)}</label></div>
 ${hintAndError(id, field, error)}
-<div class="utrecht-form-field__input"><textarea class="utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}" id="${id}" name="${inputName(path)}" rows="5"${raw(field.maxLength ? String(field.maxLength) : undefined, 'maxlength')}${raw(describedBy(id, field, error), 'aria-describedby')}${error ? html` aria-invalid="true"` : ''}>${value}</textarea></div>
+<div class="utrecht-form-field__input"><textarea class="utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}" id="${id}" name="${inputName(path)}" rows="5"${raw(describedBy(id, field, error), 'aria-describedby')}${error ? html` aria-invalid="true"` : ''}>${value}</textarea></div>
+${field.maxLength !== undefined ? characterCount(id, field.maxLength, value) : ''}
 </div>`;
   }
   return html`<div class="utrecht-form-field utrecht-form-field--text${invalid}">

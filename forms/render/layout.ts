@@ -1,3 +1,4 @@
+import { scriptPath } from '../static/build/script.js';
 import { stylesheetPath } from '../static/build/stylesheet.js';
 import { type Html, html } from './html.js';
 
@@ -70,6 +71,7 @@ export function layout(options: LayoutOptions, content: Html): Html {
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
 <link rel="stylesheet" href="${stylesheetPath}">
+<script type="module" src="${scriptPath}"></script>
 </head>
 <body class="voorbeeld-theme utrecht-page-body utrecht-body">
 <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">Direct naar de inhoud</a>

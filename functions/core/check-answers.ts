@@ -10,7 +10,7 @@ import {
   resolveFormFor,
   roundPhase,
 } from './form-context.js';
-import type { Draft, Principal, SubmissionVersion } from './model.js';
+import type { Draft, Principal, SubmissionVersion, Suppression } from './model.js';
 import type { Clock, Store } from './ports.js';
 import { changesSincePrevious, type PreviousAnswers, previousRoundVersion } from './previous-round.js';
 import { formTargets } from './targets/form-targets.js';
@@ -24,6 +24,8 @@ export interface CheckedAnswers {
   readonly previous?: SubmissionVersion;
   /** The municipality's draft as read with it (undefined: there is none), so a submission knows whether to delete one. */
   readonly draft: Draft | undefined;
+  /** With `mailTo`: the contact address's suppressions, read with them (the confirmation need not look). */
+  readonly suppressions?: Suppression[];
   /** What changes against it. */
   readonly changes?: AnswerChange[];
   /** The municipality's answers of the previous round of the same form, if it answered one. */
@@ -42,7 +44,13 @@ export interface CheckedAnswers {
  */
 export async function checkAnswers(
   deps: { store: Store; clock: Clock },
-  input: FormContextKey & { principal: Principal; answers: unknown; baseVersion: number },
+  input: FormContextKey & {
+    principal: Principal;
+    answers: unknown;
+    baseVersion: number;
+    /** Also read whether the contact address is suppressed (a submission mails it a confirmation). */
+    mailTo?: boolean;
+  },
 ): Promise<CheckedAnswers> {
   const resolved = await resolveFormFor(deps.store, input, input.principal, 'form:submit');
   const phase = roundPhase(resolved.round, deps.clock.now());
@@ -58,8 +66,11 @@ export async function checkAnswers(
   }
   const outcome = validateAnswers(resolved.definition, input.answers);
   if (!outcome.success || !outcome.answers) throw new ValidationFailed(outcome.errors);
-  const [{ previous, draft }, targets, previousRound] = await Promise.all([
-    deps.store.amendmentBase(input.roundId, input.formId, input.municipality, input.baseVersion),
+  const contactEmail = outcome.answers[resolved.definition.contactEmailKey];
+  const [{ previous, draft, suppressions }, targets, previousRound] = await Promise.all([
+    deps.store.amendmentBase(input.roundId, input.formId, input.municipality, input.baseVersion, {
+      mailTo: input.mailTo && typeof contactEmail === 'string' ? contactEmail : undefined,
+    }),
     formTargets(deps.store, resolved),
     previousRoundVersion(deps.store, resolved.round, input.municipality),
   ]);
@@ -80,6 +91,7 @@ export async function checkAnswers(
     warnings,
     previous,
     draft,
+    suppressions,
     changes: previous ? diffStored(resolved.definition, previous, now) : undefined,
     previousRound,
     sincePreviousRound: previousRound

@@ -3,11 +3,12 @@ import { renderSummaryEmail } from '../emails/summary-email.js';
 import type { AggregationScope, AggregationSnapshot, RoundAggregate } from './aggregation/types.js';
 import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
 import { NotFound } from './errors.js';
-import type { MailAttachment, Registry, Round, SubmissionVersion } from './model.js';
+import type { MailAttachment, Registry, Round } from './model.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
-import { earlierRounds } from './previous-round.js';
 import { provinceContact, regionContact } from './registry/secretariat.js';
+import { earlierRoundSeries } from './round-series.js';
 import { attachmentsSize, maxAttachmentBytes, summaryAttachments } from './summary-csv.js';
+import { figureAttachments } from './summary-figures-csv.js';
 import { hasContent, summaryModel } from './summary-model.js';
 import { provinceOfScope, publishedTargets } from './targets/publish-targets.js';
 
@@ -68,31 +69,11 @@ export interface CompiledSummary {
 
 /**
  * Compile the summary of a round for one scope (`compileSummary`): aggregate the current versions (drafts
- * never count), compare with the previous summary's snapshot, render the email and its CSV attachments.
+ * never count), compare with the previous summary's snapshot and with the earlier rounds of the form (the
+ * trend, and what changed since the previous round), render the email and its CSV attachments.
  * Attachments that would make the email too large for SES are left out, with a note pointing to the
  * staff download instead.
  */
-/**
- * The previous round of the same form that covered a region of the scope, with its current versions: what
- * the summary's "changed since the previous round" compares with.
- */
-async function previousRoundOf(
-  store: Store,
-  round: Round,
-  registry: Registry,
-  scope: AggregationScope,
-): Promise<{ round: Round; current: SubmissionVersion[] } | undefined> {
-  const regions = new Set(
-    scope.type === 'region'
-      ? [scope.id]
-      : registry.regions.filter((region) => region.province === scope.id).map((region) => region.id),
-  );
-  const earlier = earlierRounds(await store.listRounds(), round).find((candidate) =>
-    candidate.regions.some((region) => regions.has(region)),
-  );
-  return earlier ? { round: earlier, current: await store.listCurrent(earlier.id) } : undefined;
-}
-
 export async function compileSummary(
   deps: Pick<SummaryDeps, 'store' | 'clock'>,
   input: {
@@ -106,12 +87,12 @@ export async function compileSummary(
   const roundPage = input.dashboardUrl
     ? `${input.dashboardUrl.replace(/\/+$/, '')}/staf/rondes/${encodeURIComponent(input.round.id)}`
     : undefined;
-  const [current, drafts, previous, targets, previousRound] = await Promise.all([
+  const [current, drafts, previous, targets, earlier] = await Promise.all([
     deps.store.listCurrent(input.round.id),
     deps.store.listDrafts(input.round.id),
     deps.store.getSummarySnapshot(input.round.id, scopeKey(input.scope)),
     publishedTargets(deps.store, [provinceOfScope(input.registry, input.scope)]),
-    previousRoundOf(deps.store, input.round, input.registry, input.scope),
+    earlierRoundSeries(deps.store, input),
   ]);
   const model = summaryModel({
     round: input.round,
@@ -121,15 +102,20 @@ export async function compileSummary(
     drafts,
     previous: previous as AggregationSnapshot | undefined,
     targets,
-    previousRound,
+    // The round just before this one is what "changed since the previous round" compares with.
+    previousRound: earlier.at(-1),
+    earlierRounds: earlier,
     now: deps.clock.now(),
   });
   const { aggregate } = model;
   const inScope = new Set(aggregate.response.municipalities.map((municipality) => municipality.code));
-  let attachments: readonly MailAttachment[] = summaryAttachments(
-    aggregate,
-    current.filter((version) => version.formId === input.round.formId && inScope.has(version.municipality)),
-  );
+  let attachments: readonly MailAttachment[] = [
+    ...summaryAttachments(
+      aggregate,
+      current.filter((version) => version.formId === input.round.formId && inScope.has(version.municipality)),
+    ),
+    ...figureAttachments(aggregate, model.trends),
+  ];
   const tooLarge = attachmentsSize(attachments) > maxAttachmentBytes;
   if (tooLarge) attachments = [];
   const { label, addresses, contact } = recipients(input.scope, input.registry);

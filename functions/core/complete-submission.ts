@@ -2,7 +2,7 @@ import { diffStored } from '../../forms/diff.js';
 import { renderConfirmationEmail } from '../../forms/render/email.js';
 import { deliverMail, leaseMs } from './deliver-mail.js';
 import { formPath, type ResolvedForm, resolveForm } from './form-context.js';
-import type { Draft, OutboxMail, SubmissionVersion, VersionKey } from './model.js';
+import type { Draft, OutboxMail, SubmissionVersion, Suppression, VersionKey } from './model.js';
 import type { Clock, Mailer, Store } from './ports.js';
 import { changesSincePrevious, referencedPrevious } from './previous-round.js';
 import { regionContact } from './registry/secretariat.js';
@@ -24,8 +24,9 @@ export interface CompletedSubmission {
 /**
  * The steps after a version is stored (`completeSubmission`), each idempotent, so a retry or the repair
  * may run them again: move the current-version copy forward, delete the draft it supersedes, write the
- * audit line (deterministic key), record the confirmation email in the outbox (deterministic id), take the
- * version off the unconfirmed list, then — within `mailBudgetMs` — try to send it.
+ * audit line (deterministic key) with the email's content, record the confirmation email in the outbox
+ * (deterministic id), then — within `mailBudgetMs` — try to send it; the version leaves the unconfirmed
+ * list with the "sent" write, or once the email is recorded when it is not sent at once.
  *
  * Never throws: the version is stored, so whatever fails here is left to the outbox sender's repair, and
  * the caller answers with success ("the confirmation follows by email").
@@ -45,12 +46,15 @@ export async function completeSubmission(
     readonly previous?: SubmissionVersion;
     /** The municipality's draft as the caller read it in this request (`found` undefined: none). */
     readonly draft?: { readonly found: Draft | undefined };
+    /** The suppressions of the version's contact address, as the caller read them in this request. */
+    readonly suppressions?: readonly Suppression[];
   },
 ): Promise<CompletedSubmission> {
   const { version } = input;
   const mailId = confirmationMailId(version);
   let recorded: OutboxMail | undefined;
   let existing: OutboxMail | undefined;
+  const sending = input.mailBudgetMs !== undefined;
   try {
     // Everything before the outbox record happened once the email is recorded.
     if (!input.fresh) existing = await deps.store.getMail(mailId);
@@ -61,21 +65,6 @@ export async function completeSubmission(
       if (!input.draft || (input.draft.found && input.draft.found.baseVersion < version.version)) {
         await deps.store.deleteDraft(version.roundId, version.formId, version.municipality, version.version);
       }
-      await deps.store.audit({
-        at: version.submittedAt,
-        id: `${version.formId}#${version.municipality}#v${version.version}`,
-        action: version.version === 1 ? 'submission' : 'amendment',
-        actor: input.actor,
-        roundId: version.roundId,
-        municipality: version.municipality,
-        details: {
-          formId: version.formId,
-          version: version.version,
-          submittedBy: version.submittedBy.name,
-          late: version.late,
-          warnings: version.warnings?.length ?? 0,
-        },
-      });
       const contact = regionContact(input.resolved.region);
       const mail: OutboxMail = {
         id: mailId,
@@ -87,20 +76,47 @@ export async function completeSubmission(
         status: 'pending',
         attempts: 0,
       };
+      // The audit line and the email's content in one write (neither is listed anywhere), then the
+      // email's envelope, which makes it recorded.
+      await deps.store.auditWithMailContent(
+        {
+          at: version.submittedAt,
+          id: `${version.formId}#${version.municipality}#v${version.version}`,
+          action: version.version === 1 ? 'submission' : 'amendment',
+          actor: input.actor,
+          roundId: version.roundId,
+          municipality: version.municipality,
+          details: {
+            formId: version.formId,
+            version: version.version,
+            submittedBy: version.submittedBy.name,
+            late: version.late,
+            warnings: version.warnings?.length ?? 0,
+          },
+        },
+        mail,
+      );
       // A caller that sends at once records it already taken for sending (no second write to claim it);
       // should the send not happen, the lease runs out and the outbox sender sends it.
-      const sending = input.mailBudgetMs !== undefined;
       const now = deps.clock.now();
       if (
-        await deps.store.enqueueMail(
-          mail,
-          sending ? { claimedUntil: new Date(now.getTime() + leaseMs).toISOString() } : undefined,
-        )
+        await deps.store.enqueueMail(mail, {
+          contentWritten: true,
+          // Out of the outbox index until sent (or not): the version's unconfirmed listing stands for it.
+          ...(sending && { claimedUntil: new Date(now.getTime() + leaseMs).toISOString(), unlisted: true }),
+        })
       ) {
         recorded = sending ? { ...mail, status: 'sending' } : mail;
       }
     }
-    await deps.store.confirmationRecorded(version);
+    // Off the unconfirmed list now that the email is recorded; the email this caller recorded and sends
+    // at once takes the version off with its "sent" write instead (below: or once it is not sent).
+    if (!(recorded && sending)) {
+      // Someone else's request recorded it (unlisted while it sends): listed first, should it die.
+      if ((!existing && !recorded) || existing?.status === 'sending')
+        await deps.store.ensureMailListed(mailId);
+      await deps.store.confirmationRecorded(version);
+    }
   } catch (error) {
     return { mail: 'pending', deferred: error };
   }
@@ -112,7 +128,15 @@ export async function completeSubmission(
       respectBackoff: true,
       mail: recorded ?? existing,
       claimed: recorded !== undefined,
+      suppressions: input.suppressions,
+      confirms: recorded ? version : undefined,
     });
+    // Not sent (yet): the email is recorded (and listed by the failed attempt; still being tried, listed
+    // here), so the version comes off the list now (the outbox sends it).
+    if (recorded && outcome !== 'sent') {
+      if (outcome === 'in-flight') await deps.store.ensureMailListed(mailId);
+      await deps.store.confirmationRecorded(version);
+    }
     return { mail: outcome === 'sent' || outcome === 'already-sent' ? 'sent' : 'pending' };
   } catch (error) {
     return { mail: 'pending', deferred: error };

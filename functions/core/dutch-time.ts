@@ -80,3 +80,16 @@ export function toDutchInputs(iso: string): { date: string; time: string } {
   const { y, m, d, hh, mm } = inAmsterdam(new Date(iso));
   return { date: `${d}-${m}-${y}`, time: `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}` };
 }
+
+const amsterdamClock = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A moment's time of day in Amsterdam, `07:05:09`, as log lines show it (the machine may run in UTC). */
+export function amsterdamTimeOfDay(moment: Date): string {
+  return amsterdamClock.format(moment);
+}

@@ -174,12 +174,14 @@ async function refreshDelivery(deps: { store: MailEventStore }, mailId: string):
 /**
  * Before a send: the recipients of an email that are on the suppression list are taken out and recorded
  * on the email (status `suppressed`), so the staff see why they got nothing. Returns who may still get it.
+ * `known`: the recipients' suppressions as the caller read them a moment ago.
  */
 export async function withoutSuppressed(
   deps: { store: MailEventStore; clock: Clock },
   mail: Pick<OutboxMail, 'id' | 'to'>,
+  known?: readonly Suppression[],
 ): Promise<{ allowed: string[]; suppressed: Suppression[] }> {
-  const suppressed = await deps.store.suppressionsOf(mail.to);
+  const suppressed = known ? [...known] : await deps.store.suppressionsOf(mail.to);
   if (suppressed.length === 0) return { allowed: [...mail.to], suppressed };
   const blocked = new Set(suppressed.map((suppression) => suppression.address));
   const at = deps.clock.now().toISOString();

@@ -82,7 +82,7 @@ export interface SubmissionStore {
    * Stores version n (never changed afterwards) only when version n − 1 is stored (or n = 1) and n is not:
    * `taken` when someone else stored n first, `gap` when n − 1 does not exist. So versions are contiguous
    * and an amendment is accepted only from the latest version. A new version is listed as unconfirmed
-   * until `confirmationRecorded`. With `predecessorSeen` the caller read version n − 1 during this request
+   * until `confirmationRecorded` (or `markMailSent` with `confirms`). With `predecessorSeen` the caller read version n − 1 during this request
    * (versions never change or go away), so it is not read again.
    */
   putVersion(
@@ -107,7 +107,7 @@ export interface SubmissionStore {
   listVersions(roundId: string, formId: string, municipality: string): Promise<SubmissionVersion[]>;
   /** Versions stored before `before` (ISO time) whose confirmation email is not recorded yet. */
   listUnconfirmed(before: string): Promise<VersionKey[]>;
-  /** The version's confirmation email is in the outbox: it is no longer listed as unconfirmed. */
+  /** The version's confirmation email is in the outbox (or sent): it is no longer listed as unconfirmed. */
   confirmationRecorded(key: VersionKey): Promise<void>;
 }
 
@@ -146,14 +146,16 @@ export interface DraftStore {
 export interface AmendmentStore {
   /**
    * The version `baseVersion` (none for 0, or when it does not exist) and the municipality's draft (none
-   * when there is none), read together.
+   * when there is none), read together; with `mailTo`, also whether that address is on the suppression
+   * list (`suppressions`, empty when it is not), for the confirmation email the submission sends.
    */
   amendmentBase(
     roundId: string,
     formId: string,
     municipality: string,
     baseVersion: number,
-  ): Promise<{ previous?: SubmissionVersion; draft?: Draft }>;
+    options?: { mailTo?: string },
+  ): Promise<{ previous?: SubmissionVersion; draft?: Draft; suppressions?: Suppression[] }>;
 }
 
 export interface InvitationStore {
@@ -186,7 +188,23 @@ export interface OutboxStore {
    * Records an email once; false when that id is already recorded. With `claimedUntil` it is recorded as
    * taken for sending by the caller until then (as `claimMail` would), for a caller that sends it at once.
    */
-  enqueueMail(mail: OutboxMail, options?: { claimedUntil?: string }): Promise<boolean>;
+  enqueueMail(
+    mail: OutboxMail,
+    options?: { claimedUntil?: string; contentWritten?: boolean; unlisted?: boolean },
+  ): Promise<boolean>;
+  /**
+   * Lists an email recorded `unlisted` (with `claimedUntil`: its creator sends it at once, and the send's
+   * outcome lists it as sent, pending or failed) among the pending ones, so the outbox sender finds it
+   * once the lease has run out; false when it was listed already. The creator's version stays on the
+   * unconfirmed list until then, so a crash in between is repaired (completeSubmission).
+   */
+  ensureMailListed(id: string): Promise<boolean>;
+  /**
+   * Writes an audit line and an email's content together (one BatchWriteItem), for a caller that then
+   * records the email with `enqueueMail(mail, { contentWritten: true })`. Only for an email that is not
+   * recorded yet: the content is written whether or not some is there (the audit line is the same line).
+   */
+  auditWithMailContent(event: AuditEvent, mail: OutboxMail): Promise<void>;
   getMail(id: string): Promise<OutboxMail | undefined>;
   /** Envelopes (no content) of the emails waiting to be sent, or given up on. */
   listMail(status: 'pending' | 'failed'): Promise<OutboxMail[]>;
@@ -196,7 +214,16 @@ export interface OutboxStore {
   requeueMail(id: string, at: string): Promise<boolean>;
   /** Takes the email for sending until `leaseUntil`; false when another sender holds it or it was sent. */
   claimMail(id: string, now: string, leaseUntil: string): Promise<boolean>;
-  markMailSent(id: string, messageId: string, sentAt: string): Promise<void>;
+  /**
+   * Records the send. With `confirms` (a version's confirmation, as its sender recorded it and holds it)
+   * the version leaves the unconfirmed list in the same write (one BatchWriteItem for both items).
+   */
+  markMailSent(
+    id: string,
+    messageId: string,
+    sentAt: string,
+    confirms?: { readonly mail: OutboxMail; readonly version: SubmissionVersion },
+  ): Promise<void>;
   /** Records a failed attempt (pending until `nextAttemptAt`, or failed); ignored once the email is sent. */
   markMailFailed(id: string, error: string, nextAttemptAt: string | undefined): Promise<void>;
 }

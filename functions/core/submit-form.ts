@@ -62,14 +62,15 @@ const claimRounds = 4;
  * 4. store the version: only when `baseVersion` is the latest (version n + 1 needs n and must not exist),
  *    else 409 and nothing is overwritten;
  * 5. move the current-version copy forward, delete the superseded draft, audit, record the confirmation
- *    email in the outbox and try to send it within a short budget (it follows from the outbox otherwise).
+ *    email in the outbox and try to send it within a short budget (it follows from the outbox otherwise);
+ *    the version leaves the unconfirmed list with the "sent" (or, unsent, once the email is recorded).
  *
  * A crash after step 4 leaves the version listed as unconfirmed: a retry, or the outbox sender's repair
  * (`repairSubmissions`), finishes step 5. A crash between 3 and 4 leaves an id that names an unstored
  * version: a retry stores it there.
  */
 export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): Promise<SubmitFormResult> {
-  const checked = await checkAnswers(deps, input);
+  const checked = await checkAnswers(deps, { ...input, mailTo: true });
   const { resolved, answers } = checked;
   const submissionId = input.submissionId ?? deps.ids.newId();
   const key = {
@@ -90,6 +91,7 @@ export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): 
       // What this request read already: the version amended (for the email's changes) and the draft.
       previous: checked.previous?.version === version.version - 1 ? checked.previous : undefined,
       draft: fresh ? { found: checked.draft } : undefined,
+      suppressions: checked.suppressions,
     });
   const replay = async (stored: SubmissionVersion): Promise<SubmitFormResult> => {
     if (!sameAnswers(stored.answers, answers)) throw reusedId(stored);

@@ -5,12 +5,14 @@ import {
   type PlacesAvailable,
   placesAvailable,
 } from './aggregation/places-available.js';
+import { aggregateSeries, type RoundTrends, roundTrends, type SeriesRound } from './aggregation/trends.js';
 import type { AggregateRoundInput, RoundAggregate } from './aggregation/types.js';
 
 /**
  * Everything a summary shows, computed once and purely: the aggregate of its scope, one aggregate per
  * region of the scope (a province summary has a line per region, never per municipality), and for the
- * voortgang form the places available in the Spreidingswet window of the cycle in force.
+ * voortgang form the places available in the Spreidingswet window of the cycle in force and the trend
+ * over the earlier rounds of the form.
  */
 export interface SummaryModel {
   readonly aggregate: RoundAggregate;
@@ -18,6 +20,8 @@ export interface SummaryModel {
   readonly regions: readonly RoundAggregate[];
   /** Places on a date (voortgang only, when a cycle with a window applies on the reference date). */
   readonly places: PlacesAvailable | null;
+  /** Per region and for the province, this round and the earlier ones (voortgang only; see trends.ts). */
+  readonly trends: RoundTrends | null;
 }
 
 /** The window a round's summary counts places in: that of the Spreidingswet cycle on its reference date. */
@@ -26,7 +30,11 @@ export function defaultWindow(referenceDate: string): AvailabilityWindow | undef
 }
 
 export function summaryModel(
-  input: AggregateRoundInput & { readonly window?: AvailabilityWindow },
+  input: AggregateRoundInput & {
+    readonly window?: AvailabilityWindow;
+    /** The earlier rounds of the form, the oldest first (round-series.ts), for the trend. */
+    readonly earlierRounds?: readonly SeriesRound[];
+  },
 ): SummaryModel {
   const aggregate = aggregateRound(input);
   const regions =
@@ -48,7 +56,11 @@ export function summaryModel(
           targets: input.targets,
         })
       : null;
-  return { aggregate, regions, places };
+  const trends =
+    aggregate.form?.kind === 'voortgang-opgaven'
+      ? roundTrends(aggregateSeries(input, input.earlierRounds ?? [], aggregate))
+      : null;
+  return { aggregate, regions, places, trends };
 }
 
 /** A summary with nothing in it — no municipality of the scope has submitted — is not sent. */

@@ -10,6 +10,7 @@ import { changesPart, detailsPart } from './summary-details.js';
 import { count, scopeLabel, summaryDate } from './summary-format.js';
 import { headlinePart } from './summary-headline.js';
 import { previousRoundPart } from './summary-previous-round.js';
+import { trendPart } from './summary-trends.js';
 import { unreadablePart } from './summary-unreadable.js';
 
 export { formatPercent, scopeLabel, summaryDate } from './summary-format.js';
@@ -113,8 +114,8 @@ export function summarySubject(aggregate: RoundAggregate): string {
 }
 
 /**
- * Renders the summary (see the module comment). Order: header, headline figures, what needs action, the
- * other figures, what changed since the previous summary, footer.
+ * Renders the summary (see the module comment). Order: header, headline figures, the trend over the rounds
+ * of the form, what needs action, the other figures, what changed since the previous summary, footer.
  */
 export function renderSummaryEmail(model: SummaryModel, options: SummaryEmailOptions): RenderedEmail {
   const { aggregate } = model;
@@ -122,6 +123,7 @@ export function renderSummaryEmail(model: SummaryModel, options: SummaryEmailOpt
   const parts = [
     header(aggregate, options),
     headlinePart(model, safeUrl(options.dashboardUrl)),
+    trendPart(model.trends, safeUrl(options.dashboardUrl)),
     attentionPart(aggregate),
     detailsPart(model),
     unreadablePart(aggregate),

@@ -1,4 +1,5 @@
 import { formatInteger } from '../../forms/format.js';
+import type { MunicipalityTrend } from '../core/aggregation/trends.js';
 import type { MunicipalityRef, RoundAggregate } from '../core/aggregation/types.js';
 
 /** Dutch wording shared by the summary email, its CSV files and the dashboard. */
@@ -55,4 +56,28 @@ export function shorten(text: string, max: number): string {
 export function listNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} en ${names.at(-1)}`;
+}
+
+/** A change between two rounds: `+50`, `−20` (a real minus sign), `0`; null (not known) → `—`. */
+export function formatChange(change: number | null): string {
+  if (change === null) return '—';
+  if (change === 0) return '0';
+  return `${change > 0 ? '+' : '−'}${formatInteger(Math.abs(change))}`;
+}
+
+/** What a municipality's change is measured against, in words (see trends.ts `ChangeKind`). */
+export function trendComparison(municipality: Pick<MunicipalityTrend, 'kind' | 'comparedWith'>): string {
+  const earlier = municipality.comparedWith ? `‘${municipality.comparedWith.title}’` : undefined;
+  switch (municipality.kind) {
+    case 'vergeleken':
+      return `vorige ronde ${earlier}`;
+    case 'eerste-ronde':
+      return 'eerste ronde';
+    case 'niet-ingezonden-vorige':
+      return earlier
+        ? `niet ingezonden in vorige ronde; vergeleken met ${earlier}`
+        : 'niet ingezonden in vorige ronde';
+    case 'niet-ingezonden':
+      return earlier ? `nog niet ingezonden in deze ronde; laatst ${earlier}` : 'nog niet ingezonden';
+  }
 }

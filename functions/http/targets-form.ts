@@ -12,6 +12,7 @@ import {
   type TargetsInput,
   targetsInputNames,
 } from '../pages/staff/targets-page.js';
+import { fileNameField } from './multipart-form.js';
 import type { HttpResponse } from './responses.js';
 import { formToken, type StaffContext, staffHtml } from './staff-actions.js';
 
@@ -30,6 +31,8 @@ export function readTargetsInput(fields: URLSearchParams): TargetsInput {
   const names = targetsInputNames;
   const field = (name: string, max = 200) => (fields.get(name) ?? '').slice(0, max);
   const file = (fields.get('bestand') ?? '').replace(/^\uFEFF/, '');
+  // A new file brings its own name; else the name carried from the form it was first read on.
+  const uploaded = file.trim() ? fields.get(fileNameField('bestand')) : undefined;
   return {
     kind: field(names.kind, 20),
     province: field(names.province, 60),
@@ -41,7 +44,7 @@ export function readTargetsInput(fields: URLSearchParams): TargetsInput {
     period: field(names.period, 20),
     source: field(names.source, 300).trim(),
     content: (file.trim() ? file : field(names.content, 64 * 1024)).slice(0, 64 * 1024),
-    filename: field(names.filename, 120),
+    filename: uploaded ?? field(names.filename, 120),
   };
 }
 

@@ -15,12 +15,14 @@ import {
 } from '../http/routes.js';
 import { type ContentEncoding, compress, negotiateEncoding, shouldCompress } from './compression.js';
 import { type LocalIdentityOptions, localIdentity } from './local-identity.js';
+import { localStartPage, type StartPageOptions } from './start-page.js';
 
 /**
  * The local stand-in for CloudFront + API Gateway: serves the static assets and turns every request for a
  * route of the route table into an HTTP API (payload 2.0) event for the same handler module Lambda runs.
  * Under `/_lokaal/` it also plays Cognito's sign-in pages and keys and S3's signed downloads
- * (local-identity.ts), so the staff handlers run the same code as on AWS.
+ * (local-identity.ts), so the staff handlers run the same code as on AWS, and serves the local start page
+ * (start-page.ts). None of `/_lokaal/` is in the route table: on AWS it does not exist.
  */
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -269,10 +271,13 @@ export function matchRoute(
 /** The local HTTP server: static assets plus the route table. */
 export function createLocalServer(options: {
   identity: LocalIdentityOptions;
+  /** The local start page (`/_lokaal/`, start-page.ts): only on this server, never a route on AWS. */
+  startPage?: StartPageOptions;
   table?: readonly RouteDefinition[];
 }): Server {
   const table = options.table ?? routes;
   const standIns = localIdentity(options.identity);
+  const startPage = options.startPage ? localStartPage(options.startPage) : undefined;
   const assets = new Map(staticAssets.map((asset) => [asset.urlPath, asset]));
   const server = createServer(async (request, response) => {
     try {
@@ -290,7 +295,8 @@ export function createLocalServer(options: {
         });
         return response.end('Verzoek te groot.');
       }
-      // Cognito's sign-in pages and keys, S3's signed downloads: the local stand-ins.
+      // The local start page, Cognito's sign-in pages and keys, S3's signed downloads: local only.
+      if (startPage && (await startPage(request, response, url))) return;
       if (await standIns(request, response, url, body)) return;
       // Like API Gateway: a path whose percent-encoding is not UTF-8 is a bad request, not a crash.
       if (!decodablePath(url.pathname)) {

@@ -1,3 +1,4 @@
+import { amsterdamTimeOfDay } from '../core/dutch-time.js';
 import type { Clock, Mailer, Store } from '../core/ports.js';
 import { deliverOutbox } from '../jobs/deliver-outbox.js';
 
@@ -19,7 +20,7 @@ export function startOutboxTimer(
       const { sent, failed, 'retry-later': later } = result.delivered;
       if (result.repaired + sent + failed + later > 0) {
         log(
-          `[wachtrij] ${deps.clock.now().toLocaleTimeString('nl-NL')}: ${sent} verstuurd, ${later} later opnieuw, ${failed} mislukt${result.repaired > 0 ? `, ${result.repaired} bevestiging(en) hersteld` : ''}`,
+          `[wachtrij] ${amsterdamTimeOfDay(deps.clock.now())}: ${sent} verstuurd, ${later} later opnieuw, ${failed} mislukt${result.repaired > 0 ? `, ${result.repaired} bevestiging(en) hersteld` : ''}`,
         );
       }
     } catch (error) {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -85,6 +85,12 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
           issuer: staffIssuer,
           roles: async () => staffRoleChoices(await store.getRegistry()),
           exports: { directory: exportDir, secret: exportSecret },
+        },
+        startPage: {
+          store,
+          clock: { now: () => new Date() },
+          ids: { newId: () => randomUUID() },
+          mailboxUrl: ses.url.replace('127.0.0.1', 'localhost'),
         },
       }),
       options.port,

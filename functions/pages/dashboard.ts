@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime, formatInteger } from '../../forms/format.js';
 import { type Html, html } from '../../forms/render/html.js';
 import { layout } from '../../forms/render/layout.js';
+import type { RoundTrends } from '../core/aggregation/trends.js';
 import type {
   MunicipalityResponse,
   PlacesTotals,
@@ -13,6 +14,7 @@ import { formatPercent, scopeLabel } from '../emails/summary-format.js';
 import { barChart, chartColours, percentPair, responseChart } from './charts.js';
 import { mailProblemNote, mailProblemsSection } from './mail-problems.js';
 import { type SignedInStaff, staffBar, staffFooter } from './staff/shell.js';
+import { trendsSection } from './trends-section.js';
 
 export type { SignedInStaff } from './staff/shell.js';
 
@@ -70,6 +72,8 @@ export interface RoundPageModel {
   readonly filter: 'alle' | 'zonder-inzending';
   /** Per municipality code, its addresses our mail cannot reach (bounced, complained). */
   readonly mailProblems?: ReadonlyMap<string, readonly MailProblem[]>;
+  /** This round and the earlier ones of the form (voortgang only): "Verloop over de rondes". */
+  readonly trends?: RoundTrends | null;
 }
 
 const phaseLabels: Record<RoundPhase, string> = {
@@ -385,7 +389,10 @@ ${model.actions.change ? html`` : html`<p class="utrecht-paragraph rt-hint">De s
 </nav>`;
 }
 
-/** `/staf/rondes/{roundId}`: one round — response, progress against the shares, exports, summaries. */
+/**
+ * `/staf/rondes/{roundId}`: one round — response, progress against the shares, the trend over the rounds,
+ * exports, summaries.
+ */
 export function renderRoundPage(model: RoundPageModel): Html {
   const { aggregate } = model;
   const { round, response } = aggregate;
@@ -438,6 +445,7 @@ ${shareTable(rows)}
 </section>`
     : html``
 }
+${model.trends ? trendsSection(model.trends, aggregate.scope.regions) : html``}
 ${exportSection(model)}
 ${summarySection(model)}`,
   );

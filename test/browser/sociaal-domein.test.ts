@@ -247,7 +247,9 @@ describe('the sociaal-domein form in a browser', { timeout: 120_000 }, () => {
 
     // Versturen, reached with Tab from the top of the check page.
     const sendButton = page.getByRole('button', { name: 'Versturen', exact: true });
-    await tabTo(sendButton, 'the Versturen button', 4);
+    // Past the skip link and every answer's Wijzigen.
+    const changeButtons = await page.getByRole('button', { name: /^Wijzigen / }).count();
+    await tabTo(sendButton, 'the Versturen button', 4 + changeButtons);
     expect(await pressEnterOn(sendButton, 'the Versturen button')).toBe(200);
     await expectAt(page, `${formPath('GM0177')}/bevestiging?versie=1`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Uw antwoorden zijn ontvangen');
@@ -497,11 +499,12 @@ describe('the sociaal-domein form in a browser', { timeout: 120_000 }, () => {
     await openInvitation(page, 'GM0180');
     await field(page, 'Nieuwkomersleerlingen in het primair onderwijs').fill('-3');
     await field(page, 'Volwassenen met betaald werk').fill('veel');
-    // A text longer than allowed: the browser stops at the limit (maxlength), as the person types.
+    // A long text that just fits: the count under the field says what is left.
     const care = field(page, /^Hoe is de situatie op het gebied van zorg\?/);
     await care.focus();
-    await page.keyboard.insertText('Lang verhaal. '.repeat(110));
-    expect(await care.evaluate((area: HTMLTextAreaElement) => area.value.length)).toBe(1500);
+    await page.keyboard.insertText('Lang verhaal. '.repeat(107));
+    expect(await care.evaluate((area: HTMLTextAreaElement) => area.value.length)).toBe(1498);
+    expect(await page.locator('#f-careSituation-count').textContent()).toBe('U heeft nog 2 tekens');
     expect(await activate(page.getByRole('button', { name: 'Knelpunt toevoegen' }), 'add knelpunt')).toBe(
       200,
     );
@@ -554,7 +557,7 @@ describe('the sociaal-domein form in a browser', { timeout: 120_000 }, () => {
     expect(await pupils.inputValue()).toBe('-3');
     expect(await pupils.getAttribute('aria-invalid')).toBe('true');
     expect(await field(page, 'Volwassenen met betaald werk').inputValue()).toBe('veel');
-    expect(await care.inputValue()).toHaveLength(1500);
+    expect(await care.inputValue()).toHaveLength(1498);
     expect(await bottleneck(page, 1).getByLabel('Wat is het knelpunt?').inputValue()).toBe(
       'Geen ISK in de buurt',
     );
@@ -577,26 +580,45 @@ describe('the sociaal-domein form in a browser', { timeout: 120_000 }, () => {
     expect(stored?.answers).toMatchObject({
       pupilsPrimary: 30,
       adultsInWork: 50,
-      careSituation: 'Lang verhaal. '.repeat(110).slice(0, 1500).trim(),
+      careSituation: 'Lang verhaal. '.repeat(107).trim(),
       bottlenecks: [{ domain: 'onderwijs', description: 'Geen ISK in de buurt', severity: 'beperkt' }],
       contactEmail: 'f.elamrani@staphorst.example',
     });
   });
 
   // A browser sends a textarea's line breaks as CRLF; the server counts them as one character, as the
-  // browser's maxlength does, so a text that fits the field is never refused for its line breaks.
-  it('accepts a text with line breaks exactly as long as the browser lets the official type', async () => {
+  // count under the field does, so a text that fits the field is never refused for its line breaks. A
+  // longer one is not cut off: the count says how much too long it is, and the server refuses it by name.
+  it('counts a long text with line breaks as the official types, refuses it by name, accepts it once it fits', async () => {
     await openInvitation(page, 'GM1708');
     const care = field(page, /^Hoe is de situatie op het gebied van zorg\?/);
+    const count = page.locator('#f-careSituation-count');
+    expect(await count.textContent()).toBe('U heeft nog 1.500 tekens');
+    expect(await care.getAttribute('aria-describedby')).toContain('f-careSituation-count');
     await care.focus();
     for (let line = 0; line < 15; line++) {
       await page.keyboard.insertText('x'.repeat(99));
       await page.keyboard.press('Enter');
     }
     await page.keyboard.insertText('y'.repeat(200));
-    expect(await care.evaluate((area: HTMLTextAreaElement) => area.value.length)).toBe(1500);
+    // Nothing is cut off: 15 × 99 letters, 15 line breaks and 200 more.
+    expect(await care.evaluate((area: HTMLTextAreaElement) => area.value.length)).toBe(1700);
+    expect(await count.textContent()).toBe('U heeft 200 tekens te veel');
     await field(page, 'Uw naam').fill('Petra Mulder');
     await field(page, 'Uw e-mailadres').fill('p.mulder@steenwijkerland.example');
+    expect(
+      await activate(page.getByRole('button', { name: 'Controleren', exact: true }), 'Controleren'),
+    ).toBe(422);
+    const problems = await page.locator('#foutmeldingen').getByRole('link').allTextContents();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/zorg.*maximaal 1\.?500 tekens/);
+    // The text came back whole, with the count as the server counts it.
+    expect(await care.evaluate((area: HTMLTextAreaElement) => area.value.length)).toBe(1700);
+    expect(await count.textContent()).toBe('U heeft 200 tekens te veel');
+    await care.focus();
+    await page.keyboard.press('ControlOrMeta+End');
+    for (let key = 0; key < 200; key++) await page.keyboard.press('Backspace');
+    expect(await count.textContent()).toBe('U heeft nog 0 tekens');
     await review(page);
   });
 

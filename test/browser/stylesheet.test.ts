@@ -93,12 +93,15 @@ async function computedStyles(html: string, links: string): Promise<string[]> {
         body: html.replace(/<link rel="stylesheet"[^>]*>/, links),
       });
     }
+    // The built stylesheet and the script, as the server serves them; else one of the sources.
+    const asset = staticAssets.find((candidate) => candidate.urlPath === url.pathname);
+    if (asset)
+      return route.fulfill({ contentType: asset.contentType, body: await readFile(asset.file, 'utf8') });
     const index = Number(url.pathname.replace('/bron-', '').replace('.css', ''));
-    const file =
-      url.pathname === stylesheetPath
-        ? staticAssets.find((asset) => asset.urlPath === stylesheetPath)!.file
-        : stylesheetSources[index]!;
-    return route.fulfill({ contentType: 'text/css', body: await readFile(file, 'utf8') });
+    return route.fulfill({
+      contentType: 'text/css',
+      body: await readFile(stylesheetSources[index]!, 'utf8'),
+    });
   });
   await page.goto(`${origin}/pagina`);
   const styles = await page.evaluate(() =>

@@ -281,7 +281,9 @@ describe('the voortgang-opgaven form in a browser', { timeout: 120_000 }, () => 
     await screenshot(page, '04-controleren');
 
     const sendButton = page.getByRole('button', { name: 'Versturen', exact: true });
-    await tabTo(sendButton, 'the Versturen button', 4);
+    // Past the skip link and every answer's Wijzigen.
+    const changeButtons = await page.getByRole('button', { name: /^Wijzigen / }).count();
+    await tabTo(sendButton, 'the Versturen button', 4 + changeButtons);
     expect(await pressEnterOn(sendButton, 'the Versturen button')).toBe(200);
     await expectAt(page, `${formPath('GM0193')}/bevestiging?versie=1`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Uw antwoorden zijn ontvangen');

@@ -114,16 +114,16 @@ describe('crash at every step of a submission', () => {
   for (const kind of ['first', 'amendment'] as const) {
     it(`${kind}: after recovery every accepted submission is stored once with exactly one confirmation`, async () => {
       const steps = await stepsOf(kind);
-      // The email is recorded already taken for sending (no claimMail), and a draft is deleted only when
-      // the submission read one (the amendment's colleague's draft; a first submission has none).
+      // The email is recorded already taken for sending (no claimMail), the version leaves the unconfirmed
+      // list with its "sent" (no confirmationRecorded), and a draft is deleted only when the submission
+      // read one (the amendment's colleague's draft; a first submission has none).
       expect(steps).toEqual([
         'claimSubmissionId',
         'putVersion',
         'advanceCurrent',
         ...(kind === 'amendment' ? ['deleteDraft'] : []),
-        'audit',
+        'auditWithMailContent',
         'enqueueMail',
-        'confirmationRecorded',
         'send',
         'markMailSent',
       ]);
@@ -208,7 +208,7 @@ describe('crash at every step of the outbox sender', () => {
 
   it('repairs a submission the request left unconfirmed, whatever step the repairing sender dies at', async () => {
     const accepted: { roundId: string; submissionId: string }[] = [];
-    for (const requestStep of ['advanceCurrent', 'audit', 'enqueueMail', 'confirmationRecorded']) {
+    for (const requestStep of ['advanceCurrent', 'auditWithMailContent', 'enqueueMail', 'send']) {
       for (let at = 0; at < 6; at++) {
         const round = await freshRound();
         const submission = input(round, 0, `repair-${requestStep}-${at}`);
@@ -217,9 +217,9 @@ describe('crash at every step of the outbox sender', () => {
           'claimSubmissionId',
           'putVersion',
           'advanceCurrent',
-          'audit',
+          'auditWithMailContent',
           'enqueueMail',
-          'confirmationRecorded',
+          'send',
         ];
         const request = await dyingSubmit(submission, { at: steps.indexOf(requestStep), when: 'before' });
         expect(request.process.died).toBe(true);

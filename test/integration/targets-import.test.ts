@@ -171,6 +171,8 @@ describe('the page /staf/taakstellingen', () => {
       'De aandelen tellen op tot 6.700 plaatsen (waarvan 540 AMV); de provinciale taak is 6.325 (waarvan 538 AMV). Verschil: 375 plaatsen meer dan de taak, 2 AMV-plaatsen meer.',
     );
     expect(words).toContain('25 van de 25 gemeenten van de provincie');
+    // The chosen file's name is read with it (the upload reader carries it), and kept with what is published.
+    expect(words).toContain('Bestand aandelen-2024.csv');
     expect(words).toMatch(/Zwolle \(GM0193\) 717 \(waarvan \d+ AMV\) 700 \(waarvan 60 AMV\)/);
     expect(words).toContain(
       'De cijfers worden versie 2 van de aandelen van cyclus 2024-2026; versie 1 blijft bewaard.',
@@ -198,6 +200,7 @@ describe('the page /staf/taakstellingen', () => {
       effectiveFrom: '2024-02-01',
       task: { places: 6325, amvPlaces: 538, status: 'vastgesteld' },
       source: 'Staatscourant 31 januari 2024',
+      filename: 'aandelen-2024.csv',
       publishedBy: 'provincie.overijssel@test.example',
     });
     expect(latest.shares.find((share) => share.municipality === 'GM0193')).toEqual({

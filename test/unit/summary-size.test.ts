@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { trendRoundsLimit } from '../../functions/core/aggregation/trends.js';
 import type { AggregationScope, AggregationSnapshot } from '../../functions/core/aggregation/types.js';
 import type { Draft, Municipality, Registry, Round, SubmissionVersion } from '../../functions/core/model.js';
 import { overijssel } from '../../functions/core/registry/overijssel.js';
@@ -13,8 +14,9 @@ import { validEigenBijdrage, validSociaalDomein, validVoortgangOpgaven } from '.
  * the Netherlands in one province of 25 regions): Gmail clips a message body beyond about 102 KB, so the
  * province's HTML must stay under 100 KB. The answers are the heaviest the forms allow where it matters:
  * 30 locations, 20 bottlenecks and 20 support requests of 500 characters each, two warnings per
- * municipality, deviations everywhere, a third missing and a sixth with a draft, and a previous summary so
- * that "what changed" names the amendments.
+ * municipality, deviations everywhere, a third missing and a sixth with a draft, a previous summary so
+ * that "what changed" names the amendments, and the seven earlier rounds of the longest trend, so the
+ * trend block and "changed since the previous round" are as long as they get.
  */
 
 const now = new Date('2026-11-27T09:00:00.000Z');
@@ -110,12 +112,53 @@ function emailsFor(formId: string, registry: Registry) {
       current.map((v) => [v.municipality, { status: 'ingezonden', version: 1 }]),
     ),
   };
+  // The longest trend a summary shows: seven earlier rounds of the form (each a month earlier), in which
+  // every municipality that submits now had submitted other figures.
+  const earlierRounds = Array.from({ length: trendRoundsLimit - 1 }, (_, n) => {
+    const month = String(4 + n).padStart(2, '0');
+    const earlier: Round = {
+      ...round,
+      id: `${round.id}-eerder-${n + 1}`,
+      title: `Stand ${month}-2026`,
+      referenceDate: `2026-${month}-01`,
+      opensAt: `2026-${month}-02T08:00:00.000Z`,
+      deadline: `2026-${month}-20T16:00:00.000Z`,
+    };
+    // Only the round just before is compared answer by answer ("changed since the previous round"): it has
+    // the heaviest answers; the trend reads just the figures of the others (and only for voortgang).
+    const answers = (i: number): Record<string, unknown> | undefined =>
+      n === trendRoundsLimit - 2
+        ? heavy[formId]!(i * (n + 2))
+        : formId === 'voortgang-opgaven'
+          ? validVoortgangOpgaven({ regularCommitted: 500 + i * (n + 2) })
+          : undefined;
+    return {
+      round: earlier,
+      current: current.flatMap((version, i) => {
+        const given = answers(i);
+        return given ? [submittedVersion(earlier, version.municipality, given, { warnings })] : [];
+      }),
+    };
+  });
   const render = (scope: AggregationScope, snapshot?: AggregationSnapshot) =>
-    renderSummaryEmail(summaryModel({ round, registry, scope, current, drafts, previous: snapshot, now }), {
-      recipientLabel: 'Ontvanger',
-      dashboardUrl: 'https://regietafel.example/staf/rondes/ronde',
-      attachments: [{ filename: `${formId}_provincie_2026-11-27.csv` }],
-    });
+    renderSummaryEmail(
+      summaryModel({
+        round,
+        registry,
+        scope,
+        current,
+        drafts,
+        previous: snapshot,
+        previousRound: earlierRounds.at(-1),
+        earlierRounds,
+        now,
+      }),
+      {
+        recipientLabel: 'Ontvanger',
+        dashboardUrl: 'https://regietafel.example/staf/rondes/ronde',
+        attachments: [{ filename: `${formId}_provincie_2026-11-27.csv` }],
+      },
+    );
   return {
     province: render(province, previous),
     region: render({ type: 'region', id: registry.regions[0]!.id }),
@@ -145,7 +188,8 @@ describe('the size of the summary email', () => {
       const perMunicipality =
         (Buffer.byteLength(large.province.html) - Buffer.byteLength(small.province.html)) / (342 - 25);
       expect(perMunicipality).toBeLessThan(200);
-    });
+      // Rendering eight rounds at 342 municipalities twice takes a few seconds on a shared machine.
+    }, 30_000);
   }
 
   it('records the figures the README quotes', () => {

@@ -2,16 +2,21 @@ import type { AuditEvent } from '../../core/model.js';
 import type { AuditStore } from '../../core/ports.js';
 import type { Table } from './table.js';
 
+/** An audit line's item (the key is the line's time and id, so writing it again changes nothing). */
+export function auditItem(event: AuditEvent) {
+  return {
+    PK: `AUDIT#${event.roundId ?? 'global'}`,
+    SK: `${event.at}#${event.id}`,
+    entityType: 'audit',
+    ...event,
+  };
+}
+
 /** The audit trail: one partition per round (and one global), lines sorted by time, never changed. */
 export function auditItems(table: Table): AuditStore {
   return {
     async audit(event: AuditEvent) {
-      await table.putIfAbsent({
-        PK: `AUDIT#${event.roundId ?? 'global'}`,
-        SK: `${event.at}#${event.id}`,
-        entityType: 'audit',
-        ...event,
-      });
+      await table.putIfAbsent(auditItem(event));
     },
 
     listAudit(roundId?: string) {

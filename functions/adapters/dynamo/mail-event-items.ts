@@ -4,7 +4,8 @@ import type { MailEventStore } from '../../core/ports.js';
 import type { Table } from './table.js';
 
 const mailPk = (id: string) => `MAIL#${id}`;
-const suppressionPk = (address: string) => `SUPPRESSED#${address.toLowerCase()}`;
+export const suppressionPk = (address: string) => `SUPPRESSED#${address.toLowerCase()}`;
+export const suppressionSk = 'SUPPRESSED';
 const suppressionIndex = 'SUPPRESSIONS';
 
 /**
@@ -56,7 +57,7 @@ export function mailEventItems(table: Table): MailEventStore {
           TableName: table.name,
           Item: {
             PK: suppressionPk(address),
-            SK: 'SUPPRESSED',
+            SK: suppressionSk,
             GSI1PK: suppressionIndex,
             GSI1SK: address,
             entityType: 'suppression',
@@ -70,7 +71,7 @@ export function mailEventItems(table: Table): MailEventStore {
     async suppressionsOf(addresses: readonly string[]) {
       const unique = [...new Set(addresses.map((address) => address.toLowerCase()))];
       const found = await Promise.all(
-        unique.map((address) => table.get<Suppression>(suppressionPk(address), 'SUPPRESSED')),
+        unique.map((address) => table.get<Suppression>(suppressionPk(address), suppressionSk)),
       );
       return found.filter((suppression): suppression is Suppression => suppression !== undefined);
     },

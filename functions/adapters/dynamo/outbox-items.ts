@@ -1,7 +1,9 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { OutboxMail } from '../../core/model.js';
+import type { AuditEvent, OutboxMail } from '../../core/model.js';
 import type { OutboxStore } from '../../core/ports.js';
+import { auditItem } from './audit-items.js';
+import { versionItem } from './submission-items.js';
 import { entity, keyFits, type Table } from './table.js';
 
 const mailPk = (id: string) => `MAIL#${id}`;
@@ -20,35 +22,52 @@ export const contentSk = 'MAIL#CONTENT';
  * content had an item of its own carry it in the envelope; they are read the same way.
  */
 export function outboxItems(table: Table): OutboxStore {
+  const contentItem = (mail: OutboxMail) => {
+    const { html, text, attachments } = mail;
+    return {
+      PK: mailPk(mail.id),
+      SK: contentSk,
+      entityType: 'mail-content',
+      content: gzipSync(JSON.stringify({ html, text, attachments })),
+    };
+  };
+  /** The envelope as stored: listed in GSI1 under `index` (by the time it was recorded), no content. */
+  const envelopeItem = (mail: OutboxMail, index: string) => {
+    const { html: _html, text: _text, attachments: _attachments, ...envelope } = mail;
+    return {
+      PK: mailPk(mail.id),
+      SK: 'MAIL',
+      GSI1PK: index,
+      GSI1SK: `${mail.createdAt}#${mail.id}`,
+      entityType: 'mail',
+      ...envelope,
+      contentItem: true,
+    };
+  };
+
   const update = (
     id: string,
     input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName' | 'Key'>,
   ) => new UpdateCommand({ TableName: table.name, Key: { PK: mailPk(id), SK: 'MAIL' }, ...input });
 
   return {
-    async enqueueMail(mail: OutboxMail, options: { claimedUntil?: string } = {}) {
+    async enqueueMail(
+      mail: OutboxMail,
+      options: { claimedUntil?: string; contentWritten?: boolean; unlisted?: boolean } = {},
+    ) {
       // The content (HTML, text, CSV attachments) is stored gzipped, in an item of its own that no index
       // holds: the envelope, listed through GSI1 and changed at every attempt, stays small. The content
       // first, so an envelope never names content that is not there; only when it is not there yet, so a
       // recorded email's content (or its removal by the retention job) is never replaced.
-      const { html, text, attachments, ...envelope } = mail;
-      const wroteContent = await table.putIfAbsent({
-        PK: mailPk(mail.id),
-        SK: contentSk,
-        entityType: 'mail-content',
-        content: gzipSync(JSON.stringify({ html, text, attachments })),
-      });
+      const wroteContent = options.contentWritten ? false : await table.putIfAbsent(contentItem(mail));
+      const { GSI1PK, ...unlisted } = envelopeItem(mail, pendingIndex);
       const recorded = await table.putIfAbsent({
-        PK: mailPk(mail.id),
-        SK: 'MAIL',
-        GSI1PK: pendingIndex,
-        GSI1SK: `${mail.createdAt}#${mail.id}`,
-        entityType: 'mail',
-        ...envelope,
+        // Unlisted (GSI1SK kept, so listing it is setting GSI1PK): an email its creator sends at once and
+        // that is found otherwise should it not be sent (see ensureMailListed).
+        ...(options.unlisted && options.claimedUntil ? unlisted : { GSI1PK, ...unlisted }),
         // Taken for sending by its creator, who sends it at once; should it not, the lease runs out and the
         // outbox sender takes it over.
         ...(options.claimedUntil && { status: 'sending', leaseUntil: options.claimedUntil }),
-        contentItem: true,
       });
       if (!recorded && wroteContent) {
         // The email was recorded before with its content inside (older records) or without it any more.
@@ -57,6 +76,20 @@ export function outboxItems(table: Table): OutboxStore {
         );
       }
       return recorded;
+    },
+
+    async auditWithMailContent(event: AuditEvent, mail: OutboxMail) {
+      await table.putAll([auditItem(event), contentItem(mail)]);
+    },
+
+    ensureMailListed(id: string) {
+      return table.conditionally(
+        update(id, {
+          UpdateExpression: 'SET GSI1PK = :pending',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(GSI1PK)',
+          ExpressionAttributeValues: { ':pending': pendingIndex },
+        }),
+      );
     },
 
     async getMail(id: string) {
@@ -156,7 +189,22 @@ export function outboxItems(table: Table): OutboxStore {
       );
     },
 
-    async markMailSent(id: string, messageId: string, sentAt: string) {
+    async markMailSent(
+      id: string,
+      messageId: string,
+      sentAt: string,
+      confirms?: { readonly mail: OutboxMail; readonly version: Parameters<typeof versionItem>[0] },
+    ) {
+      if (confirms) {
+        // The sender recorded the email itself a moment ago, taken for sending (nobody else writes to it
+        // while it holds the lease; SES's events come after the send is recorded): the envelope is written
+        // whole, and the version, which never changes, again without its unconfirmed listing.
+        await table.putAll([
+          { ...envelopeItem(confirms.mail, sentIndex), status: 'sent', messageId, sentAt },
+          versionItem(confirms.version, { unconfirmed: false }),
+        ]);
+        return;
+      }
       await table.documents.send(
         update(id, {
           // Sent mail stays listed (OUTBOX#sent, still by the time it was recorded): the retention job finds
@@ -179,7 +227,7 @@ export function outboxItems(table: Table): OutboxStore {
       await table.conditionally(
         update(id, {
           UpdateExpression: nextAttemptAt
-            ? 'SET #status = :pending, lastError = :error, nextAttemptAt = :next ADD attempts :one REMOVE leaseUntil'
+            ? 'SET #status = :pending, lastError = :error, nextAttemptAt = :next, GSI1PK = :pendingIndex ADD attempts :one REMOVE leaseUntil'
             : 'SET #status = :failed, lastError = :error, GSI1PK = :failedIndex ADD attempts :one REMOVE leaseUntil, nextAttemptAt',
           ConditionExpression: 'attribute_exists(PK) AND #status <> :sent',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -188,7 +236,7 @@ export function outboxItems(table: Table): OutboxStore {
             ':error': error.slice(0, 1000),
             ':one': 1,
             ...(nextAttemptAt
-              ? { ':pending': 'pending', ':next': nextAttemptAt }
+              ? { ':pending': 'pending', ':next': nextAttemptAt, ':pendingIndex': pendingIndex }
               : { ':failed': 'failed', ':failedIndex': failedIndex }),
           },
         }),

@@ -17,6 +17,24 @@ export const versionSk = (formId: string, municipality: string, version: number)
 const unconfirmedIndex = 'SUBMISSIONS#unconfirmed';
 const currentSk = (formId: string, municipality: string) => `CURRENT#${formId}#${municipality}`;
 
+/**
+ * A version's item: the same whenever it is written (a version never changes), listed in the sparse
+ * unconfirmed index or not. Writing it again without the listing takes it off that list, as
+ * `confirmationRecorded` does (a put, so it can go in a BatchWriteItem with the email's "sent").
+ */
+export function versionItem(version: SubmissionVersion, options: { unconfirmed: boolean }) {
+  return {
+    PK: roundPk(version.roundId),
+    SK: versionSk(version.formId, version.municipality, version.version),
+    ...(options.unconfirmed && {
+      GSI1PK: unconfirmedIndex,
+      GSI1SK: `${version.submittedAt}#${version.formId}#${version.municipality}`,
+    }),
+    entityType: 'version',
+    ...version,
+  };
+}
+
 /** Submitted versions (every one kept) and the current-version copy per municipality, in the round's partition. */
 export function submissionItems(table: Table): SubmissionStore {
   return {
@@ -46,7 +64,6 @@ export function submissionItems(table: Table): SubmissionStore {
 
     async putVersion(version: SubmissionVersion, options: { predecessorSeen?: boolean } = {}) {
       const pk = roundPk(version.roundId);
-      const sk = versionSk(version.formId, version.municipality, version.version);
       if (version.version > 1 && !options.predecessorSeen) {
         // Versions are never changed or deleted, so a predecessor seen once stays: reading it and then
         // writing n + 1 only if absent is as safe as one atomic check, without a transaction.
@@ -60,16 +77,9 @@ export function submissionItems(table: Table): SubmissionStore {
         );
         if (!predecessor.Item) return 'gap';
       }
-      const stored = await table.putIfAbsent({
-        PK: pk,
-        SK: sk,
-        // Listed as unconfirmed until its confirmation email is in the outbox: a crash in between is
-        // repaired from this index (see repairSubmissions).
-        GSI1PK: unconfirmedIndex,
-        GSI1SK: `${version.submittedAt}#${version.formId}#${version.municipality}`,
-        entityType: 'version',
-        ...version,
-      });
+      // Listed as unconfirmed until its confirmation email is in the outbox: a crash in between is
+      // repaired from this index (see repairSubmissions).
+      const stored = await table.putIfAbsent(versionItem(version, { unconfirmed: true }));
       return stored ? 'stored' : 'taken';
     },
 

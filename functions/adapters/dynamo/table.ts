@@ -24,7 +24,7 @@ import {
  * | submission id       | ROUND#<id>          | SUBMISSION#<form>#<code>#<id>        |                          |
  * | current version     | ROUND#<id>          | CURRENT#<form>#<code>                |                          |
  * | draft (concept)     | ROUND#<id>          | DRAFT#<form>#<code>                  |  (TTL: expiresAt)        |
- * | outbox email        | MAIL#<id>           | MAIL                                 | OUTBOX#<status> / <at>#<id> |
+ * | outbox email        | MAIL#<id>           | MAIL                                 | OUTBOX#<status> / <at>#<id> (a confirmation being sent by its request: none yet) |
  * | invitation (link)   | INVITATION#<id>     | INVITATION                           | INVITATIONS#<round> / <code>#<at> |
  * | link signing key    | CONFIG              | INVITATION-KEY#current / #<id>       |                          |
  * | audit line          | AUDIT#<round|global>| <at>#<id>                            |                          |

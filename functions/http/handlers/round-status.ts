@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { findForm } from '../../../forms/catalogue.js';
 import { aggregateRound } from '../../core/aggregation/aggregate-round.js';
+import { aggregateSeries, roundTrends } from '../../core/aggregation/trends.js';
 import { mayChangeRound } from '../../core/change-round.js';
 import { scopeKey } from '../../core/compile-summaries.js';
+import { usesShares } from '../../core/export-shares.js';
 import { exportTables } from '../../core/exports.js';
 import { mailProblemsByMunicipality } from '../../core/mail-problems.js';
 import { actorOf } from '../../core/policy.js';
+import { earlierRoundSeries } from '../../core/round-series.js';
 import { roundStatus, staffRound, visibleRegions } from '../../core/round-status.js';
 import { provinceOfScope, publishedTargets } from '../../core/targets/publish-targets.js';
 import { renderRoundPage } from '../../pages/dashboard.js';
@@ -44,7 +47,7 @@ function summaryNotice(query: Record<string, string | undefined>): string | unde
  * GET /staf/rondes/{roundId}: where every municipality of the staff member's region(s) stands. A browser
  * gets the round's dashboard page (its tasks, per region how many submitted, the status table with those
  * without a submission first — `?toon=zonder-inzending` for only those —, progress charts, exports,
- * summaries); a script gets JSON.
+ * summaries, the trend over the form's rounds); a script gets JSON.
  */
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
@@ -66,21 +69,18 @@ export const handler = httpHandler(async (event) => {
   const scopes = visibleScopes(principal, round, registry);
   // The widest view this person has: the province when they are provincial staff, else their region.
   const scope = scopes.find((candidate) => candidate.type === 'province') ?? scopes[0]!;
-  const [current, drafts, targets] = await Promise.all([
+  const definition = findForm(round.formId);
+  // Only a form whose places are measured against the shares has a trend (and needs the earlier rounds).
+  const withTrends = definition !== undefined && usesShares(definition);
+  const [current, drafts, targets, earlier] = await Promise.all([
     deps.store.listCurrent(round.id),
     deps.store.listDrafts(round.id),
     publishedTargets(deps.store, [provinceOfScope(registry, scope)]),
+    withTrends ? earlierRoundSeries(deps.store, { round, registry, scope }) : [],
   ]);
-  const aggregate = aggregateRound({
-    round,
-    registry,
-    scope,
-    current,
-    drafts,
-    targets,
-    now: deps.clock.now(),
-  });
-  const definition = findForm(round.formId);
+  const aggregation = { round, registry, scope, current, drafts, targets, now: deps.clock.now() };
+  const aggregate = aggregateRound(aggregation);
+  const trends = withTrends ? roundTrends(aggregateSeries(aggregation, earlier, aggregate)) : null;
   const mailProblems = await mailProblemsByMunicipality(deps, {
     municipalities: registry.municipalities.filter((municipality) =>
       aggregate.response.municipalities.some((shown) => shown.code === municipality.code),
@@ -110,6 +110,7 @@ export const handler = httpHandler(async (event) => {
       },
       filter: event.queryStringParameters?.toon === 'zonder-inzending' ? 'zonder-inzending' : 'alle',
       mailProblems,
+      trends,
     }),
     staffPageHeaders(),
   );

@@ -1,0 +1,34 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, expectReflow, launchChromium, newDutchContext } from '../support/browser.js';
+import { startTestPipeline, type TestPipeline } from '../support/pipeline.js';
+
+/** The local start page (`/_lokaal/`) as a newcomer opens it: axe-clean, reflows, its links work. */
+
+let pipeline: TestPipeline;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  pipeline = await startTestPipeline();
+  browser = await launchChromium();
+  page = await (await newDutchContext(browser)).newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pipeline?.stop();
+});
+
+describe('the local start page', () => {
+  it('is axe-clean, reflows at 320 px and opens a municipality form from its link', async () => {
+    await page.goto(`${pipeline.baseUrl}/_lokaal/`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Lokale startpagina');
+    await expectNoAxeViolations(page, 'lokale startpagina');
+    await expectReflow(page, 'lokale startpagina');
+    const section = page.getByRole('region', { name: pipeline.round.title });
+    await section.getByRole('link', { name: 'Zwolle', exact: true }).click();
+    await page.waitForURL(/\/formulieren\/eigen-bijdrage\/eigen-bijdrage-demo\/GM0193$/);
+    await expectNoAxeViolations(page, 'formulier via de startpagina');
+  });
+});
