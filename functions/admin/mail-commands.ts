@@ -4,12 +4,15 @@ import { fileURLToPath } from 'node:url';
 import type { SQSEvent } from 'aws-lambda';
 import { formatDateTime } from '../../forms/format.js';
 import { referenceTagValue } from '../adapters/ses-events.js';
+import { liftSuppression } from '../core/mail-events.js';
+import { resendMail } from '../core/mail-queue.js';
 import type { DeliveryStatus, OutboxMail } from '../core/model.js';
 import type { Store } from '../core/ports.js';
+import { amsterdamTime, type Command, type CommandContext, UsageError } from './command-context.js';
 
 /**
- * The admin commands about what happened to sent mail: feed an SES event to the event handler (the
- * emulator sends none), list sent mail with its outcome, and the suppression list.
+ * The admin commands about mail: the outbox (waiting, failed, sent with what SES said), re-send, feed an
+ * SES event to the event handler (the emulator sends none), and the suppression list.
  */
 
 /** SES event payloads in SES's own format, one per kind, that `mail-event --type` fills in. */
@@ -140,3 +143,116 @@ export async function printSuppressions(store: Store, print: (line: string) => v
     );
   }
 }
+
+async function outboxCommand({ values, store, print }: CommandContext): Promise<void> {
+  if (values.sent) {
+    const sent = await store.listSentMail({ limit: 20 });
+    if (sent.length === 0) print('Er is nog geen e-mail verstuurd.');
+    for (const mail of sent) {
+      print(
+        `${mail.id}\n    ${mail.subject} → ${mail.to.join(', ')}; verstuurd ${formatDateTime(mail.sentAt!)}: ${deliveryStatusLabels[mail.deliveryStatus ?? 'sent']}`,
+      );
+      for (const line of deliveryLines(mail)) print(`      ${line}`);
+    }
+    return;
+  }
+  const mails = await store.listMail(values.failed ? 'failed' : 'pending');
+  if (mails.length === 0) print(values.failed ? 'Geen mislukte e-mail.' : 'Er wacht geen e-mail.');
+  for (const mail of mails) {
+    print(
+      `${mail.id}\n    ${mail.subject} → ${mail.to.join(', ')}; pogingen ${mail.attempts}${mail.lastError ? `; laatste fout: ${mail.lastError}` : ''}`,
+    );
+  }
+}
+
+async function resendCommand({ deps, store, print, required, actor, admin }: CommandContext): Promise<void> {
+  const id = required('mail');
+  const { outcome } = await resendMail(deps, {
+    principal: admin(await store.getRegistry()),
+    mailId: id,
+    actor: actor(),
+  });
+  print(`Opnieuw verstuurd: ${id} → ${outcome}`);
+}
+
+async function mailEventCommand({
+  values,
+  deps,
+  store,
+  aws,
+  tableName,
+  print,
+  required,
+}: CommandContext): Promise<void> {
+  if (!aws) {
+    // The handler builds its own store from these, exactly as on AWS.
+    process.env.AWS_ENDPOINT_URL_DYNAMODB ??= `http://localhost:${process.env.DYNAMODB_PORT ?? 8000}`;
+  }
+  process.env.TABLE_NAME = tableName;
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  let payload: unknown;
+  let mailId: string | undefined;
+  if (typeof values.file === 'string') {
+    payload = JSON.parse(readFileSync(values.file, 'utf8'));
+  } else {
+    const type = required('type');
+    if (!(type in recordedEventFiles))
+      throw new UsageError(`--type moet een van ${Object.keys(recordedEventFiles).join(', ')} zijn.`);
+    const to = typeof values.to === 'string' ? values.to : undefined;
+    const mail =
+      typeof values.mail === 'string'
+        ? await store.getMail(values.mail)
+        : to
+          ? await latestSentTo(store, to)
+          : undefined;
+    if (!mail)
+      throw new UsageError(
+        typeof values.mail === 'string' || to
+          ? `Geen verstuurde e-mail gevonden${to ? ` aan ${to}` : ''}: zie npm run admin -- outbox --sent.`
+          : '--mail <id> of --to <adres> ontbreekt.',
+      );
+    if (mail.status !== 'sent' || !mail.messageId)
+      throw new UsageError(
+        `E-mail ‘${mail.id}’ is (nog) niet verstuurd: SES meldt alleen iets over verstuurde e-mail.`,
+      );
+    if (to && !mail.to.some((address) => address.toLowerCase() === to.toLowerCase()))
+      throw new UsageError(`E-mail ‘${mail.id}’ ging niet naar ${to} maar naar ${mail.to.join(', ')}.`);
+    const at = typeof values.at === 'string' ? amsterdamTime(values.at) : deps.clock.now().toISOString();
+    payload = recordedEventFor(type as RecordedEventType, mail, { ...(to && { to }), at });
+    mailId = mail.id;
+  }
+  const { handler } = await import('../jobs/handlers/record-mail-events.js');
+  const result = await handler(sqsEventOf([payload]));
+  if (result.batchItemFailures.length > 0)
+    throw new UsageError('De verwerker kon deze SES-melding niet verwerken (zie de foutmelding hierboven).');
+  const mail = mailId ? await store.getMail(mailId) : undefined;
+  print(
+    mail
+      ? `Verwerkt: ${mail.id} is nu ‘${deliveryStatusLabels[mail.deliveryStatus ?? 'sent']}’.`
+      : 'Verwerkt (de melding noemt geen e-mail van de outbox; onbestelbare adressen zijn wel geblokkeerd).',
+  );
+  for (const line of mail ? deliveryLines(mail) : []) print(`    ${line}`);
+}
+
+async function suppressionsCommand({ store, print }: CommandContext): Promise<void> {
+  await printSuppressions(store, print);
+}
+
+async function unsuppressCommand({ deps, aws, print, required, actor }: CommandContext): Promise<void> {
+  const address = required('address');
+  if (!(await liftSuppression(deps, { address, actor: actor() })))
+    throw new UsageError(`${address} staat niet op de blokkeerlijst.`);
+  print(
+    aws
+      ? `${address} is van de blokkeerlijst gehaald. Haal het ook van de SES-lijst van het account: aws sesv2 delete-suppressed-destination --email-address ${address}`
+      : `${address} is van de blokkeerlijst gehaald.`,
+  );
+}
+
+export const mailCommands: Record<string, Command> = {
+  outbox: outboxCommand,
+  resend: resendCommand,
+  'mail-event': mailEventCommand,
+  suppressions: suppressionsCommand,
+  unsuppress: unsuppressCommand,
+};
