@@ -84,6 +84,11 @@ describe('error links keep the question in view', { timeout: 120_000 }, () => {
       await openInvitation(page, pipeline, screen === 'laptop' ? 'GM0148' : 'GM0150', round);
       // Invalid answers far down the page, so every link has to scroll.
       await page.getByLabel('Uw e-mailadres').fill('geen-adres');
+      // The amounts are asked only after ‘ja’ to the first question (hidden until then with JavaScript).
+      await page
+        .getByRole('group', { name: 'Vraagt uw gemeente een eigen bijdrage van werkende ontheemden?' })
+        .getByRole('radio', { name: 'Ja' })
+        .check();
       await page.getByLabel(/^Opbrengst per maand/).fill('veel');
       expect(
         await activate(page.getByRole('button', { name: 'Controleren', exact: true }).last(), 'Controleren'),
