@@ -1,17 +1,11 @@
-import { diffStored } from '../../forms/diff.js';
-import { renderConfirmationEmail } from '../../forms/render/email.js';
-import { amendLink } from './amend-link.js';
+import { confirmationEmail, confirmationMailId } from './confirmation-mail.js';
 import { deliverMail, leaseMs } from './deliver-mail.js';
 import { formPath, type ResolvedForm, resolveForm } from './form-context.js';
-import type { Draft, OutboxMail, SubmissionVersion, Suppression, VersionKey } from './model.js';
+import type { Draft, OutboxMail, SubmissionVersion, Suppression } from './model.js';
 import type { Clock, Mailer, Store } from './ports.js';
-import { changesSincePrevious, referencedPrevious } from './previous-round.js';
 import { regionContact } from './registry/secretariat.js';
 
-/** Outbox key of a version's confirmation: one email per stored version, whatever happens. */
-export function confirmationMailId(version: VersionKey) {
-  return `confirmation#${version.roundId}#${version.formId}#${version.municipality}#v${version.version}`;
-}
+export { confirmationMailId } from './confirmation-mail.js';
 
 /** The confirmation email of a version: sent now, or recorded in the outbox and following from there. */
 export type MailState = 'sent' | 'pending';
@@ -25,7 +19,7 @@ export interface CompletedSubmission {
 /**
  * The steps after a version is stored (`completeSubmission`), each idempotent, so a retry or the repair
  * may run them again: move the current-version copy forward, delete the draft it supersedes, write the
- * audit line (deterministic key) with the email's content, record the confirmation email in the outbox
+ * audit line (deterministic key), record the confirmation email in the outbox
  * (deterministic id), then — within `mailBudgetMs` — try to send it; the version leaves the unconfirmed
  * list with the "sent" write, or once the email is recorded when it is not sent at once.
  *
@@ -76,33 +70,36 @@ export async function completeSubmission(
         createdAt: version.submittedAt,
         status: 'pending',
         attempts: 0,
-      };
-      // The audit line and the email's content in one write (neither is listed anywhere), then the
-      // email's envelope, which makes it recorded.
-      await deps.store.auditWithMailContent(
-        {
-          at: version.submittedAt,
-          id: `${version.formId}#${version.municipality}#v${version.version}`,
-          action: version.version === 1 ? 'submission' : 'amendment',
-          actor: input.actor,
+        // Its content is not stored: should it be sent later, it is rendered again from the version.
+        renderFrom: {
           roundId: version.roundId,
+          formId: version.formId,
           municipality: version.municipality,
-          details: {
-            formId: version.formId,
-            version: version.version,
-            submittedBy: version.submittedBy.name,
-            late: version.late,
-            warnings: version.warnings?.length ?? 0,
-          },
+          version: version.version,
+          ...(input.formUrl && { formUrl: input.formUrl }),
         },
-        mail,
-      );
+      };
+      // The audit line, then the email's envelope, which makes it recorded.
+      await deps.store.audit({
+        at: version.submittedAt,
+        id: `${version.formId}#${version.municipality}#v${version.version}`,
+        action: version.version === 1 ? 'submission' : 'amendment',
+        actor: input.actor,
+        roundId: version.roundId,
+        municipality: version.municipality,
+        details: {
+          formId: version.formId,
+          version: version.version,
+          submittedBy: version.submittedBy.name,
+          late: version.late,
+          warnings: version.warnings?.length ?? 0,
+        },
+      });
       // A caller that sends at once records it already taken for sending (no second write to claim it);
       // should the send not happen, the lease runs out and the outbox sender sends it.
       const now = deps.clock.now();
       if (
         await deps.store.enqueueMail(mail, {
-          contentWritten: true,
           // Out of the outbox index until sent (or not): the version's unconfirmed listing stands for it.
           ...(sending && { claimedUntil: new Date(now.getTime() + leaseMs).toISOString(), unlisted: true }),
         })
@@ -142,45 +139,6 @@ export async function completeSubmission(
   } catch (error) {
     return { mail: 'pending', deferred: error };
   }
-}
-
-async function confirmationEmail(
-  store: Store,
-  resolved: ResolvedForm,
-  version: SubmissionVersion,
-  formUrl: string | undefined,
-  known: SubmissionVersion | undefined,
-) {
-  const [previous, previousRound, amendUrl] = await Promise.all([
-    version.version > 1
-      ? (known ??
-        store.getVersion(version.roundId, version.formId, version.municipality, version.version - 1))
-      : undefined,
-    referencedPrevious(store, version),
-    // A fresh link for the invitation it was submitted with: opens the amend page on any device.
-    amendLink({ store }, { version, round: resolved.round, formUrl }),
-  ]);
-  return renderConfirmationEmail({
-    definition: resolved.definition,
-    municipalityName: resolved.municipality.name,
-    organisation: resolved.region.boardName,
-    contact: regionContact(resolved.region),
-    roundTitle: resolved.round.title,
-    version: version.version,
-    submittedAt: version.submittedAt,
-    submittedBy: version.submittedBy.name,
-    answers: version.answers,
-    late: version.late,
-    amendUrl,
-    changes: previous ? diffStored(resolved.definition, previous, version) : undefined,
-    sincePreviousRound: previousRound
-      ? {
-          roundTitle: previousRound.round.title,
-          changes: changesSincePrevious(resolved.definition, previousRound.version, version),
-        }
-      : undefined,
-    warnings: version.warnings,
-  });
 }
 
 /** How long a stored version may wait for its confirmation record before the repair takes it over. */

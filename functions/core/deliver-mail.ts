@@ -131,16 +131,21 @@ export async function deliverMail(
         await deps.store.markMailFailed(id, suppressedMessage(suppressed), undefined);
         return 'failed';
       }
+      // A confirmation recorded without its content is rendered again from its version (lazily loaded:
+      // only the sender of a confirmation needs the form's rendering).
+      const content = mail.renderFrom
+        ? await (await import('./confirmation-mail.js')).mailContent(deps.store, mail)
+        : mail;
       ({ messageId } = await withinBudget(
         deps.mailer.send(
           {
             reference: mail.id,
             to: allowed,
             replyTo: mail.replyTo,
-            subject: mail.subject,
-            html: mail.html,
-            text: mail.text,
-            attachments: mail.attachments,
+            subject: content.subject,
+            html: content.html,
+            text: content.text,
+            attachments: content.attachments,
           },
           { signal },
         ),

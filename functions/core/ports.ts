@@ -187,11 +187,9 @@ export interface OutboxStore {
   /**
    * Records an email once; false when that id is already recorded. With `claimedUntil` it is recorded as
    * taken for sending by the caller until then (as `claimMail` would), for a caller that sends it at once.
+   * An email with `renderFrom` is recorded without its content (`getMail` answers it empty).
    */
-  enqueueMail(
-    mail: OutboxMail,
-    options?: { claimedUntil?: string; contentWritten?: boolean; unlisted?: boolean },
-  ): Promise<boolean>;
+  enqueueMail(mail: OutboxMail, options?: { claimedUntil?: string; unlisted?: boolean }): Promise<boolean>;
   /**
    * Lists an email recorded `unlisted` (with `claimedUntil`: its creator sends it at once, and the send's
    * outcome lists it as sent, pending or failed) among the pending ones, so the outbox sender finds it
@@ -199,12 +197,6 @@ export interface OutboxStore {
    * unconfirmed list until then, so a crash in between is repaired (completeSubmission).
    */
   ensureMailListed(id: string): Promise<boolean>;
-  /**
-   * Writes an audit line and an email's content together (one BatchWriteItem), for a caller that then
-   * records the email with `enqueueMail(mail, { contentWritten: true })`. Only for an email that is not
-   * recorded yet: the content is written whether or not some is there (the audit line is the same line).
-   */
-  auditWithMailContent(event: AuditEvent, mail: OutboxMail): Promise<void>;
   getMail(id: string): Promise<OutboxMail | undefined>;
   /** Envelopes (no content) of the emails waiting to be sent, or given up on. */
   listMail(status: 'pending' | 'failed'): Promise<OutboxMail[]>;

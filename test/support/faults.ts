@@ -24,7 +24,6 @@ export const writeMethods = [
   'advanceCurrent',
   'deleteDraft',
   'audit',
-  'auditWithMailContent',
   'enqueueMail',
   'ensureMailListed',
   'confirmationRecorded',

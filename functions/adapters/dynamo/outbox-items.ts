@@ -1,8 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { AuditEvent, OutboxMail } from '../../core/model.js';
+import type { OutboxMail } from '../../core/model.js';
 import type { OutboxStore } from '../../core/ports.js';
-import { auditItem } from './audit-items.js';
 import { versionItem } from './submission-items.js';
 import { entity, keyFits, type Table } from './table.js';
 
@@ -41,7 +40,8 @@ export function outboxItems(table: Table): OutboxStore {
       GSI1SK: `${mail.createdAt}#${mail.id}`,
       entityType: 'mail',
       ...envelope,
-      contentItem: true,
+      // A confirmation that renders its content from its version (`renderFrom`) has no content item.
+      ...(!mail.renderFrom && { contentItem: true }),
     };
   };
 
@@ -51,15 +51,13 @@ export function outboxItems(table: Table): OutboxStore {
   ) => new UpdateCommand({ TableName: table.name, Key: { PK: mailPk(id), SK: 'MAIL' }, ...input });
 
   return {
-    async enqueueMail(
-      mail: OutboxMail,
-      options: { claimedUntil?: string; contentWritten?: boolean; unlisted?: boolean } = {},
-    ) {
+    async enqueueMail(mail: OutboxMail, options: { claimedUntil?: string; unlisted?: boolean } = {}) {
       // The content (HTML, text, CSV attachments) is stored gzipped, in an item of its own that no index
       // holds: the envelope, listed through GSI1 and changed at every attempt, stays small. The content
       // first, so an envelope never names content that is not there; only when it is not there yet, so a
-      // recorded email's content (or its removal by the retention job) is never replaced.
-      const wroteContent = options.contentWritten ? false : await table.putIfAbsent(contentItem(mail));
+      // recorded email's content (or its removal by the retention job) is never replaced. A confirmation
+      // stores none: it is rendered again from its version when it is sent later (`renderFrom`).
+      const wroteContent = mail.renderFrom ? false : await table.putIfAbsent(contentItem(mail));
       const { GSI1PK, ...unlisted } = envelopeItem(mail, pendingIndex);
       const recorded = await table.putIfAbsent({
         // Unlisted (GSI1SK kept, so listing it is setting GSI1PK): an email its creator sends at once and
@@ -76,10 +74,6 @@ export function outboxItems(table: Table): OutboxStore {
         );
       }
       return recorded;
-    },
-
-    async auditWithMailContent(event: AuditEvent, mail: OutboxMail) {
-      await table.putAll([auditItem(event), contentItem(mail)]);
     },
 
     ensureMailListed(id: string) {
