@@ -133,9 +133,9 @@ describe('crash at every step of a submission', () => {
   for (const kind of ['first', 'amendment'] as const) {
     it(`${kind}: after recovery every accepted submission is stored once with exactly one confirmation`, async () => {
       const steps = await stepsOf(kind);
-      // The email is recorded already taken for sending (no claimMail), the version leaves the unconfirmed
-      // list with its "sent" (no confirmationRecorded), and a draft is deleted only when the submission
-      // read one (the amendment's colleague's draft; a first submission has none).
+      // The email is recorded already taken for sending (no claimMail), the version stays listed for the
+      // repair (nothing takes it off), and a draft is deleted only when the submission read one (the
+      // amendment's colleague's draft; a first submission has none).
       expect(steps).toEqual([
         'claimSubmissionId',
         'putVersion',
@@ -193,7 +193,7 @@ describe('crash at every step of a submission', () => {
 describe('crash at every step of the outbox sender', () => {
   it('sends every waiting confirmation exactly once after the sender dies at any step and runs again', async () => {
     const accepted: { roundId: string; submissionId: string }[] = [];
-    for (let at = 0; at < 3; at++) {
+    for (let at = 0; at < 4; at++) {
       for (const when of ['before', 'after'] as const) {
         const round = await freshRound();
         // The mail service is down during the submission: stored, confirmation waiting in the outbox.
@@ -211,9 +211,10 @@ describe('crash at every step of the outbox sender', () => {
             { baseUrl: pipeline.baseUrl },
           ),
         ).rejects.toThrow(ProcessDied);
-        expect(sender.steps[at]).toBe(['claimMail', 'send', 'markMailSent'][at]);
+        // The repair walks the new version (its email is recorded: nothing to do) and moves its mark.
+        expect(sender.steps[at]).toBe(['advanceRepairMark', 'claimMail', 'send', 'markMailSent'][at]);
         // The documented window: sent, then the sender died before recording it.
-        if ((at === 1 && when === 'after') || (at === 2 && when === 'before')) {
+        if ((at === 2 && when === 'after') || (at === 3 && when === 'before')) {
           sentTwice.add(confirmationMailId({ ...submission, version: 1 }));
         }
         // The next run, a few minutes later (past the dead sender's lease).

@@ -2,7 +2,6 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutboxMail } from '../../core/model.js';
 import type { OutboxStore } from '../../core/ports.js';
-import { versionItem } from './submission-items.js';
 import { entity, keyFits, type Table } from './table.js';
 
 const mailPk = (id: string) => `MAIL#${id}`;
@@ -183,22 +182,7 @@ export function outboxItems(table: Table): OutboxStore {
       );
     },
 
-    async markMailSent(
-      id: string,
-      messageId: string,
-      sentAt: string,
-      confirms?: { readonly mail: OutboxMail; readonly version: Parameters<typeof versionItem>[0] },
-    ) {
-      if (confirms) {
-        // The sender recorded the email itself a moment ago, taken for sending (nobody else writes to it
-        // while it holds the lease; SES's events come after the send is recorded): the envelope is written
-        // whole, and the version, which never changes, again without its unconfirmed listing.
-        await table.putAll([
-          { ...envelopeItem(confirms.mail, sentIndex), status: 'sent', messageId, sentAt },
-          versionItem(confirms.version, { unconfirmed: false }),
-        ]);
-        return;
-      }
+    async markMailSent(id: string, messageId: string, sentAt: string) {
       await table.documents.send(
         update(id, {
           // Sent mail stays listed (OUTBOX#sent, still by the time it was recorded): the retention job finds
@@ -214,6 +198,23 @@ export function outboxItems(table: Table): OutboxStore {
           },
         }),
       );
+    },
+
+    async mailEnvelopes(ids: readonly string[]) {
+      const found = new Map<string, OutboxMail>();
+      const fitting = ids.filter((id) => keyFits(mailPk(id), 'MAIL'));
+      for (let start = 0; start < fitting.length; start += 100) {
+        const chunk = fitting.slice(start, start + 100);
+        const items = await table.getMany<OutboxMail & { content?: Uint8Array; contentItem?: boolean }>(
+          chunk.map((id) => ({ PK: mailPk(id), SK: 'MAIL' })),
+        );
+        for (const [index, item] of items.entries()) {
+          if (!item) continue;
+          const { content: _content, contentItem: _item, ...envelope } = item;
+          found.set(chunk[index]!, { ...envelope, html: '', text: '' });
+        }
+      }
+      return found;
     },
 
     async markMailFailed(id: string, error: string, nextAttemptAt: string | undefined) {
