@@ -14,7 +14,7 @@ import type { Principal } from '../core/policy.js';
 import { saveDraft } from '../core/save-draft.js';
 import { submissionIdPattern } from '../core/submission-id.js';
 import { submitForm } from '../core/submit-form.js';
-import { checkPagePath, checkQuery } from './check-page.js';
+import { checkPagePath } from './check-page.js';
 import type { Dependencies } from './dependencies.js';
 import { formPath } from './form-pages.js';
 import { logger } from './logger.js';
@@ -214,14 +214,9 @@ const actions: {
         logger.warn('Inzending opgeslagen, afronding uitgesteld', { error: result.deferred });
       return seeOther(`${formPath(key)}/bevestiging?versie=${result.version.version}`);
     } catch (error) {
-      // The form again on the draft, with the errors (a GET the browser can reload).
-      if (error instanceof ValidationFailed) {
-        return keepAsDraft(
-          context,
-          (key) => `${formPath(key)}?${checkQuery}`,
-          'Uw antwoorden hieronder zijn niet ingezonden en niet opgeslagen. Klikt u nogmaals op ‘Controleren’, dan vervangen zij het concept van uw collega.',
-        );
-      }
+      // The check page posts only answers that passed; errors here mean altered hidden fields or a form
+      // changed in between: refused as posted (422), nothing stored — not even a draft.
+      if (error instanceof ValidationFailed) return context.page(422, { errors: [...error.fieldErrors] });
       if (!(error instanceof Conflict)) throw error;
       const latest = await deps.store.latestVersion(key.roundId, key.formId, key.municipality);
       return context.page(409, {

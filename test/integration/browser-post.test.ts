@@ -90,11 +90,11 @@ describe('the form in a browser without JavaScript (plain form posts)', () => {
     expect(await pipeline.items(pipeline.round.id, 'VERSION#eigen-bijdrage#GM0150#')).toEqual([]);
   });
 
-  it('keeps the input as the draft and shows the form again from it with an error summary linking to each field (303 → GET)', async () => {
+  it('“Controleren” with errors keeps the input as the draft and shows the form again from it with an error summary linking to each field (303 → GET)', async () => {
     const url = pipeline.formUrl('GM0150');
     const response = await postFormAndFollow(
       url,
-      filledIn().map(([name, value]): [string, string] =>
+      filledIn([['_action', 'review']]).map(([name, value]): [string, string] =>
         name === 'contactEmail'
           ? [name, 'jan-at-deventer']
           : name === 'locations[0][capacity]'
@@ -102,7 +102,10 @@ describe('the form in a browser without JavaScript (plain form posts)', () => {
             : [name, value],
       ),
     );
-    expect(response.passed).toEqual(['/formulieren/eigen-bijdrage/eigen-bijdrage-demo/GM0150?controleer=1']);
+    expect(response.passed).toEqual([
+      '/formulieren/eigen-bijdrage/eigen-bijdrage-demo/GM0150/controleren?inzending=browser-0001-abcdef',
+      '/formulieren/eigen-bijdrage/eigen-bijdrage-demo/GM0150?controleer=1',
+    ]);
     expect(response.status).toBe(200);
     expect(response.text).toContain('<title>Fout: ');
     expect(response.text).toContain('Er zijn 2 problemen met uw antwoorden');
@@ -320,8 +323,8 @@ describe('questions asked only after ‘ja’', () => {
   });
 
   it('after ‘ja’, gives one error per missing answer, each linking to its field and naming its label', async () => {
-    // Amending version 1 (sent above); the errors come back on the form as a GET (303).
-    const response = await postFormAndFollow(
+    // “Versturen” with errors (only altered hidden fields of the check page can do that): refused as posted.
+    const response = await postForm(
       pipeline.formUrl('GM0175'),
       filledIn([
         ['_baseVersion', '1'],
@@ -332,8 +335,7 @@ describe('questions asked only after ‘ja’', () => {
         ['executedBy', ''],
       ]),
     );
-    expect(response.passed).toEqual(['/formulieren/eigen-bijdrage/eigen-bijdrage-demo/GM0175?controleer=1']);
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(422);
     expect(response.text).toContain('Er zijn 5 problemen met uw antwoorden');
     const links = [
       ...response.text.matchAll(

@@ -8,6 +8,7 @@ import { buildStylesheet, stylesheetSources } from '../../forms/stylesheet.js';
 import {
   get,
   postForm,
+  postFormAndFollow,
   postJson,
   startTestPipeline,
   type TestPipeline,
@@ -69,7 +70,7 @@ beforeAll(async () => {
   pages.set(
     'form with errors',
     (
-      await postForm(form, [
+      await postFormAndFollow(form, [
         ['_action', 'review'],
         ['collects', 'misschien'],
       ])
