@@ -8,6 +8,7 @@ import {
   repeatGroups,
 } from '../../forms/definition.js';
 import type { RepeatGroup } from '../../forms/fields.js';
+import { formatDateTime } from '../../forms/format.js';
 import { Conflict, ValidationFailed } from '../core/errors.js';
 import type { FormContextKey, ResolvedForm } from '../core/form-context.js';
 import type { Principal } from '../core/policy.js';
@@ -95,6 +96,10 @@ export function parseControl(decoded: DecodedPost, params: URLSearchParams) {
   };
 }
 
+/** After a colleague's newer version: the input is kept, and how to go on from their version. */
+const newerVersionNotice =
+  'Uw antwoorden staan hieronder nog. Kies wat u wilt: open het formulier opnieuw via uw link om de versie van uw collega te zien (uw invoer hier vervalt dan), of klik op ‘Controleren’: de controlepagina toont precies wat u ten opzichte van de versie van uw collega verandert, en pas na ‘Versturen’ wordt dat de nieuwste versie. De versie van uw collega blijft altijd bewaard.';
+
 export const damagedPage =
   'De pagina is beschadigd of verouderd: deze knop of dit verborgen veld kennen wij niet. Uw invoer staat hieronder; er is niets opgeslagen. Kies een van de knoppen onderaan het formulier.';
 
@@ -131,9 +136,18 @@ async function keepAsDraft(
       deps.store.latestVersion(key.roundId, key.formId, key.municipality),
       deps.store.getDraft(key.roundId, key.formId, key.municipality),
     ]);
+    // A colleague sent a version since the page was opened: said as at "Versturen", which it replaces.
+    const newer = latest && latest.version > context.baseVersion;
     return context.page(409, {
-      errors: [{ path: '', message: error.message }],
-      notice: conflictNotice,
+      errors: [
+        {
+          path: '',
+          message: newer
+            ? `Dit formulier is intussen gewijzigd: versie ${latest.version} is op ${formatDateTime(latest.submittedAt)} ingezonden door ${latest.submittedBy.name}. Uw wijziging is niet opgeslagen, er is niets overschreven.`
+            : error.message,
+        },
+      ],
+      notice: newer ? newerVersionNotice : conflictNotice,
       baseVersion: latest?.version ?? context.baseVersion,
       draftRevision: draft?.revision ?? 0,
     });
@@ -221,8 +235,7 @@ const actions: {
       const latest = await deps.store.latestVersion(key.roundId, key.formId, key.municipality);
       return context.page(409, {
         errors: [{ path: '', message: error.message }],
-        notice:
-          'Uw antwoorden staan hieronder nog. Kies wat u wilt: open het formulier opnieuw via uw link om de versie van uw collega te zien (uw invoer hier vervalt dan), of klik op ‘Controleren’: de controlepagina toont precies wat u ten opzichte van de versie van uw collega verandert, en pas na ‘Versturen’ wordt dat de nieuwste versie. De versie van uw collega blijft altijd bewaard.',
+        notice: newerVersionNotice,
         baseVersion: latest?.version ?? context.baseVersion,
         submissionId: deps.ids.newId(),
       });
