@@ -1,5 +1,4 @@
-import * as z from 'zod';
-import { checkDependencies, isAsked, missingAnswers, scopeFields, withoutIrrelevant } from './conditions.js';
+import { checkDependencies, isAsked, scopeFields } from './conditions.js';
 import {
   answerOf,
   type Field,
@@ -11,8 +10,9 @@ import {
 } from './fields.js';
 
 /**
- * A form definition and everything derived from it: the zod schema, decoding a browser post, the values
- * an input shows, the answers as a person reads them, the CSV columns. Nothing here knows a specific form.
+ * A form definition and everything derived from it but its validation (forms/validate.ts): decoding a
+ * browser post, the values an input shows, the answers as a person reads them, the CSV columns. Nothing
+ * here knows a specific form.
  */
 
 export type Answers = Record<string, unknown>;
@@ -106,7 +106,6 @@ export interface DefinitionChange {
 }
 
 export interface FormDefinition extends FormDefinitionInput {
-  readonly schema: z.ZodType<Answers>;
   readonly revision: number;
   readonly changes: readonly DefinitionChange[];
 }
@@ -128,34 +127,15 @@ export function allItems(definition: Pick<FormDefinitionInput, 'sections'>): Sec
   return definition.sections.flatMap((section) => section.items);
 }
 
-/** A field's schema in its scope: optional when not required, and when not always asked (conditions.ts). */
-export function fieldSchema(field: Field): z.ZodType {
-  return field.required && !field.shownWhen ? field.schema : field.schema.optional();
-}
-
-function repeatSchema(group: RepeatGroup): z.ZodType {
-  const row = z.strictObject(
-    Object.fromEntries(group.fields.filter(isInput).map((field) => [field.key, fieldSchema(field)])),
-  );
-  return z
-    .array(row, {
-      error: (issue) =>
-        issue.input === undefined
-          ? `‘${group.label}’ ontbreekt: geef een lijst, eventueel leeg.`
-          : `‘${group.label}’ moet een lijst zijn.`,
-    })
-    .min(group.min, { error: `Vul minstens ${group.min} ${group.itemLabel.toLowerCase()} in.` })
-    .max(group.max, { error: `U kunt hoogstens ${group.max} regels invullen bij ‘${group.label}’.` });
-}
-
-/** Builds the definition: derives the strict schema (unknown fields are rejected) with the form's rules. */
+/**
+ * Builds the definition and checks it (unique keys, conditions that refer to earlier questions, ordered
+ * revisions). Its zod schema is built on first validation only (forms/validate.ts): a request uses one
+ * form, and building the schemas of every form at import was most of a cold start's CPU (issue 14).
+ */
 export function defineForm(input: FormDefinitionInput): FormDefinition {
-  const shape = Object.fromEntries(
-    allItems(input)
-      .filter((item) => item.type === 'repeat' || isInput(item))
-      .map((item) => [item.key, item.type === 'field' ? fieldSchema(item) : repeatSchema(item)]),
-  );
-  const keys = Object.keys(shape);
+  const keys = allItems(input)
+    .filter((item) => item.type === 'repeat' || isInput(item))
+    .map((item) => item.key);
   if (new Set(keys).size !== keys.length) throw new Error(`Formulier ${input.id}: dubbele veldsleutels`);
   checkDependencies(input.id, fieldsOf(allItems(input)));
   for (const group of allItems(input)) if (group.type === 'repeat') checkDependencies(input.id, group.fields);
@@ -171,15 +151,7 @@ export function defineForm(input: FormDefinitionInput): FormDefinition {
         `Formulier ${input.id}: wijziging van revisie ${change.revision} past niet bij revisie ${revision}`,
       );
   }
-  const base = z.strictObject(shape);
-  const schema = input.rules
-    ? base.superRefine((answers, ctx) => {
-        for (const issue of input.rules!(answers)) {
-          ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: answers });
-        }
-      })
-    : base;
-  return { ...input, revision, changes, schema: schema as unknown as z.ZodType<Answers> };
+  return { ...input, revision, changes };
 }
 
 const rowName = /^(\w+)\[(\d+)\]\[(\w+)\]$/;
@@ -308,131 +280,6 @@ export function answersToRaw(definition: FormDefinition, answers: Answers = {}):
 /** An empty row of a repeated group. */
 export function emptyRow(group: RepeatGroup): Record<string, RawValue> {
   return Object.fromEntries(group.fields.filter(isInput).map((field) => [field.key, '']));
-}
-
-function describePath(definition: FormDefinition, path: readonly PropertyKey[]): string | undefined {
-  const [first, index] = path;
-  const item = allItems(definition).find((candidate) => candidate.key === first);
-  if (item?.type === 'repeat' && typeof index === 'number') return `${item.itemLabel} ${index + 1}`;
-  return undefined;
-}
-
-/**
- * Maps zod issues to one Dutch message per field path. Messages already name the field; a row of a
- * repeated group is named too (`Opvanglocatie 2: …`).
- */
-export function toFieldErrors(definition: FormDefinition, error: z.ZodError): FieldError[] {
-  const errors: FieldError[] = [];
-  const seen = new Set<string>();
-  const add = (path: PropertyKey[], message: string) => {
-    const key = path.map(String).join('.');
-    if (seen.has(key)) return;
-    seen.add(key);
-    const row = describePath(definition, path);
-    errors.push({ path: key, message: row && path.length > 2 ? `${row}: ${message}` : message });
-  };
-  for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        add([...issue.path, key], `Onbekend veld ‘${key}’: dit formulier kent dit veld niet.`);
-      }
-      continue;
-    }
-    add(issue.path, issue.message);
-  }
-  const order = fieldOrder(definition);
-  const rank = (path: string) => {
-    const [key, index, field] = path.split('.');
-    return (order.get(key!) ?? 1e6) * 1e6 + Number(index ?? 0) * 1e3 + (order.get(`${key}.${field}`) ?? 0);
-  };
-  return errors.sort((a, b) => rank(a.path) - rank(b.path));
-}
-
-/** Position of every field on the page, so errors are listed in the order the official meets them. */
-function fieldOrder(definition: FormDefinition): Map<string, number> {
-  const order = new Map<string, number>();
-  for (const [index, item] of allItems(definition).entries()) {
-    order.set(item.key, index);
-    if (item.type !== 'repeat') continue;
-    for (const [fieldIndex, field] of item.fields.entries())
-      order.set(`${item.key}.${field.key}`, fieldIndex);
-  }
-  return order;
-}
-
-export interface ValidationOutcome {
-  readonly success: boolean;
-  readonly answers?: Answers;
-  readonly errors: FieldError[];
-}
-
-/**
- * `__proto__` as a key of the answers or of a row: JSON.parse makes it an ordinary key, but zod's output
- * (an object literal) would take it as the prototype and drop it silently. It is no field of any form.
- */
-function prototypeKeyIssues(value: unknown, path: (string | number)[] = []): z.core.$ZodIssue[] {
-  if (Array.isArray(value)) return value.flatMap((item, index) => prototypeKeyIssues(item, [...path, index]));
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.keys(value).flatMap((key) =>
-    key === '__proto__'
-      ? [
-          {
-            code: 'unrecognized_keys' as const,
-            keys: [key],
-            path,
-            input: value as Record<string, unknown>,
-            message: '',
-          },
-        ]
-      : prototypeKeyIssues((value as Record<string, unknown>)[key], [...path, key]),
-  );
-}
-
-/**
- * Validates candidate answers (from a browser post or a JSON client) against the definition. Answers to
- * questions the other answers make irrelevant (after a "nee") are dropped first, never judged or stored;
- * an asked question that is required and empty gets its own message.
- */
-export function validateAnswers(definition: FormDefinition, candidate: unknown): ValidationOutcome {
-  const hidden = prototypeKeyIssues(candidate);
-  const items = allItems(definition);
-  const relevant = withoutIrrelevant(items, candidate);
-  const parsed = definition.schema.safeParse(relevant);
-  const missing = missingAnswers(items, relevant).map((issue) => ({
-    code: 'custom' as const,
-    path: issue.path,
-    message: issue.message,
-    input: undefined,
-  }));
-  if (parsed.success && hidden.length === 0 && missing.length === 0)
-    return { success: true, answers: parsed.data, errors: [] };
-  const issues = parsed.success ? [] : withRuleIssues(definition, relevant, parsed.error).issues;
-  return {
-    success: false,
-    errors: toFieldErrors(definition, new z.ZodError([...hidden, ...issues, ...missing])),
-  };
-}
-
-/**
- * zod skips a form's cross-field rules once a field fails to parse; run them on the fields that did, so
- * the official sees every problem in one round instead of a second list after fixing the first.
- */
-function withRuleIssues(definition: FormDefinition, candidate: unknown, error: z.ZodError): z.ZodError {
-  if (!definition.rules || typeof candidate !== 'object' || candidate === null) return error;
-  const partial: Answers = {};
-  for (const item of allItems(definition)) {
-    if (item.type === 'field' && !isInput(item)) continue;
-    const schema = item.type === 'field' ? fieldSchema(item) : repeatSchema(item);
-    const result = schema.safeParse((candidate as Answers)[item.key]);
-    if (result.success && result.data !== undefined) partial[item.key] = result.data;
-  }
-  const ruleIssues = definition.rules(partial).map((issue) => ({
-    code: 'custom' as const,
-    path: issue.path,
-    message: issue.message,
-    input: undefined,
-  }));
-  return new z.ZodError([...error.issues, ...ruleIssues]);
 }
 
 export interface AnswerRow {

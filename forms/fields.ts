@@ -216,60 +216,82 @@ function withPresence<T>(schema: z.ZodType<T>, widget: Widget, name: string): z.
     .pipe(schema) as unknown as z.ZodType<T>;
 }
 
+/**
+ * The field with its schema built on first use and kept: a process validates one form per request, and
+ * building every field's zod schema at import was most of a cold start's CPU (issue 14). Spreading a
+ * field (`{ ...field }`) builds it.
+ */
+function withSchema<T, F extends Omit<Field<T>, 'schema'>>(field: F, build: () => z.ZodType<T>): Field<T> {
+  let built: z.ZodType<T> | undefined;
+  return Object.defineProperty(field, 'schema', {
+    enumerable: true,
+    get: () => {
+      built ??= build();
+      return built;
+    },
+  }) as F & Field<T>;
+}
+
 export function text(key: string, options: FieldOptions & { maxLength?: number }): Field<string> {
-  return textField(key, options, false);
+  return textField(key, options, 'text');
 }
 
 function textField(
   key: string,
   options: FieldOptions & { maxLength?: number },
-  multiLine: boolean,
+  widget: 'text' | 'textarea',
 ): Field<string> {
-  const meta = base(key, 'text', options);
+  const meta = base(key, widget, options);
+  const multiLine = widget === 'textarea';
   const maxLength = options.maxLength ?? 200;
-  const schema = z
-    .string({ error: `${quote(meta.name)} moet tekst zijn.` })
-    .trim()
-    .min(1, { error: requiredMessage('text', meta.name) })
-    .max(maxLength, { error: `${quote(meta.name)} mag maximaal ${maxLength} tekens lang zijn.` })
-    .superRefine((value, ctx) => {
-      const problem = textProblem(value, meta.name, multiLine);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
-    });
-  return {
-    ...meta,
-    maxLength,
-    schema: withPresence(schema, 'text', meta.name),
-    fromForm: (raw) => (isBlank(raw) ? undefined : raw.trim()),
-    toForm: (value) => (typeof value === 'string' ? value : ''),
-    display: (value) => (typeof value === 'string' && value !== '' ? value : empty),
-    toCsv: (value) => (typeof value === 'string' ? value : ''),
-  };
+  const schema = () =>
+    z
+      .string({ error: `${quote(meta.name)} moet tekst zijn.` })
+      .trim()
+      .min(1, { error: requiredMessage('text', meta.name) })
+      .max(maxLength, { error: `${quote(meta.name)} mag maximaal ${maxLength} tekens lang zijn.` })
+      .superRefine((value, ctx) => {
+        const problem = textProblem(value, meta.name, multiLine);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+      });
+  return withSchema(
+    {
+      ...meta,
+      maxLength,
+      fromForm: (raw) => (isBlank(raw) ? undefined : raw.trim()),
+      toForm: (value) => (typeof value === 'string' ? value : ''),
+      display: (value) => (typeof value === 'string' && value !== '' ? value : empty),
+      toCsv: (value) => (typeof value === 'string' ? value : ''),
+    },
+    () => withPresence(schema(), 'text', meta.name),
+  );
 }
 
 export function textarea(key: string, options: FieldOptions & { maxLength?: number }): Field<string> {
-  const field = textField(key, { ...options, maxLength: options.maxLength ?? 2000 }, true);
-  return { ...field, widget: 'textarea' };
+  return textField(key, { ...options, maxLength: options.maxLength ?? 2000 }, 'textarea');
 }
 
 export function email(key: string, options: FieldOptions): Field<string> {
   const meta = base(key, 'email', options);
-  const schema = z
-    .string({ error: `${quote(meta.name)} moet tekst zijn.` })
-    .trim()
-    .max(254, { error: `${quote(meta.name)} is te lang.` })
-    .pipe(
-      z.email({ error: `${quote(meta.name)} moet een geldig e-mailadres zijn, zoals naam@gemeente.nl.` }),
-    );
-  return {
-    ...meta,
-    maxLength: 254,
-    schema: withPresence(schema, 'email', meta.name),
-    fromForm: (raw) => (isBlank(raw) ? undefined : raw.trim()),
-    toForm: (value) => (typeof value === 'string' ? value : ''),
-    display: (value) => (typeof value === 'string' && value !== '' ? value : empty),
-    toCsv: (value) => (typeof value === 'string' ? value : ''),
-  };
+  const schema = () =>
+    z
+      .string({ error: `${quote(meta.name)} moet tekst zijn.` })
+      .trim()
+      .max(254, { error: `${quote(meta.name)} is te lang.` })
+      .pipe(
+        z.email({ error: `${quote(meta.name)} moet een geldig e-mailadres zijn, zoals naam@gemeente.nl.` }),
+      );
+  return withSchema(
+    {
+      ...meta,
+      maxLength: 254,
+      fromForm: (raw) => (isBlank(raw) ? undefined : raw.trim()),
+      toForm: (value) => (typeof value === 'string' ? value : ''),
+      display: (value) => (typeof value === 'string' && value !== '' ? value : empty),
+      toCsv: (value) => (typeof value === 'string' ? value : ''),
+    },
+    () => withPresence(schema(), 'email', meta.name),
+  );
 }
 
 /** Accepts `1200`, `1.200` and `1 200` (Dutch thousands separators); anything else stays a string. */
@@ -284,25 +306,28 @@ export function integer(key: string, options: FieldOptions & { min?: number; max
   const meta = base(key, 'integer', options);
   const min = options.min ?? 0;
   const max = options.max ?? 1_000_000;
-  const schema = z
-    .number({ error: `${quote(meta.name)} moet een heel getal zijn, bijvoorbeeld 12.` })
-    .int({ error: `${quote(meta.name)} moet een heel getal zijn, zonder komma.` })
-    .min(min, {
-      error:
-        min === 0
-          ? `${quote(meta.name)} mag niet negatief zijn.`
-          : `${quote(meta.name)} moet ${min} of meer zijn.`,
-    })
-    .max(max, { error: `${quote(meta.name)} mag niet groter zijn dan ${formatInteger(max)}.` });
-  return {
-    ...meta,
-    schema: withPresence(schema, 'integer', meta.name),
-    fromForm: (raw) => (isBlank(raw) ? undefined : parseDutchInteger(raw)),
-    toForm: (value) => (typeof value === 'number' ? String(value) : ''),
-    display: (value) =>
-      typeof value === 'number' ? withUnit(formatInteger(value), value, meta.unit) : empty,
-    toCsv: (value) => (typeof value === 'number' ? value : ''),
-  };
+  const schema = () =>
+    z
+      .number({ error: `${quote(meta.name)} moet een heel getal zijn, bijvoorbeeld 12.` })
+      .int({ error: `${quote(meta.name)} moet een heel getal zijn, zonder komma.` })
+      .min(min, {
+        error:
+          min === 0
+            ? `${quote(meta.name)} mag niet negatief zijn.`
+            : `${quote(meta.name)} moet ${min} of meer zijn.`,
+      })
+      .max(max, { error: `${quote(meta.name)} mag niet groter zijn dan ${formatInteger(max)}.` });
+  return withSchema(
+    {
+      ...meta,
+      fromForm: (raw) => (isBlank(raw) ? undefined : parseDutchInteger(raw)),
+      toForm: (value) => (typeof value === 'number' ? String(value) : ''),
+      display: (value) =>
+        typeof value === 'number' ? withUnit(formatInteger(value), value, meta.unit) : empty,
+      toCsv: (value) => (typeof value === 'number' ? value : ''),
+    },
+    () => withPresence(schema(), 'integer', meta.name),
+  );
 }
 
 /**
@@ -335,24 +360,27 @@ export function money(
     : options.hint;
   const meta = base(key, 'money', { ...options, hint });
   const max = options.max ?? 100_000_000;
-  const schema = z
-    .number({ error: `${quote(meta.name)} moet een bedrag in euro’s zijn, bijvoorbeeld ${example}.` })
-    .min(0, { error: `${quote(meta.name)} mag niet negatief zijn.` })
-    .max(max, { error: `${quote(meta.name)} mag niet hoger zijn dan ${formatMoney(max)}.` })
-    // Exactly cents: 0.30000000000000004 or 1e-320 is not an amount anyone typed (and DynamoDB cannot
-    // store the latter), so only a value that is its own rounding to cents passes.
-    .refine((value) => Math.round(value * 100) / 100 === value, {
-      error: `${quote(meta.name)} mag hoogstens twee cijfers achter de komma hebben, bijvoorbeeld ${example}.`,
-    });
-  return {
-    ...meta,
-    schema: withPresence(schema, 'money', meta.name),
-    fromForm: (raw) => (isBlank(raw) ? undefined : parseMoney(raw)),
-    toForm: (value) => (typeof value === 'number' ? value.toFixed(2).replace('.', ',') : ''),
-    display: (value) =>
-      typeof value === 'number' ? `${formatMoney(value)}${meta.unit ? ` ${meta.unit}` : ''}` : empty,
-    toCsv: (value) => (typeof value === 'number' ? value : ''),
-  };
+  const schema = () =>
+    z
+      .number({ error: `${quote(meta.name)} moet een bedrag in euro’s zijn, bijvoorbeeld ${example}.` })
+      .min(0, { error: `${quote(meta.name)} mag niet negatief zijn.` })
+      .max(max, { error: `${quote(meta.name)} mag niet hoger zijn dan ${formatMoney(max)}.` })
+      // Exactly cents: 0.30000000000000004 or 1e-320 is not an amount anyone typed (and DynamoDB cannot
+      // store the latter), so only a value that is its own rounding to cents passes.
+      .refine((value) => Math.round(value * 100) / 100 === value, {
+        error: `${quote(meta.name)} mag hoogstens twee cijfers achter de komma hebben, bijvoorbeeld ${example}.`,
+      });
+  return withSchema(
+    {
+      ...meta,
+      fromForm: (raw) => (isBlank(raw) ? undefined : parseMoney(raw)),
+      toForm: (value) => (typeof value === 'number' ? value.toFixed(2).replace('.', ',') : ''),
+      display: (value) =>
+        typeof value === 'number' ? `${formatMoney(value)}${meta.unit ? ` ${meta.unit}` : ''}` : empty,
+      toCsv: (value) => (typeof value === 'number' ? value : ''),
+    },
+    () => withPresence(schema(), 'money', meta.name),
+  );
 }
 
 /**
@@ -363,48 +391,53 @@ export function money(
 export function date(key: string, options: FieldOptions): Field<string> {
   const example = `Bijvoorbeeld ${dateExample}.`;
   const meta = base(key, 'date', { ...options, hint: options.hint ? `${options.hint} ${example}` : example });
-  const schema = z
-    .string({ error: `Vul bij ${quote(meta.name)} een datum in als ${dateExample}.` })
-    .superRefine((value, ctx) => {
-      const problem = !/^\d{4}-\d{2}-\d{2}$/.test(value)
-        ? `Vul bij ${quote(meta.name)} een datum in als ${dateExample}.`
-        : !isExistingDate(value)
-          ? `${quote(meta.name)} moet een bestaande datum zijn: die dag bestaat niet. Controleer de dag en de maand.`
-          : value < '2000-01-01' || value > '2100-12-31'
-            ? `${quote(meta.name)} moet tussen 2000 en 2100 liggen.`
-            : undefined;
-      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
-    });
-  return {
-    ...meta,
-    schema: withPresence(schema, 'date', meta.name),
-    fromForm: (raw) => (isBlank(raw) ? undefined : parseDutchDate(raw)),
-    // Shown the Dutch way (1-7-2024): a text input, because a browser's date input follows the browser's
-    // language and would show an English browser month/day/year.
-    toForm: (value) =>
-      typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-        ? `${Number(value.slice(8, 10))}-${Number(value.slice(5, 7))}-${value.slice(0, 4)}`
-        : '',
-    display: (value) => (typeof value === 'string' ? formatDate(value) : empty),
-    toCsv: (value) => (typeof value === 'string' ? value : ''),
-  };
+  const schema = () =>
+    z
+      .string({ error: `Vul bij ${quote(meta.name)} een datum in als ${dateExample}.` })
+      .superRefine((value, ctx) => {
+        const problem = !/^\d{4}-\d{2}-\d{2}$/.test(value)
+          ? `Vul bij ${quote(meta.name)} een datum in als ${dateExample}.`
+          : !isExistingDate(value)
+            ? `${quote(meta.name)} moet een bestaande datum zijn: die dag bestaat niet. Controleer de dag en de maand.`
+            : value < '2000-01-01' || value > '2100-12-31'
+              ? `${quote(meta.name)} moet tussen 2000 en 2100 liggen.`
+              : undefined;
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+      });
+  return withSchema(
+    {
+      ...meta,
+      fromForm: (raw) => (isBlank(raw) ? undefined : parseDutchDate(raw)),
+      // Shown the Dutch way (1-7-2024): a text input, because a browser's date input follows the browser's
+      // language and would show an English browser month/day/year.
+      toForm: (value) =>
+        typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+          ? `${Number(value.slice(8, 10))}-${Number(value.slice(5, 7))}-${value.slice(0, 4)}`
+          : '',
+      display: (value) => (typeof value === 'string' ? formatDate(value) : empty),
+      toCsv: (value) => (typeof value === 'string' ? value : ''),
+    },
+    () => withPresence(schema(), 'date', meta.name),
+  );
 }
 
 export function yesNo(key: string, options: FieldOptions): Field<boolean> {
   const meta = base(key, 'yes-no', options);
-  const schema = z.boolean({ error: `Kies ‘ja’ of ‘nee’ bij ${quote(meta.name)}.` });
-  return {
-    ...meta,
-    options: [
-      { value: 'ja', label: 'Ja' },
-      { value: 'nee', label: 'Nee' },
-    ],
-    schema: withPresence(schema, 'yes-no', meta.name),
-    fromForm: (raw) => (isBlank(raw) ? undefined : raw === 'ja' ? true : raw === 'nee' ? false : raw),
-    toForm: (value) => (value === true ? 'ja' : value === false ? 'nee' : ''),
-    display: (value) => (value === true ? 'Ja' : value === false ? 'Nee' : empty),
-    toCsv: (value) => (value === true ? 'ja' : value === false ? 'nee' : ''),
-  };
+  const schema = () => z.boolean({ error: `Kies ‘ja’ of ‘nee’ bij ${quote(meta.name)}.` });
+  return withSchema(
+    {
+      ...meta,
+      options: [
+        { value: 'ja', label: 'Ja' },
+        { value: 'nee', label: 'Nee' },
+      ],
+      fromForm: (raw) => (isBlank(raw) ? undefined : raw === 'ja' ? true : raw === 'nee' ? false : raw),
+      toForm: (value) => (value === true ? 'ja' : value === false ? 'nee' : ''),
+      display: (value) => (value === true ? 'Ja' : value === false ? 'Nee' : empty),
+      toCsv: (value) => (value === true ? 'ja' : value === false ? 'nee' : ''),
+    },
+    () => withPresence(schema(), 'yes-no', meta.name),
+  );
 }
 
 export function choice<const V extends string>(
@@ -418,22 +451,25 @@ export function choice<const V extends string>(
 ): Field<V> {
   const meta = base(key, options.widget ?? 'radio', options);
   const values = options.options.map((option) => option.value) as [V, ...V[]];
-  const schema = z.enum(values, {
-    error: `Kies bij ${quote(meta.name)} een van de mogelijkheden: ${options.options.map((o) => o.label).join(', ')}.`,
-  });
+  const schema = () =>
+    z.enum(values, {
+      error: `Kies bij ${quote(meta.name)} een van de mogelijkheden: ${options.options.map((o) => o.label).join(', ')}.`,
+    });
   const known = [...options.options, ...(options.formerOptions ?? [])];
   const labelOf = (value: unknown) => known.find((option) => option.value === value)?.label;
-  return {
-    ...meta,
-    options: options.options,
-    formerOptions: options.formerOptions,
-    schema: withPresence(schema, meta.widget, meta.name) as z.ZodType<V>,
-    fromForm: (raw) => (isBlank(raw) ? undefined : raw),
-    toForm: (value) => (typeof value === 'string' ? value : ''),
-    display: (value) => labelOf(value) ?? (typeof value === 'string' && value !== '' ? value : empty),
-    toCsv: (value) => (typeof value === 'string' ? value : ''),
-    csvLabel: (value) => labelOf(value) ?? (typeof value === 'string' ? value : ''),
-  };
+  return withSchema(
+    {
+      ...meta,
+      options: options.options,
+      formerOptions: options.formerOptions,
+      fromForm: (raw) => (isBlank(raw) ? undefined : raw),
+      toForm: (value) => (typeof value === 'string' ? value : ''),
+      display: (value) => labelOf(value) ?? (typeof value === 'string' && value !== '' ? value : empty),
+      toCsv: (value) => (typeof value === 'string' ? value : ''),
+      csvLabel: (value) => labelOf(value) ?? (typeof value === 'string' ? value : ''),
+    },
+    () => withPresence(schema(), meta.widget, meta.name) as z.ZodType<V>,
+  );
 }
 
 /**
@@ -450,16 +486,18 @@ export function derived(
 ): Field<number> {
   const meta = base(key, 'derived', { ...options, optional: true });
   const shown = integer(key, options);
-  return {
-    ...meta,
-    hint: options.explanation,
-    schema: z.never() as unknown as z.ZodType<number>,
-    compute: options.compute,
-    fromForm: () => undefined,
-    toForm: () => '',
-    display: shown.display,
-    toCsv: shown.toCsv,
-  };
+  return withSchema(
+    {
+      ...meta,
+      hint: options.explanation,
+      compute: options.compute,
+      fromForm: () => undefined,
+      toForm: () => '',
+      display: shown.display,
+      toCsv: shown.toCsv,
+    },
+    () => z.never() as unknown as z.ZodType<number>,
+  );
 }
 
 export function repeat(

@@ -1,11 +1,6 @@
-import {
-  type Answers,
-  allItems,
-  type DefinitionChange,
-  type FormDefinition,
-  fieldSchema,
-} from './definition.js';
+import { type Answers, allItems, type DefinitionChange, type FormDefinition } from './definition.js';
 import { type Field, isInput, type RepeatGroup, type SectionItem } from './fields.js';
+import { fieldSchema } from './validate.js';
 
 /**
  * Reading answers stored under an earlier revision of a form with the current definition, so a changed

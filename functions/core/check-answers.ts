@@ -1,7 +1,8 @@
-import { type Answers, type FieldError, validateAnswers } from '../../forms/definition.js';
+import type { Answers, FieldError } from '../../forms/definition.js';
 import { type AnswerChange, diffStored, type SincePreviousRound } from '../../forms/diff.js';
 import { plausibilityWarnings } from '../../forms/plausibility.js';
 import { readStored, revisionOf } from '../../forms/revisions.js';
+import { validateAnswers } from '../../forms/validate.js';
 import { Forbidden, ValidationFailed } from './errors.js';
 import {
   type FormContextKey,

@@ -11,8 +11,10 @@ import { type Html, html, raw } from '../../forms/render/html.js';
  * css-selector-descendant). The Gmail app with a non-Google account drops every `<style>`: there the
  * attributes keep the meaning — `bgcolor` draws the bars and boxes, `align` puts numbers right, `width` sets
  * the 600 px column (Outlook ignores `max-width`, so it gets a fixed 600 px table in a conditional comment),
- * `<th>` and `<strong>` carry emphasis. So no style is repeated per cell: the summary of a province grows
- * with its regions, not with its styling.
+ * `<th>` and `<strong>` carry emphasis; the body's margin and the column's font (Arial 14 px, on the column's
+ * table, inherited by every cell) are set inline once each, so the five-column tables still fit a 375 px
+ * phone when the fallback font is a wide one (DejaVu). So no style is repeated per cell: the summary of a
+ * province grows with its regions, not with its styling.
  */
 
 export const colours = {
@@ -92,10 +94,10 @@ export function joinParts(parts: readonly (Part | null | undefined)[]): Part {
 export function summaryDocument(title: string, body: Html): Html {
   return html`<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="x-apple-disable-message-reformatting"><title>${title}</title><style>${raw(summaryStyles)}</style></head>
-<body bgcolor="${colours.page}">
+<body bgcolor="${colours.page}" style="margin:0">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" bgcolor="${colours.page}"><tr><td align="center" class="outer">
 ${raw('<!--[if mso]><table role="presentation" width="600" cellpadding="0" cellspacing="0"><tr><td><![endif]-->')}
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" bgcolor="#ffffff" style="max-width:600px"><tr><td class="inner" align="left">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" bgcolor="#ffffff" style="max-width:600px;font-family:Arial,Helvetica,sans-serif;font-size:14px"><tr><td class="inner" align="left">
 ${body}
 </td></tr></table>
 ${raw('<!--[if mso]></td></tr></table><![endif]-->')}
@@ -134,6 +136,14 @@ export function h3(title: string): Html {
 
 export function p(content: Html | string, className?: 'small' | 'to'): Html {
   return className ? html`<p class="${className}">${content}</p>` : html`<p>${content}</p>`;
+}
+
+/**
+ * A long token (a file name, an address) that may wrap after its `_`, `-`, `.` and `@`: `<wbr>` works
+ * without a stylesheet, as the Gmail app shows mail from other accounts, where `word-break` is stripped.
+ */
+export function breakable(token: string): Html {
+  return html`${token.split(/(?<=[_\-.@])/).map((piece, index) => (index === 0 ? piece : html`<wbr>${piece}`))}`;
 }
 
 export function list(items: readonly (Html | string)[]): Html {

@@ -5,7 +5,7 @@ import type { PageContact } from '../../forms/render/layout.js';
 import type { RoundAggregate } from '../core/aggregation/types.js';
 import type { SummaryModel } from '../core/summary-model.js';
 import { attentionPart } from './summary-attention.js';
-import { box, h1, link, type Part, p, part, safeUrl, summaryDocument } from './summary-blocks.js';
+import { box, breakable, h1, link, type Part, p, part, safeUrl, summaryDocument } from './summary-blocks.js';
 import { changesPart, detailsPart } from './summary-details.js';
 import { count, scopeLabel, summaryDate } from './summary-format.js';
 import { headlinePart } from './summary-headline.js';
@@ -82,10 +82,10 @@ ${p(html`${phase}${dashboard ? html` Per gemeente: ${link(dashboard, 'het overzi
 function footer(options: SummaryEmailOptions): Part {
   const basis =
     'Automatisch samengesteld uit de laatst ingezonden versie van iedere gemeente; concepten tellen niet mee.';
-  const attached =
-    options.attachments && options.attachments.length > 0
-      ? `De antwoorden per gemeente staan in de bijlagen (CSV, te openen in Excel): ${options.attachments.map((a) => a.filename).join(', ')}.`
-      : '';
+  const files = options.attachments?.map((attachment) => attachment.filename) ?? [];
+  const lead = 'De antwoorden per gemeente staan in de bijlagen (CSV, te openen in Excel):';
+  const attached = files.length > 0 ? `${lead} ${files.join(', ')}.` : '';
+  const attachedHtml = html`${lead} ${files.map((file, index) => html`${index > 0 ? ', ' : ''}${breakable(file)}`)}.`;
   const url = safeUrl(options.attachmentsUrl);
   const download = url
     ? 'De antwoorden per gemeente waren te groot om mee te sturen. U downloadt ze (CSV) als medewerker via:'
@@ -93,7 +93,7 @@ function footer(options: SummaryEmailOptions): Part {
   return part(
     html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" class="foot"><tr><td>
 ${p(basis, 'small')}
-${attached ? p(attached, 'small') : ''}
+${attached ? p(attachedHtml, 'small') : ''}
 ${url ? p(html`${download} ${link(url, url)}`, 'small') : ''}
 ${contactHtml(options.contact)}
 </td></tr></table>`,

@@ -159,8 +159,8 @@ function voortgangPart(model: SummaryModel, form: VoortgangAggregate): Part {
         { label: 'Gebied', width: '28%' },
         { label: 'Taak', number: true, width: '15%' },
         { label: soft('Toege|zegd'), number: true, width: '19%' },
-        { label: soft('Gereali|seerd'), number: true, width: '19%' },
-        { label: 'Nog te realiseren', number: true, width: '19%' },
+        { label: soft('Ge|reali|seerd'), number: true, width: '19%' },
+        { label: soft('Nog te reali|seren'), number: true, width: '19%' },
       ],
       rows,
     )}${legend(

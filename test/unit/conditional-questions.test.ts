@@ -5,11 +5,11 @@ import {
   defineForm,
   describeAnswers,
   rawToCandidate,
-  validateAnswers,
 } from '../../forms/definition.js';
 import { eigenBijdrage } from '../../forms/eigen-bijdrage.js';
 import { choice, integer, repeat, section, text, yesNo } from '../../forms/fields.js';
 import { renderFormPage } from '../../forms/render/form-page.js';
+import { validateAnswers } from '../../forms/validate.js';
 import { validEigenBijdrage } from '../support/pipeline.js';
 
 /** A small form with a dependent question at the top and one in every row of a repeated group. */

@@ -6,9 +6,9 @@ import {
   decodeFormPost,
   describeAnswers,
   rawToCandidate,
-  validateAnswers,
 } from '../../forms/definition.js';
 import { eigenBijdrage } from '../../forms/eigen-bijdrage.js';
+import { validateAnswers } from '../../forms/validate.js';
 import { validEigenBijdrage } from '../support/pipeline.js';
 
 describe('the eigen-bijdrage definition', () => {

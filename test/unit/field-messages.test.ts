@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../forms/catalogue.js';
-import { type Answers, decodeFormPost, rawToCandidate, validateAnswers } from '../../forms/definition.js';
+import { type Answers, decodeFormPost, rawToCandidate } from '../../forms/definition.js';
 import { isInput } from '../../forms/fields.js';
+import { validateAnswers } from '../../forms/validate.js';
 import { validEigenBijdrage, validSociaalDomein, validVoortgangOpgaven } from '../support/pipeline.js';
 
 /**

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { answersToRaw, csvColumns, defineForm, validateAnswers } from '../../forms/definition.js';
+import { answersToRaw, csvColumns, defineForm } from '../../forms/definition.js';
 import { eigenBijdrage } from '../../forms/eigen-bijdrage.js';
 import { integer, section } from '../../forms/fields.js';
 import { renderConfirmationEmail } from '../../forms/render/email.js';
 import { renderFormPage } from '../../forms/render/form-page.js';
+import { validateAnswers } from '../../forms/validate.js';
 import { validEigenBijdrage } from '../support/pipeline.js';
 
 const round = { title: 'Ronde november', referenceDate: '2026-11-01', deadline: '2026-12-18T16:00:00.000Z' };
