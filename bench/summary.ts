@@ -1,15 +1,25 @@
 /**
- * Summaries at national scale (issue 14, item 5): one round of the voortgang-opgaven form in which all
- * 342 municipalities submitted (three asylum locations each, a third amended), in one province. Compiling
- * its summary — reading, aggregation, CSV attachments, HTML and text — against its floor in the same run:
- * the raw Query pages that read the same items (current versions and drafts), through the same client.
- * Paired repetitions, medians; dynalite in a child process.
+ * Summaries at national scale (issue 14, item 5): a series of rounds of the voortgang-opgaven form — the
+ * round itself and up to 7 earlier ones, as the trends show at most 8 (aggregation/trends.ts) — in each of
+ * which all 342 municipalities submitted (three asylum locations each; in the round itself a third
+ * amended), in one province. Compiling the round's summary — reading (the round's versions and drafts and
+ * the earlier rounds' current versions), aggregation, the trends, CSV attachments, HTML and text — against
+ * its floor in the same run: the raw Query pages that read the same items, through the same client, all
+ * at once (the summary reads them at once too). Paired repetitions, medians; dynalite in a child process.
+ * A breakdown pass per repetition times the steps of compileSummary one by one.
  *
- *   npm run bench:summary            # 15 repetitions
+ * The versions carry the form's current definition revision, as submitForm stores them; a third argument
+ * stores them as of an earlier revision (1: as before the published shares), which every read re-checks
+ * field by field against today's definition (forms/revisions.ts).
+ *
+ *   npm run bench:summary              # 15 repetitions, 8 rounds
+ *   npm run bench:summary -- 5 1       # 5 repetitions, the round alone (no earlier rounds)
+ *   npm run bench:summary -- 5 8 1     # versions stored as of revision 1
  */
 import './support/quiet.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { findForm } from '../forms/catalogue.js';
 import { dynamoStore } from '../functions/adapters/dynamo-store.js';
 import { ensureTable } from '../functions/adapters/table-definition.js';
 import { compileSummary } from '../functions/core/compile-summaries.js';
@@ -17,8 +27,11 @@ import type { Round, SubmissionVersion } from '../functions/core/model.js';
 import { validVoortgangOpgaven } from '../test/support/pipeline.js';
 import { municipalityCount, nationalRegistry, startDynaliteProcess } from './support/national.js';
 import { machine, markdownTable, median, ms, ratio } from './support/stats.js';
+import { summarySteps } from './support/summary-steps.js';
 
 const repetitions = Number(process.argv[2] ?? 15);
+const roundCount = Math.min(8, Math.max(1, Number(process.argv[3] ?? 8)));
+const revision = Number(process.argv[4] ?? findForm('voortgang-opgaven')!.revision);
 process.env.AWS_REGION ??= 'eu-central-1';
 process.env.AWS_ACCESS_KEY_ID ??= 'local';
 process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
@@ -39,17 +52,25 @@ const registry = {
   regions: national.regions.map((region) => ({ ...region, province: province.id })),
 };
 await store.putRegistry(registry);
-const round: Round = {
-  id: 'voortgang-landelijk',
-  formId: 'voortgang-opgaven',
-  title: 'Landelijke bench-ronde',
-  referenceDate: '2026-11-01',
-  opensAt: '2026-11-02T08:00:00.000Z',
-  deadline: '2026-12-18T16:00:00.000Z',
-  regions: registry.regions.map((region) => region.id),
-  acceptsLate: true,
-};
-await store.createRound(round);
+
+/** Monthly rounds, the oldest first; the last is the one summarised. */
+const rounds: Round[] = Array.from({ length: roundCount }, (_, index) => {
+  const month = 12 - roundCount + index; // …, 10 (November) for the last
+  const date = (day: number, time: string) =>
+    `2026-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}T${time}.000Z`;
+  const last = index === roundCount - 1;
+  return {
+    id: last ? 'voortgang-landelijk' : `voortgang-landelijk-${index + 1}`,
+    formId: 'voortgang-opgaven',
+    title: `Landelijke bench-ronde ${index + 1}`,
+    referenceDate: date(1, '00:00:00').slice(0, 10),
+    opensAt: date(2, '08:00:00'),
+    deadline: last ? '2026-12-18T16:00:00.000Z' : date(20, '16:00:00'),
+    regions: registry.regions.map((region) => region.id),
+    acceptsLate: true,
+  };
+});
+const round = rounds.at(-1)!;
 const locations = Array.from({ length: 3 }, (_, i) => ({
   name: `Locatie ${i + 1}`,
   type: i % 2 === 0 ? 'azc' : 'amv',
@@ -59,56 +80,72 @@ const locations = Array.from({ length: 3 }, (_, i) => ({
   phase: 'besluit',
 }));
 const writes: Promise<unknown>[] = [];
-for (const [i, municipality] of registry.municipalities.entries()) {
-  for (let v = 1; v <= (i % 3 === 0 ? 2 : 1); v++) {
-    const version: SubmissionVersion = {
-      roundId: round.id,
-      formId: round.formId,
-      municipality: municipality.code,
-      version: v,
-      submissionId: `${municipality.code}-${v}`,
-      submittedAt: `2026-11-${String(10 + v).padStart(2, '0')}T10:00:00.000Z`,
-      submittedBy: { name: 'Bench', email: 'bench@bench.example' },
-      late: false,
-      answers: validVoortgangOpgaven({ regularCommitted: 100 + i + v, asylumLocations: locations }),
-      warnings: [],
-    };
-    writes.push(store.putVersion(version).then(() => store.advanceCurrent(version)));
+for (const [r, each] of rounds.entries()) {
+  await store.createRound(each);
+  for (const [i, municipality] of registry.municipalities.entries()) {
+    const versions = each === round && i % 3 === 0 ? 2 : 1;
+    for (let v = 1; v <= versions; v++) {
+      const version: SubmissionVersion = {
+        roundId: each.id,
+        formId: each.formId,
+        municipality: municipality.code,
+        version: v,
+        submissionId: `${each.id}-${municipality.code}-${v}`,
+        submittedAt: `${each.opensAt.slice(0, 8)}${String(10 + v).padStart(2, '0')}T10:00:00.000Z`,
+        submittedBy: { name: 'Bench', email: 'bench@bench.example' },
+        late: false,
+        answers: validVoortgangOpgaven({
+          regularCommitted: 100 + i + v + 10 * r,
+          asylumLocations: locations,
+        }),
+        warnings: [],
+        definitionRevision: revision,
+      };
+      writes.push(store.putVersion(version).then(() => store.advanceCurrent(version)));
+    }
+    if (writes.length >= 50) await Promise.all(writes.splice(0));
   }
-  if (writes.length >= 50) await Promise.all(writes.splice(0));
 }
 await Promise.all(writes);
 
-/** The floor: the Query pages that read the items the summary is made of. */
-async function rawQuery(): Promise<number> {
+/** One Query to the end, page by page: its item count. */
+async function query(roundId: string, prefix: string): Promise<number> {
   let items = 0;
-  for (const prefix of ['CURRENT#', 'DRAFT#']) {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await documents.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': `ROUND#${round.id}`, ':prefix': prefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items += page.Items?.length ?? 0;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-  }
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documents.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': `ROUND#${roundId}`, ':prefix': prefix },
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items += page.Items?.length ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
   return items;
 }
 
+/** The floor: the Queries that read the items the summary is made of, all at once. */
+async function rawQueries(): Promise<number> {
+  const counts = await Promise.all([
+    query(round.id, 'CURRENT#'),
+    query(round.id, 'DRAFT#'),
+    ...rounds.slice(0, -1).map((earlier) => query(earlier.id, 'CURRENT#')),
+  ]);
+  return counts.reduce((sum, count) => sum + count, 0);
+}
+
 const deps = { store, clock: { now: () => new Date('2026-11-27T10:00:00Z') } };
-const compile = () =>
-  compileSummary(deps, {
-    round,
-    registry,
-    scope: { type: 'province', id: province.id },
-    dashboardUrl: 'https://formulieren.example.nl',
-  });
+const input = {
+  round,
+  registry,
+  scope: { type: 'province' as const, id: province.id },
+  dashboardUrl: 'https://formulieren.example.nl',
+};
+const compile = () => compileSummary(deps, input);
 
 const timed = async <T>(run: () => Promise<T>): Promise<[number, T]> => {
   const started = performance.now();
@@ -119,20 +156,26 @@ const timed = async <T>(run: () => Promise<T>): Promise<[number, T]> => {
 const summaryMs: number[] = [];
 const queryMs: number[] = [];
 const ratios: number[] = [];
-let sizes = { html: 0, text: 0, attachments: 0, items: 0 };
+const steps = new Map<string, number[]>();
+let sizes = { html: 0, text: 0, attachments: 0, items: 0, files: 0 };
 try {
   await compile(); // warm-up
   for (let i = 0; i < repetitions; i++) {
-    const [query, items] = await timed(rawQuery);
+    // Alternating which goes first, so drift in the machine's load hits both alike.
+    const [query, items] = i % 2 === 0 ? await timed(rawQueries) : [0, 0];
     const [summary, compiled] = await timed(compile);
+    const [queryAfter, itemsAfter] = i % 2 === 1 ? await timed(rawQueries) : [query, items];
     summaryMs.push(summary);
-    queryMs.push(query);
-    ratios.push(summary / query);
+    queryMs.push(queryAfter);
+    ratios.push(summary / queryAfter);
+    for (const [step, time] of await summarySteps(deps, input))
+      steps.set(step, [...(steps.get(step) ?? []), time]);
     sizes = {
       html: Buffer.byteLength(compiled.html),
       text: Buffer.byteLength(compiled.text),
       attachments: compiled.attachments.reduce((sum, attachment) => sum + attachment.content.length, 0),
-      items,
+      items: itemsAfter,
+      files: compiled.attachments.length,
     };
   }
 } finally {
@@ -141,19 +184,26 @@ try {
 }
 
 console.log(
-  `Summary of ${municipalityCount} municipalities (${sizes.items} items read), ${repetitions} paired repetitions (medians), ${await machine()}\n`,
+  `Summary of ${municipalityCount} municipalities × ${roundCount} rounds (${sizes.items} items read, stored as of form revision ${revision}), ${repetitions} paired repetitions (medians), ${await machine()}\n`,
 );
+const floor = median(queryMs);
 console.log(
   markdownTable(
-    ['', 'time', 'output'],
+    ['', 'time', 'ratio to the floor', 'output'],
     [
-      ['raw Query of the same items (floor)', ms(median(queryMs)), ''],
+      [`raw Queries of the same items, at once (floor)`, ms(floor), '1.00×', `${sizes.items} items`],
       [
-        'compileSummary (read, aggregate, CSV, HTML, text)',
+        'compileSummary (read, aggregate, trends, CSV, HTML, text)',
         ms(median(summaryMs)),
-        `HTML ${(sizes.html / 1000).toFixed(0)} KB, text ${(sizes.text / 1000).toFixed(0)} KB, CSV ${(sizes.attachments / 1000).toFixed(0)} KB`,
+        ratio(median(ratios)),
+        `HTML ${(sizes.html / 1000).toFixed(0)} KB, text ${(sizes.text / 1000).toFixed(0)} KB, CSV ${(sizes.attachments / 1000).toFixed(0)} KB (${sizes.files} files)`,
       ],
-      ['ratio', ratio(median(ratios)), ''],
+      ...[...steps].map(([step, times]) => [
+        `  of which ${step}`,
+        ms(median(times)),
+        ratio(median(times) / floor),
+        '',
+      ]),
     ],
   ),
 );

@@ -67,6 +67,38 @@ export interface CompiledSummary {
   readonly empty: boolean;
 }
 
+type SummaryInput = { readonly round: Round; readonly registry: Registry; readonly scope: AggregationScope };
+export type SummaryInputs = Awaited<ReturnType<typeof readSummaryInputs>>;
+
+/** What a summary is made of, read at once: the round's versions and drafts, the snapshot, targets, series. */
+export async function readSummaryInputs(store: Store, input: SummaryInput) {
+  const [current, drafts, previous, targets, earlier] = await Promise.all([
+    store.listCurrent(input.round.id),
+    store.listDrafts(input.round.id),
+    store.getSummarySnapshot(input.round.id, scopeKey(input.scope)),
+    publishedTargets(store, [provinceOfScope(input.registry, input.scope)]),
+    earlierRoundSeries(store, input),
+  ]);
+  return { current, drafts, previous, targets, earlier };
+}
+
+/** The summary's model (summary-model.ts) from what `readSummaryInputs` read. */
+export function summaryModelOf(input: SummaryInput, read: SummaryInputs, now: Date) {
+  return summaryModel({
+    round: input.round,
+    registry: input.registry,
+    scope: input.scope,
+    current: read.current,
+    drafts: read.drafts,
+    previous: read.previous as AggregationSnapshot | undefined,
+    targets: read.targets,
+    // The round just before this one is what "changed since the previous round" compares with.
+    previousRound: read.earlier.at(-1),
+    earlierRounds: read.earlier,
+    now,
+  });
+}
+
 /**
  * Compile the summary of a round for one scope (`compileSummary`): aggregate the current versions (drafts
  * never count), compare with the previous summary's snapshot and with the earlier rounds of the form (the
@@ -87,26 +119,9 @@ export async function compileSummary(
   const roundPage = input.dashboardUrl
     ? `${input.dashboardUrl.replace(/\/+$/, '')}/staf/rondes/${encodeURIComponent(input.round.id)}`
     : undefined;
-  const [current, drafts, previous, targets, earlier] = await Promise.all([
-    deps.store.listCurrent(input.round.id),
-    deps.store.listDrafts(input.round.id),
-    deps.store.getSummarySnapshot(input.round.id, scopeKey(input.scope)),
-    publishedTargets(deps.store, [provinceOfScope(input.registry, input.scope)]),
-    earlierRoundSeries(deps.store, input),
-  ]);
-  const model = summaryModel({
-    round: input.round,
-    registry: input.registry,
-    scope: input.scope,
-    current,
-    drafts,
-    previous: previous as AggregationSnapshot | undefined,
-    targets,
-    // The round just before this one is what "changed since the previous round" compares with.
-    previousRound: earlier.at(-1),
-    earlierRounds: earlier,
-    now: deps.clock.now(),
-  });
+  const read = await readSummaryInputs(deps.store, input);
+  const { current } = read;
+  const model = summaryModelOf(input, read, deps.clock.now());
   const { aggregate } = model;
   const inScope = new Set(aggregate.response.municipalities.map((municipality) => municipality.code));
   let attachments: readonly MailAttachment[] = [

@@ -1,17 +1,11 @@
-import { diffStored } from '../../forms/diff.js';
-import { renderConfirmationEmail } from '../../forms/render/email.js';
-import { amendLink } from './amend-link.js';
+import { confirmationEmail, confirmationMailId } from './confirmation-mail.js';
 import { deliverMail, leaseMs } from './deliver-mail.js';
 import { formPath, type ResolvedForm, resolveForm } from './form-context.js';
-import type { Draft, OutboxMail, SubmissionVersion, Suppression, VersionKey } from './model.js';
+import type { Draft, OutboxMail, SubmissionVersion, Suppression } from './model.js';
 import type { Clock, Mailer, Store } from './ports.js';
-import { changesSincePrevious, referencedPrevious } from './previous-round.js';
 import { regionContact } from './registry/secretariat.js';
 
-/** Outbox key of a version's confirmation: one email per stored version, whatever happens. */
-export function confirmationMailId(version: VersionKey) {
-  return `confirmation#${version.roundId}#${version.formId}#${version.municipality}#v${version.version}`;
-}
+export { confirmationMailId } from './confirmation-mail.js';
 
 /** The confirmation email of a version: sent now, or recorded in the outbox and following from there. */
 export type MailState = 'sent' | 'pending';
@@ -25,9 +19,9 @@ export interface CompletedSubmission {
 /**
  * The steps after a version is stored (`completeSubmission`), each idempotent, so a retry or the repair
  * may run them again: move the current-version copy forward, delete the draft it supersedes, write the
- * audit line (deterministic key) with the email's content, record the confirmation email in the outbox
- * (deterministic id), then — within `mailBudgetMs` — try to send it; the version leaves the unconfirmed
- * list with the "sent" write, or once the email is recorded when it is not sent at once.
+ * audit line (deterministic key), record the confirmation email in the outbox
+ * (deterministic id), then — within `mailBudgetMs` — try to send it. The version stays listed for the
+ * repair (`repairSubmissions`), which finds the recorded email and leaves it be.
  *
  * Never throws: the version is stored, so whatever fails here is left to the outbox sender's repair, and
  * the caller answers with success ("the confirmation follows by email").
@@ -76,33 +70,36 @@ export async function completeSubmission(
         createdAt: version.submittedAt,
         status: 'pending',
         attempts: 0,
-      };
-      // The audit line and the email's content in one write (neither is listed anywhere), then the
-      // email's envelope, which makes it recorded.
-      await deps.store.auditWithMailContent(
-        {
-          at: version.submittedAt,
-          id: `${version.formId}#${version.municipality}#v${version.version}`,
-          action: version.version === 1 ? 'submission' : 'amendment',
-          actor: input.actor,
+        // Its content is not stored: should it be sent later, it is rendered again from the version.
+        renderFrom: {
           roundId: version.roundId,
+          formId: version.formId,
           municipality: version.municipality,
-          details: {
-            formId: version.formId,
-            version: version.version,
-            submittedBy: version.submittedBy.name,
-            late: version.late,
-            warnings: version.warnings?.length ?? 0,
-          },
+          version: version.version,
+          ...(input.formUrl && { formUrl: input.formUrl }),
         },
-        mail,
-      );
+      };
+      // The audit line, then the email's envelope, which makes it recorded.
+      await deps.store.audit({
+        at: version.submittedAt,
+        id: `${version.formId}#${version.municipality}#v${version.version}`,
+        action: version.version === 1 ? 'submission' : 'amendment',
+        actor: input.actor,
+        roundId: version.roundId,
+        municipality: version.municipality,
+        details: {
+          formId: version.formId,
+          version: version.version,
+          submittedBy: version.submittedBy.name,
+          late: version.late,
+          warnings: version.warnings?.length ?? 0,
+        },
+      });
       // A caller that sends at once records it already taken for sending (no second write to claim it);
       // should the send not happen, the lease runs out and the outbox sender sends it.
       const now = deps.clock.now();
       if (
         await deps.store.enqueueMail(mail, {
-          contentWritten: true,
           // Out of the outbox index until sent (or not): the version's unconfirmed listing stands for it.
           ...(sending && { claimedUntil: new Date(now.getTime() + leaseMs).toISOString(), unlisted: true }),
         })
@@ -110,14 +107,9 @@ export async function completeSubmission(
         recorded = sending ? { ...mail, status: 'sending' } : mail;
       }
     }
-    // Off the unconfirmed list now that the email is recorded; the email this caller recorded and sends
-    // at once takes the version off with its "sent" write instead (below: or once it is not sent).
-    if (!(recorded && sending)) {
-      // Someone else's request recorded it (unlisted while it sends): listed first, should it die.
-      if ((!existing && !recorded) || existing?.status === 'sending')
-        await deps.store.ensureMailListed(mailId);
-      await deps.store.confirmationRecorded(version);
-    }
+    // Someone else's request recorded it (unlisted while it sends): listed, should that request die.
+    if (!(recorded && sending) && ((!existing && !recorded) || existing?.status === 'sending'))
+      await deps.store.ensureMailListed(mailId);
   } catch (error) {
     return { mail: 'pending', deferred: error };
   }
@@ -130,57 +122,14 @@ export async function completeSubmission(
       mail: recorded ?? existing,
       claimed: recorded !== undefined,
       suppressions: input.suppressions,
-      confirms: recorded ? version : undefined,
     });
-    // Not sent (yet): the email is recorded (and listed by the failed attempt; still being tried, listed
-    // here), so the version comes off the list now (the outbox sends it).
-    if (recorded && outcome !== 'sent') {
-      if (outcome === 'in-flight') await deps.store.ensureMailListed(mailId);
-      await deps.store.confirmationRecorded(version);
-    }
+    // Still being tried: listed now (a failed attempt lists it itself), so the outbox sender finds it
+    // should this process die before the attempt records its outcome.
+    if (recorded && outcome === 'in-flight') await deps.store.ensureMailListed(mailId);
     return { mail: outcome === 'sent' || outcome === 'already-sent' ? 'sent' : 'pending' };
   } catch (error) {
     return { mail: 'pending', deferred: error };
   }
-}
-
-async function confirmationEmail(
-  store: Store,
-  resolved: ResolvedForm,
-  version: SubmissionVersion,
-  formUrl: string | undefined,
-  known: SubmissionVersion | undefined,
-) {
-  const [previous, previousRound, amendUrl] = await Promise.all([
-    version.version > 1
-      ? (known ??
-        store.getVersion(version.roundId, version.formId, version.municipality, version.version - 1))
-      : undefined,
-    referencedPrevious(store, version),
-    // A fresh link for the invitation it was submitted with: opens the amend page on any device.
-    amendLink({ store }, { version, round: resolved.round, formUrl }),
-  ]);
-  return renderConfirmationEmail({
-    definition: resolved.definition,
-    municipalityName: resolved.municipality.name,
-    organisation: resolved.region.boardName,
-    contact: regionContact(resolved.region),
-    roundTitle: resolved.round.title,
-    version: version.version,
-    submittedAt: version.submittedAt,
-    submittedBy: version.submittedBy.name,
-    answers: version.answers,
-    late: version.late,
-    amendUrl,
-    changes: previous ? diffStored(resolved.definition, previous, version) : undefined,
-    sincePreviousRound: previousRound
-      ? {
-          roundTitle: previousRound.round.title,
-          changes: changesSincePrevious(resolved.definition, previousRound.version, version),
-        }
-      : undefined,
-    warnings: version.warnings,
-  });
 }
 
 /** How long a stored version may wait for its confirmation record before the repair takes it over. */
@@ -194,20 +143,38 @@ export interface RepairRun {
 }
 
 /**
- * Repair what a crash can leave (`repairSubmissions`): every version stored more than `repairAfterMs` ago
- * whose confirmation email is still not recorded (the process died between storing it and recording the
- * email) is completed — current copy, draft, audit line, confirmation in the outbox. Sending is left to
- * the outbox sender that runs right after. Safe to run at any time and twice at once.
+ * Repair what a crash can leave (`repairSubmissions`): every version submitted more than `repairAfterMs`
+ * ago whose confirmation email is not recorded (the process died between storing it and recording the
+ * email) is completed — current copy, draft, audit line, confirmation in the outbox; one recorded but
+ * left unlisted by a request that died while sending it is listed. Sending is left to the outbox sender
+ * that runs right after. Safe to run at any time and twice at once.
+ *
+ * Every version stays listed (the request never takes it off: that saves a write per submission), so the
+ * repair walks the list from its mark — every version submitted before the mark is done — looking again
+ * at one `repairAfterMs` before it: a version is in the table within its request's life (10 s on AWS)
+ * after the time it carries, so none lands behind the mark unseen. The mark moves to the time of the
+ * earliest version it could not complete, or else of the latest version it walked.
  */
 export async function repairSubmissions(
   deps: { store: Store; mailer: Mailer; clock: Clock },
   options: { baseUrl: string },
 ): Promise<RepairRun> {
   const before = new Date(deps.clock.now().getTime() - repairAfterMs).toISOString();
+  const mark = await deps.store.repairMark();
+  const from = mark && new Date(Date.parse(mark) - repairAfterMs).toISOString();
+  const walked = await deps.store.listStoredVersions(from, before);
+  const recorded = await deps.store.mailEnvelopes(walked.map(confirmationMailId));
   let repaired = 0;
   let failed = 0;
-  for (const key of await deps.store.listUnconfirmed(before)) {
+  let earliestFailed: string | undefined;
+  for (const key of walked) {
     try {
+      const mail = recorded.get(confirmationMailId(key));
+      if (mail) {
+        // Recorded, and taken by a request that may have died while sending: listed for the sender.
+        if (mail.status === 'sending') await deps.store.ensureMailListed(mail.id);
+        continue;
+      }
       const version = await deps.store.getVersion(key.roundId, key.formId, key.municipality, key.version);
       if (!version) continue;
       const [resolved, claim] = await Promise.all([
@@ -221,11 +188,20 @@ export async function repairSubmissions(
         actor: claim?.actor ?? version.submittedBy.name,
         fresh: false,
       });
-      if (done.deferred) failed++;
-      else repaired++;
+      if (done.deferred) throw done.deferred;
+      repaired++;
     } catch {
       failed++;
+      if (!earliestFailed || key.submittedAt < earliestFailed) earliestFailed = key.submittedAt;
     }
   }
+  // In the versions' own time (not this run's clock): a version submitted after the latest one walked is
+  // never behind the mark, whatever this clock says.
+  const latest = walked.reduce<string | undefined>(
+    (max, key) => (max === undefined || key.submittedAt > max ? key.submittedAt : max),
+    undefined,
+  );
+  const reached = earliestFailed ?? latest;
+  if (reached && (!mark || reached > mark)) await deps.store.advanceRepairMark(reached);
   return { repaired, failed };
 }

@@ -18,6 +18,9 @@ export const csvDialects: readonly CsvDialect[] = ['excel-nl', 'rfc4180'];
 
 export type Cell = string | number;
 
+/** A figure that is not known (null) is an empty cell, never a 0. */
+export const blankIfNull = (value: number | null): Cell => (value === null ? '' : value);
+
 export interface CsvColumnDescription {
   readonly key: string;
   readonly header: string;

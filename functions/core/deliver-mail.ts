@@ -1,5 +1,5 @@
 import { suppressedMessage, withoutSuppressed } from './mail-events.js';
-import type { OutboxMail, SubmissionVersion, Suppression } from './model.js';
+import type { OutboxMail, Suppression } from './model.js';
 import type { Clock, Mailer, Store } from './ports.js';
 
 /** How long a sender may hold an email before another may take it over. */
@@ -28,15 +28,10 @@ export function backoffMs(attempts: number): number {
 const recordRetryDelaysMs = [250, 1_000, 3_000];
 
 /** Records the send, trying again over a few seconds should the table not take the write at once. */
-async function recordSent(
-  deps: { store: Store; clock: Clock },
-  id: string,
-  messageId: string,
-  confirms?: Parameters<Store['markMailSent']>[3],
-) {
+async function recordSent(deps: { store: Store; clock: Clock }, id: string, messageId: string) {
   for (let retry = 0; ; retry++) {
     try {
-      return await deps.store.markMailSent(id, messageId, deps.clock.now().toISOString(), confirms);
+      return await deps.store.markMailSent(id, messageId, deps.clock.now().toISOString());
     } catch (error) {
       const delay = recordRetryDelaysMs[retry];
       if (delay === undefined) throw error;
@@ -86,8 +81,7 @@ function waitAtMost(attempt: Promise<DeliveryOutcome>, waitMs: number): Promise<
  * then runs out and the email is sent again (at least once, rather than lost).
  *
  * @param options.mail the record as the caller just read or wrote it (saves reading it again);
- *   with `claimed`, the caller recorded it already taken for sending (`enqueueMail` with `claimedUntil`);
- *   then `confirms` (the version it confirms) leaves the unconfirmed list in the same write as the "sent".
+ *   with `claimed`, the caller recorded it already taken for sending (`enqueueMail` with `claimedUntil`).
  */
 export async function deliverMail(
   deps: { store: Store; mailer: Mailer; clock: Clock },
@@ -100,8 +94,6 @@ export async function deliverMail(
     claimed?: boolean;
     /** The recipients' suppressions, when the caller read them already (saves a read). */
     suppressions?: readonly Suppression[];
-    /** The version whose confirmation this is, to take off the unconfirmed list with the "sent" write. */
-    confirms?: SubmissionVersion;
   } = {},
 ): Promise<DeliveryOutcome> {
   const mail = options.mail ?? (await deps.store.getMail(id));
@@ -122,25 +114,28 @@ export async function deliverMail(
   const attempt = (async (): Promise<DeliveryOutcome> => {
     const signal = AbortSignal.timeout(budgetMs);
     let messageId: string;
-    let suppressedCount = 0;
     try {
       // An address that bounced or complained before is never tried again (mail-events.ts).
       const { allowed, suppressed } = await withoutSuppressed(deps, mail, options.suppressions);
-      suppressedCount = suppressed.length;
       if (allowed.length === 0) {
         await deps.store.markMailFailed(id, suppressedMessage(suppressed), undefined);
         return 'failed';
       }
+      // A confirmation recorded without its content is rendered again from its version (lazily loaded:
+      // only the sender of a confirmation needs the form's rendering).
+      const content = mail.renderFrom
+        ? await (await import('./confirmation-mail.js')).mailContent(deps.store, mail)
+        : mail;
       ({ messageId } = await withinBudget(
         deps.mailer.send(
           {
             reference: mail.id,
             to: allowed,
             replyTo: mail.replyTo,
-            subject: mail.subject,
-            html: mail.html,
-            text: mail.text,
-            attachments: mail.attachments,
+            subject: content.subject,
+            html: content.html,
+            text: content.text,
+            attachments: content.attachments,
           },
           { signal },
         ),
@@ -156,15 +151,7 @@ export async function deliverMail(
       await deps.store.markMailFailed(id, error instanceof Error ? error.message : String(error), next);
       return giveUp ? 'failed' : 'retry-later';
     }
-    await recordSent(
-      deps,
-      id,
-      messageId,
-      // Written whole with the "sent": only an envelope nothing else wrote to (no suppression recorded on it).
-      options.confirms && options.claimed && suppressedCount === 0
-        ? { mail, version: options.confirms }
-        : undefined,
-    );
+    await recordSent(deps, id, messageId);
     return 'sent';
   })();
   return options.waitMs === undefined ? attempt : waitAtMost(attempt, options.waitMs);

@@ -2,11 +2,18 @@ import type { FormDefinition } from '../../forms/definition.js';
 import type { Field } from '../../forms/fields.js';
 import { readStored, revisionOf, usableAnswers } from '../../forms/revisions.js';
 import { fieldOf, numberOf } from './aggregation/read.js';
+import type { PlacesFigures } from './aggregation/types.js';
 import { places } from './aggregation/voortgang.js';
-import type { Cell } from './csv-format.js';
+import { blankIfNull, type Cell } from './csv-format.js';
 import type { ColumnDescription } from './export-columns.js';
 import type { Municipality, Round, SubmissionVersion } from './model.js';
-import { asylumTargetsOn, figureStatusLabels, noTargets, type PublishedTargets } from './targets/model.js';
+import {
+  asylumTargetsOn,
+  type FigureStatus,
+  figureStatusLabels,
+  noTargets,
+  type PublishedTargets,
+} from './targets/model.js';
 
 /** The published targets and how to find a municipality's province, for the share cells. */
 export interface ShareContext {
@@ -45,7 +52,33 @@ export const sharesColumns: readonly ColumnDescription[] = [
   { key: 'nog_te_realiseren_totaal', header: 'Nog te realiseren totaal', type: 'number' },
 ];
 
-const blank = (value: number | null): Cell => (value === null ? '' : value);
+/** What one row of the {@link sharesColumns} says, whether from an export's version or a summary's aggregate. */
+export interface ShareFigures {
+  /** The published targets the share comes from (none: no share published for the reference date). */
+  readonly targets: { readonly cycle: string; readonly revision: number } | null | undefined;
+  /** Where the municipality's share comes from (null: no share published). */
+  readonly status: FigureStatus | null;
+  readonly regular: PlacesFigures;
+  readonly amv: PlacesFigures;
+  readonly total: PlacesFigures;
+}
+
+/** The cells of the {@link sharesColumns}, in their order: one builder for the export and the summary. */
+export function shareFigureCells({ targets, status, regular, amv, total }: ShareFigures): Cell[] {
+  return [
+    targets?.cycle ?? '',
+    targets ? targets.revision : '',
+    status ? figureStatusLabels[status] : 'geen aandeel gepubliceerd',
+    blankIfNull(regular.share),
+    blankIfNull(amv.share),
+    blankIfNull(total.share),
+    blankIfNull(total.committed),
+    blankIfNull(total.realised),
+    blankIfNull(regular.remaining),
+    blankIfNull(amv.remaining),
+    blankIfNull(total.remaining),
+  ];
+}
 
 /** The share cells of one municipality in one round (the version, if any, read with today's form). */
 export function shareCells(
@@ -74,17 +107,5 @@ export function shareCells(
     both(regular.committed, amv.committed),
     both(regular.realised, amv.realised),
   );
-  return [
-    asylum?.cycle ?? '',
-    asylum ? asylum.revision : '',
-    share ? figureStatusLabels[share.status] : 'geen aandeel gepubliceerd',
-    blank(regular.share),
-    blank(amv.share),
-    blank(total.share),
-    blank(total.committed),
-    blank(total.realised),
-    blank(regular.remaining),
-    blank(amv.remaining),
-    blank(total.remaining),
-  ];
+  return shareFigureCells({ targets: asylum, status: share?.status ?? null, regular, amv, total });
 }

@@ -261,6 +261,12 @@ export interface OutboxMail {
   readonly deliveryStatus?: DeliveryStatus;
   /** When the retention job removed the content (HTML, text, attachments); the record stays a while longer. */
   readonly contentRemovedAt?: string;
+  /**
+   * A confirmation recorded without its content (which is not stored): the version it confirms and the
+   * form's address for its links, from which the content is rendered again when it is sent later
+   * (confirmation-mail.ts). The request that records it sends the content it rendered itself.
+   */
+  readonly renderFrom?: VersionKey & { readonly formUrl?: string };
 }
 
 /**

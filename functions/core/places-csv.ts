@@ -5,7 +5,14 @@ import type {
   MunicipalityPlaces,
   PlacesAvailable,
 } from './aggregation/places-available.js';
-import { type Cell, type CsvColumnDescription, type CsvDialect, csvOptions, dialects } from './csv-format.js';
+import {
+  blankIfNull,
+  type Cell,
+  type CsvColumnDescription,
+  type CsvDialect,
+  csvOptions,
+  dialects,
+} from './csv-format.js';
 
 /**
  * The export of places on a date, in both CSV dialects (csv-format.ts), as two tables:
@@ -67,8 +74,6 @@ export const standingLabels: Record<LocationStanding, string> = {
 };
 
 const yesNo = (value: boolean) => (value ? 'ja' : 'nee');
-const orEmpty = (value: number | null): Cell => (value === null ? '' : value);
-
 function areaRow(area: AreaPlaces, regionName: string, places: PlacesAvailable): Cell[] {
   return [
     area.type === 'region' ? 'regio' : 'provincie',
@@ -77,11 +82,11 @@ function areaRow(area: AreaPlaces, regionName: string, places: PlacesAvailable):
     regionName,
     area.municipalities,
     area.reported,
-    orEmpty(area.task),
+    blankIfNull(area.task),
     area.guaranteed,
-    orEmpty(area.guaranteedPercent),
+    blankIfNull(area.guaranteedPercent),
     area.withIntentions,
-    orEmpty(area.withIntentionsPercent),
+    blankIfNull(area.withIntentionsPercent),
     area.fromStart,
     places.window.from,
     places.window.until,
@@ -98,9 +103,9 @@ function municipalityRow(
     'locations' in m
       ? [
           m.guaranteed,
-          orEmpty(m.guaranteedPercent),
+          blankIfNull(m.guaranteedPercent),
           m.withIntentions,
-          orEmpty(m.withIntentionsPercent),
+          blankIfNull(m.withIntentionsPercent),
           m.fromStart,
         ]
       : ['', '', '', '', ''];
@@ -111,7 +116,7 @@ function municipalityRow(
     regionName,
     1,
     'locations' in m ? 1 : 0,
-    orEmpty(m.task),
+    blankIfNull(m.task),
     ...figures,
     places.window.from,
     places.window.until,

@@ -81,8 +81,8 @@ export interface SubmissionStore {
   /**
    * Stores version n (never changed afterwards) only when version n − 1 is stored (or n = 1) and n is not:
    * `taken` when someone else stored n first, `gap` when n − 1 does not exist. So versions are contiguous
-   * and an amendment is accepted only from the latest version. A new version is listed as unconfirmed
-   * until `confirmationRecorded` (or `markMailSent` with `confirms`). With `predecessorSeen` the caller read version n − 1 during this request
+   * and an amendment is accepted only from the latest version. Every version is listed for the repair
+   * (`listStoredVersions`), in the same write. With `predecessorSeen` the caller read version n − 1 during this request
    * (versions never change or go away), so it is not read again.
    */
   putVersion(
@@ -105,10 +105,18 @@ export interface SubmissionStore {
   advanceCurrent(version: SubmissionVersion): Promise<void>;
   /** Every stored version, oldest first. */
   listVersions(roundId: string, formId: string, municipality: string): Promise<SubmissionVersion[]>;
-  /** Versions stored before `before` (ISO time) whose confirmation email is not recorded yet. */
-  listUnconfirmed(before: string): Promise<VersionKey[]>;
-  /** The version's confirmation email is in the outbox (or sent): it is no longer listed as unconfirmed. */
-  confirmationRecorded(key: VersionKey): Promise<void>;
+  /**
+   * The versions submitted from `from` (inclusive; undefined: the very first) to before `before` (ISO
+   * times), as the repair walks them: every stored version is listed, confirmed or not.
+   */
+  listStoredVersions(
+    from: string | undefined,
+    before: string,
+  ): Promise<(VersionKey & { readonly submittedAt: string })[]>;
+  /** How far the repair has looked: every version submitted before it has its confirmation recorded. */
+  repairMark(): Promise<string | undefined>;
+  /** Moves the repair's mark forward to `at`; never back (a later mark stays). */
+  advanceRepairMark(at: string): Promise<void>;
 }
 
 /** Submission ids: each one taken once per (round, form, municipality), naming the version it produces. */
@@ -187,11 +195,9 @@ export interface OutboxStore {
   /**
    * Records an email once; false when that id is already recorded. With `claimedUntil` it is recorded as
    * taken for sending by the caller until then (as `claimMail` would), for a caller that sends it at once.
+   * An email with `renderFrom` is recorded without its content (`getMail` answers it empty).
    */
-  enqueueMail(
-    mail: OutboxMail,
-    options?: { claimedUntil?: string; contentWritten?: boolean; unlisted?: boolean },
-  ): Promise<boolean>;
+  enqueueMail(mail: OutboxMail, options?: { claimedUntil?: string; unlisted?: boolean }): Promise<boolean>;
   /**
    * Lists an email recorded `unlisted` (with `claimedUntil`: its creator sends it at once, and the send's
    * outcome lists it as sent, pending or failed) among the pending ones, so the outbox sender finds it
@@ -199,12 +205,6 @@ export interface OutboxStore {
    * unconfirmed list until then, so a crash in between is repaired (completeSubmission).
    */
   ensureMailListed(id: string): Promise<boolean>;
-  /**
-   * Writes an audit line and an email's content together (one BatchWriteItem), for a caller that then
-   * records the email with `enqueueMail(mail, { contentWritten: true })`. Only for an email that is not
-   * recorded yet: the content is written whether or not some is there (the audit line is the same line).
-   */
-  auditWithMailContent(event: AuditEvent, mail: OutboxMail): Promise<void>;
   getMail(id: string): Promise<OutboxMail | undefined>;
   /** Envelopes (no content) of the emails waiting to be sent, or given up on. */
   listMail(status: 'pending' | 'failed'): Promise<OutboxMail[]>;
@@ -214,16 +214,10 @@ export interface OutboxStore {
   requeueMail(id: string, at: string): Promise<boolean>;
   /** Takes the email for sending until `leaseUntil`; false when another sender holds it or it was sent. */
   claimMail(id: string, now: string, leaseUntil: string): Promise<boolean>;
-  /**
-   * Records the send. With `confirms` (a version's confirmation, as its sender recorded it and holds it)
-   * the version leaves the unconfirmed list in the same write (one BatchWriteItem for both items).
-   */
-  markMailSent(
-    id: string,
-    messageId: string,
-    sentAt: string,
-    confirms?: { readonly mail: OutboxMail; readonly version: SubmissionVersion },
-  ): Promise<void>;
+  /** Records the send: listed as sent. */
+  markMailSent(id: string, messageId: string, sentAt: string): Promise<void>;
+  /** The envelopes (no content) of these emails, by id; an id not recorded is absent. */
+  mailEnvelopes(ids: readonly string[]): Promise<Map<string, OutboxMail>>;
   /** Records a failed attempt (pending until `nextAttemptAt`, or failed); ignored once the email is sent. */
   markMailFailed(id: string, error: string, nextAttemptAt: string | undefined): Promise<void>;
 }

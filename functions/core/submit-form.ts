@@ -62,11 +62,11 @@ const claimRounds = 4;
  * 4. store the version: only when `baseVersion` is the latest (version n + 1 needs n and must not exist),
  *    else 409 and nothing is overwritten;
  * 5. move the current-version copy forward, delete the superseded draft, audit, record the confirmation
- *    email in the outbox and try to send it within a short budget (it follows from the outbox otherwise);
- *    the version leaves the unconfirmed list with the "sent" (or, unsent, once the email is recorded).
+ *    email in the outbox (its content is not stored: rendered again from the version should the outbox
+ *    send it) and try to send it within a short budget (it follows from the outbox otherwise).
  *
- * A crash after step 4 leaves the version listed as unconfirmed: a retry, or the outbox sender's repair
- * (`repairSubmissions`), finishes step 5. A crash between 3 and 4 leaves an id that names an unstored
+ * A crash after step 4 leaves a version without a recorded confirmation: a retry, or the outbox sender's
+ * repair (`repairSubmissions`, which walks every stored version from its mark), finishes step 5. A crash between 3 and 4 leaves an id that names an unstored
  * version: a retry stores it there.
  */
 export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): Promise<SubmitFormResult> {

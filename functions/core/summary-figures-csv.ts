@@ -2,11 +2,17 @@ import { stringify } from 'csv-stringify/sync';
 import { trendComparison } from '../emails/summary-format.js';
 import type { RoundTrends } from './aggregation/trends.js';
 import type { MunicipalityRef, RoundAggregate, VoortgangAggregate } from './aggregation/types.js';
-import { type Cell, type CsvColumnDescription, type CsvDialect, csvOptions, dialects } from './csv-format.js';
-import { sharesColumns, sharesTable } from './export-shares.js';
+import {
+  blankIfNull,
+  type Cell,
+  type CsvColumnDescription,
+  type CsvDialect,
+  csvOptions,
+  dialects,
+} from './csv-format.js';
+import { shareFigureCells, sharesColumns, sharesTable } from './export-shares.js';
 import type { SummaryAttachment } from './summary-csv.js';
 import { summaryFilename } from './summary-csv.js';
-import { figureStatusLabels } from './targets/model.js';
 
 /**
  * The figure attachments of a voortgang summary, next to the answers (summary-csv.ts): ONE ROW PER
@@ -46,8 +52,6 @@ export const trendAttachmentColumns: readonly CsvColumnDescription[] = [
   { key: 'gerealiseerd_verschil', header: 'Verschil gerealiseerd' },
 ];
 
-const blank = (value: number | null): Cell => (value === null ? '' : value);
-
 function write(dialect: CsvDialect, columns: readonly CsvColumnDescription[], rows: readonly Cell[][]) {
   return stringify(
     [columns.map((column) => column.header), ...rows],
@@ -69,17 +73,13 @@ function sharesRows(aggregate: RoundAggregate, form: VoortgangAggregate): Cell[]
   return form.municipalities.map((m) => [
     ...lead(m),
     m.reported ? 'ja' : 'nee',
-    form.targets?.cycle ?? '',
-    form.targets ? form.targets.revision : '',
-    m.shareStatus ? figureStatusLabels[m.shareStatus] : 'geen aandeel gepubliceerd',
-    blank(m.regular.share),
-    blank(m.amv.share),
-    blank(m.total.share),
-    blank(m.total.committed),
-    blank(m.total.realised),
-    blank(m.regular.remaining),
-    blank(m.amv.remaining),
-    blank(m.total.remaining),
+    ...shareFigureCells({
+      targets: form.targets,
+      status: m.shareStatus,
+      regular: m.regular,
+      amv: m.amv,
+      total: m.total,
+    }),
   ]);
 }
 
@@ -89,14 +89,14 @@ function trendRows(aggregate: RoundAggregate, trends: RoundTrends): Cell[][] {
     ...lead(m),
     trendComparison(m),
     m.comparedWith?.id ?? '',
-    blank(m.share.before),
-    blank(m.share.now),
-    blank(m.committed.before),
-    blank(m.committed.now),
-    blank(m.committed.change),
-    blank(m.realised.before),
-    blank(m.realised.now),
-    blank(m.realised.change),
+    blankIfNull(m.share.before),
+    blankIfNull(m.share.now),
+    blankIfNull(m.committed.before),
+    blankIfNull(m.committed.now),
+    blankIfNull(m.committed.change),
+    blankIfNull(m.realised.before),
+    blankIfNull(m.realised.now),
+    blankIfNull(m.realised.change),
   ]);
 }
 

@@ -41,7 +41,15 @@ export function summaryModel(
     aggregate.scope.type === 'region'
       ? [aggregate]
       : aggregate.scope.regions.map((region) =>
-          aggregateRound({ ...input, scope: { type: 'region', id: region.id }, previous: undefined }),
+          // A region's line shows its response and figures only: no "what changed" against the previous
+          // summary or the previous round (the province's aggregate has those; diffing every version
+          // again per region doubled the cost of a province summary).
+          aggregateRound({
+            ...input,
+            scope: { type: 'region', id: region.id },
+            previous: undefined,
+            previousRound: undefined,
+          }),
         );
   const window = input.window ?? defaultWindow(input.round.referenceDate);
   const places =

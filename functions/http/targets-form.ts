@@ -6,17 +6,13 @@ import type { TargetsImportInput } from '../core/targets/check-targets.js';
 import { asylumTargetsOn, type PublishedTargets } from '../core/targets/model.js';
 import { importProvinces } from '../core/targets/publish-targets.js';
 import { parseCount } from '../core/targets/targets-csv.js';
-import {
-  halfYearChoices,
-  renderTargetsForm,
-  type TargetsInput,
-  targetsInputNames,
-} from '../pages/staff/targets-page.js';
+import { halfYearChoices, renderTargetsForm } from '../pages/staff/targets-form-page.js';
+import { type TargetsInput, targetsInputNames } from '../pages/staff/targets-input.js';
 import { fileNameField } from './multipart-form.js';
 import type { HttpResponse } from './responses.js';
 import { formToken, type StaffContext, staffHtml } from './staff-actions.js';
 
-/** Reading the targets import form (functions/pages/staff/targets-page.ts) into the use case's input. */
+/** Reading the targets import form (functions/pages/staff/targets-form-page.ts) into the use case's input. */
 
 export const importRefusal =
   'Alleen de provincie leest taakstellingen in. U kunt ze wel bekijken op de pagina Taakstellingen.';

@@ -1,6 +1,6 @@
 import { formatDate, formatInteger } from '../../forms/format.js';
 import { type Html, html } from '../../forms/render/html.js';
-import type { AreaTrend, RoundTrends, TrendPoint } from '../core/aggregation/trends.js';
+import type { AreaTrend, MunicipalityTrend, RoundTrends, TrendPoint } from '../core/aggregation/trends.js';
 import { formatChange, formatPercent, trendComparison } from '../emails/summary-format.js';
 import { cell, dataTable, headerCell, numberCell, rowHeader } from './staff/components.js';
 import { trendChart } from './trend-chart.js';
@@ -8,7 +8,8 @@ import { trendChart } from './trend-chart.js';
 /**
  * The round page's "Verloop over de rondes" (voortgang form): per region and for the province a small chart
  * of committed and realised against the task over the rounds of the form up to this one, the same figures
- * as a table, and per municipality what changed since its previous round (core/aggregation/trends.ts).
+ * as a table, and per municipality what changed since its previous round (core/aggregation/trends.ts), those
+ * that have not submitted in this round last.
  */
 
 const areaLabel = (area: AreaTrend) => (area.type === 'province' ? `Provincie ${area.name}` : area.name);
@@ -77,10 +78,19 @@ ${groups}
 </div>`;
 }
 
+/**
+ * The municipalities that submitted in this round first, then those that have not (yet), each group in the
+ * order of the trend (by region, then name): the changes to read are at the top.
+ */
+function submittedFirst(municipalities: readonly MunicipalityTrend[]): MunicipalityTrend[] {
+  const notSubmitted = (m: MunicipalityTrend) => m.kind === 'niet-ingezonden';
+  return [...municipalities.filter((m) => !notSubmitted(m)), ...municipalities.filter(notSubmitted)];
+}
+
 function changesTable(trends: RoundTrends, regionNames: ReadonlyMap<string, string>): Html {
   const withRegion = regionNames.size > 1;
   const known = (value: number | null) => (value === null ? '—' : formatInteger(value));
-  const rows = trends.municipalities.map((m) => {
+  const rows = submittedFirst(trends.municipalities).map((m) => {
     const shareChange = m.share.change ? ` (${formatChange(m.share.change)})` : '';
     return html`${rowHeader(m.name)}${withRegion ? cell(regionNames.get(m.region) ?? m.region) : html``}${cell(trendComparison(m))}${numberCell(known(m.committed.now))}${numberCell(formatChange(m.committed.change))}${numberCell(known(m.realised.now))}${numberCell(formatChange(m.realised.change))}${numberCell(`${known(m.share.now)}${shareChange}`)}`;
   });
@@ -117,7 +127,7 @@ ${
 ${charts(trends)}
 ${figuresTable(trends)}
 <h3 class="utrecht-heading-3" id="veranderingen">Per gemeente: verandering sinds de vorige ronde</h3>
-<p class="utrecht-paragraph">Een gemeente die de vorige ronde oversloeg wordt vergeleken met de laatste ronde waarin zij wel inzond, en dat staat erbij.</p>
+<p class="utrecht-paragraph">Een gemeente die de vorige ronde oversloeg wordt vergeleken met de laatste ronde waarin zij wel inzond, en dat staat erbij. Gemeenten die in deze ronde nog niet inzonden staan onderaan.</p>
 ${changesTable(trends, new Map(regions.map((region) => [region.id, region.name])))}`
 }
 </section>`;

@@ -84,6 +84,25 @@ async function expectInvariant(accepted: { roundId: string; submissionId: string
   }
 }
 
+/**
+ * Every confirmation the mail service got for this version is the whole email, whoever sent it: the
+ * request (the content it rendered) or the outbox sender (rendered again from the stored version, as the
+ * content is not stored) — the answers, the changes against version 1, the form's link.
+ */
+function expectRightContent(round: Round, version: number, label: string) {
+  const sent = mailService.sent.filter(
+    (message) =>
+      message.to.includes(`${round.id}@gemeente.example`) && message.subject.includes(`versie ${version})`),
+  );
+  expect(sent.length, label).toBeGreaterThan(0);
+  for (const message of sent) {
+    expect(message.html, label).toContain(round.title);
+    expect(message.text, label).toContain(`${pipeline.baseUrl}/formulieren/${round.formId}/${round.id}/`);
+    if (version === 2)
+      expect(message.text, label).toMatch(/VORIGE VERSIE\n- [^\n]*: 10 volwassenen → 11 volwassenen/);
+  }
+}
+
 /** A colleague's draft from version 1, which an amendment supersedes (and deletes). */
 async function colleaguesDraft(round: Round) {
   await pipeline.store.saveDraft({
@@ -114,15 +133,15 @@ describe('crash at every step of a submission', () => {
   for (const kind of ['first', 'amendment'] as const) {
     it(`${kind}: after recovery every accepted submission is stored once with exactly one confirmation`, async () => {
       const steps = await stepsOf(kind);
-      // The email is recorded already taken for sending (no claimMail), the version leaves the unconfirmed
-      // list with its "sent" (no confirmationRecorded), and a draft is deleted only when the submission
-      // read one (the amendment's colleague's draft; a first submission has none).
+      // The email is recorded already taken for sending (no claimMail), the version stays listed for the
+      // repair (nothing takes it off), and a draft is deleted only when the submission read one (the
+      // amendment's colleague's draft; a first submission has none).
       expect(steps).toEqual([
         'claimSubmissionId',
         'putVersion',
         'advanceCurrent',
         ...(kind === 'amendment' ? ['deleteDraft'] : []),
-        'auditWithMailContent',
+        'audit',
         'enqueueMail',
         'send',
         'markMailSent',
@@ -157,6 +176,7 @@ describe('crash at every step of a submission', () => {
             }
             if (wasAccepted) accepted.push({ roundId: round.id, submissionId: submission.submissionId! });
             await expectInvariant(accepted);
+            if (wasAccepted) expectRightContent(round, kind === 'amendment' ? 2 : 1, `${step} ${when}`);
             if (kind === 'amendment') {
               const stored = await pipeline.store.listVersions(round.id, round.formId, municipality);
               // The draft it superseded is gone once version 2 is stored (never when only version 1 is).
@@ -173,7 +193,7 @@ describe('crash at every step of a submission', () => {
 describe('crash at every step of the outbox sender', () => {
   it('sends every waiting confirmation exactly once after the sender dies at any step and runs again', async () => {
     const accepted: { roundId: string; submissionId: string }[] = [];
-    for (let at = 0; at < 3; at++) {
+    for (let at = 0; at < 4; at++) {
       for (const when of ['before', 'after'] as const) {
         const round = await freshRound();
         // The mail service is down during the submission: stored, confirmation waiting in the outbox.
@@ -191,9 +211,10 @@ describe('crash at every step of the outbox sender', () => {
             { baseUrl: pipeline.baseUrl },
           ),
         ).rejects.toThrow(ProcessDied);
-        expect(sender.steps[at]).toBe(['claimMail', 'send', 'markMailSent'][at]);
+        // The repair walks the new version (its email is recorded: nothing to do) and moves its mark.
+        expect(sender.steps[at]).toBe(['advanceRepairMark', 'claimMail', 'send', 'markMailSent'][at]);
         // The documented window: sent, then the sender died before recording it.
-        if ((at === 1 && when === 'after') || (at === 2 && when === 'before')) {
+        if ((at === 2 && when === 'after') || (at === 3 && when === 'before')) {
           sentTwice.add(confirmationMailId({ ...submission, version: 1 }));
         }
         // The next run, a few minutes later (past the dead sender's lease).
@@ -208,19 +229,12 @@ describe('crash at every step of the outbox sender', () => {
 
   it('repairs a submission the request left unconfirmed, whatever step the repairing sender dies at', async () => {
     const accepted: { roundId: string; submissionId: string }[] = [];
-    for (const requestStep of ['advanceCurrent', 'auditWithMailContent', 'enqueueMail', 'send']) {
+    for (const requestStep of ['advanceCurrent', 'audit', 'enqueueMail', 'send']) {
       for (let at = 0; at < 6; at++) {
         const round = await freshRound();
         const submission = input(round, 0, `repair-${requestStep}-${at}`);
         // A first submission: no draft, so none deleted.
-        const steps = [
-          'claimSubmissionId',
-          'putVersion',
-          'advanceCurrent',
-          'auditWithMailContent',
-          'enqueueMail',
-          'send',
-        ];
+        const steps = ['claimSubmissionId', 'putVersion', 'advanceCurrent', 'audit', 'enqueueMail', 'send'];
         const request = await dyingSubmit(submission, { at: steps.indexOf(requestStep), when: 'before' });
         expect(request.process.died).toBe(true);
         // The version is stored (the crash came after putVersion): it counts as submitted.
@@ -243,6 +257,7 @@ describe('crash at every step of the outbox sender', () => {
           { baseUrl: pipeline.baseUrl },
         );
         await expectInvariant(accepted);
+        expectRightContent(round, 1, `${requestStep} ${at}`);
       }
     }
     // The repaired confirmation is the real one: answers, the form's link, the audit line.

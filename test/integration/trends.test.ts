@@ -105,6 +105,25 @@ describe('the round page’s trend', () => {
     ]);
   });
 
+  it('lists the municipalities that have not submitted in this round last, in the same order otherwise', async () => {
+    const html = text((await province.get(`/staf/rondes/${current.id}`)).text);
+    const table = html.slice(html.indexOf('id="veranderingen-tabel"'));
+    const body = table.slice(table.indexOf('<tbody'), table.indexOf('</table>'));
+    const names = [...body.matchAll(/<th class="utrecht-table__header-cell" scope="row">([^<]*)</g)].map(
+      (match) => match[1],
+    );
+    // Zwolle and Deventer submitted in this round; the others follow, by region and name as before.
+    expect(names).toEqual([
+      'Deventer',
+      'Zwolle',
+      ...['Dalfsen', 'Hardenberg', 'Kampen', 'Olst-Wijhe', 'Ommen', 'Raalte', 'Staphorst'],
+      ...['Steenwijkerland', 'Zwartewaterland'],
+      ...['Almelo', 'Borne', 'Dinkelland', 'Enschede', 'Haaksbergen', 'Hellendoorn', 'Hengelo'],
+      ...['Hof van Twente', 'Losser', 'Oldenzaal', 'Rijssen-Holten', 'Tubbergen', 'Twenterand', 'Wierden'],
+    ]);
+    expect(html).toContain('Gemeenten die in deze ronde nog niet inzonden staan onderaan.');
+  });
+
   it('shows a regietafel its own region only', async () => {
     const regietafel = await staffBrowser(pipeline, 'regietafel:ijsselland');
     const html = text((await regietafel.get(`/staf/rondes/${current.id}`)).text);

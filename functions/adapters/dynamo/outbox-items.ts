@@ -1,9 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { AuditEvent, OutboxMail } from '../../core/model.js';
+import type { OutboxMail } from '../../core/model.js';
 import type { OutboxStore } from '../../core/ports.js';
-import { auditItem } from './audit-items.js';
-import { versionItem } from './submission-items.js';
 import { entity, keyFits, type Table } from './table.js';
 
 const mailPk = (id: string) => `MAIL#${id}`;
@@ -41,7 +39,8 @@ export function outboxItems(table: Table): OutboxStore {
       GSI1SK: `${mail.createdAt}#${mail.id}`,
       entityType: 'mail',
       ...envelope,
-      contentItem: true,
+      // A confirmation that renders its content from its version (`renderFrom`) has no content item.
+      ...(!mail.renderFrom && { contentItem: true }),
     };
   };
 
@@ -51,15 +50,13 @@ export function outboxItems(table: Table): OutboxStore {
   ) => new UpdateCommand({ TableName: table.name, Key: { PK: mailPk(id), SK: 'MAIL' }, ...input });
 
   return {
-    async enqueueMail(
-      mail: OutboxMail,
-      options: { claimedUntil?: string; contentWritten?: boolean; unlisted?: boolean } = {},
-    ) {
+    async enqueueMail(mail: OutboxMail, options: { claimedUntil?: string; unlisted?: boolean } = {}) {
       // The content (HTML, text, CSV attachments) is stored gzipped, in an item of its own that no index
       // holds: the envelope, listed through GSI1 and changed at every attempt, stays small. The content
       // first, so an envelope never names content that is not there; only when it is not there yet, so a
-      // recorded email's content (or its removal by the retention job) is never replaced.
-      const wroteContent = options.contentWritten ? false : await table.putIfAbsent(contentItem(mail));
+      // recorded email's content (or its removal by the retention job) is never replaced. A confirmation
+      // stores none: it is rendered again from its version when it is sent later (`renderFrom`).
+      const wroteContent = mail.renderFrom ? false : await table.putIfAbsent(contentItem(mail));
       const { GSI1PK, ...unlisted } = envelopeItem(mail, pendingIndex);
       const recorded = await table.putIfAbsent({
         // Unlisted (GSI1SK kept, so listing it is setting GSI1PK): an email its creator sends at once and
@@ -76,10 +73,6 @@ export function outboxItems(table: Table): OutboxStore {
         );
       }
       return recorded;
-    },
-
-    async auditWithMailContent(event: AuditEvent, mail: OutboxMail) {
-      await table.putAll([auditItem(event), contentItem(mail)]);
     },
 
     ensureMailListed(id: string) {
@@ -189,22 +182,7 @@ export function outboxItems(table: Table): OutboxStore {
       );
     },
 
-    async markMailSent(
-      id: string,
-      messageId: string,
-      sentAt: string,
-      confirms?: { readonly mail: OutboxMail; readonly version: Parameters<typeof versionItem>[0] },
-    ) {
-      if (confirms) {
-        // The sender recorded the email itself a moment ago, taken for sending (nobody else writes to it
-        // while it holds the lease; SES's events come after the send is recorded): the envelope is written
-        // whole, and the version, which never changes, again without its unconfirmed listing.
-        await table.putAll([
-          { ...envelopeItem(confirms.mail, sentIndex), status: 'sent', messageId, sentAt },
-          versionItem(confirms.version, { unconfirmed: false }),
-        ]);
-        return;
-      }
+    async markMailSent(id: string, messageId: string, sentAt: string) {
       await table.documents.send(
         update(id, {
           // Sent mail stays listed (OUTBOX#sent, still by the time it was recorded): the retention job finds
@@ -220,6 +198,23 @@ export function outboxItems(table: Table): OutboxStore {
           },
         }),
       );
+    },
+
+    async mailEnvelopes(ids: readonly string[]) {
+      const found = new Map<string, OutboxMail>();
+      const fitting = ids.filter((id) => keyFits(mailPk(id), 'MAIL'));
+      for (let start = 0; start < fitting.length; start += 100) {
+        const chunk = fitting.slice(start, start + 100);
+        const items = await table.getMany<OutboxMail & { content?: Uint8Array; contentItem?: boolean }>(
+          chunk.map((id) => ({ PK: mailPk(id), SK: 'MAIL' })),
+        );
+        for (const [index, item] of items.entries()) {
+          if (!item) continue;
+          const { content: _content, contentItem: _item, ...envelope } = item;
+          found.set(chunk[index]!, { ...envelope, html: '', text: '' });
+        }
+      }
+      return found;
     },
 
     async markMailFailed(id: string, error: string, nextAttemptAt: string | undefined) {

@@ -61,13 +61,20 @@ export function retentionItems(table: Table): RetentionStore {
     },
 
     async removeMailContent(id: string, at: string) {
-      const mail = await table.get<{ status?: string; content?: unknown; contentItem?: boolean }>(
-        `MAIL#${id}`,
-        'MAIL',
-      );
+      const mail = await table.get<{
+        status?: string;
+        content?: unknown;
+        contentItem?: boolean;
+        renderFrom?: unknown;
+      }>(`MAIL#${id}`, 'MAIL');
       // Only what has gone out: a pending email still needs its content, a failed one may be re-sent. Sent
-      // is final (nothing puts a sent email back in the queue), so the content may go before the mark.
-      if (mail?.status !== 'sent' || (mail.content === undefined && !mail.contentItem)) return false;
+      // is final (nothing puts a sent email back in the queue), so the content may go before the mark. A
+      // confirmation stored without content loses what would render it again (`renderFrom`).
+      if (
+        mail?.status !== 'sent' ||
+        (mail.content === undefined && !mail.contentItem && mail.renderFrom === undefined)
+      )
+        return false;
       if (mail.contentItem) {
         await table.documents.send(
           new DeleteCommand({ TableName: table.name, Key: { PK: `MAIL#${id}`, SK: contentSk } }),
@@ -78,9 +85,9 @@ export function retentionItems(table: Table): RetentionStore {
         new UpdateCommand({
           TableName: table.name,
           Key: { PK: `MAIL#${id}`, SK: 'MAIL' },
-          UpdateExpression: 'REMOVE content, contentItem SET contentRemovedAt = :at',
+          UpdateExpression: 'REMOVE content, contentItem, renderFrom SET contentRemovedAt = :at',
           ConditionExpression:
-            '#status = :sent AND (attribute_exists(content) OR attribute_exists(contentItem))',
+            '#status = :sent AND (attribute_exists(content) OR attribute_exists(contentItem) OR attribute_exists(renderFrom))',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':sent': 'sent', ':at': at },
         }),

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { maxVersion, type SubmissionVersion, type VersionKey } from '../../core/model.js';
 import type { SubmissionStore } from '../../core/ports.js';
 import { entity, roundPk, type Table } from './table.js';
@@ -13,23 +13,24 @@ export const versionSk = (formId: string, municipality: string, version: number)
   }
   return `VERSION#${formId}#${municipality}#${String(version).padStart(6, '0')}`;
 };
-/** Sparse GSI1 partition of the versions whose confirmation email is not recorded in the outbox yet. */
-const unconfirmedIndex = 'SUBMISSIONS#unconfirmed';
-const currentSk = (formId: string, municipality: string) => `CURRENT#${formId}#${municipality}`;
-
 /**
- * A version's item: the same whenever it is written (a version never changes), listed in the sparse
- * unconfirmed index or not. Writing it again without the listing takes it off that list, as
- * `confirmationRecorded` does (a put, so it can go in a BatchWriteItem with the email's "sent").
+ * GSI1 partition of every stored version, by the time it was submitted: the repair walks it from its mark
+ * (`repairMark`). A version enters it when it is stored and never leaves (it never changes): the request
+ * does not take it off. (Versions confirmed before this scheme were taken off; those still listed are
+ * the unconfirmed ones, which the first walk, without a mark, finds.)
  */
-export function versionItem(version: SubmissionVersion, options: { unconfirmed: boolean }) {
+const storedIndex = 'SUBMISSIONS#unconfirmed';
+const currentSk = (formId: string, municipality: string) => `CURRENT#${formId}#${municipality}`;
+/** How far the repair has looked: every version submitted before it has its confirmation recorded. */
+const repairMarkKey = { PK: 'CONFIG', SK: 'REPAIR-MARK' };
+
+/** A version's item: the same whenever it is written (a version never changes), listed for the repair. */
+export function versionItem(version: SubmissionVersion) {
   return {
     PK: roundPk(version.roundId),
     SK: versionSk(version.formId, version.municipality, version.version),
-    ...(options.unconfirmed && {
-      GSI1PK: unconfirmedIndex,
-      GSI1SK: `${version.submittedAt}#${version.formId}#${version.municipality}`,
-    }),
+    GSI1PK: storedIndex,
+    GSI1SK: `${version.submittedAt}#${version.formId}#${version.municipality}`,
     entityType: 'version',
     ...version,
   };
@@ -77,9 +78,9 @@ export function submissionItems(table: Table): SubmissionStore {
         );
         if (!predecessor.Item) return 'gap';
       }
-      // Listed as unconfirmed until its confirmation email is in the outbox: a crash in between is
-      // repaired from this index (see repairSubmissions).
-      const stored = await table.putIfAbsent(versionItem(version, { unconfirmed: true }));
+      // Listed for the repair, which walks the versions stored since its mark and completes any whose
+      // confirmation is not recorded: a crash before the outbox record is repaired from this index.
+      const stored = await table.putIfAbsent(versionItem(version));
       return stored ? 'stored' : 'taken';
     },
 
@@ -123,31 +124,47 @@ export function submissionItems(table: Table): SubmissionStore {
       );
     },
 
-    async listUnconfirmed(before: string) {
-      const keys = await table.queryAll<{ PK: string; SK: string }>(
+    async listStoredVersions(from: string | undefined, before: string) {
+      const keys = await table.queryAll<{ PK: string; SK: string; GSI1SK: string }>(
         {
           IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK < :before',
-          ExpressionAttributeValues: { ':pk': unconfirmedIndex, ':before': before },
-          ProjectionExpression: 'PK, SK',
+          KeyConditionExpression: from
+            ? 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :before'
+            : 'GSI1PK = :pk AND GSI1SK < :before',
+          ExpressionAttributeValues: {
+            ':pk': storedIndex,
+            ':before': before,
+            ...(from && { ':from': from }),
+          },
+          ProjectionExpression: 'PK, SK, GSI1SK',
         },
         true,
       );
-      return keys.flatMap((item): VersionKey[] => {
+      return keys.flatMap((item): (VersionKey & { submittedAt: string })[] => {
         // PK ROUND#<round>, SK VERSION#<form>#<code>#<000001>: the key names the version.
         const [, formId, municipality, number] = item.SK.split('#');
-        if (!item.PK.startsWith('ROUND#') || !formId || !municipality || !number) return [];
-        return [{ roundId: item.PK.slice('ROUND#'.length), formId, municipality, version: Number(number) }];
+        const [submittedAt] = item.GSI1SK.split('#');
+        // BETWEEN includes `before` itself: only what was submitted before it.
+        if (!item.PK.startsWith('ROUND#') || !formId || !municipality || !number || !submittedAt) return [];
+        if (submittedAt >= before) return [];
+        const roundId = item.PK.slice('ROUND#'.length);
+        return [{ roundId, formId, municipality, version: Number(number), submittedAt }];
       });
     },
 
-    async confirmationRecorded(key: VersionKey) {
+    async repairMark() {
+      return (await table.get<{ at: string }>(repairMarkKey.PK, repairMarkKey.SK))?.at;
+    },
+
+    async advanceRepairMark(at: string) {
+      // Only forward: of two repairs at once, the one that looked less far never moves it back.
       await table.conditionally(
-        new UpdateCommand({
+        new PutCommand({
           TableName: table.name,
-          Key: { PK: roundPk(key.roundId), SK: versionSk(key.formId, key.municipality, key.version) },
-          UpdateExpression: 'REMOVE GSI1PK, GSI1SK',
-          ConditionExpression: 'attribute_exists(PK)',
+          Item: { ...repairMarkKey, entityType: 'repair-mark', at },
+          ConditionExpression: 'attribute_not_exists(PK) OR #at < :at',
+          ExpressionAttributeNames: { '#at': 'at' },
+          ExpressionAttributeValues: { ':at': at },
         }),
       );
     },

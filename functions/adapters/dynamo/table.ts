@@ -20,13 +20,14 @@ import {
  * | region              | REGISTRY            | REGION#<id>                          |                          |
  * | municipality        | REGISTRY            | MUNICIPALITY#<code>                  |                          |
  * | round               | ROUND#<id>          | ROUND                                | ROUNDS / <deadline>#<id> |
- * | submission version  | ROUND#<id>          | VERSION#<form>#<code>#<000001>       | SUBMISSIONS#unconfirmed / <at>#… (until its confirmation is recorded) |
+ * | submission version  | ROUND#<id>          | VERSION#<form>#<code>#<000001>       | SUBMISSIONS#unconfirmed / <at>#… (every version, for good: the repair walks it from its mark) |
  * | submission id       | ROUND#<id>          | SUBMISSION#<form>#<code>#<id>        |                          |
  * | current version     | ROUND#<id>          | CURRENT#<form>#<code>                |                          |
  * | draft (concept)     | ROUND#<id>          | DRAFT#<form>#<code>                  |  (TTL: expiresAt)        |
  * | outbox email        | MAIL#<id>           | MAIL                                 | OUTBOX#<status> / <at>#<id> (a confirmation being sent by its request: none yet) |
  * | invitation (link)   | INVITATION#<id>     | INVITATION                           | INVITATIONS#<round> / <code>#<at> |
  * | link signing key    | CONFIG              | INVITATION-KEY#current / #<id>       |                          |
+ * | repair's mark       | CONFIG              | REPAIR-MARK                          |                          |
  * | audit line          | AUDIT#<round|global>| <at>#<id>                            |                          |
  * | summary snapshot    | ROUND#<id>          | SUMMARY#<scope>                      |                          |
  * | staff request       | REQUEST#<token>     | REQUEST                              |  (TTL: expiresAt)        |

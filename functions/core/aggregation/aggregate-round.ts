@@ -1,7 +1,7 @@
 import { findForm } from '../../../forms/catalogue.js';
 import type { FormDefinition } from '../../../forms/definition.js';
 import { plausibilityWarnings } from '../../../forms/plausibility.js';
-import { readStored, revisionOf, usableAnswers } from '../../../forms/revisions.js';
+import { readStored, revisionOf, type StoredReading, usableAnswers } from '../../../forms/revisions.js';
 import { NotFound } from '../errors.js';
 import { roundPhase } from '../form-context.js';
 import type { SubmissionVersion } from '../model.js';
@@ -49,7 +49,7 @@ export function aggregateRound(input: AggregateRoundInput): RoundAggregate {
   // left out of the figures and listed (`unreadable`), never counted wrongly or silently dropped.
   const unreadable: UnreadableAnswers[] = [];
   const submitted = stored.map((entry): Submitted => {
-    const reading = readStored(definition, entry.version.answers, revisionOf(entry.version));
+    const reading = readOnce(definition, entry.version);
     if (reading.invalid.length > 0) {
       unreadable.push({
         ...entry.municipality,
@@ -86,6 +86,21 @@ export function aggregateRound(input: AggregateRoundInput): RoundAggregate {
     changes: input.previous ? changesSince(input.previous, round.id, scope, response.municipalities) : null,
     snapshot: takeSnapshot(round.id, scope, now, response.municipalities),
   };
+}
+
+const readings = new WeakMap<object, { definition: FormDefinition; reading: StoredReading }>();
+
+/**
+ * A version's answers read with today's definition, once per version read from the store: a province's
+ * summary aggregates each version for the province and again for its region, and an older revision's
+ * answers are re-checked field by field (forms/revisions.ts), the larger part of aggregating them.
+ */
+function readOnce(definition: FormDefinition, version: SubmissionVersion): StoredReading {
+  const known = readings.get(version.answers);
+  if (known?.definition === definition) return known.reading;
+  const reading = readStored(definition, version.answers, revisionOf(version));
+  readings.set(version.answers, { definition, reading });
+  return reading;
 }
 
 /** Per municipality that submitted now and in the previous round, what changed since (see previous-round.ts). */

@@ -2,7 +2,7 @@ import { mailInScope } from '../../core/mail-queue.js';
 import { regionsToOpenFor } from '../../core/open-round.js';
 import { actorOf } from '../../core/policy.js';
 import { listRounds } from '../../core/round-status.js';
-import { renderRoundsPage } from '../../pages/dashboard.js';
+import { renderRoundsPage } from '../../pages/rounds-page.js';
 import { authenticateStaff } from '../authenticate.js';
 import { signedInStaff } from '../dashboard.js';
 import { dependencies } from '../dependencies.js';

@@ -11,7 +11,7 @@ import { actorOf } from '../../core/policy.js';
 import { earlierRoundSeries } from '../../core/round-series.js';
 import { roundStatus, staffRound, visibleRegions } from '../../core/round-status.js';
 import { provinceOfScope, publishedTargets } from '../../core/targets/publish-targets.js';
-import { renderRoundPage } from '../../pages/dashboard.js';
+import { renderRoundPage } from '../../pages/round-page.js';
 import { authenticateStaff } from '../authenticate.js';
 import { scopeName, signedInStaff, visibleScopes } from '../dashboard.js';
 import { dependencies } from '../dependencies.js';

@@ -2,7 +2,8 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { formatInteger } from '../../../forms/format.js';
 import { periodLabel } from '../../core/targets/check-targets.js';
 import { checkTargetsImport, problemText, publishTargets } from '../../core/targets/publish-targets.js';
-import { renderTargetsCheck, targetsPath } from '../../pages/staff/targets-page.js';
+import { renderTargetsCheck } from '../../pages/staff/targets-check-page.js';
+import { targetsPath } from '../../pages/staff/targets-input.js';
 import { multipartAsForm } from '../multipart-form.js';
 import { formToken, type StaffContext, staffActions, staffHtml } from '../staff-actions.js';
 import {

@@ -1,5 +1,5 @@
 import { importProvinces, viewTargets } from '../../core/targets/publish-targets.js';
-import { renderTargetsOverview } from '../../pages/staff/targets-page.js';
+import { renderTargetsOverview } from '../../pages/staff/targets-overview-page.js';
 import { doneNotice, staffHtml, staffPage } from '../staff-actions.js';
 import { defaultTargetsInput, targetsFormPage } from '../targets-form.js';
 
