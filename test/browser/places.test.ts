@@ -104,9 +104,7 @@ describe('places on a date in a browser', () => {
     await page.getByRole('button', { name: 'Berekenen' }).click();
     await page.waitForURL(/van=31-2-2025/);
     const summary = page.locator('.utrecht-alert, [role="alert"]').first();
-    expect(await summary.textContent()).toContain(
-      '‘Van’ moet een bestaande datum zijn',
-    );
+    expect(await summary.textContent()).toContain('‘Van’ moet een bestaande datum zijn');
     await expectNoAxeViolations(page, 'plaatsen met een fout');
     await saveScreenshot(page, 'plaatsen-fout');
     await page.getByRole('link', { name: /‘Van’ moet een bestaande datum zijn/ }).click();

@@ -7,7 +7,6 @@ import { stylesheetPath } from '../../forms/static/build/stylesheet.js';
 import { buildStylesheet, stylesheetSources } from '../../forms/stylesheet.js';
 import {
   get,
-  postForm,
   postFormAndFollow,
   postJson,
   startTestPipeline,

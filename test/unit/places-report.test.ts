@@ -43,7 +43,8 @@ describe('the window as typed', () => {
       errors: [
         {
           path: 'van',
-          message: '‘Van’ moet een bestaande datum zijn: die dag bestaat niet. Controleer de dag en de maand.',
+          message:
+            '‘Van’ moet een bestaande datum zijn: die dag bestaat niet. Controleer de dag en de maand.',
         },
         { path: 'tot', message: 'Vul bij ‘Tot en met’ een datum in, bijvoorbeeld 1-7-2024 of 1 juli 2024.' },
       ],
