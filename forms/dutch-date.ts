@@ -66,3 +66,29 @@ export function isExistingDate(value: string): boolean {
 
 /** The example every date field gives, in its hint and in its messages. */
 export const dateExample = '1-7-2024 of 1 juli 2024';
+
+/**
+ * The messages of a date field named `name` (its label), per kind of mistake — the same on the forms and
+ * on the staff pages: empty, not written as a date (`morgen`), a day that does not exist (`31-2-2024`),
+ * outside 2000–2100.
+ */
+export const dateMessages = (name: string) => ({
+  missing: `Vul bij ‘${name}’ een datum in, bijvoorbeeld ${dateExample}.`,
+  notADate: `Vul bij ‘${name}’ een datum in als ${dateExample}.`,
+  notADay: `‘${name}’ moet een bestaande datum zijn: die dag bestaat niet. Controleer de dag en de maand.`,
+  outOfRange: `‘${name}’ moet tussen 2000 en 2100 liggen.`,
+});
+
+/**
+ * A typed date for a field named `name` (a staff page's input): the ISO day, or the message that says
+ * what is wrong with it, naming the field. Reads every format `parseDutchDate` reads.
+ */
+export function readDutchDate(raw: string, name: string): { iso: string } | { error: string } {
+  const messages = dateMessages(name);
+  if (raw.trim() === '') return { error: messages.missing };
+  const iso = parseDutchDate(raw);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return { error: messages.notADate };
+  if (!isExistingDate(iso)) return { error: messages.notADay };
+  if (iso < '2000-01-01' || iso > '2100-12-31') return { error: messages.outOfRange };
+  return { iso };
+}

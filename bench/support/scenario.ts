@@ -189,6 +189,44 @@ export async function startScenario(options: { meter?: boolean } = {}): Promise<
     return { code: location.searchParams.get('code') ?? '', state, verifier };
   }
 
+  const contactParams = { soort: 'gemeente', id: municipality };
+  /** The places pages are those of the progress form's round (seeded like every form's demo round). */
+  const placesRound = demoRound(new Date(), 'voortgang-opgaven').id;
+  /** A staff member's page in a browser. */
+  function staffGet(path: string, routePath: string, pathParameters?: Record<string, string>) {
+    return apiEvent({ path, routePath, pathParameters, headers: { ...staff, ...page } });
+  }
+  /** A page of the scenario's round (`/staf/rondes/{roundId}/<tail>`). */
+  function roundGet(tail: string, roundId = round.id) {
+    return staffGet(`/staf/rondes/${roundId}/${tail}`, `/staf/rondes/{roundId}/${tail}`, { roundId });
+  }
+  /** A staff page's form, posted by the browser from the same origin. */
+  function staffPost(
+    path: string,
+    routePath: string,
+    fields: Record<string, string>,
+    pathParameters?: Record<string, string>,
+  ) {
+    return apiEvent({
+      method: 'POST',
+      path,
+      routePath,
+      pathParameters,
+      headers: {
+        ...staff,
+        ...page,
+        'content-type': 'application/x-www-form-urlencoded',
+        'sec-fetch-site': 'same-origin',
+      },
+      body: new URLSearchParams(fields).toString(),
+    });
+  }
+  function roundPost(tail: string, fields: Record<string, string>) {
+    return staffPost(`/staf/rondes/${round.id}/${tail}`, `/staf/rondes/{roundId}/${tail}`, fields, {
+      roundId: round.id,
+    });
+  }
+
   const events: Record<string, () => Promise<unknown>> = {
     'landing-page': async () => apiEvent({ path: '/', routePath: '/', headers: page }),
     'accessibility-statement': async () =>
@@ -272,6 +310,56 @@ export async function startScenario(options: { meter?: boolean } = {}): Promise<
         headers: { ...staff, 'content-type': 'application/json' },
         body: JSON.stringify({ scope: 'region:ijsselland', requestId: randomUUID() }),
       }),
+    // The staff pages of a round's tasks, mail, targets and contacts, and their actions' first step (a
+    // check page or the form again: what a person does first, and what changes nothing, so every
+    // repetition sees the same data).
+    'new-round': async () => staffGet('/staf/nieuwe-ronde', '/staf/nieuwe-ronde'),
+    'new-round-actions': async () =>
+      staffPost('/staf/nieuwe-ronde', '/staf/nieuwe-ronde', { _action: 'wijzigen' }),
+    submission: async () =>
+      staffGet(
+        `/staf/rondes/${round.id}/gemeenten/${municipality}`,
+        '/staf/rondes/{roundId}/gemeenten/{municipality}',
+        {
+          roundId: round.id,
+          municipality,
+        },
+      ),
+    places: async () => roundGet('plaatsen', placesRound),
+    'places-export': async () =>
+      apiEvent({
+        path: `/staf/rondes/${placesRound}/plaatsen/export`,
+        routePath: '/staf/rondes/{roundId}/plaatsen/export',
+        pathParameters: { roundId: placesRound },
+        query: { van: '1-1-2020', tot: '31-12-2030' },
+        headers: staff,
+      }),
+    'change-round': async () => roundGet('wijzigen'),
+    'change-round-actions': async () => roundPost('wijzigen', { _action: 'terug', form: 'deadline' }),
+    invitations: async () => roundGet('uitnodigingen'),
+    'invitation-actions': async () => roundPost('uitnodigingen', { _action: 'alle-controleren' }),
+    reminders: async () => roundGet('herinneringen'),
+    'reminder-actions': async () => roundPost('herinneringen', { _action: 'voorbeeld', alle: 'ja' }),
+    mail: async () => staffGet('/staf/mail', '/staf/mail'),
+    'mail-actions': async () => staffPost('/staf/mail', '/staf/mail', { _action: 'alle-controleren' }),
+    targets: async () => staffGet('/staf/taakstellingen', '/staf/taakstellingen'),
+    'targets-actions': async () =>
+      staffPost('/staf/taakstellingen', '/staf/taakstellingen', { _action: 'wijzigen' }),
+    'audit-trail': async () => roundGet('logboek'),
+    contacts: async () => staffGet('/staf/contacten', '/staf/contacten'),
+    'edit-contact': async () =>
+      staffGet(`/staf/contacten/gemeente/${municipality}`, '/staf/contacten/{soort}/{id}', contactParams),
+    'change-contact': async () =>
+      staffPost(
+        `/staf/contacten/gemeente/${municipality}`,
+        '/staf/contacten/{soort}/{id}',
+        { _action: 'wijzigen' },
+        contactParams,
+      ),
+    'registry-import-form': async () =>
+      staffGet('/staf/contacten/gemeentelijst', '/staf/contacten/gemeentelijst'),
+    'registry-import': async () =>
+      staffPost('/staf/contacten/gemeentelijst', '/staf/contacten/gemeentelijst', { _action: 'wijzigen' }),
     'run-schedule': async () => ({}),
     'method-not-allowed': async () =>
       apiEvent({

@@ -16,8 +16,10 @@ import { sincePreviousRoundSection } from './since-previous-round.js';
 /**
  * "Controleer uw antwoorden" before the final submit (GOV.UK's check-answers pattern): the answers as they
  * will be stored, the plausibility warnings (never blocking), and what changes against the current
- * version. Without JavaScript, the page carries the typed input in hidden fields, so "Versturen" and
- * "Terug naar het formulier" both post it back unchanged.
+ * version. The page is a GET (`<form>/controleren`, built from the stored draft), so Reload, Back and
+ * Forward never ask to resubmit. It carries the input in hidden fields, so "Versturen" posts exactly what
+ * is shown; "Wijzigen" and "Terug naar het formulier" are plain links to the form, which opens from the
+ * same draft.
  */
 export interface CheckPageModel {
   readonly definition: FormDefinition;
@@ -26,6 +28,7 @@ export interface CheckPageModel {
   /** The region's secretariat, named in the footer (from the registry). */
   readonly contact?: PageContact;
   readonly roundTitle: string;
+  /** The form page: "Versturen" posts there, "Wijzigen" links there (with the field's anchor). */
   readonly action: string;
   readonly raw: RawState;
   readonly answers: Answers;
@@ -59,17 +62,14 @@ export function hiddenFields(definition: FormDefinition, raw: RawState): Html {
   return html`${fields.map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}`;
 }
 
-const checkFormId = 'controleren';
-
 /**
- * "Wijzigen" at an answer: posts the page's input back to the form (as "Terug naar het formulier" does, so
- * nothing typed is lost, with or without JavaScript), which opens at that field (`#f-…`). The visually
- * hidden part names the answer, for a screen reader's list of buttons.
+ * "Wijzigen" at an answer: a link to the form, which opens from the draft (the input as shown here) at
+ * that field (`#f-…`). The visually hidden part names the answer, for a screen reader's list of links.
  */
-const changeButton =
+const changeLink =
   (action: string): ChangeControl =>
   (path, name) =>
-    html`<button type="submit" form="${checkFormId}" class="utrecht-link rt-link-button" name="_action" value="edit" formaction="${action}#${inputId(path)}">Wijzigen<span class="rt-visually-hidden"> ${name}</span></button>`;
+    html`<a class="utrecht-link utrecht-link--html-a" href="${action}#${inputId(path)}">Wijzigen<span class="rt-visually-hidden"> ${name}</span></a>`;
 
 export function renderCheckPage(model: CheckPageModel): Html {
   const content = html`<p class="utrecht-pre-heading rt-pre-heading">Gemeente ${model.municipalityName} · ${model.roundTitle}</p>
@@ -96,15 +96,15 @@ ${
 }
 ${sincePreviousRoundSection(model.sincePreviousRound)}
 <h2 class="utrecht-heading-2">Uw antwoorden</h2>
-${answersSummary(model.definition, model.answers, changeButton(model.action))}
-<form class="rt-form" id="${checkFormId}" method="post" action="${model.action}" novalidate>
+${answersSummary(model.definition, model.answers, changeLink(model.action))}
+<form class="rt-form" method="post" action="${model.action}" novalidate>
 <input type="hidden" name="_submissionId" value="${model.control.submissionId}">
 <input type="hidden" name="_baseVersion" value="${String(model.control.baseVersion)}">
 <input type="hidden" name="_draftRevision" value="${String(model.control.draftRevision)}">
 ${hiddenFields(model.definition, model.raw)}
 <div class="utrecht-button-group rt-actions">
 <button type="submit" class="utrecht-button utrecht-button--primary-action" name="_action" value="submit">${model.control.baseVersion > 0 ? 'Wijziging versturen' : 'Versturen'}</button>
-<button type="submit" class="utrecht-button utrecht-button--secondary-action" name="_action" value="edit">Terug naar het formulier</button>
+<a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href="${model.action}">Terug naar het formulier</a>
 </div>
 </form>`;
   return layout(

@@ -1,3 +1,4 @@
+import { findForm } from '../../forms/catalogue.js';
 import type { Answers, FieldError } from '../../forms/definition.js';
 import { type AnswerChange, diffStored, type SincePreviousRound } from '../../forms/diff.js';
 import { plausibilityWarnings } from '../../forms/plausibility.js';
@@ -11,6 +12,7 @@ import {
   resolveFormFor,
   roundPhase,
 } from './form-context.js';
+import { checkStoredInvitation, type SignedLink } from './invitation-tokens.js';
 import type { Draft, Principal, SubmissionVersion, Suppression } from './model.js';
 import type { Clock, Store } from './ports.js';
 import { changesSincePrevious, type PreviousAnswers, previousRoundVersion } from './previous-round.js';
@@ -51,9 +53,22 @@ export async function checkAnswers(
     baseVersion: number;
     /** Also read whether the contact address is suppressed (a submission mails it a confirmation). */
     mailTo?: boolean;
+    /** The link `principal` came from, checked by its signature only: its stored invitation is checked here. */
+    link?: SignedLink;
   },
 ): Promise<CheckedAnswers> {
-  const resolved = await resolveFormFor(deps.store, input, input.principal, 'form:submit');
+  // A link checked by its signature only: its stored invitation comes in the first BatchGetItem (with the
+  // version amended, the draft and the suppression of the address as posted), and is checked before
+  // anything else — a revoked or expired link is refused first, as when it was checked on arrival.
+  const early = input.link && firstRead(deps.store, input, input.link);
+  const resolving = resolveFormFor(deps.store, input, input.principal, 'form:submit');
+  let base: Awaited<ReturnType<Store['amendmentBase']>> | undefined;
+  if (early && input.link) {
+    resolving.catch(() => undefined); // Its answer is awaited below, once the link is known to be good.
+    base = await early;
+    checkStoredInvitation(input.link, base.invitation, deps.clock.now());
+  }
+  const resolved = await resolving;
   const phase = roundPhase(resolved.round, deps.clock.now());
   if (phase === 'not-open') {
     throw new Forbidden(
@@ -68,10 +83,13 @@ export async function checkAnswers(
   const outcome = validateAnswers(resolved.definition, input.answers);
   if (!outcome.success || !outcome.answers) throw new ValidationFailed(outcome.errors);
   const contactEmail = outcome.answers[resolved.definition.contactEmailKey];
+  const mailTo = input.mailTo && typeof contactEmail === 'string' ? contactEmail : undefined;
   const [{ previous, draft, suppressions }, targets, previousRound] = await Promise.all([
-    deps.store.amendmentBase(input.roundId, input.formId, input.municipality, input.baseVersion, {
-      mailTo: input.mailTo && typeof contactEmail === 'string' ? contactEmail : undefined,
-    }),
+    base
+      ? withSuppressionsOf(deps.store, base, mailTo, postedAddress(input))
+      : deps.store.amendmentBase(input.roundId, input.formId, input.municipality, input.baseVersion, {
+          mailTo,
+        }),
     formTargets(deps.store, resolved),
     previousRoundVersion(deps.store, resolved.round, input.municipality),
   ]);
@@ -102,4 +120,35 @@ export async function checkAnswers(
         }
       : undefined,
   };
+}
+
+type AmendmentBase = Awaited<ReturnType<Store['amendmentBase']>>;
+type CheckInput = FormContextKey & { answers: unknown; baseVersion: number; mailTo?: boolean };
+
+/** The contact address as posted (before validation), when it is text. */
+function postedAddress(input: CheckInput): string | undefined {
+  const key = findForm(input.formId)?.contactEmailKey;
+  const answers = input.answers;
+  if (!input.mailTo || !key || typeof answers !== 'object' || answers === null) return undefined;
+  const value = Object.hasOwn(answers, key) ? (answers as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The first read of a submission that came with a signed link: the invitation with the amendment base. */
+function firstRead(store: Store, input: CheckInput, link: SignedLink): Promise<AmendmentBase> {
+  return store.amendmentBase(input.roundId, input.formId, input.municipality, input.baseVersion, {
+    mailTo: postedAddress(input),
+    invitationId: link.principal.invitationId,
+  });
+}
+
+/** The early read's suppressions, or — the address validated differs from the one posted — read them now. */
+async function withSuppressionsOf(
+  store: Store,
+  base: AmendmentBase,
+  mailTo: string | undefined,
+  posted: string | undefined,
+): Promise<AmendmentBase> {
+  if (mailTo === posted) return base;
+  return { ...base, suppressions: mailTo === undefined ? undefined : await store.suppressionsOf([mailTo]) };
 }

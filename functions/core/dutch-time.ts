@@ -1,3 +1,4 @@
+import { isExistingDate, parseDutchDate as readTypedDate } from '../../forms/dutch-date.js';
 /**
  * Dates and times as Dutch staff type them (Amsterdam time, `18-12-2026` and `17:00`), to and from the ISO
  * timestamps the rounds store. The time zone database decides the offset (CET +1, CEST +2).
@@ -53,18 +54,13 @@ export function parseAmsterdamTime(value: string): string | undefined {
   return fromAmsterdam(Number(y), Number(m), Number(d), Number(hh), Number(mm));
 }
 
-/** A date as typed: `18-12-2026`, `18/12/2026` or ISO `2026-12-18` → `2026-12-18`; undefined when no real date. */
+/**
+ * A date as typed, in every format the forms read (forms/dutch-date.ts: `18-12-2026`, `18/12/2026`,
+ * `18 december 2026`, `18 dec. 2026`, ISO `2026-12-18`) → `2026-12-18`; undefined when no real date.
+ */
 export function parseDutchDate(value: string): string | undefined {
-  const trimmed = value.trim();
-  const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(trimmed);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
-  const [y, m, d] = dutch
-    ? [Number(dutch[3]), Number(dutch[2]), Number(dutch[1])]
-    : iso
-      ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-      : [];
-  if (y === undefined || !existingDate(y, m!, d!)) return undefined;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const iso = readTypedDate(value);
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && isExistingDate(iso) ? iso : undefined;
 }
 
 /** A time as typed: `17:00`, `9.30`, `17` → minutes since midnight; undefined when no time of day. */

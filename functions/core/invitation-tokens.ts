@@ -73,15 +73,21 @@ export async function signInvitation(
     .sign(key);
 }
 
+/** A link whose signature, issuer and audience were checked, and whose stored invitation is still to check. */
+export interface SignedLink {
+  /** The principal the link names (as its claims say; valid only once the stored invitation agrees). */
+  readonly principal: Principal & { readonly kind: 'municipality'; readonly invitationId: string };
+}
+
 /**
- * Verifies a link token and turns it into a municipality principal: signature, issuer and audience by
- * jose, then the stored invitation (revocation, expiry, round and municipality must match). Every
- * failure is a 401 with a Dutch message; nothing about the token is echoed back.
+ * Verifies a link token's signature, issuer and audience (jose) and reads the principal its claims name:
+ * the first half of `verifyInvitation`, for a caller that reads the stored invitation together with other
+ * items and checks it with `checkStoredInvitation` before it does anything else with the principal.
  */
-export async function verifyInvitation(
+export async function verifyLinkSignature(
   deps: { store: Store; clock: Clock },
   token: string,
-): Promise<Principal> {
+): Promise<SignedLink> {
   let payload: { sub?: string; jti?: string; round?: unknown };
   try {
     const verified = await jwtVerify(
@@ -103,17 +109,49 @@ export async function verifyInvitation(
     if (!(error instanceof joseErrors.JWTExpired)) throw refusal('invalid');
     payload = error.payload as typeof payload;
   }
-  const invitation = payload.jti ? await deps.store.getInvitation(payload.jti) : undefined;
+  if (!payload.jti || !payload.sub) throw refusal('invalid');
+  return {
+    principal: {
+      kind: 'municipality',
+      municipality: payload.sub,
+      // No round named: no stored invitation agrees (`wrongRound`).
+      roundId: typeof payload.round === 'string' ? payload.round : '',
+      invitationId: payload.jti,
+    },
+  };
+}
+
+/**
+ * The second half: the stored invitation (undefined: there is none) must exist, not be revoked or expired,
+ * and name the link's round and municipality. Every failure is a 401 with a Dutch message.
+ */
+export function checkStoredInvitation(
+  link: SignedLink,
+  invitation: Invitation | undefined,
+  now: Date,
+): Principal {
   if (!invitation) throw refusal('invalid');
   if (invitation.revokedAt) throw refusal('revoked');
-  if (invitation.expiresAt <= deps.clock.now().toISOString()) throw refusal('expired');
-  if (invitation.municipality !== payload.sub || invitation.roundId !== payload.round) {
+  if (invitation.expiresAt <= now.toISOString()) throw refusal('expired');
+  if (
+    invitation.municipality !== link.principal.municipality ||
+    invitation.roundId !== link.principal.roundId
+  ) {
     throw refusal('wrongRound');
   }
-  return {
-    kind: 'municipality',
-    municipality: invitation.municipality,
-    roundId: invitation.roundId,
-    invitationId: invitation.id,
-  };
+  return link.principal;
+}
+
+/**
+ * Verifies a link token and turns it into a municipality principal: signature, issuer and audience by
+ * jose, then the stored invitation (revocation, expiry, round and municipality must match). Every
+ * failure is a 401 with a Dutch message; nothing about the token is echoed back.
+ */
+export async function verifyInvitation(
+  deps: { store: Store; clock: Clock },
+  token: string,
+): Promise<Principal> {
+  const link = await verifyLinkSignature(deps, token);
+  const invitation = await deps.store.getInvitation(link.principal.invitationId);
+  return checkStoredInvitation(link, invitation, deps.clock.now());
 }

@@ -155,15 +155,21 @@ export interface AmendmentStore {
   /**
    * The version `baseVersion` (none for 0, or when it does not exist) and the municipality's draft (none
    * when there is none), read together; with `mailTo`, also whether that address is on the suppression
-   * list (`suppressions`, empty when it is not), for the confirmation email the submission sends.
+   * list (`suppressions`, empty when it is not), for the confirmation email the submission sends; with
+   * `invitationId`, also that invitation (`invitation`, undefined when there is none), for the link's check.
    */
   amendmentBase(
     roundId: string,
     formId: string,
     municipality: string,
     baseVersion: number,
-    options?: { mailTo?: string },
-  ): Promise<{ previous?: SubmissionVersion; draft?: Draft; suppressions?: Suppression[] }>;
+    options?: { mailTo?: string; invitationId?: string },
+  ): Promise<{
+    previous?: SubmissionVersion;
+    draft?: Draft;
+    suppressions?: Suppression[];
+    invitation?: Invitation;
+  }>;
 }
 
 export interface InvitationStore {

@@ -5,6 +5,7 @@ import { completeSubmission, type MailState } from './complete-submission.js';
 import { requestMailBudgetMs } from './deliver-mail.js';
 import { Conflict } from './errors.js';
 import type { FormContextKey } from './form-context.js';
+import type { SignedLink } from './invitation-tokens.js';
 import { maxVersion, type Principal, type SubmissionVersion } from './model.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
 
@@ -19,6 +20,11 @@ export interface SubmitFormDeps {
 
 export interface SubmitFormInput extends FormContextKey {
   readonly principal: Principal;
+  /**
+   * The link `principal` came from when only its signature was checked: its stored invitation is read
+   * with the submission's first read and checked before anything is validated or stored.
+   */
+  readonly link?: SignedLink;
   /** Candidate answers: typed (JSON client) or decoded from a browser post. */
   readonly answers: unknown;
   /** Idempotency key; a retry with the same key returns the stored version. */

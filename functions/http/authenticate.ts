@@ -1,5 +1,11 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { missingLink, verifyInvitation } from '../core/invitation-tokens.js';
+import {
+  checkStoredInvitation,
+  missingLink,
+  type SignedLink,
+  verifyInvitation,
+  verifyLinkSignature,
+} from '../core/invitation-tokens.js';
 import type { Principal } from '../core/policy.js';
 import type { Clock, Store } from '../core/ports.js';
 import { bearer, cookie } from './request.js';
@@ -20,6 +26,29 @@ export async function authenticateMunicipality(
   const token = bearer(event) ?? cookie(event, sessionCookie);
   if (!token) throw missingLink();
   return verifyInvitation(deps, token);
+}
+
+/**
+ * A municipality's link checked by its signature only (`SignedLink`): for the submission of a JSON client,
+ * which reads the stored invitation in its first read and checks it there, before anything else
+ * (`submitForm` with `link`). Whatever else uses the principal first confirms it (`confirmLink`).
+ */
+export async function authenticateMunicipalityLink(
+  event: APIGatewayProxyEventV2,
+  deps: { store: Store; clock: Clock },
+): Promise<SignedLink> {
+  const token = bearer(event) ?? cookie(event, sessionCookie);
+  if (!token) throw missingLink();
+  return verifyLinkSignature(deps, token);
+}
+
+/** The stored invitation of a link checked by its signature only (a 401 when it is revoked, expired, …). */
+export async function confirmLink(
+  deps: { store: Store; clock: Clock },
+  link: SignedLink,
+): Promise<Principal> {
+  const invitation = await deps.store.getInvitation(link.principal.invitationId);
+  return checkStoredInvitation(link, invitation, deps.clock.now());
 }
 
 /** Staff: a verified staff ID token (cookie or Bearer); see staff-session.ts. */

@@ -1,5 +1,11 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { answersToRaw, type FieldError, type FormTargets, type RawState } from '../../forms/definition.js';
+import {
+  answersToRaw,
+  type FieldError,
+  type FormDefinition,
+  type FormTargets,
+  type RawState,
+} from '../../forms/definition.js';
 import { formatDate, formatDateTime } from '../../forms/format.js';
 import { answersSummary } from '../../forms/render/confirmation-page.js';
 import { renderFormPage } from '../../forms/render/form-page.js';
@@ -8,7 +14,7 @@ import { layout } from '../../forms/render/layout.js';
 import { retiredAnswersList, retiredNotice } from '../../forms/render/retired-answers.js';
 import { applyRenames, readStored, revisionOf, usableAnswers } from '../../forms/revisions.js';
 import { type FormContextKey, formPath, type ResolvedForm } from '../core/form-context.js';
-import type { SubmissionVersion } from '../core/model.js';
+import type { Draft, SubmissionVersion } from '../core/model.js';
 import type { OpenedForm } from '../core/open-form.js';
 import { prefillAnswers } from '../core/previous-round.js';
 import { regionContact } from '../core/registry/secretariat.js';
@@ -92,22 +98,38 @@ ${current ? html`<h2 class="utrecht-heading-2">Ingezonden antwoorden</h2><p clas
   );
 }
 
+const draftNotice = {
+  opened: (at: string) =>
+    `U gaat verder met het concept dat op ${at} is opgeslagen. Het is nog niet ingezonden.`,
+  saved: (at: string) =>
+    `Uw concept is opgeslagen op ${at}. U of een collega kan later verder via dezelfde link. Het concept telt pas mee als u het verstuurt.`,
+  checked: () =>
+    'Uw antwoorden zijn bewaard als concept, maar nog niet ingezonden. Verbeter de punten hierboven en klik dan opnieuw op ‘Controleren’.',
+};
+
+/** A draft's input as today's form names it (fields renamed since it was saved in their new place). */
+export function draftRaw(definition: FormDefinition, draft: Draft): RawState {
+  return applyRenames(definition, draft.raw as RawState, draft.definitionRevision ?? 1);
+}
+
 /**
  * Prefill for a form page: a draft to continue, else the current version's answers when amending,
  * else empty.
  */
-export function initialState(opened: OpenedForm, submissionId: string, justSaved = false): FormPageState {
+export function initialState(
+  opened: OpenedForm,
+  submissionId: string,
+  shown: 'opened' | 'saved' | 'checked' = 'opened',
+): FormPageState {
   const { draft, current, definition, prefill } = opened;
   const base = { submissionId, amending: current, targets: opened.targets };
   if (draft) {
     return {
       ...base,
-      raw: applyRenames(definition, draft.raw as RawState, draft.definitionRevision ?? 1),
+      raw: draftRaw(definition, draft),
       baseVersion: draft.baseVersion,
       draftRevision: draft.revision,
-      notice: justSaved
-        ? `Uw concept is opgeslagen op ${formatDateTime(draft.savedAt)}. U of een collega kan later verder via dezelfde link. Het concept telt pas mee als u het verstuurt.`
-        : `U gaat verder met het concept dat op ${formatDateTime(draft.savedAt)} is opgeslagen. Het is nog niet ingezonden.`,
+      notice: draftNotice[shown](formatDateTime(draft.savedAt)),
     };
   }
   if (current) {

@@ -8,19 +8,18 @@ import {
   repeatGroups,
 } from '../../forms/definition.js';
 import type { RepeatGroup } from '../../forms/fields.js';
-import { renderCheckPage } from '../../forms/render/check-page.js';
-import { checkAnswers } from '../core/check-answers.js';
+import { formatDateTime } from '../../forms/format.js';
 import { Conflict, ValidationFailed } from '../core/errors.js';
 import type { FormContextKey, ResolvedForm } from '../core/form-context.js';
 import type { Principal } from '../core/policy.js';
-import { regionContact } from '../core/registry/secretariat.js';
 import { saveDraft } from '../core/save-draft.js';
 import { submissionIdPattern } from '../core/submission-id.js';
 import { submitForm } from '../core/submit-form.js';
+import { checkPagePath } from './check-page.js';
 import type { Dependencies } from './dependencies.js';
 import { formPath } from './form-pages.js';
 import { logger } from './logger.js';
-import { type HttpResponse, htmlResponse, seeOther } from './responses.js';
+import { type HttpResponse, seeOther } from './responses.js';
 
 /**
  * The buttons of a form page as a table: each `_action` a browser can post, and what it does. Anything
@@ -97,6 +96,10 @@ export function parseControl(decoded: DecodedPost, params: URLSearchParams) {
   };
 }
 
+/** After a colleague's newer version: the input is kept, and how to go on from their version. */
+const newerVersionNotice =
+  'Uw antwoorden staan hieronder nog. Kies wat u wilt: open het formulier opnieuw via uw link om de versie van uw collega te zien (uw invoer hier vervalt dan), of klik op ‘Controleren’: de controlepagina toont precies wat u ten opzichte van de versie van uw collega verandert, en pas na ‘Versturen’ wordt dat de nieuwste versie. De versie van uw collega blijft altijd bewaard.';
+
 export const damagedPage =
   'De pagina is beschadigd of verouderd: deze knop of dit verborgen veld kennen wij niet. Uw invoer staat hieronder; er is niets opgeslagen. Kies een van de knoppen onderaan het formulier.';
 
@@ -105,13 +108,64 @@ const rowsOf = (context: PostContext, group: RepeatGroup) => {
   return Array.isArray(raw) ? [...raw] : [];
 };
 
+/**
+ * Stores the input as the municipality's draft and sends the browser on to a GET page (post/redirect/get).
+ * When a colleague saved the draft or submitted a version since the page was opened, nothing is
+ * overwritten: the form again (409) with the input as posted and the newer revision, so a second click
+ * replaces the colleague's draft knowingly.
+ */
+async function keepAsDraft(
+  context: PostContext,
+  next: (key: FormContextKey) => string,
+  conflictNotice: string,
+): Promise<HttpResponse> {
+  const { deps, key } = context;
+  try {
+    await saveDraft(deps, {
+      ...key,
+      principal: context.principal,
+      params: context.params,
+      baseVersion: context.baseVersion,
+      draftRevision: context.draftRevision,
+    });
+    return seeOther(next(key));
+  } catch (error) {
+    if (error instanceof ValidationFailed) return context.page(422, { errors: [...error.fieldErrors] });
+    if (!(error instanceof Conflict)) throw error;
+    const [latest, draft] = await Promise.all([
+      deps.store.latestVersion(key.roundId, key.formId, key.municipality),
+      deps.store.getDraft(key.roundId, key.formId, key.municipality),
+    ]);
+    // A colleague sent a version since the page was opened: said as at "Versturen", which it replaces.
+    const newer = latest && latest.version > context.baseVersion;
+    return context.page(409, {
+      errors: [
+        {
+          path: '',
+          message: newer
+            ? `Dit formulier is intussen gewijzigd: versie ${latest.version} is op ${formatDateTime(latest.submittedAt)} ingezonden door ${latest.submittedBy.name}. Uw wijziging is niet opgeslagen, er is niets overschreven.`
+            : error.message,
+        },
+      ],
+      notice: newer ? newerVersionNotice : conflictNotice,
+      baseVersion: latest?.version ?? context.baseVersion,
+      draftRevision: draft?.revision ?? 0,
+    });
+  }
+}
+
 const actions: {
   readonly [K in Action['name']]: (
     context: PostContext,
     action: Extract<Action, { name: K }>,
   ) => Promise<HttpResponse>;
 } = {
-  edit: async (context) => context.page(200),
+  edit: (context) =>
+    keepAsDraft(
+      context,
+      (key) => formPath(key),
+      'Uw antwoorden hieronder zijn niet opgeslagen. Klikt u nogmaals op ‘Terug naar het formulier’, dan vervangen zij het concept van uw collega.',
+    ),
 
   add: async (context, { group }) => {
     const rows = rowsOf(context, group);
@@ -142,70 +196,21 @@ const actions: {
     });
   },
 
-  'save-draft': async (context) => {
-    const { deps, key } = context;
-    try {
-      await saveDraft(deps, {
-        ...key,
-        principal: context.principal,
-        params: context.params,
-        baseVersion: context.baseVersion,
-        draftRevision: context.draftRevision,
-      });
-      return seeOther(`${formPath(key)}?concept=opgeslagen`);
-    } catch (error) {
-      if (error instanceof ValidationFailed) return context.page(422, { errors: [...error.fieldErrors] });
-      if (!(error instanceof Conflict)) throw error;
-      const [latest, draft] = await Promise.all([
-        deps.store.latestVersion(key.roundId, key.formId, key.municipality),
-        deps.store.getDraft(key.roundId, key.formId, key.municipality),
-      ]);
-      return context.page(409, {
-        errors: [{ path: '', message: error.message }],
-        notice:
-          'Uw antwoorden hieronder zijn niet opgeslagen. Klikt u nogmaals op ‘Opslaan en later verder’, dan vervangen zij het concept van uw collega.',
-        baseVersion: latest?.version ?? context.baseVersion,
-        draftRevision: draft?.revision ?? 0,
-      });
-    }
-  },
+  'save-draft': (context) =>
+    keepAsDraft(
+      context,
+      (key) => `${formPath(key)}?concept=opgeslagen`,
+      'Uw antwoorden hieronder zijn niet opgeslagen. Klikt u nogmaals op ‘Opslaan en later verder’, dan vervangen zij het concept van uw collega.',
+    ),
 
-  review: async (context) => {
-    const { deps, key, resolved, decoded } = context;
-    if (postProblems(decoded).length > 0) return context.page(422, { errors: postProblems(decoded) });
-    try {
-      const checked = await checkAnswers(deps, {
-        ...key,
-        principal: context.principal,
-        answers: rawToCandidate(resolved.definition, decoded.raw),
-        baseVersion: context.baseVersion,
-      });
-      return htmlResponse(
-        200,
-        renderCheckPage({
-          definition: resolved.definition,
-          municipalityName: resolved.municipality.name,
-          organisation: resolved.region.boardName,
-          contact: regionContact(resolved.region),
-          roundTitle: resolved.round.title,
-          action: formPath(key),
-          raw: decoded.raw,
-          answers: checked.answers,
-          warnings: checked.warnings,
-          changes: checked.changes,
-          sincePreviousRound: checked.sincePreviousRound,
-          control: {
-            submissionId: context.submissionId,
-            baseVersion: context.baseVersion,
-            draftRevision: context.draftRevision,
-          },
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ValidationFailed) return context.page(422, { errors: [...error.fieldErrors] });
-      throw error;
-    }
-  },
+  // Post/redirect/get: the input becomes the draft, and the check page is a GET built from it (so Reload,
+  // Back and Forward never resubmit); it validates the draft and sends errors back to the form.
+  review: (context) =>
+    keepAsDraft(
+      context,
+      (key) => checkPagePath(key, context.submissionId),
+      'Uw antwoorden hieronder zijn niet opgeslagen. Klikt u nogmaals op ‘Controleren’, dan vervangen zij het concept van uw collega.',
+    ),
 
   submit: async (context) => {
     const { deps, key, resolved, decoded } = context;
@@ -223,13 +228,14 @@ const actions: {
         logger.warn('Inzending opgeslagen, afronding uitgesteld', { error: result.deferred });
       return seeOther(`${formPath(key)}/bevestiging?versie=${result.version.version}`);
     } catch (error) {
+      // The check page posts only answers that passed; errors here mean altered hidden fields or a form
+      // changed in between: refused as posted (422), nothing stored — not even a draft.
       if (error instanceof ValidationFailed) return context.page(422, { errors: [...error.fieldErrors] });
       if (!(error instanceof Conflict)) throw error;
       const latest = await deps.store.latestVersion(key.roundId, key.formId, key.municipality);
       return context.page(409, {
         errors: [{ path: '', message: error.message }],
-        notice:
-          'Uw antwoorden staan hieronder nog. Kies wat u wilt: open het formulier opnieuw via uw link om de versie van uw collega te zien (uw invoer hier vervalt dan), of klik op ‘Controleren’: de controlepagina toont precies wat u ten opzichte van de versie van uw collega verandert, en pas na ‘Versturen’ wordt dat de nieuwste versie. De versie van uw collega blijft altijd bewaard.',
+        notice: newerVersionNotice,
         baseVersion: latest?.version ?? context.baseVersion,
         submissionId: deps.ids.newId(),
       });

@@ -1,6 +1,7 @@
 import { catalogue } from '../../forms/catalogue.js';
 import type { FieldError } from '../../forms/definition.js';
-import { fromAmsterdam, parseDutchDate, parseTimeOfDay } from '../core/dutch-time.js';
+import { readDutchDate } from '../../forms/dutch-date.js';
+import { fromAmsterdam, parseTimeOfDay } from '../core/dutch-time.js';
 import type { Registry } from '../core/model.js';
 import { type RoundDraft, regionsToOpenFor } from '../core/open-round.js';
 import type { Principal } from '../core/policy.js';
@@ -29,18 +30,18 @@ export function readNewRoundInput(
   };
 }
 
-/** A deadline from the two inputs (Amsterdam time); the field error when they do not make a moment. */
-export function deadlineFrom(date: string, time: string): { deadline?: string; error?: FieldError } {
-  const day = parseDutchDate(date);
-  if (!date)
-    return { error: { path: 'deadline', message: 'Vul de sluitingsdatum in, bijvoorbeeld 18-12-2026.' } };
-  if (!day)
-    return {
-      error: {
-        path: 'deadline',
-        message: 'De sluitingsdatum moet een bestaande datum zijn, bijvoorbeeld 18-12-2026.',
-      },
-    };
+/**
+ * A deadline from the two inputs (Amsterdam time); the field error when they do not make a moment. The
+ * date is read as the forms read one (`18-12-2026`, `18 december 2026`, …), its message naming `label`.
+ */
+export function deadlineFrom(
+  date: string,
+  time: string,
+  label = 'Sluitingsdatum',
+): { deadline?: string; error?: FieldError } {
+  const read = readDutchDate(date, label);
+  if ('error' in read) return { error: { path: 'deadline', message: read.error } };
+  const day = read.iso;
   const clock = parseTimeOfDay(time || '17:00');
   if (!clock)
     return {
@@ -62,14 +63,9 @@ export function deadlineFrom(date: string, time: string): { deadline?: string; e
  */
 export function draftFromInput(input: NewRoundInput): { draft: RoundDraft; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const referenceDate = input.referenceDate ? parseDutchDate(input.referenceDate) : undefined;
-  if (!input.referenceDate)
-    errors.push({ path: 'referenceDate', message: 'Vul de peildatum in, bijvoorbeeld 1-12-2026.' });
-  else if (!referenceDate)
-    errors.push({
-      path: 'referenceDate',
-      message: 'De peildatum moet een bestaande datum zijn, bijvoorbeeld 1-12-2026.',
-    });
+  const reference = readDutchDate(input.referenceDate, 'Peildatum');
+  const referenceDate = 'iso' in reference ? reference.iso : undefined;
+  if ('error' in reference) errors.push({ path: 'referenceDate', message: reference.error });
   const { deadline, error } = deadlineFrom(input.deadlineDatum, input.deadlineTijd);
   if (error) errors.push(error);
   const days = /^\d{1,2}$/.test(input.reminderDaysBefore) ? Number(input.reminderDaysBefore) : Number.NaN;

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { FieldError } from '../../forms/definition.js';
+import { readDutchDate } from '../../forms/dutch-date.js';
 import type { AvailabilityWindow } from '../core/aggregation/places-available.js';
-import { parseDutchDate } from '../core/dutch-time.js';
 import type { Registry, Round } from '../core/model.js';
 import { cycleWindow, type PlacesReport, placesReport } from '../core/places-report.js';
 import type { Principal } from '../core/policy.js';
@@ -21,30 +21,17 @@ export function dutchInput(iso: string): string {
   return `${Number(iso.slice(8, 10))}-${Number(iso.slice(5, 7))}-${iso.slice(0, 4)}`;
 }
 
-const inRange = (iso: string) => iso >= '2000-01-01' && iso <= '2100-12-31';
-
+/** A day of the window as typed (the formats the forms read), or its error naming the field's label. */
 function readDay(
   value: string,
   path: 'van' | 'tot',
-  words: string,
-  example: string,
+  label: string,
   errors: FieldError[],
 ): string | undefined {
-  if (!value) {
-    errors.push({ path, message: `Vul ${words} in, bijvoorbeeld ${example}.` });
-    return undefined;
-  }
-  const iso = parseDutchDate(value);
-  if (!iso || !inRange(iso)) {
-    errors.push({
-      path,
-      message: iso
-        ? `${words[0]!.toUpperCase()}${words.slice(1)} moet tussen 2000 en 2100 liggen.`
-        : `${words[0]!.toUpperCase()}${words.slice(1)} moet een bestaande datum zijn, bijvoorbeeld ${example}.`,
-    });
-    return undefined;
-  }
-  return iso;
+  const read = readDutchDate(value, label);
+  if ('iso' in read) return read.iso;
+  errors.push({ path, message: read.error });
+  return undefined;
 }
 
 /**
@@ -67,8 +54,8 @@ export function readWindow(
       : { input: { van: '', tot: '' }, errors: [] };
   }
   const errors: FieldError[] = [];
-  const from = readDay(van, 'van', 'de eerste dag van de periode', '1-7-2025', errors);
-  const until = readDay(tot, 'tot', 'de laatste dag van de periode', '1-2-2026', errors);
+  const from = readDay(van, 'van', 'Van', errors);
+  const until = readDay(tot, 'tot', 'Tot en met', errors);
   if (from && until && until < from) {
     errors.push({
       path: 'tot',

@@ -84,7 +84,8 @@ export const routes: readonly RouteDefinition[] = [
     entry: 'functions/http/handlers/show-form.ts',
     auth: 'municipality',
     access: { table: 'read', sendsMail: false },
-    description: 'Het formulier van een ronde voor één gemeente (HTML).',
+    description:
+      'Het formulier van een ronde voor één gemeente (HTML); ?controleer=1: het concept met zijn fouten (na ‘Controleren’).',
   },
   {
     id: 'submit-form',
@@ -94,7 +95,17 @@ export const routes: readonly RouteDefinition[] = [
     auth: 'municipality',
     access: { table: 'readWrite', sendsMail: true },
     description:
-      'Inzenden (formulier-POST of JSON): valideren, versie opslaan, bevestigingsmail. Ook rijen toevoegen/verwijderen zonder JavaScript.',
+      'Inzenden (formulier-POST of JSON): valideren, versie opslaan, bevestigingsmail. ‘Controleren’ (en fouten bij ‘Versturen’) bewaart de invoer als concept en stuurt door (303) naar de controlepagina of het formulier met de fouten. Ook rijen toevoegen/verwijderen zonder JavaScript.',
+  },
+  {
+    id: 'show-check-page',
+    method: 'GET',
+    path: '/formulieren/{formId}/{roundId}/{municipality}/controleren',
+    entry: 'functions/http/handlers/show-check-page.ts',
+    auth: 'municipality',
+    access: { table: 'read', sendsMail: false },
+    description:
+      'Controlepagina van het concept (na ‘Controleren’, post/redirect/get: herladen, terug en vooruit zonder opnieuw versturen; ?inzending=… houdt de inzending eenmalig); fouten: terug naar het formulier (?controleer=1).',
   },
   {
     id: 'show-confirmation',

@@ -1,6 +1,6 @@
 import { spreidingswetCycles } from '../../forms/data/spreidingswet-cycles.js';
 import type { FieldError } from '../../forms/definition.js';
-import { parseDutchDate } from '../core/dutch-time.js';
+import { readDutchDate } from '../../forms/dutch-date.js';
 import { Forbidden } from '../core/errors.js';
 import type { TargetsImportInput } from '../core/targets/check-targets.js';
 import { asylumTargetsOn, type PublishedTargets } from '../core/targets/model.js';
@@ -99,12 +99,9 @@ export function importFromInput(input: TargetsInput): {
         path: names.cycle,
         message: 'Vul de cyclus in als twee jaartallen, bijvoorbeeld 2024-2026.',
       });
-    effectiveFrom = parseDutchDate(input.effectiveFrom);
-    if (!effectiveFrom)
-      errors.push({
-        path: names.effectiveFrom,
-        message: 'Vul bij ‘Geldt vanaf’ een bestaande datum in, bijvoorbeeld 1-2-2024.',
-      });
+    const from = readDutchDate(input.effectiveFrom, 'Geldt vanaf');
+    if ('iso' in from) effectiveFrom = from.iso;
+    else errors.push({ path: names.effectiveFrom, message: from.error });
     taskPlaces = parseCount(input.taskPlaces);
     if (taskPlaces === undefined || taskPlaces === 0)
       errors.push({

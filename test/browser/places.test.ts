@@ -104,12 +104,10 @@ describe('places on a date in a browser', () => {
     await page.getByRole('button', { name: 'Berekenen' }).click();
     await page.waitForURL(/van=31-2-2025/);
     const summary = page.locator('.utrecht-alert, [role="alert"]').first();
-    expect(await summary.textContent()).toContain(
-      'De eerste dag van de periode moet een bestaande datum zijn',
-    );
+    expect(await summary.textContent()).toContain('‘Van’ moet een bestaande datum zijn');
     await expectNoAxeViolations(page, 'plaatsen met een fout');
     await saveScreenshot(page, 'plaatsen-fout');
-    await page.getByRole('link', { name: /De eerste dag van de periode/ }).click();
+    await page.getByRole('link', { name: /‘Van’ moet een bestaande datum zijn/ }).click();
     expect(await page.evaluate(() => location.hash)).toBe('#f-van');
   });
 

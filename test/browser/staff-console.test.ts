@@ -91,7 +91,7 @@ describe('the secretary runs a round in the browser', () => {
     await page.getByLabel('Peildatum').fill('31-2-2099');
     expect(await click('Controleren')).toBe(422);
     expect(await page.locator('#foutmeldingen').textContent()).toContain(
-      'De peildatum moet een bestaande datum zijn',
+      '‘Peildatum’ moet een bestaande datum zijn',
     );
     await lookAt('nieuwe-ronde-fout');
     await page.getByLabel('Peildatum').fill('1-3-2099');

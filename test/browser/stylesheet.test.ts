@@ -7,7 +7,7 @@ import { stylesheetSources } from '../../forms/stylesheet.js';
 import { launchChromium, newDutchContext } from '../support/browser.js';
 import {
   get,
-  postForm,
+  postFormAndFollow,
   postJson,
   startTestPipeline,
   type TestPipeline,
@@ -38,7 +38,7 @@ beforeAll(async () => {
   pages.set(
     'form with errors',
     (
-      await postForm(form, [
+      await postFormAndFollow(form, [
         ['_action', 'review'],
         ['collects', 'misschien'],
         ['amountOperatingCosts', 'veel'],
@@ -46,7 +46,10 @@ beforeAll(async () => {
     ).text,
   );
   const answers = validEigenBijdrage({ contactEmail: 'stijl@hardenberg.example' });
-  pages.set('check page', (await postForm(form, [['_action', 'review'], ...rawOf(answers)])).text);
+  pages.set(
+    'check page',
+    (await postFormAndFollow(form, [['_action', 'review'], ['_draftRevision', '1'], ...rawOf(answers)])).text,
+  );
   await postJson(form, { answers });
   pages.set('confirmation', await (await get(`${form}/bevestiging`)).text());
   pages.set('rounds', await (await get(`${pipeline.baseUrl}/staf/rondes`, staff)).text());

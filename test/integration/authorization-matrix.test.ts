@@ -105,6 +105,8 @@ const matrix: readonly Row[] = [
   ['submit-form',        'concept',       B,               401,  404,  303,  401,   401,   401],
   ['submit-form',        'JSON ongeldig', A,               401,  422,  404,  401,   401,   401],
   ['submit-form',        'JSON ongeldig', B,               401,  404,  422,  401,   401,   401],
+  ['show-check-page',    'GET',           A,               401,  303,  404,  401,   401,   401],
+  ['show-check-page',    'GET',           B,               401,  404,  303,  401,   401,   401],
   ['show-confirmation',  'GET',           A,               401,  200,  404,  401,   401,   401],
   ['show-confirmation',  'GET',           B,               401,  404,  200,  401,   401,   401],
   ['list-rounds',        'GET',           '-',             401,  401,  401,  200,   200,   200],

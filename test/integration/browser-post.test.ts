@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { get, postForm, startTestPipeline, type TestPipeline } from '../support/pipeline.js';
+import {
+  get,
+  postForm,
+  postFormAndFollow,
+  startTestPipeline,
+  type TestPipeline,
+} from '../support/pipeline.js';
 
 let pipeline: TestPipeline;
 
@@ -11,7 +17,6 @@ afterAll(async () => {
   await pipeline?.stop();
 });
 
-/** The fields a browser posts for a complete, valid form with one location. */
 /** A filled-in form as a browser posts it; `extra` replaces fields of the same name (a browser sends each once). */
 function filledIn(extra: [string, string][] = []): [string, string][] {
   const replaced = new Set(extra.map(([name]) => name));
@@ -85,10 +90,11 @@ describe('the form in a browser without JavaScript (plain form posts)', () => {
     expect(await pipeline.items(pipeline.round.id, 'VERSION#eigen-bijdrage#GM0150#')).toEqual([]);
   });
 
-  it('shows the form again with an error summary linking to each field and the input kept (422)', async () => {
-    const response = await postForm(
-      pipeline.formUrl('GM0150'),
-      filledIn().map(([name, value]): [string, string] =>
+  it('“Controleren” with errors keeps the input as the draft and shows the form again from it with an error summary linking to each field (303 → GET)', async () => {
+    const url = pipeline.formUrl('GM0150');
+    const response = await postFormAndFollow(
+      url,
+      filledIn([['_action', 'review']]).map(([name, value]): [string, string] =>
         name === 'contactEmail'
           ? [name, 'jan-at-deventer']
           : name === 'locations[0][capacity]'
@@ -96,7 +102,11 @@ describe('the form in a browser without JavaScript (plain form posts)', () => {
             : [name, value],
       ),
     );
-    expect(response.status).toBe(422);
+    expect(response.passed).toEqual([
+      '/formulieren/eigen-bijdrage/eigen-bijdrage-demo/GM0150/controleren?inzending=browser-0001-abcdef',
+      '/formulieren/eigen-bijdrage/eigen-bijdrage-demo/GM0150?controleer=1',
+    ]);
+    expect(response.status).toBe(200);
     expect(response.text).toContain('<title>Fout: ');
     expect(response.text).toContain('Er zijn 2 problemen met uw antwoorden');
     expect(response.text).toContain(
@@ -108,46 +118,100 @@ describe('the form in a browser without JavaScript (plain form posts)', () => {
     );
     expect(response.text).toContain('value="veel"');
     expect(response.text).toContain('value="Het Kruispunt"');
+    expect(response.text).toContain('Uw antwoorden zijn bewaard als concept, maar nog niet ingezonden.');
+    expect(response.text).toContain('name="_draftRevision" value="1"');
     expect(await pipeline.items(pipeline.round.id, 'VERSION#eigen-bijdrage#GM0150#')).toEqual([]);
+    // The page is a GET: loading it again shows the same errors and input.
+    const again = await (await get(`${url}?controleer=1`)).text();
+    expect(again).toContain('Er zijn 2 problemen met uw antwoorden');
+    expect(again).toContain('value="veel"');
   });
 
-  it('shows a check-your-answers page with warnings before the final submit, and goes back with the input kept', async () => {
-    const review = filledIn([['amountCatering', '200,00']]).map(([name, value]): [string, string] =>
-      name === '_action' ? [name, 'review'] : [name, value],
+  it('“Controleren” answers 303 to a check page (GET) with warnings, built from the draft; Wijzigen links back to each field with the input kept', async () => {
+    const url = pipeline.formUrl('GM0150');
+    const review = filledIn([
+      ['amountCatering', '200,00'],
+      ['_draftRevision', '1'],
+    ]).map(([name, value]): [string, string] => (name === '_action' ? [name, 'review'] : [name, value]));
+    const posted = await postForm(url, review);
+    expect(posted.status).toBe(303);
+    const checkPath =
+      '/formulieren/eigen-bijdrage/eigen-bijdrage-demo/GM0150/controleren?inzending=browser-0001-abcdef';
+    expect(posted.headers.get('location')).toBe(checkPath);
+    const [draft] = await pipeline.items(pipeline.round.id, 'DRAFT#eigen-bijdrage#GM0150');
+    expect(draft).toMatchObject({ revision: 2, baseVersion: 0 });
+
+    const response = await get(`${pipeline.baseUrl}${checkPath}`);
+    expect(response.status).toBe(200);
+    const check = await response.text();
+    expect(check).toContain('<h1 class="utrecht-heading-1">Controleer uw antwoorden</h1>');
+    expect(check).toContain('Kijkt u deze antwoorden nog even na?');
+    expect(check).toContain('Het bedrag voor catering (€ 200,00) wijkt af van het landelijke bedrag');
+    expect(check).toContain('<dd class="utrecht-data-list__item-value">€ 2.930,64 per maand</dd>');
+    expect(check).toContain('<input type="hidden" name="locations[0][capacity]" value="1.200">');
+    expect(check).toContain('name="_action" value="submit"');
+    expect(check).toContain('name="_submissionId" value="browser-0001-abcdef"');
+    expect(check).toContain('name="_draftRevision" value="2"');
+    expect(check).toContain(
+      '<a class="utrecht-link utrecht-link--html-a" href="/formulieren/eigen-bijdrage/eigen-bijdrage-demo/GM0150#f-contactName">Wijzigen<span class="rt-visually-hidden"> Uw naam</span></a>',
     );
-    const check = await postForm(pipeline.formUrl('GM0150'), review);
-    expect(check.status).toBe(200);
-    expect(check.text).toContain('<h1 class="utrecht-heading-1">Controleer uw antwoorden</h1>');
-    expect(check.text).toContain('Kijkt u deze antwoorden nog even na?');
-    expect(check.text).toContain('Het bedrag voor catering (€ 200,00) wijkt af van het landelijke bedrag');
-    expect(check.text).toContain('<dd class="utrecht-data-list__item-value">€ 2.930,64 per maand</dd>');
-    expect(check.text).toContain('<input type="hidden" name="locations[0][capacity]" value="1.200">');
-    expect(check.text).toContain('name="_action" value="submit"');
+    expect(check).not.toContain('value="edit"');
     expect(await pipeline.items(pipeline.round.id, 'VERSION#eigen-bijdrage#GM0150#')).toEqual([]);
 
-    const back = await postForm(
-      pipeline.formUrl('GM0150'),
-      review.map(([name, value]): [string, string] => (name === '_action' ? [name, 'edit'] : [name, value])),
-    );
-    expect(back.status).toBe(200);
-    expect(back.text).toContain('value="200,00"');
-    expect(back.text).toContain('value="Het Kruispunt"');
+    // Wijzigen / Terug naar het formulier: the form (a GET) opens from the draft.
+    const back = await (await get(url)).text();
+    expect(back).toContain('value="200,00"');
+    expect(back).toContain('value="Het Kruispunt"');
+    expect(back).toContain('name="_draftRevision" value="2"');
 
-    const invalid = await postForm(
-      pipeline.formUrl('GM0150'),
+    const invalid = await postFormAndFollow(
+      url,
       review.map(([name, value]): [string, string] =>
-        name === 'contactEmail' ? [name, 'x'] : [name, value],
+        name === 'contactEmail' ? [name, 'x'] : name === '_draftRevision' ? [name, '2'] : [name, value],
       ),
     );
-    expect(invalid.status).toBe(422);
+    expect(invalid.passed).toEqual([
+      checkPath,
+      '/formulieren/eigen-bijdrage/eigen-bijdrage-demo/GM0150?controleer=1',
+    ]);
+    expect(invalid.status).toBe(200);
     expect(invalid.text).toContain('Er is 1 probleem met uw antwoorden');
+    expect(invalid.text).toContain('value="x"');
   });
 
-  it('rejects fields the form does not know (422), storing nothing', async () => {
-    const response = await postForm(pipeline.formUrl('GM0150'), filledIn([['bsn', '123456789']]));
-    expect(response.status).toBe(422);
-    expect(response.text).toContain('Onbekend veld ‘bsn’');
+  it('refuses “Controleren” from a page older than a colleague’s draft (409), keeping the colleague’s draft', async () => {
+    const url = pipeline.formUrl('GM0150');
+    const stale = await postForm(
+      url,
+      filledIn([
+        ['remarks', 'van een oude pagina'],
+        ['_draftRevision', '1'],
+      ]).map(([name, value]): [string, string] => (name === '_action' ? [name, 'review'] : [name, value])),
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.text).toContain('Een collega heeft dit concept intussen opgeslagen');
+    expect(stale.text).toContain('van een oude pagina</textarea>');
+    expect(stale.text).toContain('name="_draftRevision" value="3"');
+    const [draft] = await pipeline.items(pipeline.round.id, 'DRAFT#eigen-bijdrage#GM0150');
+    expect(draft).toMatchObject({ revision: 3 });
+  });
+
+  it('rejects fields the form does not know (422) straight from the post, storing nothing, not even a draft', async () => {
+    const drafts = await pipeline.items(pipeline.round.id, 'DRAFT#eigen-bijdrage#GM0150');
+    for (const action of ['submit', 'review']) {
+      const response = await postForm(
+        pipeline.formUrl('GM0150'),
+        filledIn([
+          ['bsn', '123456789'],
+          ['_action', action],
+          ['_draftRevision', '3'],
+        ]),
+      );
+      expect(response.status).toBe(422);
+      expect(response.text).toContain('Onbekend veld ‘bsn’');
+    }
     expect(await pipeline.items(pipeline.round.id, 'VERSION#eigen-bijdrage#GM0150#')).toEqual([]);
+    expect(await pipeline.items(pipeline.round.id, 'DRAFT#eigen-bijdrage#GM0150')).toEqual(drafts);
   });
 
   it('stores a valid post, redirects to the confirmation page, and mails the official', async () => {
@@ -231,7 +295,10 @@ describe('questions asked only after ‘ja’', () => {
     const review = nee.map(([name, value]): [string, string] =>
       name === '_action' ? [name, 'review'] : [name, value],
     );
-    const check = await postForm(url, review);
+    const check = await postFormAndFollow(url, review);
+    expect(check.passed).toEqual([
+      '/formulieren/eigen-bijdrage/eigen-bijdrage-demo/GM0175/controleren?inzending=browser-nee-0001',
+    ]);
     expect(check.status).toBe(200);
     expect(check.text).toContain('Controleer uw antwoorden');
     const shown = check.text.replace(/<input type="hidden"[^>]*>/g, '');
@@ -256,9 +323,11 @@ describe('questions asked only after ‘ja’', () => {
   });
 
   it('after ‘ja’, gives one error per missing answer, each linking to its field and naming its label', async () => {
+    // “Versturen” with errors (only altered hidden fields of the check page can do that): refused as posted.
     const response = await postForm(
       pipeline.formUrl('GM0175'),
       filledIn([
+        ['_baseVersion', '1'],
         ['collectingSince', ''],
         ['scheduleApplied', ''],
         ['amountOperatingCosts', ''],

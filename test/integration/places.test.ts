@@ -141,7 +141,7 @@ describe('the places page', () => {
     expect(answer.status).toBe(400);
     expect(answer.text).toContain('href="#f-van"');
     expect(text(answer.text)).toContain(
-      'De eerste dag van de periode moet een bestaande datum zijn, bijvoorbeeld 1-7-2025.',
+      '‘Van’ moet een bestaande datum zijn: die dag bestaat niet. Controleer de dag en de maand.',
     );
     expect(answer.text).toContain('value="31-2-2025"');
     expect(answer.text).not.toContain('<svg class="rt-chart"');
@@ -233,7 +233,7 @@ describe('the places export', () => {
     const bad = await fetch(`${pipeline.baseUrl}${page('/export?van=morgen&tot=1-2-2026')}`, { headers });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toBe(
-      'van: De eerste dag van de periode moet een bestaande datum zijn, bijvoorbeeld 1-7-2025.',
+      'van: Vul bij ‘Van’ een datum in als 1-7-2024 of 1 juli 2024.',
     );
   });
 });

@@ -5,6 +5,7 @@ import {
   get,
   newRoundFields,
   postForm,
+  postFormAndFollow,
   postJson,
   startTestPipeline,
   type TestPipeline,
@@ -95,7 +96,7 @@ describe('the next round of a form', () => {
         return [name, value];
       },
     );
-    const check = await postForm(url(next, 'GM0193'), [...fields, ['_action', 'review']]);
+    const check = await postFormAndFollow(url(next, 'GM0193'), [...fields, ['_action', 'review']]);
     expect(check.status, check.text.slice(0, 3000)).toBe(200);
     expect(check.text).toContain('Wat is er veranderd sinds de vorige ronde');
     expect(check.text).toContain('Vergeleken met uw antwoorden in de ronde ‘Demo-ronde voortgang opgaven’.');

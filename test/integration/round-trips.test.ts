@@ -75,8 +75,9 @@ describe('DynamoDB round trips per request', () => {
     const calls = await callsOf(submit, 201);
     version = 2;
     expect(operations(calls)).toEqual([
-      'GetItem', // the invitation (the link)
-      'BatchGetItem', // the version amended, the draft and the suppression list for the address, together
+      // The link's invitation (checked before anything else), the version amended, the draft and the
+      // suppression list for the address, together.
+      'BatchGetItem',
       'PutItem', // the submission id
       'PutItem', // the version
       'PutItem', // the current-version copy
@@ -84,12 +85,14 @@ describe('DynamoDB round trips per request', () => {
       'PutItem', // the email's envelope, taken for sending (in no index until sent; no content stored)
       'UpdateItem', // the email sent (the version stays listed for the repair: nothing takes it off)
     ]);
+    expect(calls).toHaveLength(7);
+    expect(calls[0]!.target).toContain('INVITATION#');
     expect(calls.some((call) => call.operation === 'DeleteItem')).toBe(false);
     // The confirmation's content is not stored (rendered again from the version should the outbox send
     // it); the audit line and the envelope are in no index.
     expect(calls.some((call) => call.target.includes('MAIL#CONTENT'))).toBe(false);
+    expect(calls[4]!.indexUnits).toEqual({});
     expect(calls[5]!.indexUnits).toEqual({});
-    expect(calls[6]!.indexUnits).toEqual({});
     // Submission id 1, version 1 + 1 (listed for the repair), current copy 1, audit 1, envelope 1, sent
     // 1 + 1 (listed as sent).
     expect(totalWriteUnits(calls).total).toBeLessThanOrEqual(8);

@@ -58,6 +58,8 @@ const expectations: Record<string, Expectation> = {
     body: { answers: validEigenBijdrage(), baseVersion: 1 },
     contains: '"version":2',
   },
+  // No draft (the official did not press “Controleren”): back to the form.
+  'show-check-page': { status: 303, contains: '' },
   'show-confirmation': { status: 200, contains: 'Uw antwoorden zijn ontvangen' },
   'list-rounds': {
     status: 200,

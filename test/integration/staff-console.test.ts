@@ -110,7 +110,9 @@ describe('Nieuwe ronde: form → check page → the round', () => {
     expect(answer.status).toBe(422);
     const shown = text(answer.text);
     expect(shown).toContain('Er zijn 4 problemen in het formulier');
-    expect(shown).toContain('De peildatum moet een bestaande datum zijn');
+    expect(shown).toContain(
+      '‘Peildatum’ moet een bestaande datum zijn: die dag bestaat niet. Controleer de dag en de maand.',
+    );
     expect(shown).toContain('De sluitingsdatum moet in de toekomst liggen.');
     expect(shown).toContain('Het aantal dagen voor de herinnering moet een heel getal van 0 tot 60 zijn.');
     expect(shown).toContain('Kies een formulier.');

@@ -7,7 +7,7 @@ import { stylesheetPath } from '../../forms/static/build/stylesheet.js';
 import { buildStylesheet, stylesheetSources } from '../../forms/stylesheet.js';
 import {
   get,
-  postForm,
+  postFormAndFollow,
   postJson,
   startTestPipeline,
   type TestPipeline,
@@ -69,7 +69,7 @@ beforeAll(async () => {
   pages.set(
     'form with errors',
     (
-      await postForm(form, [
+      await postFormAndFollow(form, [
         ['_action', 'review'],
         ['collects', 'misschien'],
       ])

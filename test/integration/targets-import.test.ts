@@ -150,7 +150,9 @@ describe('the page /staf/taakstellingen', () => {
     const fieldWords = text(fields.text);
     expect(fieldWords).toContain('Vul bij ‘Bron’ in waar de cijfers vandaan komen');
     expect(fieldWords).toContain('Het aantal AMV-plaatsen kan niet meer zijn dan de hele provinciale taak.');
-    expect(fieldWords).toContain('Vul bij ‘Geldt vanaf’ een bestaande datum in');
+    expect(fieldWords).toContain(
+      '‘Geldt vanaf’ moet een bestaande datum zijn: die dag bestaat niet. Controleer de dag en de maand.',
+    );
     expect(fields.text).toContain('href="#f-bron"');
     expect(await pipeline.store.listTargets('overijssel')).toEqual(before);
   });

@@ -302,3 +302,19 @@ export async function postForm(
   });
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
+
+/**
+ * A form post followed as a browser follows it (post/redirect/get): every 303 loaded with GET. Returns the
+ * page the browser ends on, with the addresses it passed (path and query) in `passed`.
+ */
+export async function postFormAndFollow(url: string, fields: [string, string][] | URLSearchParams) {
+  let response = await postForm(url, fields);
+  const passed: string[] = [];
+  while (response.status === 303 && passed.length < 5) {
+    const next = new URL(response.headers.get('location') ?? '', url);
+    passed.push(`${next.pathname}${next.search}`);
+    const answer = await get(next.toString());
+    response = { status: answer.status, headers: answer.headers, text: await answer.text() };
+  }
+  return { ...response, passed };
+}

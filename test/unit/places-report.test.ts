@@ -43,16 +43,17 @@ describe('the window as typed', () => {
       errors: [
         {
           path: 'van',
-          message: 'De eerste dag van de periode moet een bestaande datum zijn, bijvoorbeeld 1-7-2025.',
+          message:
+            '‘Van’ moet een bestaande datum zijn: die dag bestaat niet. Controleer de dag en de maand.',
         },
-        { path: 'tot', message: 'Vul de laatste dag van de periode in, bijvoorbeeld 1-2-2026.' },
+        { path: 'tot', message: 'Vul bij ‘Tot en met’ een datum in, bijvoorbeeld 1-7-2024 of 1 juli 2024.' },
       ],
     });
     expect(readWindow({ van: '1-2-2026', tot: '1-7-2025' }, null).errors).toEqual([
       { path: 'tot', message: 'De laatste dag van de periode moet op of na de eerste dag liggen.' },
     ]);
     expect(readWindow({ van: '1-1-1990', tot: '1-1-2026' }, null).errors[0]?.message).toBe(
-      'De eerste dag van de periode moet tussen 2000 en 2100 liggen.',
+      '‘Van’ moet tussen 2000 en 2100 liggen.',
     );
     expect(readWindow({ van: `${'9'.repeat(500)}`, tot: '1-1-2026' }, null).input.van).toHaveLength(40);
   });

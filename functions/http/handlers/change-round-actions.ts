@@ -61,7 +61,8 @@ async function planned(ctx: StaffContext, kind: Kind) {
   let change: RoundChange = { kind: 'close' };
   if (kind !== 'close') {
     const input = typed(ctx);
-    const { deadline, error } = deadlineFrom(input.deadlineDatum, input.deadlineTijd);
+    const label = kind === 'reopen' ? 'Open tot' : 'Nieuwe sluitingsdatum';
+    const { deadline, error } = deadlineFrom(input.deadlineDatum, input.deadlineTijd, label);
     if (error) return { page: await pageWithErrors(ctx, kind, [error]) };
     change = { kind, deadline: deadline!, acceptsLate: input.acceptsLate === 'ja' };
   }

@@ -2,16 +2,21 @@ import { messagePage } from '../../../forms/render/layout.js';
 import { openForm } from '../../core/open-form.js';
 import { regionContact } from '../../core/registry/secretariat.js';
 import { authenticateMunicipality } from '../authenticate.js';
+import { draftErrors } from '../check-page.js';
 import { dependencies } from '../dependencies.js';
 import { closedFormResponse, formKey, formPageResponse, initialState } from '../form-pages.js';
 import { httpHandler } from '../middleware.js';
 import { htmlResponse } from '../responses.js';
 
-/** GET a municipality's form for a round: empty, or prefilled with the current version to amend. */
+/**
+ * GET a municipality's form for a round: empty, prefilled with the current version to amend, or from the
+ * draft (`?controleer=1`: with the draft's errors, after "Controleren" found some).
+ */
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
   const key = formKey(event);
-  const opened = await openForm(deps, { ...key, principal: await authenticateMunicipality(event, deps) });
+  const principal = await authenticateMunicipality(event, deps);
+  const opened = await openForm(deps, { ...key, principal });
   if (opened.phase === 'not-open') {
     return htmlResponse(
       200,
@@ -24,6 +29,16 @@ export const handler = httpHandler(async (event) => {
     );
   }
   if (opened.phase === 'closed') return closedFormResponse(opened);
-  const justSaved = event.queryStringParameters?.concept === 'opgeslagen';
-  return formPageResponse(200, opened, key, initialState(opened, deps.ids.newId(), justSaved));
+  const query = event.queryStringParameters ?? {};
+  // After "Controleren"/"Versturen" with errors (post/redirect/get): the draft with its errors.
+  const checked = query.controleer === '1' && opened.draft !== undefined;
+  const state = initialState(
+    opened,
+    deps.ids.newId(),
+    checked ? 'checked' : query.concept === 'opgeslagen' ? 'saved' : 'opened',
+  );
+  const errors = checked
+    ? await draftErrors(deps, opened, key, principal, state.raw, state.baseVersion)
+    : undefined;
+  return formPageResponse(200, opened, key, { ...state, errors });
 });

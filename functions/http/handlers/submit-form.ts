@@ -5,7 +5,7 @@ import { resolveFormFor } from '../../core/form-context.js';
 import { submissionIdPattern } from '../../core/submission-id.js';
 import { submitForm } from '../../core/submit-form.js';
 import { formTargets } from '../../core/targets/form-targets.js';
-import { authenticateMunicipality } from '../authenticate.js';
+import { authenticateMunicipalityLink, confirmLink } from '../authenticate.js';
 import { dependencies } from '../dependencies.js';
 import { formKey, formPageResponse, formPath } from '../form-pages.js';
 import { damagedPage, parseControl, runAction } from '../form-post-actions.js';
@@ -52,18 +52,23 @@ function envelopeErrors(error: z.ZodError): FieldError[] {
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
   const key = formKey(event);
-  const principal = await authenticateMunicipality(event, deps);
+  // The link's signature here; its stored invitation (revoked, expired) with submit's first read (JSON) or
+  // at once (a browser's post, below).
+  const link = await authenticateMunicipalityLink(event, deps);
   const body = readBody(event);
   const origin = requestOrigin(event);
   const formUrl = origin ? `${origin}${formPath(key)}` : undefined;
 
   if (body.kind === 'json') {
+    const principal = link.principal;
     const envelope = jsonEnvelope.safeParse(body.value);
     // zod would drop a `__proto__` key silently (JSON.parse makes it an ordinary one): refuse it by name.
     const hidden =
       typeof body.value === 'object' && body.value !== null && Object.hasOwn(body.value, '__proto__');
     if (!envelope.success || hidden) {
-      // An unknown form or round is a 404, someone else's form a 403, before the envelope is judged.
+      // A refused link is a 401, an unknown form or round a 404, someone else's form a 403, before the
+      // envelope is judged.
+      await confirmLink(deps, link);
       await resolveFormFor(deps.store, key, principal, 'form:submit');
       const errors = envelope.success ? [] : envelopeErrors(envelope.error);
       if (hidden && !errors.some((error) => error.path === '__proto__')) {
@@ -74,6 +79,7 @@ export const handler = httpHandler(async (event) => {
     const result = await submitForm(deps, {
       ...key,
       principal,
+      link,
       // The answers as posted, not zod's copy of the record: a copy would turn an `answers.__proto__` key
       // into the copy's prototype, silently; the form's validation refuses it by name.
       answers: (body.value as { answers: unknown }).answers,
@@ -98,6 +104,7 @@ export const handler = httpHandler(async (event) => {
     });
   }
 
+  const principal = await confirmLink(deps, link);
   const resolved = await resolveFormFor(deps.store, key, principal, 'form:submit');
   const targets = await formTargets(deps.store, resolved);
   const decoded: DecodedPost = decodeFormPost(resolved.definition, body.params);

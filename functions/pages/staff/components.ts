@@ -204,7 +204,7 @@ export function dateTimeInputs(
 ${hintAndError(id, options.hint, error)}
 <div class="rt-input-row">
 <div class="rt-date-part"><label class="utrecht-form-label" for="${id}">Datum</label>
-<input type="text" class="utrecht-textbox utrecht-textbox--html-input rt-width-s${error ? ' utrecht-textbox--invalid' : ''}" id="${id}" name="${options.name}Datum" value="${options.date}" inputmode="numeric" autocomplete="off"${error ? html` aria-invalid="true"` : ''}></div>
+<input type="text" class="utrecht-textbox utrecht-textbox--html-input rt-width-s${error ? ' utrecht-textbox--invalid' : ''}" id="${id}" name="${options.name}Datum" value="${options.date}" autocomplete="off"${error ? html` aria-invalid="true"` : ''}></div>
 <div class="rt-date-part"><label class="utrecht-form-label" for="${id}-tijd">Tijd</label>
 <input type="text" class="utrecht-textbox utrecht-textbox--html-input rt-width-xs${error ? ' utrecht-textbox--invalid' : ''}" id="${id}-tijd" name="${options.name}Tijd" value="${options.time}" inputmode="numeric" autocomplete="off"${error ? html` aria-invalid="true"` : ''}></div>
 </div>

@@ -60,7 +60,7 @@ ${actionForm({
   token: model.token,
   buttons: [{ action: 'controleren', label: 'Controleren' }],
   content: html`${choiceGroup({ type: 'radio', name: 'formId', label: 'Formulier', choices: model.forms, selected: [input.formId], errors })}
-${textInput({ name: 'referenceDate', label: 'Peildatum', hint: 'De dag waarop de gemeenten de stand invullen. Bijvoorbeeld 1-12-2026.', value: input.referenceDate, width: 's', inputMode: 'numeric', errors })}
+${textInput({ name: 'referenceDate', label: 'Peildatum', hint: 'De dag waarop de gemeenten de stand invullen. Bijvoorbeeld 1-12-2026 of 1 december 2026.', value: input.referenceDate, width: 's', errors })}
 ${dateTimeInputs({ name: 'deadline', label: 'Sluitingsdatum', hint: 'Tot wanneer de gemeenten kunnen inzenden, in Nederlandse tijd. Bijvoorbeeld 18-12-2026 om 17:00.', date: input.deadlineDatum, time: input.deadlineTijd, errors })}
 ${textInput({ name: 'title', label: 'Titel (niet verplicht)', hint: 'Leeg: de naam van het formulier met de peildatum.', value: input.title, errors })}
 ${choiceGroup({ type: 'checkbox', name: 'regions', label: 'Regio’s', hint: model.regions.length === 1 ? 'U opent rondes voor uw eigen regio.' : 'De gemeenten van deze regio’s krijgen het formulier.', choices: model.regions, selected: input.regions, errors })}

@@ -53,8 +53,8 @@ function windowForm(model: PlacesPageModel): Html {
 <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset rt-period">
 <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend rt-legend">Periode</legend>
 <div class="rt-input-row">
-${textInput({ name: 'van', label: 'Van', hint: 'Bijvoorbeeld 1-7-2025.', value: model.input.van, width: 's', inputMode: 'numeric', errors: model.errors })}
-${textInput({ name: 'tot', label: 'Tot en met', hint: 'Bijvoorbeeld 1-2-2026.', value: model.input.tot, width: 's', inputMode: 'numeric', errors: model.errors })}
+${textInput({ name: 'van', label: 'Van', hint: 'Bijvoorbeeld 1-7-2025 of 1 juli 2025.', value: model.input.van, width: 's', errors: model.errors })}
+${textInput({ name: 'tot', label: 'Tot en met', hint: 'Bijvoorbeeld 1-2-2026 of 1 februari 2026.', value: model.input.tot, width: 's', errors: model.errors })}
 </div>
 </fieldset>
 <div class="utrecht-button-group rt-actions"><button type="submit" class="utrecht-button utrecht-button--primary-action">Berekenen</button></div>
