@@ -10,7 +10,7 @@
  */
 import './support/quiet.js';
 import type { Context } from 'aws-lambda';
-import { confirmationMailId } from '../functions/core/submit-form.js';
+import { confirmationMailId, mailContent } from '../functions/core/confirmation-mail.js';
 import { handler } from '../functions/http/handlers/submit-form.js';
 import { startScenario } from './support/scenario.js';
 import { machine, markdownTable, ms, percentile, ratio } from './support/stats.js';
@@ -31,11 +31,12 @@ async function submitOnce(): Promise<number> {
   return elapsed;
 }
 
-// One submission first, to size the floor after it: the stored version and its confirmation as MIME.
+// One submission first, to size the floor after it: the stored version and its confirmation as MIME (the
+// outbox keeps no content for a confirmation: it is rendered from the version, as the request sent it).
 await submitOnce();
 const latest = (await store.latestVersion(scenario.round.id, scenario.round.formId, municipality))!;
 const mail = (await store.getMail(confirmationMailId(latest)))!;
-const sizes = await floorSizes(latest, mail);
+const sizes = await floorSizes(latest, { ...mail, ...(await mailContent(store, mail)) });
 const floor = submitFloor(tableName);
 const floorOnce = () => floor.once(sizes);
 
