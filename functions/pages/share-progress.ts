@@ -1,6 +1,11 @@
 import { formatDateTime, formatInteger } from '../../forms/format.js';
 import { type Html, html } from '../../forms/render/html.js';
-import type { PlacesTotals, RoundAggregate, VoortgangAggregate } from '../core/aggregation/types.js';
+import type {
+  PlacesFigures,
+  PlacesTotals,
+  RoundAggregate,
+  VoortgangAggregate,
+} from '../core/aggregation/types.js';
 import { formatPercent, scopeLabel } from '../emails/summary-format.js';
 import { barChart, chartColours, percentPair } from './charts.js';
 import { cell, headerCell, numberCell, scrollable } from './dashboard.js';
@@ -10,16 +15,9 @@ import { cell, headerCell, numberCell, scrollable } from './dashboard.js';
  * municipality, the totals of the regions, the scope and the provincial task.
  */
 
-interface ShareRow {
+/** A municipality's figures, or for a total those of its area (the share is then the task). */
+interface ShareRow extends PlacesFigures {
   readonly label: string;
-  /** The share, or for a total the task (the sum of the shares of all its municipalities). */
-  readonly share: number | null;
-  /** Null: not submitted. */
-  readonly committed: number | null;
-  readonly realised: number | null;
-  readonly remaining: number | null;
-  readonly committedPercent: number | null;
-  readonly realisedPercent: number | null;
   /** For a total: `3 van 11 gemeenten ingezonden`. */
   readonly note?: string;
   readonly total?: boolean;
