@@ -2,13 +2,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeInvitation } from '../../functions/core/invitations.js';
 import { randomIds } from '../../functions/http/dependencies.js';
-import {
-  expectNoAxeViolations,
-  launchChromium,
-  newDutchContext,
-  saveScreenshot,
-} from '../support/browser.js';
-import { postJson, startTestPipeline, type TestPipeline, validEigenBijdrage } from '../support/pipeline.js';
+import { expectNoAxeViolations, newDutchContext, saveScreenshot } from '../support/browser.js';
+import { startBrowserPipeline } from '../support/browser-pipeline.js';
+import { postJson, type TestPipeline, validEigenBijdrage } from '../support/pipeline.js';
 
 /**
  * The "wijzigen" link of the confirmation email, opened on another device: a browser that never had the
@@ -18,16 +14,13 @@ import { postJson, startTestPipeline, type TestPipeline, validEigenBijdrage } fr
 
 let pipeline: TestPipeline;
 let browser: Browser;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  pipeline = await startTestPipeline();
-  browser = await launchChromium();
+  ({ pipeline, browser, stop } = await startBrowserPipeline());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await pipeline?.stop();
-});
+afterAll(() => stop?.());
 
 describe('the confirmation email’s wijzigen link on another device', { timeout: 120_000 }, () => {
   it('opens the amend page without a cookie, and the revoked-link page after revocation', async () => {

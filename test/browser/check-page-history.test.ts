@@ -1,19 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Round } from '../../functions/core/model.js';
 import {
   expectAt,
   expectCheckPage,
   expectNoAxeViolations,
-  launchChromium,
   loadsNewPage,
-  newDutchContext,
   openInvitation,
   reviewAnswers,
   sendAnswers,
   shownAnswers,
 } from '../support/browser.js';
-import { postJson, startTestPipeline, type TestPipeline, validEigenBijdrage } from '../support/pipeline.js';
+import { startBrowserPage } from '../support/browser-pipeline.js';
+import { postJson, type TestPipeline, validEigenBijdrage } from '../support/pipeline.js';
 
 /**
  * The check page is a GET (post/redirect/get): Reload, Back and Forward never ask "Confirm Form
@@ -25,27 +24,20 @@ const municipality = 'GM0180';
 
 let pipeline: TestPipeline;
 let round: Round;
-let browser: Browser;
-let context: BrowserContext;
+let stop: () => Promise<void>;
 let page: Page;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  pipeline = await startTestPipeline();
+  ({ pipeline, page, stop } = await startBrowserPage());
   round = pipeline.rounds[formId]!;
-  browser = await launchChromium();
-  context = await newDutchContext(browser);
-  page = await context.newPage();
   page.on('dialog', (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
   });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await pipeline?.stop();
-});
+afterAll(() => stop?.());
 
 const formPath = () => new URL(pipeline.formUrl(municipality, round)).pathname;
 const role = () => page.getByLabel('Uw functie');

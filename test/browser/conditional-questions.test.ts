@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectFocused,
   expectNoAxeViolations,
-  launchChromium,
   loadsNewPage,
   newDutchContext,
   pressEnterOn,
   saveScreenshot,
 } from '../support/browser.js';
-import { startTestPipeline, type TestPipeline } from '../support/pipeline.js';
+import { startBrowserPipeline } from '../support/browser-pipeline.js';
+import type { TestPipeline } from '../support/pipeline.js';
 
 /**
  * The questions asked only after ‘ja’ (GOV.UK's conditional reveal), in a real Chromium: with JavaScript
@@ -19,16 +19,13 @@ import { startTestPipeline, type TestPipeline } from '../support/pipeline.js';
 
 let pipeline: TestPipeline;
 let browser: Browser;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  pipeline = await startTestPipeline();
-  browser = await launchChromium();
+  ({ pipeline, browser, stop } = await startBrowserPipeline());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await pipeline?.stop();
-});
+afterAll(() => stop?.());
 
 const question = 'Vraagt uw gemeente een eigen bijdrage van werkende ontheemden?';
 const since = 'Sinds wanneer vraagt uw gemeente de eigen bijdrage?';

@@ -7,13 +7,9 @@ import { SesMailer } from '../../functions/adapters/ses-mailer.js';
 import { overijssel } from '../../functions/core/registry/overijssel.js';
 import { sendReminders } from '../../functions/core/reminders.js';
 import { randomIds } from '../../functions/http/dependencies.js';
-import {
-  expectNoAxeViolations,
-  launchChromium,
-  newDutchContext,
-  saveScreenshot,
-} from '../support/browser.js';
-import { postJson, startTestPipeline, type TestPipeline, validEigenBijdrage } from '../support/pipeline.js';
+import { expectNoAxeViolations, expectReflow, newDutchContext, saveScreenshot } from '../support/browser.js';
+import { signInAsStaff, startBrowserPipeline } from '../support/browser-pipeline.js';
+import { postJson, type TestPipeline, validEigenBijdrage } from '../support/pipeline.js';
 
 /**
  * The contacts page, the municipality-list import and a round's audit trail as staff use them in a real
@@ -24,27 +20,21 @@ import { postJson, startTestPipeline, type TestPipeline, validEigenBijdrage } fr
 
 let pipeline: TestPipeline;
 let browser: Browser;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  pipeline = await startTestPipeline();
-  browser = await launchChromium();
+  ({ pipeline, browser, stop } = await startBrowserPipeline());
   expect(
     (await postJson(pipeline.formUrl('GM0193'), { answers: validEigenBijdrage(), baseVersion: 0 })).status,
   ).toBe(201);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await pipeline?.stop();
-});
+afterAll(() => stop?.());
 
 async function signedIn(role: RegExp): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newDutchContext(browser);
   const page = await context.newPage();
-  await page.goto(`${pipeline.baseUrl}/staf/rondes`);
-  await page.getByLabel(role).check();
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.waitForURL(`${pipeline.baseUrl}/staf/rondes`);
+  await signInAsStaff(page, pipeline, role);
   return { context, page };
 }
 
@@ -54,16 +44,7 @@ async function lookAt(page: Page, name: string): Promise<void> {
   await saveScreenshot(page, `contacten-${name}`);
   const viewport = page.viewportSize()!;
   await page.setViewportSize({ width: 320, height: 800 });
-  const widths = await page.evaluate(() => ({
-    page: document.documentElement.scrollWidth,
-    widest: [...document.querySelectorAll('body *')]
-      .filter((element) => !element.closest('.rt-table-scroll'))
-      .map((element) => ({ element, right: element.getBoundingClientRect().right }))
-      .filter(({ right }) => right > 321)
-      .map(({ element }) => `${element.tagName.toLowerCase()}.${element.className}`)
-      .slice(0, 5),
-  }));
-  expect(widths.page, `${name} at 320 px: ${widths.widest.join(', ')}`).toBeLessThanOrEqual(320);
+  await expectReflow(page, `${name} at 320 px`, [320]);
   await saveScreenshot(page, `contacten-${name}-320`);
   await page.setViewportSize(viewport);
 }

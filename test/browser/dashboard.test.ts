@@ -1,21 +1,17 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
   expectNoAxeViolations,
-  launchChromium,
-  newDutchContext,
+  expectReflow,
   saveScreenshot,
   screenshotDir,
   tableRows,
+  tablesOutsideScrollRegions,
 } from '../support/browser.js';
-import {
-  postJson,
-  startTestPipeline,
-  type TestPipeline,
-  validVoortgangOpgaven,
-} from '../support/pipeline.js';
+import { startBrowserPage } from '../support/browser-pipeline.js';
+import { postJson, type TestPipeline, validVoortgangOpgaven } from '../support/pipeline.js';
 
 /**
  * The staff dashboard as a person uses it: sign in through the sign-in page (the local stand-in of
@@ -24,30 +20,24 @@ import {
  */
 
 let pipeline: TestPipeline;
-let browser: Browser;
+let stop: () => Promise<void>;
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  pipeline = await startTestPipeline();
-  browser = await launchChromium();
-  const round = pipeline.rounds['voortgang-opgaven']!;
-  const submit = async (code: string, overrides: Record<string, unknown>) => {
-    const url = `${pipeline.baseUrl}/formulieren/voortgang-opgaven/${round.id}/${code}`;
-    expect((await postJson(url, { answers: validVoortgangOpgaven(overrides) })).status).toBe(201);
-  };
-  await submit('GM0193', {});
-  await submit('GM0150', { regularCommitted: 200, regularRealised: 90 });
-  await submit('GM0153', { regularCommitted: 1100, regularRealised: 950 });
-  context = await newDutchContext(browser);
-  page = await context.newPage();
+  ({ pipeline, context, page, stop } = await startBrowserPage(async (started) => {
+    const round = started.rounds['voortgang-opgaven']!;
+    const submit = async (code: string, overrides: Record<string, unknown>) => {
+      const url = `${started.baseUrl}/formulieren/voortgang-opgaven/${round.id}/${code}`;
+      expect((await postJson(url, { answers: validVoortgangOpgaven(overrides) })).status).toBe(201);
+    };
+    await submit('GM0193', {});
+    await submit('GM0150', { regularCommitted: 200, regularRealised: 90 });
+    await submit('GM0153', { regularCommitted: 1100, regularRealised: 950 });
+  }));
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await pipeline?.stop();
-});
+afterAll(() => stop?.());
 
 async function signIn(role: RegExp): Promise<void> {
   await page.goto(`${pipeline.baseUrl}/staf/rondes`);
@@ -138,29 +128,9 @@ describe('the staff dashboard in a browser', () => {
       await page.setViewportSize({ width, height: 900 });
       for (const path of ['/staf/rondes', `/staf/rondes/${round.id}`]) {
         await page.goto(`${pipeline.baseUrl}${path}`);
-        const wider = await page.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        );
-        const culprits = await page.evaluate(() =>
-          [...document.querySelectorAll('body *')]
-            .filter(
-              (element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1,
-            )
-            .filter((element) => !element.closest('[role="region"][tabindex="0"]'))
-            .map(
-              (element) =>
-                `${element.tagName}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`,
-            )
-            .slice(-12),
-        );
-        expect(wider, `${path} at ${width} px: ${culprits.join(', ')}`).toBeLessThanOrEqual(0);
+        await expectReflow(page, path, [width]);
         // Every table sits in a scroll container that a keyboard can reach.
-        const loose = await page.evaluate(
-          () =>
-            [...document.querySelectorAll('table')].filter((t) => !t.closest('[role="region"][tabindex="0"]'))
-              .length,
-        );
-        expect(loose).toBe(0);
+        expect(await tablesOutsideScrollRegions(page)).toBe(0);
       }
       await expectNoAxeViolations(page, `ronde op ${width} px`);
       await saveScreenshot(page, `dashboard-ronde-${width}`);

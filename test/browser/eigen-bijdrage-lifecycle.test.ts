@@ -5,7 +5,6 @@ import {
   activate,
   expectAt,
   expectNoAxeViolations,
-  launchChromium,
   listAfterHeading,
   newDutchContext,
   openInvitation as openInvitationLink,
@@ -15,7 +14,8 @@ import {
   sendAnswers,
   tableRows,
 } from '../support/browser.js';
-import { postJson, startTestPipeline, type TestPipeline, validEigenBijdrage } from '../support/pipeline.js';
+import { startBrowserPipeline } from '../support/browser-pipeline.js';
+import { postJson, type TestPipeline, validEigenBijdrage } from '../support/pipeline.js';
 
 /**
  * The eigen-bijdrage form over its life in a real browser: a draft a colleague resumes, an amendment with
@@ -28,19 +28,16 @@ const formId = 'eigen-bijdrage';
 let pipeline: TestPipeline;
 let round: Round;
 let browser: Browser;
+let stop: () => Promise<void>;
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  pipeline = await startTestPipeline();
+  ({ pipeline, browser, stop } = await startBrowserPipeline());
   round = pipeline.rounds[formId]!;
-  browser = await launchChromium();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await pipeline?.stop();
-});
+afterAll(() => stop?.());
 
 beforeEach(async () => {
   context = await newDutchContext(browser);

@@ -4,7 +4,6 @@ import {
   chooseWithArrowKeys,
   expectFocused,
   expectNoAxeViolations,
-  launchChromium,
   loadsNewPage,
   newDutchContext,
   pressEnterOn,
@@ -14,7 +13,8 @@ import {
   tabOnceTo,
   tabTo,
 } from '../support/browser.js';
-import { startTestPipeline, type TestPipeline } from '../support/pipeline.js';
+import { startBrowserPipeline } from '../support/browser-pipeline.js';
+import type { TestPipeline } from '../support/pipeline.js';
 
 /**
  * A municipal official fills in the eigen-bijdrage form in a real browser (Debian Chromium), the way a
@@ -27,18 +27,15 @@ import { startTestPipeline, type TestPipeline } from '../support/pipeline.js';
 
 let pipeline: TestPipeline;
 let browser: Browser;
+let stop: () => Promise<void>;
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  pipeline = await startTestPipeline();
-  browser = await launchChromium();
+  ({ pipeline, browser, stop } = await startBrowserPipeline());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await pipeline?.stop();
-});
+afterAll(() => stop?.());
 
 beforeEach(async () => {
   context = await newDutchContext(browser);

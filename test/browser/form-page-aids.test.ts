@@ -5,13 +5,13 @@ import {
   activate,
   expectFocused,
   expectNoAxeViolations,
-  launchChromium,
   loadsNewPage,
   openInvitation,
   reviewAnswers,
   saveScreenshot,
 } from '../support/browser.js';
-import { postJson, startTestPipeline, type TestPipeline, validEigenBijdrage } from '../support/pipeline.js';
+import { startBrowserPipeline } from '../support/browser-pipeline.js';
+import { postJson, type TestPipeline, validEigenBijdrage } from '../support/pipeline.js';
 
 /**
  * What helps an official find their way on the form pages: error links that bring the question into view
@@ -24,17 +24,14 @@ const formId = 'eigen-bijdrage';
 let pipeline: TestPipeline;
 let round: Round;
 let browser: Browser;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  pipeline = await startTestPipeline();
+  ({ pipeline, browser, stop } = await startBrowserPipeline());
   round = pipeline.rounds[formId]!;
-  browser = await launchChromium();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await pipeline?.stop();
-});
+afterAll(() => stop?.());
 
 const screens = {
   laptop: { width: 1280, height: 900 },

@@ -1,24 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, expectReflow, launchChromium, newDutchContext } from '../support/browser.js';
-import { startTestPipeline, type TestPipeline } from '../support/pipeline.js';
+import { expectNoAxeViolations, expectReflow } from '../support/browser.js';
+import { startBrowserPage } from '../support/browser-pipeline.js';
+import type { TestPipeline } from '../support/pipeline.js';
 
 /** The local start page (`/_lokaal/`) as a newcomer opens it: axe-clean, reflows, its links work. */
 
 let pipeline: TestPipeline;
-let browser: Browser;
+let stop: () => Promise<void>;
 let page: Page;
 
 beforeAll(async () => {
-  pipeline = await startTestPipeline();
-  browser = await launchChromium();
-  page = await (await newDutchContext(browser)).newPage();
+  ({ pipeline, page, stop } = await startBrowserPage());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await pipeline?.stop();
-});
+afterAll(() => stop?.());
 
 describe('the local start page', () => {
   it('is axe-clean, reflows at 320 px and opens a municipality form from its link', async () => {

@@ -4,17 +4,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectNoAxeViolations,
-  launchChromium,
+  expectReflow,
   saveScreenshot,
   screenshotDir,
   tableRows,
+  tablesOutsideScrollRegions,
 } from '../support/browser.js';
-import {
-  postJson,
-  startTestPipeline,
-  type TestPipeline,
-  validVoortgangOpgaven,
-} from '../support/pipeline.js';
+import { startStaffBrowser } from '../support/browser-pipeline.js';
+import { postJson, type TestPipeline, validVoortgangOpgaven } from '../support/pipeline.js';
 
 /**
  * Places on a date in a browser, as provincial staff use it (the page has no script; the last test
@@ -26,45 +23,34 @@ import {
 
 let pipeline: TestPipeline;
 let browser: Browser;
+let stop: () => Promise<void>;
 let context: BrowserContext;
 let page: Page;
 const round = () => pipeline.rounds['voortgang-opgaven']!;
 
 beforeAll(async () => {
-  pipeline = await startTestPipeline();
-  browser = await launchChromium();
-  const submit = async (code: string, asylumLocations: unknown[]) => {
-    const url = `${pipeline.baseUrl}/formulieren/voortgang-opgaven/${round().id}/${code}`;
-    expect((await postJson(url, { answers: validVoortgangOpgaven({ asylumLocations }) })).status).toBe(201);
-  };
-  await submit('GM0193', [
-    { name: 'Hanzelaan', type: 'azc', capacity: 350, phase: 'operationeel', availableFrom: '2025-01-01' },
-    { name: 'Stadshagen', type: 'azc', capacity: 200, phase: 'voornemen', availableFrom: '2025-10-01' },
-  ]);
-  await submit('GM0153', [
-    { name: 'Usselo', type: 'azc', capacity: 300, phase: 'realisatie', availableFrom: '2026-02-01' },
-  ]);
-  context = await browser.newContext({
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-    viewport: { width: 1280, height: 900 },
-  });
-  page = await context.newPage();
-  await page.goto(`${pipeline.baseUrl}/staf/rondes`);
-  await page.getByLabel(/Provincie Overijssel/).check();
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.waitForURL(`${pipeline.baseUrl}/staf/rondes`);
+  ({ pipeline, browser, context, page, stop } = await startStaffBrowser(
+    /Provincie Overijssel/,
+    async (started) => {
+      const round = started.rounds['voortgang-opgaven']!;
+      const submit = async (code: string, asylumLocations: unknown[]) => {
+        const url = `${started.baseUrl}/formulieren/voortgang-opgaven/${round.id}/${code}`;
+        expect((await postJson(url, { answers: validVoortgangOpgaven({ asylumLocations }) })).status).toBe(
+          201,
+        );
+      };
+      await submit('GM0193', [
+        { name: 'Hanzelaan', type: 'azc', capacity: 350, phase: 'operationeel', availableFrom: '2025-01-01' },
+        { name: 'Stadshagen', type: 'azc', capacity: 200, phase: 'voornemen', availableFrom: '2025-10-01' },
+      ]);
+      await submit('GM0153', [
+        { name: 'Usselo', type: 'azc', capacity: 300, phase: 'realisatie', availableFrom: '2026-02-01' },
+      ]);
+    },
+  ));
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await pipeline?.stop();
-});
-
-async function sidewaysScroll(): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
+afterAll(() => stop?.());
 
 describe('places on a date in a browser', () => {
   it('opens from the round page on the Spreidingswet window, with a chart and its table', async () => {
@@ -154,13 +140,8 @@ describe('places on a date in a browser', () => {
     for (const width of [640, 320]) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`${pipeline.baseUrl}/staf/rondes/${round().id}/plaatsen`);
-      expect(await sidewaysScroll(), `at ${width} px`).toBeLessThanOrEqual(0);
-      const loose = await page.evaluate(
-        () =>
-          [...document.querySelectorAll('table')].filter((t) => !t.closest('[role="region"][tabindex="0"]'))
-            .length,
-      );
-      expect(loose).toBe(0);
+      await expectReflow(page, 'plaatsen', [width]);
+      expect(await tablesOutsideScrollRegions(page)).toBe(0);
       await expectNoAxeViolations(page, `plaatsen op ${width} px`);
       await saveScreenshot(page, `plaatsen-${width}`);
     }

@@ -8,7 +8,6 @@ import {
   expectCheckPage,
   expectFocused,
   expectNoAxeViolations,
-  launchChromium,
   listAfterHeading,
   loadsNewPage,
   newDutchContext,
@@ -24,7 +23,8 @@ import {
   tabOnceTo,
   tabTo,
 } from '../support/browser.js';
-import { postJson, startTestPipeline, type TestPipeline, validSociaalDomein } from '../support/pipeline.js';
+import { startBrowserPipeline } from '../support/browser-pipeline.js';
+import { postJson, type TestPipeline, validSociaalDomein } from '../support/pipeline.js';
 
 /**
  * A municipal official fills in the "Inventarisatie sociaal domein" in a real browser (Debian Chromium):
@@ -40,19 +40,16 @@ const formTitle = 'Inventarisatie sociaal domein';
 let pipeline: TestPipeline;
 let round: Round;
 let browser: Browser;
+let stop: () => Promise<void>;
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  pipeline = await startTestPipeline();
+  ({ pipeline, browser, stop } = await startBrowserPipeline());
   round = pipeline.rounds[formId]!;
-  browser = await launchChromium();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await pipeline?.stop();
-});
+afterAll(() => stop?.());
 
 beforeEach(async () => {
   context = await newDutchContext(browser);

@@ -1,16 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordMailEvent } from '../../functions/core/mail-events.js';
 import type { MailEvent } from '../../functions/core/model.js';
 import {
-  expectNoAxeViolations,
-  launchChromium,
   loadsNewPage,
+  lookAtWideAndNarrow,
   newDutchContext,
   saveScreenshot,
   tableRows,
 } from '../support/browser.js';
-import { postJson, startTestPipeline, type TestPipeline } from '../support/pipeline.js';
+import { startBrowserPage } from '../support/browser-pipeline.js';
+import { postJson, type TestPipeline } from '../support/pipeline.js';
 
 /**
  * A round run by the IJsselland secretary in the browser, from opening to closing: open it (check page
@@ -22,36 +22,19 @@ import { postJson, startTestPipeline, type TestPipeline } from '../support/pipel
 
 let pipeline: TestPipeline;
 let browser: Browser;
-let context: BrowserContext;
+let stop: () => Promise<void>;
 let page: Page;
 let roundPath = '';
 
 beforeAll(async () => {
-  pipeline = await startTestPipeline();
-  browser = await launchChromium();
-  context = await newDutchContext(browser);
-  page = await context.newPage();
+  ({ pipeline, browser, page, stop } = await startBrowserPage());
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await pipeline?.stop();
-});
+afterAll(() => stop?.());
 
 /** Axe-clean and photographed as it is, then the same at 320 px: nothing wider than the screen. */
 async function lookAt(name: string): Promise<void> {
-  await expectNoAxeViolations(page, name);
-  await saveScreenshot(page, `staf-${name}`);
-  const wide = page.viewportSize()!;
-  await page.setViewportSize({ width: 320, height: 640 });
-  await saveScreenshot(page, `staf-${name}-320`);
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, `${name} at 320 px`).toBeLessThanOrEqual(0);
-  await expectNoAxeViolations(page, `${name} (320 px)`);
-  await page.setViewportSize(wide);
+  await lookAtWideAndNarrow(page, name, `staf-${name}`);
 }
 
 const click = (name: string | RegExp) =>

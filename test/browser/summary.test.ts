@@ -1,13 +1,9 @@
 import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newDutchContext, saveScreenshot } from '../support/browser.js';
-import {
-  postJson,
-  startTestPipeline,
-  type TestPipeline,
-  validVoortgangOpgaven,
-} from '../support/pipeline.js';
+import { newDutchContext, saveScreenshot } from '../support/browser.js';
+import { startBrowserPipeline } from '../support/browser-pipeline.js';
+import { postJson, type TestPipeline, validVoortgangOpgaven } from '../support/pipeline.js';
 
 /**
  * The compiled summary as the regietafel and the province see it: rendered by Chromium from the staff
@@ -16,10 +12,10 @@ import {
 
 let pipeline: TestPipeline;
 let browser: Browser;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  pipeline = await startTestPipeline();
-  browser = await launchChromium();
+  ({ pipeline, browser, stop } = await startBrowserPipeline());
   const round = pipeline.rounds['voortgang-opgaven']!;
   const url = (code: string) => `${pipeline.baseUrl}/formulieren/voortgang-opgaven/${round.id}/${code}`;
   expect((await postJson(url('GM0193'), { answers: validVoortgangOpgaven() })).status).toBe(201);
@@ -32,10 +28,7 @@ beforeAll(async () => {
   ).toBe(201);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await pipeline?.stop();
-});
+afterAll(() => stop?.());
 
 /** Wider than the window: the page scrolls sideways (what the issue found at 681–716 px). */
 async function overflow(page: Page): Promise<number> {

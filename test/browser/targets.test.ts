@@ -1,14 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overijssel } from '../../functions/core/registry/overijssel.js';
 import {
-  expectNoAxeViolations,
-  launchChromium,
   loadsNewPage,
-  newDutchContext,
-  saveScreenshot,
+  lookAtWideAndNarrow,
 } from '../support/browser.js';
-import { startTestPipeline, type TestPipeline } from '../support/pipeline.js';
+import { startBrowserPage } from '../support/browser-pipeline.js';
+import type { TestPipeline } from '../support/pipeline.js';
 
 /**
  * Provincial staff publish the indicative shares in the browser: the Taakstellingen page from the
@@ -18,35 +16,17 @@ import { startTestPipeline, type TestPipeline } from '../support/pipeline.js';
  */
 
 let pipeline: TestPipeline;
-let browser: Browser;
-let context: BrowserContext;
+let stop: () => Promise<void>;
 let page: Page;
 
 beforeAll(async () => {
-  pipeline = await startTestPipeline();
-  browser = await launchChromium();
-  context = await newDutchContext(browser);
-  page = await context.newPage();
+  ({ pipeline, page, stop } = await startBrowserPage());
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await pipeline?.stop();
-});
+afterAll(() => stop?.());
 
 async function lookAt(name: string): Promise<void> {
-  await expectNoAxeViolations(page, name);
-  await saveScreenshot(page, `taakstellingen-${name}`);
-  const wide = page.viewportSize()!;
-  await page.setViewportSize({ width: 320, height: 640 });
-  await saveScreenshot(page, `taakstellingen-${name}-320`);
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, `${name} at 320 px`).toBeLessThanOrEqual(0);
-  await expectNoAxeViolations(page, `${name} (320 px)`);
-  await page.setViewportSize(wide);
+  await lookAtWideAndNarrow(page, name, `taakstellingen-${name}`);
 }
 
 const click = (name: string) =>

@@ -1,18 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectNoAxeViolations,
-  launchChromium,
-  newDutchContext,
+  expectReflow,
   saveScreenshot,
   tableRows,
+  tablesOutsideScrollRegions,
 } from '../support/browser.js';
-import {
-  postJson,
-  startTestPipeline,
-  type TestPipeline,
-  validVoortgangOpgaven,
-} from '../support/pipeline.js';
+import { startStaffBrowser } from '../support/browser-pipeline.js';
+import { postJson, type TestPipeline, validVoortgangOpgaven } from '../support/pipeline.js';
 import { addEarlierRounds } from '../support/trend-rounds.js';
 
 /**
@@ -22,31 +18,20 @@ import { addEarlierRounds } from '../support/trend-rounds.js';
  */
 
 let pipeline: TestPipeline;
-let browser: Browser;
-let context: BrowserContext;
+let stop: () => Promise<void>;
 let page: Page;
 const round = () => pipeline.rounds['voortgang-opgaven']!;
 
 beforeAll(async () => {
-  pipeline = await startTestPipeline();
-  browser = await launchChromium();
-  await addEarlierRounds(pipeline);
-  const url = `${pipeline.baseUrl}/formulieren/voortgang-opgaven/${round().id}/GM0193`;
-  const answers = validVoortgangOpgaven({ regularCommitted: 650, regularRealised: 360 });
-  expect((await postJson(url, { answers })).status).toBe(201);
-  context = await newDutchContext(browser);
-  page = await context.newPage();
-  await page.goto(`${pipeline.baseUrl}/staf/rondes`);
-  await page.getByLabel(/Provincie Overijssel/).check();
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await page.waitForURL(`${pipeline.baseUrl}/staf/rondes`);
+  ({ pipeline, page, stop } = await startStaffBrowser(/Provincie Overijssel/, async (started) => {
+    await addEarlierRounds(started);
+    const url = `${started.baseUrl}/formulieren/voortgang-opgaven/${started.rounds['voortgang-opgaven']!.id}/GM0193`;
+    const answers = validVoortgangOpgaven({ regularCommitted: 650, regularRealised: 360 });
+    expect((await postJson(url, { answers })).status).toBe(201);
+  }));
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await pipeline?.stop();
-});
+afterAll(() => stop?.());
 
 const section = () => page.locator('section[aria-labelledby="verloop"]');
 
@@ -94,14 +79,8 @@ describe('the trend across rounds in a browser', () => {
   it('reflows at 320 px: the charts stack at a readable size, only the tables scroll', async () => {
     await page.setViewportSize({ width: 320, height: 900 });
     await page.goto(`${pipeline.baseUrl}/staf/rondes/${round().id}#verloop`);
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-    ).toBeLessThanOrEqual(0);
-    const loose = await section().evaluate(
-      (node) =>
-        [...node.querySelectorAll('table')].filter((t) => !t.closest('[role="region"][tabindex="0"]')).length,
-    );
-    expect(loose).toBe(0);
+    await expectReflow(page, 'verloop', [320]);
+    expect(await tablesOutsideScrollRegions(section())).toBe(0);
     // The charts are drawn 300 units wide: at 320 px they keep at least 80 % of their size (12 px text ≥ 9.6 px).
     const widths = await section()
       .locator('svg.rt-trend-svg')

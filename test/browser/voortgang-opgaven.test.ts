@@ -9,7 +9,6 @@ import {
   expectCheckPage,
   expectFocused,
   expectNoAxeViolations,
-  launchChromium,
   listAfterHeading,
   loadsNewPage,
   newDutchContext,
@@ -25,12 +24,8 @@ import {
   tabOnceTo,
   tabTo,
 } from '../support/browser.js';
-import {
-  postJson,
-  startTestPipeline,
-  type TestPipeline,
-  validVoortgangOpgaven,
-} from '../support/pipeline.js';
+import { startBrowserPipeline } from '../support/browser-pipeline.js';
+import { postJson, type TestPipeline, validVoortgangOpgaven } from '../support/pipeline.js';
 
 /**
  * A municipal official reports the "Voortgang opgaven" in a real browser (Debian Chromium): asylum places,
@@ -47,31 +42,29 @@ const formTitle = 'Voortgang opgaven';
 let pipeline: TestPipeline;
 let round: Round;
 let browser: Browser;
+let stop: () => Promise<void>;
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  pipeline = await startTestPipeline();
-  // The province publishes the statushouders tasks these tests type (96 and 90), so only the warnings
-  // under test appear; a task that differs from the published one is a warning of its own.
-  for (const [period, task] of [
-    ['2026-H2', 96],
-    ['2026-H1', 90],
-  ] as const) {
-    await pipeline.store.putTargets({
-      ...housingTargets(period, {}, task),
-      revision: 2,
-      importId: `test-${period}`,
-    });
-  }
+  ({ pipeline, browser, stop } = await startBrowserPipeline(async (started) => {
+    // The province publishes the statushouders tasks these tests type (96 and 90), so only the warnings
+    // under test appear; a task that differs from the published one is a warning of its own.
+    for (const [period, task] of [
+      ['2026-H2', 96],
+      ['2026-H1', 90],
+    ] as const) {
+      await started.store.putTargets({
+        ...housingTargets(period, {}, task),
+        revision: 2,
+        importId: `test-${period}`,
+      });
+    }
+  }));
   round = pipeline.rounds[formId]!;
-  browser = await launchChromium();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await pipeline?.stop();
-});
+afterAll(() => stop?.());
 
 beforeEach(async () => {
   context = await newDutchContext(browser);

@@ -98,6 +98,15 @@ export async function expectReflow(page: Page, label: string, widths: readonly n
   }
 }
 
+/** How many tables stand outside a keyboard-reachable scroll region (`[role="region"][tabindex="0"]`). */
+export function tablesOutsideScrollRegions(scope: Page | Locator): Promise<number> {
+  return scope
+    .locator('table')
+    .evaluateAll(
+      (tables) => tables.filter((table) => !table.closest('[role="region"][tabindex="0"]')).length,
+    );
+}
+
 /**
  * Fails with a readable list when the page as it is now breaks WCAG 2.1 A/AA: any violation axe finds, and
  * reflow at 320 px and at 200 % zoom (`expectReflow`), the one AA criterion the browser suite measures itself.
@@ -126,6 +135,20 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * A page checked as it is and on a 320 × 640 phone: axe-clean (which includes `expectReflow`) and
+ * photographed at both (`<screenshot>.png`, `<screenshot>-320.png`); the window is put back.
+ */
+export async function lookAtWideAndNarrow(page: Page, label: string, screenshot: string): Promise<void> {
+  await expectNoAxeViolations(page, label);
+  await saveScreenshot(page, screenshot);
+  const wide = page.viewportSize()!;
+  await page.setViewportSize({ width: 320, height: 640 });
+  await saveScreenshot(page, `${screenshot}-320`);
+  await expectNoAxeViolations(page, `${label} (320 px)`);
+  await page.setViewportSize(wide);
 }
 
 // ——— Acting as a person with the keyboard, and reading pages back ———————————————————————————————————
