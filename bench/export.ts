@@ -22,10 +22,11 @@ import { LocalExportFiles } from '../functions/adapters/local-export-files.js';
 import { ensureTable } from '../functions/adapters/table-definition.js';
 import { defaultInlineBytes, deliverExport } from '../functions/core/export-delivery.js';
 import { csvExport, type ExportVersions, exportScope, xlsxExport } from '../functions/core/exports.js';
-import type { Registry, Round, SubmissionVersion } from '../functions/core/model.js';
+import type { Registry, Round } from '../functions/core/model.js';
 import { systemPrincipal } from '../functions/core/policy.js';
 import type { Store } from '../functions/core/ports.js';
 import { validVoortgangOpgaven } from '../test/support/pipeline.js';
+import { writeBenchVersions } from './support/bench-versions.js';
 import { municipalityCount, nationalRegistry as registry, startDynaliteProcess } from './support/national.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -65,28 +66,11 @@ async function seed(store: Store, rounds: number): Promise<{ versions: number; r
       acceptsLate: true,
     };
     await store.createRound(round);
-    const writes: Promise<unknown>[] = [];
-    for (const [i, municipality] of reg.municipalities.entries()) {
-      const amended = i % 3 === 0 ? 2 : 1;
-      for (let v = 1; v <= amended; v++) {
-        const version: SubmissionVersion = {
-          roundId: round.id,
-          formId: round.formId,
-          municipality: municipality.code,
-          version: v,
-          submissionId: `${round.id}-${municipality.code}-${v}`,
-          submittedAt: `2026-11-${String(10 + v).padStart(2, '0')}T10:00:00.000Z`,
-          submittedBy: { name: 'Bench', email: 'bench@bench.example' },
-          late: false,
-          answers: validVoortgangOpgaven({ regularCommitted: 500 + i + v, asylumLocations: locations }),
-          warnings: [],
-        };
-        writes.push(store.putVersion(version).then(() => store.advanceCurrent(version)));
-        versions++;
-      }
-      if (writes.length >= 50) await Promise.all(writes.splice(0));
-    }
-    await Promise.all(writes);
+    versions += await writeBenchVersions(store, round, reg.municipalities, {
+      versions: (i) => (i % 3 === 0 ? 2 : 1),
+      submittedAt: (v) => `2026-11-${String(10 + v).padStart(2, '0')}T10:00:00.000Z`,
+      answers: (i, v) => validVoortgangOpgaven({ regularCommitted: 500 + i + v, asylumLocations: locations }),
+    });
   }
   return { versions, registry: reg };
 }

@@ -23,8 +23,9 @@ import { findForm } from '../forms/catalogue.js';
 import { dynamoStore } from '../functions/adapters/dynamo-store.js';
 import { ensureTable } from '../functions/adapters/table-definition.js';
 import { compileSummary } from '../functions/core/compile-summaries.js';
-import type { Round, SubmissionVersion } from '../functions/core/model.js';
+import type { Round } from '../functions/core/model.js';
 import { validVoortgangOpgaven } from '../test/support/pipeline.js';
+import { writeBenchVersions } from './support/bench-versions.js';
 import { municipalityCount, nationalRegistry, startDynaliteProcess } from './support/national.js';
 import { machine, markdownTable, median, ms, ratio } from './support/stats.js';
 import { summarySteps } from './support/summary-steps.js';
@@ -79,34 +80,16 @@ const locations = Array.from({ length: 3 }, (_, i) => ({
   availableUntil: '2036-01-01',
   phase: 'besluit',
 }));
-const writes: Promise<unknown>[] = [];
 for (const [r, each] of rounds.entries()) {
   await store.createRound(each);
-  for (const [i, municipality] of registry.municipalities.entries()) {
-    const versions = each === round && i % 3 === 0 ? 2 : 1;
-    for (let v = 1; v <= versions; v++) {
-      const version: SubmissionVersion = {
-        roundId: each.id,
-        formId: each.formId,
-        municipality: municipality.code,
-        version: v,
-        submissionId: `${each.id}-${municipality.code}-${v}`,
-        submittedAt: `${each.opensAt.slice(0, 8)}${String(10 + v).padStart(2, '0')}T10:00:00.000Z`,
-        submittedBy: { name: 'Bench', email: 'bench@bench.example' },
-        late: false,
-        answers: validVoortgangOpgaven({
-          regularCommitted: 100 + i + v + 10 * r,
-          asylumLocations: locations,
-        }),
-        warnings: [],
-        definitionRevision: revision,
-      };
-      writes.push(store.putVersion(version).then(() => store.advanceCurrent(version)));
-    }
-    if (writes.length >= 50) await Promise.all(writes.splice(0));
-  }
+  await writeBenchVersions(store, each, registry.municipalities, {
+    versions: (i) => (each === round && i % 3 === 0 ? 2 : 1),
+    submittedAt: (v) => `${each.opensAt.slice(0, 8)}${String(10 + v).padStart(2, '0')}T10:00:00.000Z`,
+    answers: (i, v) =>
+      validVoortgangOpgaven({ regularCommitted: 100 + i + v + 10 * r, asylumLocations: locations }),
+    definitionRevision: revision,
+  });
 }
-await Promise.all(writes);
 
 /** One Query to the end, page by page: its item count. */
 async function query(roundId: string, prefix: string): Promise<number> {
