@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { dateExample, isExistingDate, parseDutchDate } from './dutch-date.js';
+import { dateExample, dateMessages, isExistingDate, parseDutchDate } from './dutch-date.js';
 import { formatDate, formatInteger, formatMoney } from './format.js';
 import { textProblem } from './text-safety.js';
 
@@ -198,7 +198,7 @@ function base(key: string, widget: Widget, options: FieldOptions) {
 export function requiredMessage(widget: Widget, name: string): string {
   if (widget === 'yes-no' || widget === 'radio' || widget === 'select')
     return `Kies een antwoord bij ${quote(name)}.`;
-  if (widget === 'date') return `Vul bij ${quote(name)} een datum in, bijvoorbeeld ${dateExample}.`;
+  if (widget === 'date') return dateMessages(name).missing;
   // A question is answered, not filled in: `Vul een antwoord in bij ‘Wilt u nog iets toelichten?’.`
   if (name.trim().endsWith('?')) return `Vul een antwoord in bij ${quote(name)}.`;
   return `Vul ${quote(name)} in.`;
@@ -391,19 +391,19 @@ export function money(
 export function date(key: string, options: FieldOptions): Field<string> {
   const example = `Bijvoorbeeld ${dateExample}.`;
   const meta = base(key, 'date', { ...options, hint: options.hint ? `${options.hint} ${example}` : example });
-  const schema = () =>
-    z
-      .string({ error: `Vul bij ${quote(meta.name)} een datum in als ${dateExample}.` })
-      .superRefine((value, ctx) => {
-        const problem = !/^\d{4}-\d{2}-\d{2}$/.test(value)
-          ? `Vul bij ${quote(meta.name)} een datum in als ${dateExample}.`
-          : !isExistingDate(value)
-            ? `${quote(meta.name)} moet een bestaande datum zijn: die dag bestaat niet. Controleer de dag en de maand.`
-            : value < '2000-01-01' || value > '2100-12-31'
-              ? `${quote(meta.name)} moet tussen 2000 en 2100 liggen.`
-              : undefined;
-        if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
-      });
+  const schema = () => {
+    const messages = dateMessages(meta.name);
+    return z.string({ error: messages.notADate }).superRefine((value, ctx) => {
+      const problem = !/^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? messages.notADate
+        : !isExistingDate(value)
+          ? messages.notADay
+          : value < '2000-01-01' || value > '2100-12-31'
+            ? messages.outOfRange
+            : undefined;
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+    });
+  };
   return withSchema(
     {
       ...meta,
