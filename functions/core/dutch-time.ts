@@ -24,13 +24,21 @@ const amsterdamParts = new Intl.DateTimeFormat('en-GB', {
   day: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
+  second: '2-digit',
 });
 
 /** The wall-clock fields of a moment in Amsterdam. */
-function inAmsterdam(moment: Date): { y: number; m: number; d: number; hh: number; mm: number } {
+export function inAmsterdam(moment: Date): Record<'y' | 'm' | 'd' | 'hh' | 'mm' | 'ss', number> {
   const parts = amsterdamParts.formatToParts(moment);
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  return { y: get('year'), m: get('month'), d: get('day'), hh: get('hour'), mm: get('minute') };
+  return {
+    y: get('year'),
+    m: get('month'),
+    d: get('day'),
+    hh: get('hour'),
+    mm: get('minute'),
+    ss: get('second'),
+  };
 }
 
 /** Amsterdam wall-clock time → ISO in UTC; undefined when that date or time does not exist. */

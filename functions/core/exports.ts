@@ -7,6 +7,7 @@ import type { RepeatGroup } from '../../forms/fields.js';
 import { readStored, revisionOf, type StoredReading } from '../../forms/revisions.js';
 import { summaryDate } from '../emails/summary-email.js';
 import { type Cell, type CsvDialect, csvOptions, dialects } from './csv-format.js';
+import { inAmsterdam } from './dutch-time.js';
 import { BadRequest, Forbidden, NotFound } from './errors.js';
 import {
   answerColumns,
@@ -432,17 +433,6 @@ function sheetName(title: string): string {
   return title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
 }
 
-const amsterdamParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Amsterdam',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 /**
  * An ISO timestamp as the Dutch clock showed it, as a Date whose UTC fields are that wall time: a
  * spreadsheet date has no time zone, and write-excel-file writes a Date by its UTC value.
@@ -450,11 +440,8 @@ const amsterdamParts = new Intl.DateTimeFormat('en-GB', {
 export function amsterdamWallTime(iso: string): Date | undefined {
   const parsed = new Date(iso);
   if (Number.isNaN(parsed.getTime())) return undefined;
-  const part = (type: string) =>
-    Number(amsterdamParts.formatToParts(parsed).find((p) => p.type === type)?.value);
-  return new Date(
-    Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')),
-  );
+  const { y, m, d, hh, mm, ss } = inAmsterdam(parsed);
+  return new Date(Date.UTC(y, m - 1, d, hh, mm, ss));
 }
 
 /** A stored ISO date (`2025-07-01`) as a spreadsheet date. */
