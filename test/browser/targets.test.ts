@@ -1,10 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overijssel } from '../../functions/core/registry/overijssel.js';
-import {
-  loadsNewPage,
-  lookAtWideAndNarrow,
-} from '../support/browser.js';
+import { loadsNewPage, lookAtWideAndNarrow } from '../support/browser.js';
 import { startBrowserPage } from '../support/browser-pipeline.js';
 import type { TestPipeline } from '../support/pipeline.js';
 
