@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { readCsvRecords } from '../csv-records.js';
 import { parseAddresses, quoteList } from './addresses.js';
 
 /**
@@ -93,17 +93,9 @@ export function parseMunicipalityList(text: string): ParsedList {
   const source = text.replace(/^\uFEFF/, '');
   if (source.trim() === '') return { rows: [], errors: ['Het bestand is leeg.'] };
   const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(source, {
-      delimiter: delimiterOf(firstLine),
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
+  const read = readCsvRecords(source, delimiterOf(firstLine));
+  if ('invalidAt' in read) {
+    const line = read.invalidAt;
     return {
       rows: [],
       errors: [
@@ -111,6 +103,7 @@ export function parseMunicipalityList(text: string): ParsedList {
       ],
     };
   }
+  const { records } = read;
   const errors: string[] = [];
   const first = records[0]!;
   const header = municipalityCode(first.record[0] ?? '') ? undefined : headerColumns(first.record);

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { readCsvRecords } from '../csv-records.js';
 import type { FigureStatus } from './model.js';
 
 /**
@@ -123,17 +123,9 @@ export function parseTargetsFile(kind: TargetsKind, content: string): ParsedTarg
   if (text.trim() === '') {
     return { rows: [], errors: [{ message: 'Het bestand is leeg.' }], ignoredColumns: [] };
   }
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      delimiter: detectDelimiter(text),
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
+  const read = readCsvRecords(text, detectDelimiter(text));
+  if ('invalidAt' in read) {
+    const line = read.invalidAt;
     return {
       rows: [],
       errors: [
@@ -146,7 +138,7 @@ export function parseTargetsFile(kind: TargetsKind, content: string): ParsedTarg
       ignoredColumns: [],
     };
   }
-  const [header, ...body] = records;
+  const [header, ...body] = read.records;
   const { index, ignored } = columnsOf(header!.record);
   const need: Column[] =
     kind === 'spreiding'
