@@ -1,4 +1,5 @@
 import { findForm } from '../../forms/catalogue.js';
+import type { MunicipalityResponse } from './aggregation/types.js';
 import { NotFound } from './errors.js';
 import { type RoundPhase, roundPhase } from './form-context.js';
 import type { Municipality, Region, Registry, Round } from './model.js';
@@ -8,18 +9,8 @@ import { takesPart } from './registry/membership.js';
 
 export type ResponseStatus = 'ingezonden' | 'concept' | 'niets';
 
-export interface MunicipalityStatus {
-  readonly code: string;
-  readonly name: string;
-  readonly region: string;
-  readonly status: ResponseStatus;
-  readonly version?: number;
-  readonly submittedAt?: string;
-  readonly submittedBy?: string;
-  readonly late?: boolean;
-  readonly warnings: number;
-  readonly draftSavedAt?: string;
-}
+/** A municipality's response in a round: the same row the aggregates carry (aggregation/types.ts). */
+export type MunicipalityStatus = MunicipalityResponse;
 
 export interface RoundStatus {
   readonly round: Round;
