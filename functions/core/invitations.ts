@@ -7,7 +7,7 @@ import type { Invitation, Municipality, Registry, Round } from './model.js';
 import { actorOf, authorizeEvery, type Principal } from './policy.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
 import { roundMunicipalities } from './registry/membership.js';
-import { regionContact } from './registry/secretariat.js';
+import { regionSignature } from './registry/secretariat.js';
 import { type ResponseStatus, roundStatus } from './round-status.js';
 
 /** A link keeps working this long after the deadline: to read back what was sent, or to submit late. */
@@ -125,8 +125,7 @@ export async function inviteMunicipalities(
         round,
         definition,
         municipality,
-        boardName: region?.boardName ?? 'de regietafel',
-        secretariat: regionContact(region),
+        ...regionSignature(region),
         url,
       });
       await deps.store.enqueueMail({

@@ -7,7 +7,7 @@ import { inviteMunicipalities } from './invitations.js';
 import type { Municipality, Registry, Round } from './model.js';
 import { authorizeEvery, type Principal, systemPrincipal } from './policy.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
-import { regionContact } from './registry/secretariat.js';
+import { regionSignature } from './registry/secretariat.js';
 import { type MunicipalityStatus, roundStatus } from './round-status.js';
 
 /** Days before the deadline that municipalities without a submission get a reminder (per round: `reminderDaysBefore`). */
@@ -76,8 +76,7 @@ function reminderFor(
     round,
     definition,
     municipality,
-    boardName: region?.boardName ?? 'de regietafel',
-    secretariat: regionContact(region),
+    ...regionSignature(region),
     url,
     hasDraft: status === 'concept',
   });

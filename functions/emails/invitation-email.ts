@@ -1,17 +1,7 @@
-import type { FormDefinition } from '../../forms/definition.js';
-import type { PageContact } from '../../forms/render/layout.js';
-import type { Municipality, Round } from '../core/model.js';
-import { type RoundMail, roundMail } from './round-mail.js';
+import { type MunicipalityMailInput, type RoundMail, roundMail } from './round-mail.js';
 
 /** The invitation to a municipality: what is asked, by when, what to prepare, and its personal link. */
-export function invitationEmail(input: {
-  round: Round;
-  definition: FormDefinition;
-  municipality: Municipality;
-  boardName: string;
-  secretariat: PageContact | undefined;
-  url: string;
-}): RoundMail {
+export function invitationEmail(input: MunicipalityMailInput): RoundMail {
   const { round, definition, municipality, secretariat, boardName } = input;
   return roundMail({
     subject: `Uitnodiging: ${definition.title} – gemeente ${municipality.name} (${round.title})`,

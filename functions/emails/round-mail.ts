@@ -3,7 +3,7 @@ import { formatDate, formatDateTime } from '../../forms/format.js';
 import { contactHtml, contactText, emailDocument } from '../../forms/render/email.js';
 import { type Html, html } from '../../forms/render/html.js';
 import type { PageContact } from '../../forms/render/layout.js';
-import type { Round } from '../core/model.js';
+import type { Municipality, Round } from '../core/model.js';
 
 /**
  * What the emails to a municipality about a round share (the invitation and the reminder): the facts of
@@ -19,6 +19,19 @@ export interface RoundMail {
   readonly text: string;
   readonly html: string;
   readonly replyTo?: readonly string[];
+}
+
+/** What an email to one municipality about a round is made of (the invitation's, the reminder's). */
+export interface MunicipalityMailInput {
+  readonly round: Round;
+  readonly definition: FormDefinition;
+  readonly municipality: Municipality;
+  /** Signs the email: the regional board's name. */
+  readonly boardName: string;
+  /** The secretariat (registry): named at the end and the Reply-To; absent: a general line. */
+  readonly secretariat: PageContact | undefined;
+  /** The municipality's personal link. */
+  readonly url: string;
 }
 
 export interface RoundMailParts {

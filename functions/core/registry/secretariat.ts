@@ -12,6 +12,14 @@ export function regionContact(region: Region | undefined): PageContact | undefin
   return region?.secretariat ? { organisation: region.boardName, ...region.secretariat } : undefined;
 }
 
+/** Who signs an email to one of the region's municipalities: its board, and its secretariat if it has one. */
+export function regionSignature(region: Region | undefined): {
+  boardName: string;
+  secretariat: PageContact | undefined;
+} {
+  return { boardName: region?.boardName ?? 'de regietafel', secretariat: regionContact(region) };
+}
+
 export function provinceContact(province: Province | undefined): PageContact | undefined {
   return province?.secretariat
     ? { organisation: `Provincie ${province.name}`, ...province.secretariat }
