@@ -7,7 +7,6 @@ import {
   expectNoAxeViolations,
   listAfterHeading,
   newDutchContext,
-  openInvitation as openInvitationLink,
   retype,
   reviewAnswers,
   saveScreenshot,
@@ -15,7 +14,8 @@ import {
   tableRows,
 } from '../support/browser.js';
 import { startBrowserPipeline } from '../support/browser-pipeline.js';
-import { postJson, type TestPipeline, validEigenBijdrage } from '../support/pipeline.js';
+import { formJourney } from '../support/form-journey.js';
+import { type TestPipeline, validEigenBijdrage } from '../support/pipeline.js';
 
 /**
  * The eigen-bijdrage form over its life in a real browser: a draft a colleague resumes, an amendment with
@@ -48,17 +48,11 @@ afterEach(async () => {
   await context?.close();
 });
 
-const formPath = (municipality: string, which = round) =>
-  new URL(pipeline.formUrl(municipality, which)).pathname;
-const openInvitation = (target: Page, municipality: string, which = round) =>
-  openInvitationLink(target, pipeline, municipality, which);
-const versions = (municipality: string, roundId = round.id) =>
-  pipeline.items(roundId, `VERSION#${formId}#${municipality}#`);
-
-async function submittedBefore(municipality: string, answers = validEigenBijdrage(), which = round) {
-  const response = await postJson(pipeline.formUrl(municipality, which), { answers, baseVersion: 0 });
-  expect(response.status, response.text).toBe(201);
-}
+const { formPath, openInvitation, versions, submittedBefore } = formJourney(
+  formId,
+  () => ({ pipeline, round }),
+  validEigenBijdrage,
+);
 
 describe('the eigen-bijdrage form over its life', { timeout: 120_000 }, () => {
   it('keeps an incomplete draft that a colleague continues in another browser', async () => {

@@ -11,12 +11,9 @@ import {
   listAfterHeading,
   loadsNewPage,
   newDutchContext,
-  openInvitation as openInvitationLink,
   pressEnterOn,
   retype,
   reviewAnswers,
-  saveScreenshot,
-  sendAnswers,
   shownAnswers,
   tabAndType,
   tableRows,
@@ -24,7 +21,8 @@ import {
   tabTo,
 } from '../support/browser.js';
 import { startBrowserPipeline } from '../support/browser-pipeline.js';
-import { postJson, type TestPipeline, validSociaalDomein } from '../support/pipeline.js';
+import { formJourney } from '../support/form-journey.js';
+import { type TestPipeline, validSociaalDomein } from '../support/pipeline.js';
 
 /**
  * A municipal official fills in the "Inventarisatie sociaal domein" in a real browser (Debian Chromium):
@@ -60,23 +58,11 @@ afterEach(async () => {
   await context?.close();
 });
 
-const screenshot = (target: Page, name: string) => saveScreenshot(target, `${formId}-${name}`);
-const formPath = (municipality: string, which = round) =>
-  new URL(pipeline.formUrl(municipality, which)).pathname;
-
-/** Opens the form through the invitation link, which sets the session cookie. */
-const openInvitation = (target: Page, municipality: string, which = round) =>
-  openInvitationLink(target, pipeline, municipality, which);
-
-/** A version submitted earlier by a JSON client with the municipality's link (version 1 to amend). */
-async function submittedBefore(municipality: string, answers = validSociaalDomein(), which = round) {
-  const response = await postJson(pipeline.formUrl(municipality, which), { answers, baseVersion: 0 });
-  expect(response.status, response.text).toBe(201);
-}
-
-const versions = (municipality: string, roundId = round.id) =>
-  pipeline.items(roundId, `VERSION#${formId}#${municipality}#`);
-const drafts = (municipality: string) => pipeline.items(round.id, `DRAFT#${formId}#${municipality}`);
+const { screenshot, formPath, openInvitation, submittedBefore, versions, drafts, send } = formJourney(
+  formId,
+  () => ({ pipeline, round }),
+  validSociaalDomein,
+);
 
 const bottleneck = (target: Page, number: number) =>
   target.getByRole('group', { name: `Knelpunt ${number}`, exact: true });
@@ -86,8 +72,6 @@ const field = (target: Page | Locator, label: string | RegExp) => target.getByLa
 const checkButton = (target: Page) => target.getByRole('button', { name: 'Controleren', exact: true });
 
 const review = reviewAnswers;
-const send = (target: Page, municipality: string, version: number) =>
-  sendAnswers(target, formPath(municipality), version);
 
 // A journey takes 10–30 s on a busy two-core machine (an axe scan of the long form takes seconds): room
 // beyond the project's 60 s default. Nothing here waits on a timer.

@@ -12,12 +12,9 @@ import {
   listAfterHeading,
   loadsNewPage,
   newDutchContext,
-  openInvitation as openInvitationLink,
   pressEnterOn,
   retype,
   reviewAnswers,
-  saveScreenshot,
-  sendAnswers,
   shownAnswers,
   tabAndType,
   tableRows,
@@ -25,7 +22,8 @@ import {
   tabTo,
 } from '../support/browser.js';
 import { startBrowserPipeline } from '../support/browser-pipeline.js';
-import { postJson, type TestPipeline, validVoortgangOpgaven } from '../support/pipeline.js';
+import { formJourney } from '../support/form-journey.js';
+import { type TestPipeline, validVoortgangOpgaven } from '../support/pipeline.js';
 
 /**
  * A municipal official reports the "Voortgang opgaven" in a real browser (Debian Chromium): asylum places,
@@ -75,22 +73,11 @@ afterEach(async () => {
   await context?.close();
 });
 
-const screenshot = (target: Page, name: string) => saveScreenshot(target, `${formId}-${name}`);
-const formPath = (municipality: string, which = round) =>
-  new URL(pipeline.formUrl(municipality, which)).pathname;
-const openInvitation = (target: Page, municipality: string, which = round) =>
-  openInvitationLink(target, pipeline, municipality, which);
-const send = (target: Page, municipality: string, version: number) =>
-  sendAnswers(target, formPath(municipality), version);
-
-/** A version submitted earlier by a JSON client with the municipality's link (version 1 to amend). */
-async function submittedBefore(municipality: string, answers = validVoortgangOpgaven(), which = round) {
-  const response = await postJson(pipeline.formUrl(municipality, which), { answers, baseVersion: 0 });
-  expect(response.status, response.text).toBe(201);
-}
-
-const versions = (municipality: string, roundId = round.id) =>
-  pipeline.items(roundId, `VERSION#${formId}#${municipality}#`);
+const { screenshot, formPath, openInvitation, send, submittedBefore, versions } = formJourney(
+  formId,
+  () => ({ pipeline, round }),
+  validVoortgangOpgaven,
+);
 
 const field = (target: Page | Locator, label: string | RegExp) => target.getByLabel(label);
 const location = (target: Page, number: number) =>
