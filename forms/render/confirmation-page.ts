@@ -1,42 +1,23 @@
-import {
-  type AnswerRow,
-  type Answers,
-  describeAnswers,
-  type FieldError,
-  type FormDefinition,
-} from '../definition.js';
-import type { AnswerChange, SincePreviousRound } from '../diff.js';
+import { type AnswerRow, type Answers, describeAnswers, type FormDefinition } from '../definition.js';
+import type { AnswerChange } from '../diff.js';
 import { formatDateTime } from '../format.js';
 import type { InvalidAnswer, RetiredAnswer } from '../revisions.js';
+import type { ConfirmedVersion } from './confirmed-version.js';
 import { type Html, html } from './html.js';
-import { layout, type PageContact } from './layout.js';
+import { layout } from './layout.js';
 import { retiredAnswersList } from './retired-answers.js';
 import { sincePreviousRoundSection } from './since-previous-round.js';
 
-export interface ConfirmationModel {
-  readonly definition: FormDefinition;
-  readonly municipalityName: string;
-  readonly organisation: string;
-  /** The region's secretariat, named in the footer (from the registry). */
-  readonly contact?: PageContact;
-  readonly roundTitle: string;
-  readonly version: number;
-  readonly submittedAt: string;
-  readonly submittedBy: string;
-  readonly answers: Answers;
+export interface ConfirmationModel extends ConfirmedVersion {
   readonly confirmationSentTo?: string;
   /** Whether that confirmation has gone out already (else it follows from the outbox). */
   readonly confirmationSent?: boolean;
-  readonly late: boolean;
   /** Link back to the form to amend (absent once the round is closed). */
   readonly amendUrl?: string;
-  readonly warnings?: readonly FieldError[];
   /** Every version with what changed, oldest first. */
   readonly history?: readonly HistoryEntry[];
   /** Link to a version's page, e.g. `?versie=2`. */
   readonly versionUrl?: (version: number) => string;
-  /** What changed since the municipality's answers of the previous round of the form. */
-  readonly sincePreviousRound?: SincePreviousRound;
   /** Stored answers the form no longer asks or accepts (the version is of an earlier revision). */
   readonly retired?: {
     readonly retired: readonly RetiredAnswer[];

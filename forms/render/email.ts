@@ -1,12 +1,7 @@
-import {
-  type AnswerSection,
-  type Answers,
-  describeAnswers,
-  type FieldError,
-  type FormDefinition,
-} from '../definition.js';
+import { type AnswerSection, describeAnswers, type FieldError } from '../definition.js';
 import type { AnswerChange, SincePreviousRound } from '../diff.js';
 import { formatDateTime } from '../format.js';
+import type { ConfirmedVersion } from './confirmed-version.js';
 import { type Html, html } from './html.js';
 import { type PageContact, telephoneHref } from './layout.js';
 
@@ -74,18 +69,7 @@ export function answersText(sections: AnswerSection[]): string {
   return lines.join('\n');
 }
 
-export interface ConfirmationEmailModel {
-  readonly definition: FormDefinition;
-  readonly municipalityName: string;
-  readonly organisation: string;
-  /** The region's secretariat: named in the footer (and the Reply-To of the email). */
-  readonly contact?: PageContact;
-  readonly roundTitle: string;
-  readonly version: number;
-  readonly submittedAt: string;
-  readonly submittedBy: string;
-  readonly answers: Answers;
-  readonly late: boolean;
+export interface ConfirmationEmailModel extends ConfirmedVersion {
   /**
    * The link to amend until the deadline: a fresh invitation link that opens the form in any browser
    * (functions/core/amend-link.ts), revoked with the invitation.
@@ -93,9 +77,6 @@ export interface ConfirmationEmailModel {
   readonly amendUrl?: string;
   /** What changed since the previous version (amendments only). */
   readonly changes?: readonly AnswerChange[];
-  /** What changed since the municipality's answers of the previous round of the form. */
-  readonly sincePreviousRound?: SincePreviousRound;
-  readonly warnings?: readonly FieldError[];
 }
 
 const sinceVersion = {
