@@ -10,6 +10,7 @@
  *   npm run bench:cold-start-profile                          # show-form, submit-form
  *   npm run bench:cold-start-profile -- list-rounds places    # any bundle ids
  *   npm run bench:cold-start-profile -- --runs 5 submit-form  # more runs per bundle (default 3)
+ *   npm run bench:cold-start-profile -- --keep list-rounds    # keep the .cpuprofile files and bundles
  */
 import './support/quiet.js';
 import fs from 'node:fs';
@@ -37,6 +38,8 @@ interface Profile {
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args.splice(runsAt, 2)[1]) : 3;
+const keepAt = args.indexOf('--keep');
+const keep = keepAt >= 0 && args.splice(keepAt, 1).length > 0;
 const ids = args.length > 0 ? args : ['show-form', 'submit-form'];
 
 /** `…/node_modules/@aws-sdk/core/dist-es/x.js` → `@aws-sdk/core`; `…/forms/format.ts` → `forms/format.ts`. */
@@ -223,6 +226,10 @@ try {
   }
 } finally {
   await scenario.stop();
-  fs.rmSync(work, { recursive: true, force: true });
-  fs.rmSync(outdir, { recursive: true, force: true });
+  if (keep) {
+    console.log(`\nProfiles kept in ${work}, the bundles and their source maps in ${outdir}`);
+  } else {
+    fs.rmSync(work, { recursive: true, force: true });
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
 }
