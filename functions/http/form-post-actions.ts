@@ -9,6 +9,7 @@ import {
 } from '../../forms/definition.js';
 import type { RepeatGroup } from '../../forms/fields.js';
 import { formatDateTime } from '../../forms/format.js';
+import { lazy } from '../../forms/lazy.js';
 import { Conflict, ValidationFailed } from '../core/errors.js';
 import type { FormContextKey, ResolvedForm } from '../core/form-context.js';
 import type { Principal } from '../core/policy.js';
@@ -28,18 +29,20 @@ import { type HttpResponse, seeOther } from './responses.js';
  */
 
 /** The hidden fields of the page, as our pages write them. */
-const control = z.strictObject({
-  _action: z.string(),
-  _submissionId: z.string().regex(submissionIdPattern).optional(),
-  _baseVersion: z
-    .string()
-    .regex(/^\d{1,6}$/)
-    .default('0'),
-  _draftRevision: z
-    .string()
-    .regex(/^\d{1,6}$/)
-    .default('0'),
-});
+const control = lazy(() =>
+  z.strictObject({
+    _action: z.string(),
+    _submissionId: z.string().regex(submissionIdPattern).optional(),
+    _baseVersion: z
+      .string()
+      .regex(/^\d{1,6}$/)
+      .default('0'),
+    _draftRevision: z
+      .string()
+      .regex(/^\d{1,6}$/)
+      .default('0'),
+  }),
+);
 
 export interface PostContext {
   readonly deps: Dependencies;
@@ -85,7 +88,7 @@ export function parseAction(value: string, resolved: ResolvedForm): Action | und
 
 /** The control fields, or undefined when the page's hidden fields were tampered with (or sent twice). */
 export function parseControl(decoded: DecodedPost, params: URLSearchParams) {
-  const parsed = control.safeParse(decoded.control);
+  const parsed = control().safeParse(decoded.control);
   if (!parsed.success) return undefined;
   if (Object.keys(decoded.control).some((name) => params.getAll(name).length !== 1)) return undefined;
   return {
