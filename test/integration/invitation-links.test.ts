@@ -418,6 +418,34 @@ describe.each(badTokens.map((bad) => [bad.name, bad] as const))('refused: %s', (
       headers,
     );
     await expectPage(draft, token);
+    // ‘Versturen’ checks the stored invitation with the submission's first read: refused the same way.
+    const submitted = await postForm(
+      target().url,
+      [
+        ['_action', 'submit'],
+        ['_submissionId', 'geweigerd-versturen-0001'],
+        ['_baseVersion', '0'],
+        ['collects', 'nee'],
+        ['incomeVerification', 'uwv'],
+        ['executedBy', 'gemeente'],
+        ['contactName', 'Ongeautoriseerd'],
+        ['contactEmail', 'ongeautoriseerd@gemeente.example'],
+      ],
+      headers,
+    );
+    await expectPage(submitted, token);
+    // Also when the post itself is incomplete (a page that would otherwise come back with its errors).
+    const incomplete = await postForm(
+      target().url,
+      [
+        ['_action', 'submit'],
+        ['_submissionId', 'geweigerd-versturen-0002'],
+        ['_baseVersion', '0'],
+        ['contactName', 'Ongeautoriseerd'],
+      ],
+      headers,
+    );
+    await expectPage(incomplete, token);
     expect(await snapshot()).toEqual(before);
   });
 
