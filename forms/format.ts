@@ -15,6 +15,11 @@ const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
   timeZone: 'Europe/Amsterdam',
 });
 const moneyFormat = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+const wholeMoneyFormat = new Intl.NumberFormat('nl-NL', {
+  style: 'currency',
+  currency: 'EUR',
+  maximumFractionDigits: 0,
+});
 const integerFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 
 /** `2024-03-15` → `15 maart 2024`. */
@@ -32,6 +37,11 @@ export function formatDateTime(isoTimestamp: string): string {
 /** `1234.5` → `€ 1.234,50` (with an ordinary space, so it copies cleanly). */
 export function formatMoney(amount: number): string {
   return moneyFormat.format(amount).replace(/\u00a0/g, ' ');
+}
+
+/** `1234.5` → `€ 1.235`: an amount in a headline, where the cents are noise. */
+export function formatWholeMoney(amount: number): string {
+  return wholeMoneyFormat.format(amount).replace(/\u00a0/g, ' ');
 }
 
 /** `6325` → `6.325`. */

@@ -12,10 +12,12 @@ import type { RepeatGroup } from '../../forms/fields.js';
 import { formatDateTime } from '../../forms/format.js';
 import { Conflict, ValidationFailed } from '../core/errors.js';
 import type { FormContextKey, ResolvedForm } from '../core/form-context.js';
+import type { SignedLink } from '../core/invitation-tokens.js';
 import type { Principal } from '../core/policy.js';
 import { saveDraft } from '../core/save-draft.js';
 import { submissionIdPattern } from '../core/submission-id.js';
 import { submitForm } from '../core/submit-form.js';
+import { confirmLink } from './authenticate.js';
 import { checkPagePath } from './check-page.js';
 import type { Dependencies } from './dependencies.js';
 import { formPath } from './form-pages.js';
@@ -47,6 +49,11 @@ export interface PostContext {
   readonly deps: Dependencies;
   readonly key: FormContextKey;
   readonly principal: Principal;
+  /**
+   * The link `principal` came from while its stored invitation is still to be checked (‘Versturen’: with
+   * the submission's first read); whatever answers without submitting confirms it first.
+   */
+  readonly link?: SignedLink;
   readonly resolved: ResolvedForm;
   readonly decoded: DecodedPost;
   readonly params: URLSearchParams;
@@ -210,11 +217,15 @@ const actions: {
 
   submit: async (context) => {
     const { deps, key, resolved, decoded } = context;
-    if (postProblems(decoded).length > 0) return context.page(422, { errors: postProblems(decoded) });
+    if (postProblems(decoded).length > 0) {
+      if (context.link) await confirmLink(deps, context.link);
+      return context.page(422, { errors: postProblems(decoded) });
+    }
     try {
       const result = await submitForm(deps, {
         ...key,
         principal: context.principal,
+        link: context.link,
         answers: rawToCandidate(resolved.definition, decoded.raw),
         submissionId: context.submissionId,
         baseVersion: context.baseVersion,
