@@ -449,6 +449,47 @@ describe.each(badTokens.map((bad) => [bad.name, bad] as const))('refused: %s', (
     expect(await snapshot()).toEqual(before);
   });
 
+  it('a body too big (413), of an unknown type (415) or malformed (400) is refused as such before the link is looked at', async () => {
+    const token = await bad.token();
+    const before = await snapshot();
+    const cookie: Record<string, string> = token
+      ? { cookie: `regietafel_sessie=${token}` }
+      : { authorization: 'none' };
+    const bearer: Record<string, string> = { authorization: token ? `Bearer ${token}` : 'none' };
+    const tooBigPage = await postForm(
+      target().url,
+      [
+        ['_action', 'submit'],
+        ['remarks', 'x'.repeat(70 * 1024)],
+      ],
+      cookie,
+    );
+    expect(tooBigPage.status).toBe(413);
+    expect(tooBigPage.text).toContain('<html lang="nl"');
+    const tooBigJson = await postJson(
+      target().url,
+      { answers: { ...target().answers, remarks: 'x'.repeat(70 * 1024) } },
+      bearer,
+    );
+    expect(tooBigJson.status).toBe(413);
+    expect(tooBigJson.json().error).not.toBe('unauthorized');
+    const malformed = await postJson(target().url, '{"answers": {', bearer);
+    expect(malformed.status).toBe(400);
+    const credentials: Record<string, string>[] = token
+      ? [{ cookie: `regietafel_sessie=${token}` }, { authorization: `Bearer ${token}` }]
+      : [{}];
+    for (const headers of credentials) {
+      const unknownType = await fetch(target().url, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'text/plain', accept: 'application/json' },
+        body: 'hallo',
+      });
+      expect(unknownType.status).toBe(415);
+      expect(unknownType.headers.get('www-authenticate')).toBeNull();
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('as an API client’s Bearer token: Dutch JSON, and a submission stores and sends nothing', async () => {
     const token = await bad.token();
     const headers: Record<string, string> = { authorization: token ? `Bearer ${token}` : 'none' };

@@ -52,10 +52,12 @@ function envelopeErrors(error: z.ZodError): FieldError[] {
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
   const key = formKey(event);
+  // The body before the link (413 too big, 415 an unknown type, 400 malformed JSON): what was sent is
+  // refused as such, whatever link came with it — a revoked one too.
+  const body = readBody(event);
   // The link's signature here; its stored invitation (revoked, expired) with submit's first read (a JSON
   // client, a browser's ‘Versturen’) or at once (a browser's other buttons, below).
   const link = await authenticateMunicipalityLink(event, deps);
-  const body = readBody(event);
   const origin = requestOrigin(event);
   const formUrl = origin ? `${origin}${formPath(key)}` : undefined;
 
@@ -126,7 +128,6 @@ export const handler = httpHandler(async (event) => {
       raw: decoded.raw,
       errors: extra.errors,
       notice: extra.notice,
-      groupNotice: extra.groupNotice,
       submissionId: extra.submissionId ?? submissionId,
       baseVersion: extra.baseVersion ?? state?.baseVersion ?? 0,
       draftRevision: extra.draftRevision ?? state?.draftRevision ?? 0,
