@@ -128,7 +128,6 @@ export const handler = httpHandler(async (event) => {
       raw: decoded.raw,
       errors: extra.errors,
       notice: extra.notice,
-      groupNotice: extra.groupNotice,
       submissionId: extra.submissionId ?? submissionId,
       baseVersion: extra.baseVersion ?? state?.baseVersion ?? 0,
       draftRevision: extra.draftRevision ?? state?.draftRevision ?? 0,
