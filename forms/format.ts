@@ -41,6 +41,9 @@ const dateTimeFormat = lazy(
     }),
 );
 const moneyFormat = lazy(() => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }));
+const wholeMoneyFormat = lazy(
+  () => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
+);
 const integerFormat = lazy(() => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }));
 
 /** `2024-03-15` → `15 maart 2024`. */
@@ -98,6 +101,15 @@ export function formatDecimal(value: number, digits: number): string {
     return icu.format(value);
   }
   return `${minus(value)}${grouped(rounded.whole)}${digits > 0 ? `,${rounded.fraction}` : ''}`;
+}
+
+/** `1234.5` → `€ 1.235`: an amount in a headline, where the cents are noise. */
+export function formatWholeMoney(amount: number): string {
+  if (!roundedDigits(amount, 0))
+    return wholeMoneyFormat()
+      .format(amount)
+      .replace(/\u00a0/g, ' ');
+  return `€ ${formatDecimal(amount, 0)}`;
 }
 
 /** `6325` → `6.325`. */

@@ -2,7 +2,7 @@ import { type AnswerSection, describeAnswers, type FieldError } from '../definit
 import type { AnswerChange, SincePreviousRound } from '../diff.js';
 import { formatDateTime } from '../format.js';
 import type { ConfirmedVersion } from './confirmed-version.js';
-import { type Html, html } from './html.js';
+import { breakable, breakableText, type Html, html } from './html.js';
 import { type PageContact, telephoneHref } from './layout.js';
 
 /**
@@ -11,6 +11,11 @@ import { type PageContact, telephoneHref } from './layout.js';
  */
 
 const font = 'font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;';
+/**
+ * On the cells of the answer and change tables: a long word (a Dutch compound, an address) wraps inside its
+ * cell on a 375 px phone instead of widening the email (mail clients keep inline styles).
+ */
+const wrap = 'overflow-wrap:anywhere;word-break:break-word;';
 
 export function emailDocument(title: string, body: Html): Html {
   return html`<!doctype html>
@@ -32,7 +37,7 @@ export function contactHtml(contact: PageContact | undefined): Html {
   if (!contact) {
     return html`<p style="${font}margin:20px 0 0 0;font-size:13px;color:#555555;">Vragen? Neem contact op met het secretariaat van uw regietafel.</p>`;
   }
-  return html`<p style="${font}margin:20px 0 0 0;font-size:13px;color:#555555;">Vragen? Beantwoord deze e-mail of neem contact op met het secretariaat van ${contact.organisation}: ${contact.name}, <a href="mailto:${contact.email}" style="color:#0b57a4;">${contact.email}</a>${contact.phone ? html`, telefoon <a href="${telephoneHref(contact.phone)}" style="color:#0b57a4;">${contact.phone}</a>` : html``}.</p>`;
+  return html`<p style="${font}margin:20px 0 0 0;font-size:13px;color:#555555;">Vragen? Beantwoord deze e-mail of neem contact op met het secretariaat van ${contact.organisation}: ${contact.name}, <a href="mailto:${contact.email}" style="color:#0b57a4;">${breakable(contact.email)}</a>${contact.phone ? html`, telefoon <a href="${telephoneHref(contact.phone)}" style="color:#0b57a4;">${contact.phone}</a>` : html``}.</p>`;
 }
 
 /** The plain-text twin of {@link contactHtml}. */
@@ -46,7 +51,7 @@ export function answersHtml(sections: AnswerSection[]): Html {
     html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 12px 0;">
 ${rows.map(
   (row) =>
-    html`<tr><td style="${font}padding:6px 8px 6px 0;border-bottom:1px solid #dddddd;vertical-align:top;width:55%;">${row.label}</td><td style="${font}padding:6px 0;border-bottom:1px solid #dddddd;vertical-align:top;font-weight:bold;">${row.value}</td></tr>`,
+    html`<tr><td style="${font}padding:6px 8px 6px 0;border-bottom:1px solid #dddddd;vertical-align:top;${wrap}width:55%;">${row.label}</td><td style="${font}padding:6px 0;border-bottom:1px solid #dddddd;vertical-align:top;${wrap}font-weight:bold;">${breakableText(row.value)}</td></tr>`,
 )}
 </table>`;
   return html`${sections.map(
@@ -98,7 +103,7 @@ ${
 <tr><th align="left" style="${font}padding:6px 8px 6px 0;border-bottom:2px solid #1a1a1a;">Vraag</th><th align="left" style="${font}padding:6px 8px 6px 0;border-bottom:2px solid #1a1a1a;">Was</th><th align="left" style="${font}padding:6px 0;border-bottom:2px solid #1a1a1a;">Is nu</th></tr>
 ${changes.map(
   (change) =>
-    html`<tr><td style="${font}padding:6px 8px 6px 0;border-bottom:1px solid #dddddd;vertical-align:top;">${change.label}</td><td style="${font}padding:6px 8px 6px 0;border-bottom:1px solid #dddddd;vertical-align:top;color:#555555;">${change.before}</td><td style="${font}padding:6px 0;border-bottom:1px solid #dddddd;vertical-align:top;font-weight:bold;">${change.after}</td></tr>`,
+    html`<tr><td style="${font}padding:6px 8px 6px 0;border-bottom:1px solid #dddddd;vertical-align:top;${wrap}">${change.label}</td><td style="${font}padding:6px 8px 6px 0;border-bottom:1px solid #dddddd;vertical-align:top;${wrap}color:#555555;">${change.before}</td><td style="${font}padding:6px 0;border-bottom:1px solid #dddddd;vertical-align:top;${wrap}font-weight:bold;">${change.after}</td></tr>`,
 )}
 </table>`
 }`;

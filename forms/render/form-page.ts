@@ -47,14 +47,31 @@ export interface FormPageModel {
   readonly draftRevision: number;
   /** A short status line at the top, e.g. after saving a draft. */
   readonly notice?: string;
-  /** A status line next to a repeated group, e.g. after adding or removing a row (where the page lands). */
-  readonly groupNotice?: { readonly group: string; readonly text: string };
+  /** A status line in a repeated group after adding or removing a row (where the page lands). */
+  readonly groupNotice?: GroupNotice;
   /** Who submitted the version being amended, and when. */
   readonly amending?: {
     readonly version: number;
     readonly submittedAt: string;
     readonly submittedBy: string;
   };
+}
+
+/**
+ * What a row button did, said in its group where it happened: before the row now at `row` (0-based; the
+ * added row, or the one that moved up into a removed row's place), or after the last row. The address
+ * after the button ends in `#<groupNoticeId>`, so the browser scrolls there and focuses it (`tabindex=-1`):
+ * a screen reader reads it, and the next Tab goes on from there.
+ */
+export interface GroupNotice {
+  readonly group: string;
+  readonly text: string;
+  readonly row: number;
+}
+
+/** The id of a group's notice, the fragment of the address a row button leads to. */
+export function groupNoticeId(groupKey: string): string {
+  return `${inputId(groupKey)}-melding`;
 }
 
 /** `locations.1.capacity` → `f-locations-1-capacity`, the id the error summary links to. */
@@ -265,30 +282,33 @@ function renderGroup(
   group: RepeatGroup,
   rows: Record<string, RawValue>[],
   errorFor: (path: string) => string | undefined,
-  action: string,
   showLabel: boolean,
-  notice: string | undefined,
+  notice: GroupNotice | undefined,
 ): Html {
   const groupError = errorFor(group.key);
+  const noticeHere = (index: number) =>
+    notice && Math.min(notice.row, rows.length) === index
+      ? html`<div class="utrecht-alert utrecht-alert--info rt-notice rt-group-notice" id="${groupNoticeId(group.key)}" role="status" tabindex="-1"><p class="utrecht-paragraph">${notice.text}</p></div>`
+      : '';
   return html`<div class="rt-group" id="${inputId(group.key)}">
 ${showLabel ? html`<h3 class="utrecht-heading-3">${group.label}</h3>` : ''}
 ${group.hint ? html`<p class="utrecht-paragraph rt-hint">${group.hint}</p>` : ''}
-${notice ? html`<div class="utrecht-alert utrecht-alert--info rt-notice rt-group-notice" role="status"><p class="utrecht-paragraph">${notice}</p></div>` : ''}
 ${groupError ? html`<p class="utrecht-form-field-error-message" id="${inputId(group.key)}-error"><span class="rt-visually-hidden">Fout: </span>${groupError}</p>` : ''}
 ${rows.length === 0 ? html`<p class="utrecht-paragraph">Er zijn nog geen ${group.label.toLowerCase()} ingevuld.</p>` : ''}
 ${rows.map(
   (
     row,
     index,
-  ) => html`<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset rt-row" id="${inputId(`${group.key}.${index}`)}">
+  ) => html`${noticeHere(index)}<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset rt-row" id="${inputId(`${group.key}.${index}`)}">
 <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend rt-row-legend">${group.itemLabel} ${index + 1}</legend>
 ${renderRowFields(group, index, row, errorFor)}
-<button type="submit" class="utrecht-button utrecht-button--secondary-action rt-remove" name="_action" value="remove:${group.key}:${index}" formaction="${action}#${inputId(group.key)}">${group.itemLabel} ${index + 1} verwijderen</button>
+<button type="submit" class="utrecht-button utrecht-button--secondary-action rt-remove" name="_action" value="remove:${group.key}:${index}">${group.itemLabel} ${index + 1} verwijderen</button>
 </fieldset>`,
 )}
+${noticeHere(rows.length)}
 ${
   rows.length < group.max
-    ? html`<button type="submit" class="utrecht-button utrecht-button--secondary-action" name="_action" value="add:${group.key}" formaction="${action}#${inputId(`${group.key}.${rows.length}`)}">${group.itemLabel} toevoegen</button>`
+    ? html`<button type="submit" class="utrecht-button utrecht-button--secondary-action" name="_action" value="add:${group.key}">${group.itemLabel} toevoegen</button>`
     : html`<p class="utrecht-paragraph">U heeft het maximum van ${group.max} ${group.label.toLowerCase()} bereikt.</p>`
 }
 </div>`;
@@ -354,9 +374,8 @@ export function renderFormPage(model: FormPageModel): Html {
           item,
           Array.isArray(model.raw[item.key]) ? (model.raw[item.key] as Record<string, RawValue>[]) : [],
           errorFor,
-          model.action,
           item.label !== sectionTitle(item.key),
-          model.groupNotice?.group === item.key ? model.groupNotice.text : undefined,
+          model.groupNotice?.group === item.key ? model.groupNotice : undefined,
         );
   const content = html`<p class="utrecht-pre-heading rt-pre-heading">Gemeente ${model.municipalityName} · ${model.round.title}</p>
 <h1 class="utrecht-heading-1">${definition.title}</h1>

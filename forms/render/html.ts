@@ -42,3 +42,19 @@ export function html(strings: TemplateStringsArray, ...values: Interpolation[]):
 export function raw(markup: string): Html {
   return new Html(markup);
 }
+
+/**
+ * A long token (an email address, a file name) that may wrap after its `_`, `-`, `.` and `@`: `<wbr>` works
+ * without a stylesheet, as the Gmail app shows mail from other accounts, where `word-break` is stripped.
+ */
+export function breakable(token: string): Html {
+  return html`${token.split(/(?<=[_\-.@])/).map((piece, index) => (index === 0 ? piece : html`<wbr>${piece}`))}`;
+}
+
+/**
+ * Text whose long words (more than 20 characters, such as an email address) may wrap as `breakable` lets
+ * them; shorter words, and so every number, stay whole.
+ */
+export function breakableText(text: string): Html {
+  return html`${text.split(/(\s+)/).map((word) => (word.length > 20 ? breakable(word) : word))}`;
+}

@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import type { Store } from '../core/ports.js';
 import { amendmentItems } from './dynamo/amendment-items.js';
 import { auditItems } from './dynamo/audit-items.js';
@@ -17,6 +17,23 @@ import { Table } from './dynamo/table.js';
 import { targetItems } from './dynamo/target-items.js';
 
 /**
+ * How long the SDK gives one DynamoDB call: 2 s to connect, 5 s for the whole request (a 1 MB Query page
+ * takes a fraction of that), and then it fails (`throwOnRequestTimeout`) and tries again on a fresh
+ * connection (3 times in all) instead of hanging until the Lambda's own timeout. Every write carries its
+ * condition or a deterministic key, so a retried write never stores anything twice.
+ */
+export const dynamoRequestHandler = {
+  connectionTimeout: 2_000,
+  requestTimeout: 5_000,
+  throwOnRequestTimeout: true,
+} as const;
+
+/** The DynamoDB client of every store (the endpoint from AWS_ENDPOINT_URL_DYNAMODB, or `config`). */
+export function dynamoDbClient(config: DynamoDBClientConfig = {}): DynamoDBClient {
+  return new DynamoDBClient({ requestHandler: dynamoRequestHandler, ...config });
+}
+
+/**
  * The store on the one DynamoDB table (dynalite locally): each kind of item has its own module in
  * `dynamo/`, with the table layout described in `dynamo/table.ts`.
  *
@@ -25,7 +42,7 @@ import { targetItems } from './dynamo/target-items.js';
  */
 export function dynamoStore(
   tableName: string,
-  client: DynamoDBClient = new DynamoDBClient({}),
+  client: DynamoDBClient = dynamoDbClient(),
   pageSize?: number,
 ): Store {
   const table = new Table(tableName, client, pageSize);

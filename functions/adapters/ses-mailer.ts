@@ -1,5 +1,6 @@
-import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { SESClient, type SESClientConfig, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { senderMailBudgetMs } from '../core/deliver-mail.js';
 import type { Mailer, MailMessage } from '../core/ports.js';
 import { outboxTag, referenceTagValue } from './ses-events.js';
 
@@ -29,6 +30,26 @@ export function composeMime(from: string, message: MailMessage): Promise<Buffer>
     .build();
 }
 
+/**
+ * How long the SDK gives one SES call: 2 s to connect, and the whole request 12 s, 3 s before the
+ * sender's budget for the email (`senderMailBudgetMs`, 15 s) would end it — then it fails with the SDK's
+ * own TimeoutError (`throwOnRequestTimeout`; without it the SDK only logs a warning and waits on), and the
+ * outbox records the attempt and tries again later. The SDK does not try again by itself
+ * (`maxAttempts: 1`): a send whose answer did not come may have reached SES, and `SendRawEmail` has no
+ * idempotency key, so a second try at once could send the email twice; the outbox's next attempt is
+ * claimed, backed off and recorded.
+ */
+export const sesRequestHandler = {
+  connectionTimeout: 2_000,
+  requestTimeout: senderMailBudgetMs - 3_000,
+  throwOnRequestTimeout: true,
+} as const;
+
+/** The SES client every sender uses (the endpoint from AWS_ENDPOINT_URL_SES, or `config`). */
+export function sesClient(config: SESClientConfig = {}): SESClient {
+  return new SESClient({ requestHandler: sesRequestHandler, maxAttempts: 1, ...config });
+}
+
 export interface SesMailerOptions {
   /**
    * The SES configuration set named on every send: it routes bounce, complaint, delivery and reject events
@@ -44,7 +65,7 @@ export interface SesMailerOptions {
 export class SesMailer implements Mailer {
   constructor(
     private readonly from: string,
-    private readonly client: SESClient = new SESClient({}),
+    private readonly client: SESClient = sesClient(),
     private readonly options: SesMailerOptions = {},
   ) {}
 

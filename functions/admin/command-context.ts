@@ -1,8 +1,6 @@
 import { userInfo } from 'node:os';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SESClient } from '@aws-sdk/client-ses';
-import { dynamoStore } from '../adapters/dynamo-store.js';
-import { SesMailer } from '../adapters/ses-mailer.js';
+import { dynamoDbClient, dynamoStore } from '../adapters/dynamo-store.js';
+import { SesMailer, sesClient } from '../adapters/ses-mailer.js';
 import { awsConfigurationSetName, localConfigurationSet } from '../config.js';
 import { parseAmsterdamTime } from '../core/dutch-time.js';
 import { ValidationFailed } from '../core/errors.js';
@@ -113,17 +111,10 @@ function target(values: Values) {
       'Met --aws zijn TABLE_NAME, MAIL_FROM en PUBLIC_BASE_URL nodig (of --table, --mail-from, --base-url).',
     );
   }
-  const dynamo = new DynamoDBClient(
+  const dynamo = dynamoDbClient(
     aws ? {} : { endpoint: `http://localhost:${process.env.DYNAMODB_PORT ?? 8000}` },
   );
-  const ses = new SESClient(
-    aws
-      ? { requestHandler: { requestTimeout: 10_000 } }
-      : {
-          endpoint: `http://localhost:${process.env.SES_PORT ?? 8005}`,
-          requestHandler: { requestTimeout: 10_000 },
-        },
-  );
+  const ses = sesClient(aws ? {} : { endpoint: `http://localhost:${process.env.SES_PORT ?? 8005}` });
   return {
     aws,
     baseUrl,

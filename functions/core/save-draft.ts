@@ -1,4 +1,4 @@
-import { decodeFormPost, postProblems } from '../../forms/definition.js';
+import { decodeFormPost, postProblems, type RawState } from '../../forms/definition.js';
 import { formatDateTime } from '../../forms/format.js';
 import { Conflict, Forbidden, ValidationFailed } from './errors.js';
 import { type FormContextKey, resolveFormFor, roundPhase } from './form-context.js';
@@ -16,6 +16,8 @@ export interface SaveDraftInput extends FormContextKey {
   readonly baseVersion: number;
   /** The draft revision the page was opened on (0: no draft yet). */
   readonly draftRevision: number;
+  /** What a row button does to the input before it is stored (a row added or removed). */
+  readonly change?: (raw: RawState) => RawState;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface SaveDraftInput extends FormContextKey {
  * 2. refuse names the form does not know (422) — a draft is incomplete, never unknown;
  * 3. refuse (409) when a version was submitted after the page was opened, or a colleague saved the draft
  *    in between (conditional write on the revision): nothing is overwritten;
- * 4. store the page as typed, with a TTL after the deadline.
+ * 4. store the page as typed (with a row button's change), with a TTL after the deadline.
  */
 export async function saveDraft(deps: { store: Store; clock: Clock }, input: SaveDraftInput): Promise<Draft> {
   const resolved = await resolveFormFor(deps.store, input, input.principal, 'form:draft');
@@ -46,7 +48,7 @@ export async function saveDraft(deps: { store: Store; clock: Clock }, input: Sav
     roundId: input.roundId,
     formId: input.formId,
     municipality: input.municipality,
-    raw: decoded.raw,
+    raw: input.change ? input.change(decoded.raw) : decoded.raw,
     baseVersion: input.baseVersion,
     revision: input.draftRevision + 1,
     savedAt: now.toISOString(),

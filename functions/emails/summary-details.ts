@@ -11,6 +11,7 @@ import {
   p,
   part,
   type Row,
+  soft,
   table,
   textSubtitle,
   textTitle,
@@ -111,7 +112,7 @@ function voortgangDetails(model: SummaryModel): Part {
                 [
                   { label: 'Gebied', width: '28%' },
                   { label: 'Taak', number: true, width: '14%' },
-                  { label: 'Gehuisvest', number: true, width: '18%' },
+                  { label: soft('Ge|huis|vest'), number: true, width: '18%' },
                   { label: 'Saldo eind', number: true, width: '16%' },
                   { label: 'IBT', width: '24%' },
                 ],

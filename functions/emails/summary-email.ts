@@ -1,11 +1,11 @@
 import { formatDate, formatDateTime } from '../../forms/format.js';
 import { contactHtml, contactText, type RenderedEmail } from '../../forms/render/email.js';
-import { html, raw } from '../../forms/render/html.js';
+import { breakable, html, raw } from '../../forms/render/html.js';
 import type { PageContact } from '../../forms/render/layout.js';
 import type { RoundAggregate } from '../core/aggregation/types.js';
 import type { SummaryModel } from '../core/summary-model.js';
 import { attentionPart } from './summary-attention.js';
-import { box, breakable, h1, link, type Part, p, part, safeUrl, summaryDocument } from './summary-blocks.js';
+import { box, h1, link, type Part, p, part, safeUrl, summaryDocument } from './summary-blocks.js';
 import { changesPart, detailsPart } from './summary-details.js';
 import { count, scopeLabel, summaryDate } from './summary-format.js';
 import { headlinePart } from './summary-headline.js';

@@ -1,4 +1,4 @@
-import { formatDate, formatInteger, formatMoney } from '../../forms/format.js';
+import { formatDate, formatInteger, formatMoney, formatWholeMoney } from '../../forms/format.js';
 import { html } from '../../forms/render/html.js';
 import type { AreaPlaces, PlacesAvailable } from '../core/aggregation/places-available.js';
 import type { PlacesTotals, RoundAggregate, VoortgangAggregate } from '../core/aggregation/types.js';
@@ -14,6 +14,7 @@ import {
   p,
   part,
   type Row,
+  soft,
   table,
   textTitle,
   withNote,
@@ -110,9 +111,6 @@ function totalsLine(label: string, totals: PlacesTotals): string {
   if (totals.reported === totals.municipalities) return line;
   return `${line}; over de ingezonden gemeenten ${formatPercent(totals.reportedCommittedPercent)} toegezegd en ${formatPercent(totals.reportedRealisedPercent)} gerealiseerd van hun aandeel (${formatInteger(totals.reportedTask)}); van ${formatInteger(totals.unreportedTask)} plaatsen is de stand nog niet bekend`;
 }
-
-const soft = (word: string) =>
-  html`${word.split('|').map((piece, index) => (index === 0 ? piece : html`&shy;${piece}`))}`;
 
 /** Where the task comes from, and what is not certain about it (demo shares, a task to confirm). */
 function taskNotes(form: VoortgangAggregate): string[] {
@@ -254,13 +252,13 @@ function eigenBijdragePart(model: SummaryModel): Part {
       : [];
   });
   const revenue = (t: (typeof lines)[number]['form']['totals']) =>
-    t.revenueReported > 0 ? formatMoney(t.monthlyRevenue) : '—';
+    t.revenueReported > 0 ? formatWholeMoney(t.monthlyRevenue) : '—';
   return part(
     html`${h2(title)}${table(
       [
         { label: 'Gebied', width: '30%' },
         { label: 'Vragen een bijdrage', number: true, width: '22%' },
-        { label: 'Volwassenen betalen', number: true, width: '20%' },
+        { label: soft('Volwas|senen betalen'), number: true, width: '20%' },
         { label: 'Opbrengst per maand', number: true, width: '28%' },
       ],
       lines.map(({ label, total, form, submitted }) => ({
@@ -310,9 +308,9 @@ function sociaalDomeinPart(model: SummaryModel): Part {
     html`${h2(title)}${table(
       [
         { label: 'Gebied', width: '34%' },
-        { label: 'Knelpunten', number: true, width: '22%' },
+        { label: soft('Knel|punten'), number: true, width: '22%' },
         { label: 'waarvan ernstig', number: true, width: '20%' },
-        { label: soft('Ondersteunings|vragen'), number: true, width: '24%' },
+        { label: soft('Onder|steunings|vragen'), number: true, width: '24%' },
       ],
       lines.map((line) => ({
         total: line.total,

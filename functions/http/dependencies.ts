@@ -40,15 +40,16 @@ let exportFiles: Promise<ExportFiles> | undefined;
 
 /**
  * SES through nodemailer's MIME builder, loaded on the first email rather than at cold start. A bounded
- * request time: an unanswered SES call must fail (and be retried from the outbox), not hang.
+ * request time (`sesRequestHandler`): an unanswered SES call must fail (and be retried from the outbox),
+ * not hang.
  */
 function sesMailer(): Promise<Mailer> {
   // The condition names the replaced constant itself and the import sits inside the branch: esbuild folds
   // `typeof false === 'undefined' || false` while parsing and then never bundles what the dead branch imports.
   if (typeof REGIETAFEL_BUNDLE_SENDS_MAIL === 'undefined' || REGIETAFEL_BUNDLE_SENDS_MAIL) {
-    mailer ??= Promise.all([import('@aws-sdk/client-ses'), import('../adapters/ses-mailer.js')]).then(
-      ([{ SESClient }, { SesMailer }]) =>
-        new SesMailer(setting('MAIL_FROM'), new SESClient({ requestHandler: { requestTimeout: 10_000 } }), {
+    mailer ??= import('../adapters/ses-mailer.js').then(
+      ({ SesMailer, sesClient }) =>
+        new SesMailer(setting('MAIL_FROM'), sesClient(), {
           configurationSet: setting('MAIL_CONFIGURATION_SET'),
         }),
     );

@@ -8,7 +8,7 @@ import {
 } from '../../forms/definition.js';
 import { formatDate, formatDateTime } from '../../forms/format.js';
 import { answersSummary } from '../../forms/render/confirmation-page.js';
-import { renderFormPage } from '../../forms/render/form-page.js';
+import { type GroupNotice, renderFormPage } from '../../forms/render/form-page.js';
 import { html } from '../../forms/render/html.js';
 import { layout } from '../../forms/render/layout.js';
 import { retiredAnswersList, retiredNotice } from '../../forms/render/retired-answers.js';
@@ -39,7 +39,7 @@ export interface FormPageState {
   readonly baseVersion: number;
   readonly draftRevision: number;
   readonly notice?: string;
-  readonly groupNotice?: { readonly group: string; readonly text: string };
+  readonly groupNotice?: GroupNotice;
   readonly amending?: SubmissionVersion;
   /** The municipality's published targets, shown read-only on the page. */
   readonly targets?: FormTargets;

@@ -4,6 +4,7 @@ import {
   emptyRow,
   type FieldError,
   postProblems,
+  type RawState,
   rawToCandidate,
   repeatGroups,
 } from '../../forms/definition.js';
@@ -12,15 +13,18 @@ import { formatDateTime } from '../../forms/format.js';
 import { lazy } from '../../forms/lazy.js';
 import { Conflict, ValidationFailed } from '../core/errors.js';
 import type { FormContextKey, ResolvedForm } from '../core/form-context.js';
+import type { SignedLink } from '../core/invitation-tokens.js';
 import type { Principal } from '../core/policy.js';
 import { saveDraft } from '../core/save-draft.js';
 import { submissionIdPattern } from '../core/submission-id.js';
 import { submitForm } from '../core/submit-form.js';
+import { confirmLink } from './authenticate.js';
 import { checkPagePath } from './check-page.js';
 import type { Dependencies } from './dependencies.js';
 import { formPath } from './form-pages.js';
 import { logger } from './logger.js';
 import { type HttpResponse, seeOther } from './responses.js';
+import { rowNoticePath } from './row-notice.js';
 
 /**
  * The buttons of a form page as a table: each `_action` a browser can post, and what it does. Anything
@@ -48,6 +52,11 @@ export interface PostContext {
   readonly deps: Dependencies;
   readonly key: FormContextKey;
   readonly principal: Principal;
+  /**
+   * The link `principal` came from while its stored invitation is still to be checked (‘Versturen’: with
+   * the submission's first read); whatever answers without submitting confirms it first.
+   */
+  readonly link?: SignedLink;
   readonly resolved: ResolvedForm;
   readonly decoded: DecodedPost;
   readonly params: URLSearchParams;
@@ -61,7 +70,6 @@ export interface PostContext {
     extra?: {
       errors?: FieldError[];
       notice?: string;
-      groupNotice?: { group: string; text: string };
       baseVersion?: number;
       submissionId?: string;
       draftRevision?: number;
@@ -111,16 +119,21 @@ const rowsOf = (context: PostContext, group: RepeatGroup) => {
   return Array.isArray(raw) ? [...raw] : [];
 };
 
+/** The 409's notice of a button that only stored the draft: a second click replaces the colleague's. */
+const notSavedNotice = (button: string) =>
+  `Uw antwoorden hieronder zijn niet opgeslagen. Klikt u nogmaals op ‘${button}’, dan vervangen zij het concept van uw collega.`;
+
 /**
- * Stores the input as the municipality's draft and sends the browser on to a GET page (post/redirect/get).
- * When a colleague saved the draft or submitted a version since the page was opened, nothing is
- * overwritten: the form again (409) with the input as posted and the newer revision, so a second click
- * replaces the colleague's draft knowingly.
+ * Stores the input as the municipality's draft (with a row button's `change`) and sends the browser on to
+ * a GET page (post/redirect/get). When a colleague saved the draft or submitted a version since the page
+ * was opened, nothing is overwritten: the form again (409) with the input as posted (no row added or
+ * removed) and the newer revision, so a second click replaces the colleague's draft knowingly.
  */
 async function keepAsDraft(
   context: PostContext,
   next: (key: FormContextKey) => string,
-  conflictNotice: string,
+  button: string,
+  change?: (raw: RawState) => RawState,
 ): Promise<HttpResponse> {
   const { deps, key } = context;
   try {
@@ -130,6 +143,7 @@ async function keepAsDraft(
       params: context.params,
       baseVersion: context.baseVersion,
       draftRevision: context.draftRevision,
+      change,
     });
     return seeOther(next(key));
   } catch (error) {
@@ -150,7 +164,7 @@ async function keepAsDraft(
             : error.message,
         },
       ],
-      notice: newer ? newerVersionNotice : conflictNotice,
+      notice: newer ? newerVersionNotice : notSavedNotice(button),
       baseVersion: latest?.version ?? context.baseVersion,
       draftRevision: draft?.revision ?? 0,
     });
@@ -163,13 +177,10 @@ const actions: {
     action: Extract<Action, { name: K }>,
   ) => Promise<HttpResponse>;
 } = {
-  edit: (context) =>
-    keepAsDraft(
-      context,
-      (key) => formPath(key),
-      'Uw antwoorden hieronder zijn niet opgeslagen. Klikt u nogmaals op ‘Terug naar het formulier’, dan vervangen zij het concept van uw collega.',
-    ),
+  edit: (context) => keepAsDraft(context, (key) => formPath(key), 'Terug naar het formulier'),
 
+  // Post/redirect/get, as "Opslaan en later verder": the input with the new row becomes the draft, and the
+  // form is a GET at the new row, saying so (row-notice.ts).
   add: async (context, { group }) => {
     const rows = rowsOf(context, group);
     if (rows.length >= group.max) {
@@ -180,48 +191,44 @@ const actions: {
       });
     }
     rows.push(emptyRow(group));
-    context.decoded.raw[group.key] = rows;
-    return context.page(200, {
-      groupNotice: {
-        group: group.key,
-        text: `${group.itemLabel} ${rows.length} is toegevoegd. Vul de gegevens hieronder in.`,
-      },
-    });
+    return keepAsDraft(
+      context,
+      (key) => rowNoticePath(formPath(key), 'rij-toegevoegd', group, rows.length),
+      `${group.itemLabel} toevoegen`,
+      (raw) => ({ ...raw, [group.key]: rows }),
+    );
   },
 
   remove: async (context, { group, index }) => {
     const rows = rowsOf(context, group);
     if (index >= rows.length) return context.page(400, { errors: [{ path: '', message: damagedPage }] });
     rows.splice(index, 1);
-    context.decoded.raw[group.key] = rows;
-    return context.page(200, {
-      groupNotice: { group: group.key, text: `${group.itemLabel} ${index + 1} is verwijderd.` },
-    });
+    return keepAsDraft(
+      context,
+      (key) => rowNoticePath(formPath(key), 'rij-verwijderd', group, index + 1),
+      `${group.itemLabel} ${index + 1} verwijderen`,
+      (raw) => ({ ...raw, [group.key]: rows }),
+    );
   },
 
   'save-draft': (context) =>
-    keepAsDraft(
-      context,
-      (key) => `${formPath(key)}?concept=opgeslagen`,
-      'Uw antwoorden hieronder zijn niet opgeslagen. Klikt u nogmaals op ‘Opslaan en later verder’, dan vervangen zij het concept van uw collega.',
-    ),
+    keepAsDraft(context, (key) => `${formPath(key)}?concept=opgeslagen`, 'Opslaan en later verder'),
 
   // Post/redirect/get: the input becomes the draft, and the check page is a GET built from it (so Reload,
   // Back and Forward never resubmit); it validates the draft and sends errors back to the form.
-  review: (context) =>
-    keepAsDraft(
-      context,
-      (key) => checkPagePath(key, context.submissionId),
-      'Uw antwoorden hieronder zijn niet opgeslagen. Klikt u nogmaals op ‘Controleren’, dan vervangen zij het concept van uw collega.',
-    ),
+  review: (context) => keepAsDraft(context, (key) => checkPagePath(key, context.submissionId), 'Controleren'),
 
   submit: async (context) => {
     const { deps, key, resolved, decoded } = context;
-    if (postProblems(decoded).length > 0) return context.page(422, { errors: postProblems(decoded) });
+    if (postProblems(decoded).length > 0) {
+      if (context.link) await confirmLink(deps, context.link);
+      return context.page(422, { errors: postProblems(decoded) });
+    }
     try {
       const result = await submitForm(deps, {
         ...key,
         principal: context.principal,
+        link: context.link,
         answers: rawToCandidate(resolved.definition, decoded.raw),
         submissionId: context.submissionId,
         baseVersion: context.baseVersion,

@@ -1,7 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SESClient } from '@aws-sdk/client-ses';
-import { dynamoStore } from '../adapters/dynamo-store.js';
-import { SesMailer } from '../adapters/ses-mailer.js';
+import { dynamoDbClient, dynamoStore } from '../adapters/dynamo-store.js';
+import { SesMailer, sesClient } from '../adapters/ses-mailer.js';
 import { localConfigurationSet } from '../config.js';
 import { sendSummaries } from '../core/compile-summaries.js';
 import { invitationLinks } from '../core/invitations.js';
@@ -25,14 +23,11 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const baseUrl = `http://localhost:${process.env.PORT ?? 3000}`;
 const store = dynamoStore(
   process.env.TABLE_NAME ?? 'regietafel',
-  new DynamoDBClient({ endpoint: `http://localhost:${process.env.DYNAMODB_PORT ?? 8000}` }),
+  dynamoDbClient({ endpoint: `http://localhost:${process.env.DYNAMODB_PORT ?? 8000}` }),
 );
 const mailer = new SesMailer(
   'Regietafel Vluchtelingen <noreply@regietafel.example>',
-  new SESClient({
-    endpoint: `http://localhost:${process.env.SES_PORT ?? 8005}`,
-    requestHandler: { requestTimeout: 10_000 },
-  }),
+  sesClient({ endpoint: `http://localhost:${process.env.SES_PORT ?? 8005}` }),
   { configurationSet: localConfigurationSet },
 );
 const deps = { store, mailer, clock: systemClock, ids: randomIds };

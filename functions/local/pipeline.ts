@@ -2,8 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { dynamoStore } from '../adapters/dynamo-store.js';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { dynamoDbClient, dynamoStore } from '../adapters/dynamo-store.js';
 import { removeOldExports } from '../adapters/local-export-files.js';
 import { ensureTable } from '../adapters/table-definition.js';
 import { configKeys, localConfigurationSet } from '../config.js';
@@ -72,7 +72,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
       options.mailFrom ?? 'Regietafel Vluchtelingen <noreply@regietafel.example>';
     process.env[configKeys.mailConfigurationSet] = localConfigurationSet;
 
-    const dynamoClient = new DynamoDBClient({ endpoint: dynamo.url });
+    const dynamoClient = dynamoDbClient({ endpoint: dynamo.url });
     await ensureTable(dynamoClient, tableName);
     const staffIssuer = await loadStaffIssuer(options.staffIssuerFile);
     const store = dynamoStore(tableName, dynamoClient);

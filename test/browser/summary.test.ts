@@ -3,12 +3,35 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newDutchContext, saveScreenshot } from '../support/browser.js';
 import { startBrowserPipeline } from '../support/browser-pipeline.js';
-import { postJson, type TestPipeline, validVoortgangOpgaven } from '../support/pipeline.js';
+import {
+  postJson,
+  type TestPipeline,
+  validEigenBijdrage,
+  validSociaalDomein,
+  validVoortgangOpgaven,
+} from '../support/pipeline.js';
 
 /**
  * The compiled summary as the regietafel and the province see it: rendered by Chromium from the staff
- * preview route (the same HTML that is mailed), with its progress bars, and nothing loaded from elsewhere.
+ * preview route (the same HTML that is mailed), with its progress bars, and nothing loaded from elsewhere;
+ * every form's summary at 600 px (a mail pane) and 375 px (a phone) without sideways scrolling.
  */
+
+/** Two municipalities of each region, so that each summary has a region and a province line to fit. */
+const senders = ['GM0193', 'GM0150', 'GM0153', 'GM0141'];
+
+/**
+ * Answers with the widest figures of each form's headline table: six-figure monthly revenues (their
+ * province total runs into the millions), bottlenecks and support requests in every region.
+ */
+const answersFor: Record<string, (index: number) => Record<string, unknown>> = {
+  'voortgang-opgaven': (index) =>
+    index === 1
+      ? validVoortgangOpgaven({ regularCommitted: 200, regularRealised: 90 })
+      : validVoortgangOpgaven(),
+  'eigen-bijdrage': (index) => validEigenBijdrage({ monthlyRevenue: 412_345.67 + index }),
+  'sociaal-domein': () => validSociaalDomein(),
+};
 
 let pipeline: TestPipeline;
 let browser: Browser;
@@ -16,16 +39,13 @@ let stop: () => Promise<void>;
 
 beforeAll(async () => {
   ({ pipeline, browser, stop } = await startBrowserPipeline());
-  const round = pipeline.rounds['voortgang-opgaven']!;
-  const url = (code: string) => `${pipeline.baseUrl}/formulieren/voortgang-opgaven/${round.id}/${code}`;
-  expect((await postJson(url('GM0193'), { answers: validVoortgangOpgaven() })).status).toBe(201);
-  expect(
-    (
-      await postJson(url('GM0150'), {
-        answers: validVoortgangOpgaven({ regularCommitted: 200, regularRealised: 90 }),
-      })
-    ).status,
-  ).toBe(201);
+  for (const [formId, answers] of Object.entries(answersFor)) {
+    const round = pipeline.rounds[formId]!;
+    for (const [index, code] of senders.entries()) {
+      const url = `${pipeline.baseUrl}/formulieren/${formId}/${round.id}/${code}`;
+      expect((await postJson(url, { answers: answers(index) })).status, `${formId} ${code}`).toBe(201);
+    }
+  }
 });
 
 afterAll(() => stop?.());
@@ -74,6 +94,33 @@ describe('the compiled summary in a browser', () => {
       await context.close();
     },
   );
+
+  it.each([
+    ['eigen-bijdrage', 'Eigen bijdrage: wie vraagt, wie betaalt, wat het oplevert'],
+    ['sociaal-domein', 'Sociaal domein: knelpunten en vragen'],
+  ])('renders the %s summaries at 600 and 375 px without sideways scrolling', async (formId, headline) => {
+    const context = await newDutchContext(browser);
+    await context.setExtraHTTPHeaders({
+      authorization: `Bearer ${await pipeline.staffToken('provincie:overijssel')}`,
+    });
+    const page = await context.newPage();
+    const round = pipeline.rounds[formId]!;
+    for (const scope of ['region:ijsselland', 'region:twente', 'province:overijssel']) {
+      for (const width of [600, 375]) {
+        await page.setViewportSize({ width, height: 900 });
+        const response = await page.goto(
+          `${pipeline.baseUrl}/staf/rondes/${round.id}/overzicht?scope=${scope}`,
+        );
+        expect(response?.status()).toBe(200);
+        // The headline figures come first: the form's table is the first section after the response.
+        expect(await page.locator('h2').first().textContent()).toBe(headline);
+        expect(await overflow(page), `${formId} ${scope} at ${width} px`).toBeLessThanOrEqual(0);
+        expect((await page.locator('td.inner').boundingBox())!.width).toBeLessThanOrEqual(600);
+        await saveScreenshot(page, `overzicht-${formId}-${scope.replace(':', '-')}-${width}`);
+      }
+    }
+    await context.close();
+  });
 
   it('stays readable without its stylesheet, as the Gmail app shows it for a non-Google account', async () => {
     const context = await newDutchContext(browser);

@@ -3,11 +3,26 @@ import {
   get,
   postForm,
   postFormAndFollow,
+  postJson,
   startTestPipeline,
   type TestPipeline,
+  validEigenBijdrage,
 } from '../support/pipeline.js';
 
 let pipeline: TestPipeline;
+/** The municipality whose rows are added and removed (its draft would stand in the other tests' way). */
+const rowsMunicipality = 'GM0166';
+const rowsPath = `/formulieren/eigen-bijdrage/eigen-bijdrage-demo/${rowsMunicipality}`;
+const rowsDraft = () => pipeline.items(pipeline.round.id, `DRAFT#eigen-bijdrage#${rowsMunicipality}`);
+
+/** A row button pressed on a page opened on `version` and draft `revision`, with location 1's name. */
+const pressRow = (action: string, version: number, revision: number, name: string) =>
+  postForm(pipeline.formUrl(rowsMunicipality), [
+    ['_action', action],
+    ['_baseVersion', String(version)],
+    ['_draftRevision', String(revision)],
+    ['locations[0][name]', name],
+  ]);
 
 beforeAll(async () => {
   pipeline = await startTestPipeline();
@@ -62,32 +77,132 @@ describe('the form in a browser without JavaScript (plain form posts)', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
-  it('adds and removes location rows on the server, keeping everything typed', async () => {
-    const url = pipeline.formUrl('GM0150');
+  it('adds and removes location rows by post/redirect/get: the input becomes the draft, 303 to the form with the notice in the address', async () => {
+    const url = pipeline.formUrl(rowsMunicipality);
     const added = await postForm(url, [
       ['_action', 'add:locations'],
       ['_submissionId', 'browser-add-0001'],
       ['_baseVersion', '0'],
+      ['_draftRevision', '0'],
       ['contactName', 'Jan <b>Jansen</b>'],
     ]);
-    expect(added.status).toBe(200);
-    expect(added.text).toContain('Opvanglocatie 1 is toegevoegd');
-    expect(added.text).toContain('name="locations[0][name]"');
-    expect(added.text).toContain('value="Jan &lt;b&gt;Jansen&lt;/b&gt;"');
-    expect(added.text).toContain('value="browser-add-0001"');
+    expect(added.status).toBe(303);
+    expect(added.headers.get('location')).toBe(
+      `${rowsPath}?melding=rij-toegevoegd&groep=locations&rij=1#f-locations-melding`,
+    );
+    const afterAdd = await (await get(new URL(added.headers.get('location')!, url).toString())).text();
+    expect(afterAdd).toMatch(
+      /<div class="[^"]*rt-group-notice" id="f-locations-melding" role="status" tabindex="-1"><p class="utrecht-paragraph">Opvanglocatie 1 is toegevoegd\. Vul de gegevens hieronder in\.<\/p><\/div>\s*<fieldset[^>]*id="f-locations-0"/,
+    );
+    expect(afterAdd).toContain('name="locations[0][name]"');
+    expect(afterAdd).toContain('value="Jan &lt;b&gt;Jansen&lt;/b&gt;"');
+    expect(afterAdd).toContain('name="_draftRevision" value="1"');
+    // The group's notice says what happened; the draft's own notice would be a second status line.
+    expect(afterAdd).not.toContain('U gaat verder met het concept');
+    expect(await rowsDraft()).toMatchObject([
+      { revision: 1, raw: { contactName: 'Jan <b>Jansen</b>', locations: [{ name: '', capacity: '' }] } },
+    ]);
 
     const removed = await postForm(url, [
       ['_action', 'remove:locations:0'],
       ['_submissionId', 'browser-add-0001'],
       ['_baseVersion', '0'],
+      ['_draftRevision', '1'],
       ['locations[0][name]', 'Weg ermee'],
       ['locations[1][name]', 'Blijft staan'],
     ]);
-    expect(removed.status).toBe(200);
-    expect(removed.text).toContain('Opvanglocatie 1 is verwijderd');
-    expect(removed.text).not.toContain('Weg ermee');
-    expect(removed.text).toContain('value="Blijft staan"');
-    expect(await pipeline.items(pipeline.round.id, 'VERSION#eigen-bijdrage#GM0150#')).toEqual([]);
+    expect(removed.status).toBe(303);
+    expect(removed.headers.get('location')).toBe(
+      `${rowsPath}?melding=rij-verwijderd&groep=locations&rij=1#f-locations-melding`,
+    );
+    const afterRemove = await (await get(new URL(removed.headers.get('location')!, url).toString())).text();
+    expect(afterRemove).toMatch(
+      /id="f-locations-melding" role="status" tabindex="-1"><p class="utrecht-paragraph">Opvanglocatie 1 is verwijderd\.<\/p><\/div>\s*<fieldset[^>]*id="f-locations-0"/,
+    );
+    expect(afterRemove).not.toContain('Weg ermee');
+    expect(afterRemove).toContain('value="Blijft staan"');
+    expect(afterRemove).toContain('name="_draftRevision" value="2"');
+    // Loading the address again (Reload) shows the same page and stores nothing more.
+    const again = await (await get(new URL(removed.headers.get('location')!, url).toString())).text();
+    expect(again).toContain('Opvanglocatie 1 is verwijderd.');
+    expect(again).toContain('value="Blijft staan"');
+    expect(again).toContain('name="_draftRevision" value="2"');
+    expect(await rowsDraft()).toMatchObject([{ revision: 2 }]);
+    expect(await pipeline.items(pipeline.round.id, `VERSION#eigen-bijdrage#${rowsMunicipality}#`)).toEqual(
+      [],
+    );
+  });
+
+  it.each([
+    ['an unknown notice', 'melding=%3Cscript%3Ealert(1)%3C%2Fscript%3E&groep=locations&rij=1'],
+    ['an unknown group', 'melding=rij-toegevoegd&groep=bestaat-niet&rij=1'],
+    ['a field that is no group', 'melding=rij-toegevoegd&groep=contactName&rij=1'],
+    ['a row that was not added', 'melding=rij-toegevoegd&groep=locations&rij=2'],
+    ['a row past the removed one', 'melding=rij-verwijderd&groep=locations&rij=3'],
+    ['row 0', 'melding=rij-verwijderd&groep=locations&rij=0'],
+    ['a leading zero', 'melding=rij-verwijderd&groep=locations&rij=01'],
+    ['no row', 'melding=rij-verwijderd&groep=locations'],
+    ['a group sent twice', 'melding=rij-verwijderd&groep=locations&groep=locations&rij=1'],
+  ])('ignores a row notice in the address with %s, never echoing it', async (_, query) => {
+    const response = await get(`${pipeline.formUrl(rowsMunicipality)}?${query}`);
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).not.toContain('rt-group-notice');
+    expect(page).not.toMatch(/bestaat-niet|script%3E|<script>alert/);
+    expect(page).toContain('U gaat verder met het concept');
+    expect(page).toContain('value="Blijft staan"');
+  });
+
+  it('shows a row notice only with a draft it can be about', async () => {
+    const valid = 'melding=rij-verwijderd&groep=locations&rij=2';
+    expect(await (await get(`${pipeline.formUrl(rowsMunicipality)}?${valid}`)).text()).toContain(
+      'Opvanglocatie 2 is verwijderd.',
+    );
+    // A municipality without a draft: nothing was added or removed, so nothing is said.
+    expect(await (await get(`${pipeline.formUrl('GM0193')}?${valid}`)).text()).not.toContain(
+      'rt-group-notice',
+    );
+  });
+
+  it('refuses a row button from a page older than a colleague’s draft (409): nothing stored, the input as posted', async () => {
+    const stale = await pressRow('add:locations', 0, 1, 'Van een oude pagina');
+    expect(stale.status).toBe(409);
+    expect(stale.text).toContain('Een collega heeft dit concept intussen opgeslagen');
+    expect(stale.text).toContain(
+      'Uw antwoorden hieronder zijn niet opgeslagen. Klikt u nogmaals op ‘Opvanglocatie toevoegen’, dan vervangen zij het concept van uw collega.',
+    );
+    expect(stale.text).toContain('value="Van een oude pagina"');
+    expect(stale.text).not.toContain('name="locations[1][name]"');
+    expect(stale.text).toContain('name="_draftRevision" value="2"');
+    expect(stale.text).not.toContain('rt-group-notice');
+
+    const staleRemove = await pressRow('remove:locations:0', 0, 1, 'Van een oude pagina');
+    expect(staleRemove.status).toBe(409);
+    expect(staleRemove.text).toContain('Klikt u nogmaals op ‘Opvanglocatie 1 verwijderen’');
+    expect(staleRemove.text).toContain('value="Van een oude pagina"');
+    expect(await rowsDraft()).toMatchObject([
+      { revision: 2, raw: { locations: [{ name: 'Blijft staan' }] } },
+    ]);
+  });
+
+  it('refuses a row button after a colleague sent a version (409), saying which', async () => {
+    expect(
+      (await postJson(pipeline.formUrl(rowsMunicipality), { answers: validEigenBijdrage() })).status,
+    ).toBe(201);
+    const stale = await pressRow('remove:locations:0', 0, 2, 'Blijft staan');
+    expect(stale.status).toBe(409);
+    expect(stale.text).toMatch(/Dit formulier is intussen gewijzigd: versie 1 is op .+ ingezonden door/);
+    expect(stale.text).toContain('name="_baseVersion" value="1"');
+    expect(stale.text).toContain('value="Blijft staan"');
+  });
+
+  it('keeps a damaged row button a 400 with the Dutch message, storing nothing', async () => {
+    const drafts = await rowsDraft();
+    const damaged = await pressRow('remove:locations:7', 1, 2, 'Blijft staan');
+    expect(damaged.status).toBe(400);
+    expect(damaged.text).toContain('De pagina is beschadigd of verouderd');
+    expect(damaged.text).toContain('value="Blijft staan"');
+    expect(await rowsDraft()).toEqual(drafts);
   });
 
   it('“Controleren” with errors keeps the input as the draft and shows the form again from it with an error summary linking to each field (303 → GET)', async () => {

@@ -418,6 +418,75 @@ describe.each(badTokens.map((bad) => [bad.name, bad] as const))('refused: %s', (
       headers,
     );
     await expectPage(draft, token);
+    // ‘Versturen’ checks the stored invitation with the submission's first read: refused the same way.
+    const submitted = await postForm(
+      target().url,
+      [
+        ['_action', 'submit'],
+        ['_submissionId', 'geweigerd-versturen-0001'],
+        ['_baseVersion', '0'],
+        ['collects', 'nee'],
+        ['incomeVerification', 'uwv'],
+        ['executedBy', 'gemeente'],
+        ['contactName', 'Ongeautoriseerd'],
+        ['contactEmail', 'ongeautoriseerd@gemeente.example'],
+      ],
+      headers,
+    );
+    await expectPage(submitted, token);
+    // Also when the post itself is incomplete (a page that would otherwise come back with its errors).
+    const incomplete = await postForm(
+      target().url,
+      [
+        ['_action', 'submit'],
+        ['_submissionId', 'geweigerd-versturen-0002'],
+        ['_baseVersion', '0'],
+        ['contactName', 'Ongeautoriseerd'],
+      ],
+      headers,
+    );
+    await expectPage(incomplete, token);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a body too big (413), of an unknown type (415) or malformed (400) is refused as such before the link is looked at', async () => {
+    const token = await bad.token();
+    const before = await snapshot();
+    const cookie: Record<string, string> = token
+      ? { cookie: `regietafel_sessie=${token}` }
+      : { authorization: 'none' };
+    const bearer: Record<string, string> = { authorization: token ? `Bearer ${token}` : 'none' };
+    const tooBigPage = await postForm(
+      target().url,
+      [
+        ['_action', 'submit'],
+        ['remarks', 'x'.repeat(70 * 1024)],
+      ],
+      cookie,
+    );
+    expect(tooBigPage.status).toBe(413);
+    expect(tooBigPage.text).toContain('<html lang="nl"');
+    const tooBigJson = await postJson(
+      target().url,
+      { answers: { ...target().answers, remarks: 'x'.repeat(70 * 1024) } },
+      bearer,
+    );
+    expect(tooBigJson.status).toBe(413);
+    expect(tooBigJson.json().error).not.toBe('unauthorized');
+    const malformed = await postJson(target().url, '{"answers": {', bearer);
+    expect(malformed.status).toBe(400);
+    const credentials: Record<string, string>[] = token
+      ? [{ cookie: `regietafel_sessie=${token}` }, { authorization: `Bearer ${token}` }]
+      : [{}];
+    for (const headers of credentials) {
+      const unknownType = await fetch(target().url, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'text/plain', accept: 'application/json' },
+        body: 'hallo',
+      });
+      expect(unknownType.status).toBe(415);
+      expect(unknownType.headers.get('www-authenticate')).toBeNull();
+    }
     expect(await snapshot()).toEqual(before);
   });
 

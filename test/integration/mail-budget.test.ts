@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SesMailer } from '../../functions/adapters/ses-mailer.js';
 import { confirmationMailId } from '../../functions/core/submit-form.js';
 import { deliverOutbox } from '../../functions/jobs/deliver-outbox.js';
+import { mailSettled } from '../support/faults.js';
 import {
   get,
   postForm,
@@ -36,14 +37,7 @@ afterAll(async () => {
 });
 
 /** The email once no attempt is in flight any more (the request's attempt ends within its own budget). */
-async function settled(id: string) {
-  for (let poll = 0; poll < 400; poll++) {
-    const mail = await pipeline.store.getMail(id);
-    if (mail?.status !== 'sending') return mail;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${id}: still being sent`);
-}
+const settled = (id: string) => mailSettled(pipeline.store, id);
 
 const outboxSender = () => ({
   store: pipeline.store,

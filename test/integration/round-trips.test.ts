@@ -100,6 +100,40 @@ describe('DynamoDB round trips per request', () => {
     expect(mails).toHaveLength(1);
   });
 
+  it('a browser’s form post (session cookie): the same 7 calls, the link’s invitation in the first batch', async () => {
+    // Another municipality, so the JSON tests' versions stay theirs.
+    const code = 'GM0141';
+    const post = (baseVersion: number) =>
+      postForm(pipeline.formUrl(code), [
+        ['_action', 'submit'],
+        ['_submissionId', randomUUID()],
+        ['_baseVersion', String(baseVersion)],
+        ['collects', 'nee'],
+        ['incomeVerification', 'uwv'],
+        ['executedBy', 'gemeente'],
+        ['contactName', 'Jan Jansen'],
+        ['contactEmail', `jan.v${baseVersion + 1}@gemeente.example`],
+      ]);
+    await callsOf(() => post(0), 303);
+    const calls = await callsOf(() => post(1), 303);
+    expect(operations(calls)).toEqual([
+      'BatchGetItem', // the link's invitation, the version amended, the draft, the address's suppressions
+      'PutItem', // the submission id
+      'PutItem', // the version
+      'PutItem', // the current-version copy
+      'PutItem', // the audit line
+      'PutItem', // the email's envelope, taken for sending
+      'UpdateItem', // the email sent
+    ]);
+    expect(calls[0]!.target).toContain('INVITATION#');
+    expect(calls.some((call) => call.operation === 'GetItem')).toBe(false);
+    expect(totalWriteUnits(calls).total).toBeLessThanOrEqual(8);
+    const mails = (await pipeline.mailbox()).filter((mail) =>
+      mail.destination.to.includes('jan.v2@gemeente.example'),
+    );
+    expect(mails).toHaveLength(1);
+  });
+
   it('deletes the draft a submission supersedes, and only then', async () => {
     const draft = await postForm(form(), [
       ['_action', 'save-draft'],

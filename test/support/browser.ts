@@ -2,7 +2,14 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import type { Round } from '../../functions/core/model.js';
 import type { TestPipeline } from './pipeline.js';
 
@@ -36,12 +43,19 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
 }
 
-/** A fresh context as a Dutch official's desktop browser: Dutch locale, Amsterdam time, a laptop screen. */
-export function newDutchContext(browser: Browser): Promise<BrowserContext> {
+/**
+ * A fresh context as a Dutch official's desktop browser: Dutch locale, Amsterdam time, a laptop screen;
+ * `options` changes that (`javaScriptEnabled: false`: a browser without the page script).
+ */
+export function newDutchContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
     viewport: { width: 1280, height: 900 },
+    ...options,
   });
 }
 

@@ -140,6 +140,19 @@ export async function scanTable(
 }
 
 /**
+ * One email once no attempt is in flight any more (polled every 100 ms, for at most a minute): a request's
+ * attempt goes on after its answer and ends within its own budget and timeouts.
+ */
+export async function mailSettled(store: Store, id: string) {
+  for (let poll = 0; poll < 600; poll++) {
+    const mail = await store.getMail(id);
+    if (mail?.status !== 'sending') return mail;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${id}: still being sent`);
+}
+
+/**
  * After a burst: the sends still in flight (the answers went after the 2 s budget, the sends go on within
  * their own) end first; then what the budget left waiting goes with the outbox sender "a few minutes
  * later". Answers that second run's count of sent mails (0 when the first sent everything).

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDecimal, formatInteger, formatMoney } from '../../forms/format.js';
+import {
+  formatDate,
+  formatDecimal,
+  formatInteger,
+  formatMoney,
+  formatWholeMoney,
+} from '../../forms/format.js';
 import { amsterdamDate, amsterdamMinute } from '../../functions/core/dutch-time.js';
 
 /**
@@ -13,6 +19,11 @@ const icuDate = new Intl.DateTimeFormat('nl-NL', {
   timeZone: 'UTC',
 });
 const icuMoney = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+const icuWholeMoney = new Intl.NumberFormat('nl-NL', {
+  style: 'currency',
+  currency: 'EUR',
+  maximumFractionDigits: 0,
+});
 const icuInteger = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 const icuOneDecimal = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const icuAmsterdam = new Intl.DateTimeFormat('sv-SE', {
@@ -82,6 +93,9 @@ describe('Dutch formatting without ICU', () => {
   it('writes amounts and counts as ICU does, rounding included', () => {
     for (const value of [...edges, ...numbers(3000)]) {
       expect(formatMoney(value), String(value)).toBe(icuMoney.format(value).replace(/\u00a0/g, ' '));
+      expect(formatWholeMoney(value), String(value)).toBe(
+        icuWholeMoney.format(value).replace(/\u00a0/g, ' '),
+      );
       expect(formatInteger(value), String(value)).toBe(icuInteger.format(value));
       expect(formatDecimal(value, 1), String(value)).toBe(icuOneDecimal.format(value));
     }

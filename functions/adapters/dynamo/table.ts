@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
@@ -77,7 +77,7 @@ export class Table {
    */
   constructor(
     readonly name: string,
-    client: DynamoDBClient = new DynamoDBClient({}),
+    client: DynamoDBClient,
     private readonly pageSize?: number,
   ) {
     this.documents = DynamoDBDocumentClient.from(client, {

@@ -7,10 +7,12 @@ import { dependencies } from '../dependencies.js';
 import { closedFormResponse, formKey, formPageResponse, initialState } from '../form-pages.js';
 import { httpHandler } from '../middleware.js';
 import { htmlResponse } from '../responses.js';
+import { rowNoticeFrom } from '../row-notice.js';
 
 /**
  * GET a municipality's form for a round: empty, prefilled with the current version to amend, or from the
- * draft (`?controleer=1`: with the draft's errors, after "Controleren" found some).
+ * draft (`?controleer=1`: with the draft's errors, after "Controleren" found some; `?melding=rij-…`: with
+ * the notice of a row button, see row-notice.ts).
  */
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
@@ -40,5 +42,11 @@ export const handler = httpHandler(async (event) => {
   const errors = checked
     ? await draftErrors(deps, opened, key, principal, state.raw, state.baseVersion)
     : undefined;
-  return formPageResponse(200, opened, key, { ...state, errors });
+  // After a row button (post/redirect/get): its notice in the group instead of the draft's at the top.
+  const groupNotice = opened.draft ? rowNoticeFrom(opened.definition, query, state.raw) : undefined;
+  return formPageResponse(200, opened, key, {
+    ...state,
+    errors,
+    ...(groupNotice ? { notice: undefined, groupNotice } : {}),
+  });
 });

@@ -55,10 +55,12 @@ function envelopeErrors(error: z.ZodError): FieldError[] {
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
   const key = formKey(event);
-  // The link's signature here; its stored invitation (revoked, expired) with submit's first read (JSON) or
-  // at once (a browser's post, below).
-  const link = await authenticateMunicipalityLink(event, deps);
+  // The body before the link (413 too big, 415 an unknown type, 400 malformed JSON): what was sent is
+  // refused as such, whatever link came with it — a revoked one too.
   const body = readBody(event);
+  // The link's signature here; its stored invitation (revoked, expired) with submit's first read (a JSON
+  // client, a browser's ‘Versturen’) or at once (a browser's other buttons, below).
+  const link = await authenticateMunicipalityLink(event, deps);
   const origin = requestOrigin(event);
   const formUrl = origin ? `${origin}${formPath(key)}` : undefined;
 
@@ -107,18 +109,28 @@ export const handler = httpHandler(async (event) => {
     });
   }
 
-  const principal = await confirmLink(deps, link);
-  const resolved = await resolveFormFor(deps.store, key, principal, 'form:submit');
-  const targets = await formTargets(deps.store, resolved);
+  // Someone else's form or one that does not exist (404/403) is said only to a link that is good: a
+  // refused link hears that first, as when it was checked on arrival.
+  const resolved = await resolveFormFor(deps.store, key, link.principal, 'form:submit').catch(
+    async (error: unknown) => {
+      await confirmLink(deps, link);
+      throw error;
+    },
+  );
   const decoded: DecodedPost = decodeFormPost(resolved.definition, body.params);
   const state = parseControl(decoded, body.params);
+  // ‘Versturen’ reads the stored invitation with the submission's first read (one BatchGetItem with the
+  // version amended, the draft and the address's suppressions) and checks it before anything else; every
+  // other answer comes after the link is confirmed here.
+  const pending = state?.action === 'submit' ? link : undefined;
+  const principal = pending ? link.principal : await confirmLink(deps, link);
+  const targets = await formTargets(deps.store, resolved);
   const submissionId = state?.submissionId ?? deps.ids.newId();
   const page: Parameters<typeof runAction>[0]['page'] = (statusCode, extra = {}) =>
     formPageResponse(statusCode, resolved, key, {
       raw: decoded.raw,
       errors: extra.errors,
       notice: extra.notice,
-      groupNotice: extra.groupNotice,
       submissionId: extra.submissionId ?? submissionId,
       baseVersion: extra.baseVersion ?? state?.baseVersion ?? 0,
       draftRevision: extra.draftRevision ?? state?.draftRevision ?? 0,
@@ -130,6 +142,7 @@ export const handler = httpHandler(async (event) => {
       deps,
       key,
       principal,
+      link: pending,
       resolved,
       decoded,
       params: body.params,
