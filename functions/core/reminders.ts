@@ -126,6 +126,15 @@ export async function planReminders(
   return plan;
 }
 
+export interface SentReminder {
+  readonly municipality: string;
+  readonly mailId: string;
+  /** `new`: recorded now; `existing`: this (round, municipality, period) was recorded before. */
+  readonly recorded: 'new' | 'existing';
+  readonly delivery: DeliveryOutcome;
+  readonly to: readonly string[];
+}
+
 /**
  * Remind the municipalities that have not submitted (`sendReminders`): a Dutch reminder with the link to
  * their own form (their working link, or a new one) to the municipal coordinator, Reply-To the
@@ -143,7 +152,7 @@ export async function sendReminders(
     municipalities?: readonly string[];
     principal?: Principal;
   },
-): Promise<{ municipality: string; mailId: string; delivery: DeliveryOutcome; to: readonly string[] }[]> {
+): Promise<SentReminder[]> {
   const round = await deps.store.getRound(input.roundId);
   if (!round) throw new NotFound(`Er is geen ronde ‘${input.roundId}’.`);
   const registry = await deps.store.getRegistry();
@@ -153,15 +162,11 @@ export async function sendReminders(
     roundId: round.id,
     municipalities: input.municipalities,
   });
-  const results: {
-    municipality: string;
-    mailId: string;
-    delivery: DeliveryOutcome;
-    to: readonly string[];
-  }[] = [];
+  const results: SentReminder[] = [];
   for (const planned of plan.reminders) {
     const { municipality } = planned;
     const mailId = `reminder#${round.id}#${municipality.code}#${input.period}`;
+    let recorded = false;
     if (!(await deps.store.getMail(mailId))) {
       const [invited] = await inviteMunicipalities(deps, {
         roundId: round.id,
@@ -172,7 +177,7 @@ export async function sendReminders(
         actor: input.actor,
       });
       const mail = reminderFor(round, registry, municipality, planned.status, invited!.url);
-      const recorded = await deps.store.enqueueMail({
+      recorded = await deps.store.enqueueMail({
         id: mailId,
         kind: 'reminder',
         to: municipality.contacts,
@@ -196,6 +201,7 @@ export async function sendReminders(
     results.push({
       municipality: municipality.code,
       mailId,
+      recorded: recorded ? 'new' : 'existing',
       delivery: await deliverMail(deps, mailId),
       to: municipality.contacts,
     });

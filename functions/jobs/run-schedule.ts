@@ -11,11 +11,15 @@ import {
 import { deliverOutbox } from './deliver-outbox.js';
 
 const day = 24 * 3600 * 1000;
+/** An email this run recorded: a second run in the same period counts (and sends) nothing again. */
+const isNew = (mail: { readonly recorded: 'new' | 'existing' }) => mail.recorded === 'new';
 /** Rounds whose deadline passed longer ago than this are left alone. */
 const quietAfterDeadlineMs = 14 * day;
 
 export interface ScheduleRun {
+  /** Summaries recorded by this run (not those a run before it already recorded for the period). */
   readonly summaries: number;
+  /** Reminders recorded by this run, likewise. */
   readonly reminders: number;
   readonly delivered: Record<string, number>;
   /** Stored versions whose confirmation was not recorded (a crash), now recorded. */
@@ -56,7 +60,7 @@ export async function runSchedule(
           actor,
           dashboardUrl: options.baseUrl,
         })
-      ).sent.length;
+      ).sent.filter(isNew).length;
       if (now.toISOString() >= automaticReminderFrom(round)) {
         reminders += (
           await sendReminders(deps, {
@@ -65,7 +69,7 @@ export async function runSchedule(
             baseUrl: options.baseUrl,
             actor,
           })
-        ).length;
+        ).filter(isNew).length;
       }
     } else {
       summaries += (
@@ -75,7 +79,7 @@ export async function runSchedule(
           actor,
           dashboardUrl: options.baseUrl,
         })
-      ).sent.length;
+      ).sent.filter(isNew).length;
     }
   }
   const outbox = await deliverOutbox(deps, { baseUrl: options.baseUrl });

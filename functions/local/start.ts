@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeStylesheet } from '../../forms/build-stylesheet.js';
 import { systemClock } from '../http/dependencies.js';
 import { PortInUseError } from './emulators.js';
-import { startLocalRun } from './start-local.js';
 
 /**
  * `npm start`: the real pipeline on this machine — dynalite with its data in .data/, aws-ses-v2-local with
  * its web mailbox, and the HTTP server with the route table (start-local.ts). Ctrl-C stops everything.
+ * It builds the stylesheet and script itself (as `npm run build:css` does), silently, before it loads the
+ * pages that name them: no npm pre-script, so the terminal shows npm's two lines and then the one screen.
  */
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,6 +27,8 @@ function port(name: string, fallback: number): number {
 async function main(): Promise<void> {
   const dataDir = path.resolve(root, process.env.REGIETAFEL_DATA_DIR ?? '.data');
   const dataDirLabel = path.relative(root, dataDir) || '.';
+  await writeStylesheet();
+  const { startLocalRun } = await import('./start-local.js');
   const run = await startLocalRun({
     port: port('PORT', 3000),
     dynamoPort: port('DYNAMODB_PORT', 8000),

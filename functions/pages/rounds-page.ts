@@ -52,7 +52,6 @@ ${model.notice ? html`<div class="utrecht-alert utrecht-alert--ok rt-notice" rol
 <h1 class="utrecht-heading-1">Rondes</h1>
 <p class="utrecht-paragraph">Alle uitvragen aan de gemeenten in uw regio of provincie, met hun sluitingsdatum en hoeveel gemeenten al hebben ingezonden.</p>
 <p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="/staf/contacten">Contacten en adressen</a>: wie uitnodigingen, herinneringen en overzichten krijgt, en het secretariaat.</p>
-${failed}
 ${mailPanel}
 <ul class="rt-task-list">
 ${model.mayOpen ? html`<li><a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/staf/nieuwe-ronde">Nieuwe ronde</a></li>` : html``}

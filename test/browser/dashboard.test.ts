@@ -54,6 +54,15 @@ describe('the staff dashboard in a browser', () => {
     await expectNoAxeViolations(page, 'rondes');
     expect(await page.locator('h1').textContent()).toBe('Rondes');
     expect(await page.locator('.rt-staff-bar').textContent()).toContain('Provincie Overijssel');
+    // No loose text between the page's blocks (a stray count of failed emails stood there once).
+    const loose = await page
+      .locator('main')
+      .evaluate((main) =>
+        [...main.childNodes].flatMap((node) =>
+          node.nodeType === Node.TEXT_NODE && node.textContent?.trim() ? [node.textContent.trim()] : [],
+        ),
+      );
+    expect(loose).toEqual([]);
     const rows = await tableRows(page.locator('table').first());
     expect(rows.map((row) => row[0])).toEqual(
       expect.arrayContaining([expect.stringContaining(pipeline.rounds['voortgang-opgaven']!.title)]),

@@ -1,3 +1,9 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amsterdamTimeOfDay } from '../../functions/core/dutch-time.js';
 import { routes } from '../../functions/http/routes.js';
@@ -109,4 +115,42 @@ describe('npm start', () => {
   it('is local only: no route of the route table (what AWS serves) lies under /_lokaal/', () => {
     expect(routes.filter((route) => route.path.startsWith('/_lokaal'))).toEqual([]);
   });
+});
+
+describe('the terminal after `npm start`', () => {
+  let child: ChildProcess | undefined;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'regietafel-npm-start-'));
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = once(child, 'exit');
+      process.kill(-child.pid!, 'SIGINT');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is one screen in all: npm’s own lines and the screen, at most 30 lines, none over 200 characters', async () => {
+    // The real command as a newcomer types it, on free ports and an empty data folder; what npm prints
+    // (its lines for the script, any pre-script's) counts, on stdout and stderr alike.
+    child = spawn('npm', ['start'], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, PORT: '0', DYNAMODB_PORT: '0', SES_PORT: '0', REGIETAFEL_DATA_DIR: dataDir },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const terminal: string[] = [];
+    const errors = createInterface({ input: child.stderr! });
+    errors.on('line', (line) => terminal.push(line));
+    // Up to the scheduled job's line, the last of the first screen.
+    for await (const line of createInterface({ input: child.stdout! })) {
+      terminal.push(line);
+      if (line.startsWith('[planning]')) break;
+    }
+    const screen = terminal.join('\n');
+    expect(screen).toContain('Regietafel draait lokaal');
+    expect(screen).toContain('npm run demo');
+    expect(terminal.length, screen).toBeLessThanOrEqual(30);
+    for (const line of terminal) expect(line.length, line).toBeLessThanOrEqual(200);
+  }, 120_000);
 });

@@ -95,10 +95,14 @@ describe('the scheduled job: summaries and reminders, exactly once', () => {
     expect(enschede.body.text).toContain('er staat een concept klaar');
     expect(enschede.body.text).toMatch(/\/uitnodiging\?code=[\w.-]+/);
 
-    // A third run in the same week sends nothing new.
+    // A third run in the same week sends nothing new, and says so (npm start's [planning] line after a
+    // restart): the two runs at once counted every email once between them.
     await pipeline.clearMailbox();
-    await runSchedule(deps(), { baseUrl: pipeline.baseUrl });
+    const third = await runSchedule(deps(), { baseUrl: pipeline.baseUrl });
     expect(await pipeline.mailbox()).toEqual([]);
+    expect([third.summaries, third.reminders]).toEqual([0, 0]);
+    expect(first.summaries + second.summaries).toBe(summaries.length);
+    expect(first.reminders + second.reminders).toBe(reminders.length);
   });
 
   it('attaches a CSV with one row per municipality that a spreadsheet reads back', async () => {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazy } from '../../../forms/lazy.js';
 import { setting } from '../../config.js';
 import { BadRequest, Unauthorized } from '../../core/errors.js';
 import { staffPrincipalFromClaims } from '../../core/staff-claims.js';
@@ -16,13 +17,15 @@ import {
   verifyStaffToken,
 } from '../staff-session.js';
 
-const saved = z.object({ state: z.string().min(16), verifier: z.string().min(43), back: z.string() });
-const tokens = z.object({ id_token: z.string().min(20) });
+const saved = lazy(() =>
+  z.object({ state: z.string().min(16), verifier: z.string().min(43), back: z.string() }),
+);
+const tokens = lazy(() => z.object({ id_token: z.string().min(20) }));
 
 function readSaved(value: string | undefined) {
   if (!value) return undefined;
   try {
-    return saved.parse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
+    return saved().parse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
   } catch {
     return undefined;
   }
@@ -59,7 +62,7 @@ export const handler = httpHandler(async (event) => {
     }),
     signal: AbortSignal.timeout(10_000),
   });
-  const body = tokens.safeParse(await response.json().catch(() => undefined));
+  const body = tokens().safeParse(await response.json().catch(() => undefined));
   if (!response.ok || !body.success) {
     logger.warn('Aanmelden: code niet ingewisseld', { status: response.status });
     throw new Unauthorized(`Aanmelden is niet gelukt. Probeer het opnieuw via ${signInPath}.`);
