@@ -8,56 +8,22 @@
  * Every repetition runs every bundle once, in a new random order; a bundle's ratio is computed against the
  * floors of its own repetition, and the table shows the medians over the repetitions.
  *
- *   npm run bench:cold-start            # 15 repetitions
- *   npm run bench:cold-start -- 31      # more
+ *   npm run bench:cold-start                              # 15 repetitions, every bundle
+ *   npm run bench:cold-start -- 31                        # more
+ *   npm run bench:cold-start -- 9 submit-form list-rounds # only these bundles (and the floors)
  */
 import './support/quiet.js';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { routes } from '../functions/http/routes.js';
-import { type Bundle, buildBundles } from './support/bundles.js';
+import { buildBundles } from './support/bundles.js';
+import { coldStart, type ColdStartRun as Run } from './support/cold-start-run.js';
 import { startScenario } from './support/scenario.js';
 import { kb, machine, markdownTable, median, ms, ratio, shuffled } from './support/stats.js';
 
 const repetitions = Number(process.argv[2] ?? 15);
-const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'support', 'cold-start-child.mjs');
-
-interface Run {
-  /** Spawn to exit, measured by this process: what a cold start costs, Node's own start included. */
-  readonly wallMs: number;
-  /** From the child's own start to its answer. */
-  readonly totalMs: number;
-  /** CPU time (user + system) of the child up to its answer. */
-  readonly cpuMs: number;
-  readonly importMs: number;
-  readonly invokeMs: number;
-  readonly status?: number;
-}
-
-function coldStart(bundle: Bundle, eventFile: string, env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const process_ = spawn(process.execPath, [child, bundle.file, eventFile], { env });
-    let stdout = '';
-    let stderr = '';
-    process_.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    process_.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    process_.on('error', reject);
-    process_.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`${bundle.id} exited with ${code}: ${stderr}`));
-      // The result is the marked line: a handler may log to stdout around it.
-      const last = (stdout.split('\n').find((line) => line.startsWith('COLD-START ')) ?? '').slice(11);
-      resolve({ ...(JSON.parse(last) as Omit<Run, 'wallMs'>), wallMs: performance.now() - started });
-    });
-  });
-}
+const only = process.argv.slice(3);
 
 /** Which target applies (issue 14): read routes ≤ 2.5× an empty handler, submit ≤ 3×. */
 function target(id: string): number | undefined {
@@ -70,8 +36,14 @@ const built = buildBundles();
 const { outdir } = built;
 const scenario = await startScenario();
 // A route added after the scenario's events were written has none: named, not measured.
-const bundles = built.bundles.filter((bundle) => scenario.hasEvent(bundle.id));
-const unmeasured = built.bundles.filter((bundle) => !scenario.hasEvent(bundle.id)).map((bundle) => bundle.id);
+const bundles = built.bundles.filter(
+  (bundle) =>
+    scenario.hasEvent(bundle.id) &&
+    (only.length === 0 || only.includes(bundle.id) || bundle.id.startsWith('floor:')),
+);
+const unmeasured = built.bundles
+  .filter((bundle) => !scenario.hasEvent(bundle.id) && (only.length === 0 || only.includes(bundle.id)))
+  .map((bundle) => bundle.id);
 const eventDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regietafel-bench-events-'));
 const runs = new Map<string, Run[]>(bundles.map((bundle) => [bundle.id, []]));
 const ratios = new Map<string, { empty: number[]; getItem: number[]; cpu: number[] }>(
@@ -85,7 +57,7 @@ try {
     for (const bundle of shuffled(bundles)) {
       const eventFile = path.join(eventDir, `${bundle.id.replace(':', '-')}.json`);
       fs.writeFileSync(eventFile, JSON.stringify(await scenario.event(bundle.id)));
-      const run = await coldStart(bundle, eventFile, scenario.env);
+      const run = await coldStart(bundle.id, bundle.file, eventFile, scenario.env);
       const answersAnError = bundle.id === 'method-not-allowed' || bundle.id === 'not-found';
       if (run.status !== undefined && run.status >= 400 && !answersAnError) {
         throw new Error(`${bundle.id} answered ${run.status}: the benchmark event is wrong`);

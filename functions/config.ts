@@ -4,61 +4,66 @@ import * as z from 'zod';
  * Runtime configuration, read once per variable and validated where it is first needed: a handler that
  * never sends mail does not need (and on AWS does not get) MAIL_FROM. The CDK app sets each variable in
  * the same call that grants the matching permission (infra/route-function.ts); the local runtime sets
- * them for the emulators. A missing variable fails with a message naming it.
+ * them for the emulators. A missing variable fails with a message naming it. Each variable's schema is
+ * built on its first read: building all fifteen was part of every cold start's import (issue 14).
  */
 const settings = {
-  TABLE_NAME: z.string({ error: 'TABLE_NAME ontbreekt: de naam van de DynamoDB-tabel' }).min(1),
-  MAIL_FROM: z
-    .string({ error: 'MAIL_FROM ontbreekt: het afzenderadres (geverifieerde SES-identiteit)' })
-    .min(3),
+  TABLE_NAME: () => z.string({ error: 'TABLE_NAME ontbreekt: de naam van de DynamoDB-tabel' }).min(1),
+  MAIL_FROM: () =>
+    z.string({ error: 'MAIL_FROM ontbreekt: het afzenderadres (geverifieerde SES-identiteit)' }).min(3),
   /**
    * The SES configuration set every send names (bounce/complaint/delivery events, suppression). Set by
    * the CDK app next to MAIL_FROM; locally the pipeline sets one (the emulator accepts and ignores it).
    */
-  MAIL_CONFIGURATION_SET: z
-    .string({ error: 'MAIL_CONFIGURATION_SET ontbreekt: de SES-configuratieset voor elke verzending' })
-    .min(1),
+  MAIL_CONFIGURATION_SET: () =>
+    z
+      .string({ error: 'MAIL_CONFIGURATION_SET ontbreekt: de SES-configuratieset voor elke verzending' })
+      .min(1),
   /** Base URL for links in emails sent outside a request (jobs); requests use their own origin. */
-  PUBLIC_BASE_URL: z
-    .url('PUBLIC_BASE_URL moet een volledige URL zijn, zoals https://formulieren.example.nl')
-    .optional(),
+  PUBLIC_BASE_URL: () =>
+    z.url('PUBLIC_BASE_URL moet een volledige URL zijn, zoals https://formulieren.example.nl').optional(),
   /** Staff sign-in: the issuer of staff ID tokens (Cognito user pool URL; locally the local issuer). */
-  STAFF_ISSUER: z.string({ error: 'STAFF_ISSUER ontbreekt: de uitgever van de staf-tokens' }).min(1),
+  STAFF_ISSUER: () => z.string({ error: 'STAFF_ISSUER ontbreekt: de uitgever van de staf-tokens' }).min(1),
   /** The app client the staff tokens are for (their `aud`). */
-  STAFF_CLIENT_ID: z.string({ error: 'STAFF_CLIENT_ID ontbreekt: de app-client van de staf' }).min(1),
+  STAFF_CLIENT_ID: () => z.string({ error: 'STAFF_CLIENT_ID ontbreekt: de app-client van de staf' }).min(1),
   /** A second app client whose ID tokens are accepted too (scripts signing in with SRP on AWS). */
-  STAFF_API_CLIENT_ID: z.string().min(1).optional(),
+  STAFF_API_CLIENT_ID: () => z.string().min(1).optional(),
   /** The issuer's public keys (default: `<STAFF_ISSUER>/.well-known/jwks.json`, as Cognito publishes them). */
-  STAFF_JWKS_URL: z.url('STAFF_JWKS_URL moet een volledige URL zijn').optional(),
+  STAFF_JWKS_URL: () => z.url('STAFF_JWKS_URL moet een volledige URL zijn').optional(),
   /** Base of the sign-in pages (`/oauth2/authorize`, `/oauth2/token`, `/logout`): Cognito's hosted UI. */
-  STAFF_SIGN_IN_URL: z.url({
-    error: 'STAFF_SIGN_IN_URL ontbreekt: de aanmeldpagina van de staf (Cognito-domein)',
-  }),
+  STAFF_SIGN_IN_URL: () =>
+    z.url({
+      error: 'STAFF_SIGN_IN_URL ontbreekt: de aanmeldpagina van de staf (Cognito-domein)',
+    }),
   /**
    * The retention periods of the daily job as JSON (`{"draftDays":30,…}`, see core/retention.ts); the CDK
    * app sets it from the deploy setting `retention`. Absent: the documented defaults.
    */
-  RETENTION: z.string().min(2).optional(),
+  RETENTION: () => z.string().min(2).optional(),
   /** S3 bucket for exports too big to answer directly (AWS). */
-  EXPORT_BUCKET: z.string().min(3).optional(),
+  EXPORT_BUCKET: () => z.string().min(3).optional(),
   /** Folder for those exports on the local run (instead of EXPORT_BUCKET). */
-  EXPORT_DIR: z.string().min(1).optional(),
+  EXPORT_DIR: () => z.string().min(1).optional(),
   /** Signs the local run's download links (the local stand-in for S3's pre-signed URLs). */
-  EXPORT_LINK_SECRET: z.string().min(16).optional(),
+  EXPORT_LINK_SECRET: () => z.string().min(16).optional(),
   /** Exports up to this many bytes are answered directly; bigger ones become a signed link. */
-  EXPORT_INLINE_BYTES: z.coerce
-    .number('EXPORT_INLINE_BYTES moet een aantal bytes zijn')
-    .int()
-    .positive()
-    .optional(),
+  EXPORT_INLINE_BYTES: () =>
+    z.coerce.number('EXPORT_INLINE_BYTES moet een aantal bytes zijn').int().positive().optional(),
 } as const;
 
 export type SettingName = keyof typeof settings;
-export type Config = { [K in SettingName]: z.infer<(typeof settings)[K]> };
+export type Config = { [K in SettingName]: z.infer<ReturnType<(typeof settings)[K]>> };
+
+const built = new Map<SettingName, z.ZodType>();
 
 /** Reads and validates one setting from the environment. */
 export function setting<K extends SettingName>(name: K, env: NodeJS.ProcessEnv = process.env): Config[K] {
-  const parsed = settings[name].safeParse(env[name] === '' ? undefined : env[name]);
+  let schema = built.get(name);
+  if (!schema) {
+    schema = settings[name]();
+    built.set(name, schema);
+  }
+  const parsed = schema.safeParse(env[name] === '' ? undefined : env[name]);
   if (!parsed.success) {
     throw new Error(
       `Ongeldige configuratie:\n${name}: ${parsed.error.issues.map((issue) => issue.message).join(', ')}`,

@@ -12,11 +12,17 @@ const context = {
   getRemainingTimeInMillis: () => 10_000,
   callbackWaitsForEmptyEventLoop: false,
 };
+// The same instants on the monotonic clock in microseconds, which V8's CPU profile (--cpu-prof) uses for
+// its samples: bench/cold-start-profile.ts splits the samples into import and first invoke by them.
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+const startedUs = monotonicUs();
 const started = performance.now();
 const { handler } = await import(pathToFileURL(bundle).href);
 const imported = performance.now();
+const importedUs = monotonicUs();
 const result = await handler(event, context);
 const done = performance.now();
+const doneUs = monotonicUs();
 // CPU time of this process since it started (Node's own start included): less sensitive than wall time
 // to other work on a shared machine.
 const cpu = process.cpuUsage();
@@ -29,6 +35,7 @@ process.stdout.write(
     totalMs: done,
     cpuMs: (cpu.user + cpu.system) / 1000,
     status: result?.statusCode,
+    marksUs: { started: startedUs, imported: importedUs, done: doneUs },
   })}\n`,
 );
 process.exit(0);

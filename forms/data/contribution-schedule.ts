@@ -1,3 +1,4 @@
+import { codePointOrder } from '../order.js';
 /**
  * The national own-contribution schedule for displaced persons from Ukraine in municipal reception
  * (Regeling opvang ontheemden Oekraïne / Tijdelijke wet opvang ontheemden Oekraïne), per adult per month.
@@ -25,7 +26,7 @@ export const contributionSchedule: readonly ContributionRate[] = [
 /** The schedule in force on a date, or undefined before the first one. */
 export function rateOn(isoDate: string, schedule: readonly ContributionRate[] = contributionSchedule) {
   return [...schedule]
-    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
+    .sort((a, b) => codePointOrder(a.effectiveFrom, b.effectiveFrom))
     .filter((rate) => rate.effectiveFrom <= isoDate)
     .at(-1);
 }

@@ -1,3 +1,4 @@
+import { codePointOrder } from '../order.js';
 /**
  * The cycles of the Spreidingswet (Wet gemeentelijke taak mogelijk maken asielopvangvoorzieningen): when a
  * cycle starts, and the window in which its places have to be available. Data, not code: the next cycle
@@ -30,6 +31,6 @@ export function cycleOn(
 ): SpreidingswetCycle | undefined {
   return [...cycles]
     .filter((cycle) => cycle.effectiveFrom <= isoDate)
-    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
+    .sort((a, b) => codePointOrder(a.effectiveFrom, b.effectiveFrom))
     .at(-1);
 }

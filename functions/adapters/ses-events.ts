@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazy } from '../../forms/lazy.js';
 import type { ReportedMailEvent } from '../core/mail-events.js';
 import type { MailEvent } from '../core/model.js';
 
@@ -27,55 +28,58 @@ export function referenceFromTag(value: string | undefined): string | undefined 
   return Buffer.from(value, 'base64url').toString('utf8');
 }
 
-const timestamp = z.iso.datetime({ offset: true });
-const mail = z.object({
-  messageId: z.string().min(1),
-  timestamp,
-  destination: z.array(z.string()).default([]),
-  tags: z.record(z.string(), z.array(z.string())).optional(),
-});
-const notification = z.object({
-  eventType: z.string().optional(),
-  notificationType: z.string().optional(),
-  mail,
-  bounce: z
-    .object({
-      bounceType: z.string(),
-      bounceSubType: z.string().optional(),
-      timestamp,
-      bouncedRecipients: z.array(
-        z.object({
-          emailAddress: z.string(),
-          status: z.string().optional(),
-          diagnosticCode: z.string().optional(),
-        }),
-      ),
-    })
-    .optional(),
-  complaint: z
-    .object({
-      timestamp,
-      complaintFeedbackType: z.string().optional(),
-      complaintSubType: z.string().nullish(),
-      complainedRecipients: z.array(z.object({ emailAddress: z.string() })),
-    })
-    .optional(),
-  delivery: z
-    .object({ timestamp, recipients: z.array(z.string()), smtpResponse: z.string().optional() })
-    .optional(),
-  reject: z.object({ reason: z.string().optional() }).optional(),
-  deliveryDelay: z
-    .object({
-      timestamp,
-      delayType: z.string().optional(),
-      delayedRecipients: z.array(
-        z.object({ emailAddress: z.string(), diagnosticCode: z.string().optional() }),
-      ),
-    })
-    .optional(),
+/** Built on the first notification: the mailer imports this module for its tag, and sends none. */
+const notificationSchema = lazy(() => {
+  const timestamp = z.iso.datetime({ offset: true });
+  const mail = z.object({
+    messageId: z.string().min(1),
+    timestamp,
+    destination: z.array(z.string()).default([]),
+    tags: z.record(z.string(), z.array(z.string())).optional(),
+  });
+  return z.object({
+    eventType: z.string().optional(),
+    notificationType: z.string().optional(),
+    mail,
+    bounce: z
+      .object({
+        bounceType: z.string(),
+        bounceSubType: z.string().optional(),
+        timestamp,
+        bouncedRecipients: z.array(
+          z.object({
+            emailAddress: z.string(),
+            status: z.string().optional(),
+            diagnosticCode: z.string().optional(),
+          }),
+        ),
+      })
+      .optional(),
+    complaint: z
+      .object({
+        timestamp,
+        complaintFeedbackType: z.string().optional(),
+        complaintSubType: z.string().nullish(),
+        complainedRecipients: z.array(z.object({ emailAddress: z.string() })),
+      })
+      .optional(),
+    delivery: z
+      .object({ timestamp, recipients: z.array(z.string()), smtpResponse: z.string().optional() })
+      .optional(),
+    reject: z.object({ reason: z.string().optional() }).optional(),
+    deliveryDelay: z
+      .object({
+        timestamp,
+        delayType: z.string().optional(),
+        delayedRecipients: z.array(
+          z.object({ emailAddress: z.string(), diagnosticCode: z.string().optional() }),
+        ),
+      })
+      .optional(),
+  });
 });
 
-type Notification = z.infer<typeof notification>;
+type Notification = z.infer<ReturnType<typeof notificationSchema>>;
 
 /** Thrown for a payload that is not an SES notification: the queue retries it, then keeps it in its DLQ. */
 export class NotAnSesEvent extends Error {
@@ -162,7 +166,7 @@ const detailOf: Record<string, keyof Notification> = {
 
 /** An SES notification (or an SNS/EventBridge envelope around one) → what it reports, per recipient. */
 export function parseSesNotification(payload: unknown): ReportedMailEvent {
-  const result = notification.safeParse(unwrap(payload));
+  const result = notificationSchema().safeParse(unwrap(payload));
   if (!result.success) {
     throw new NotAnSesEvent(
       `Geen SES-melding: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,

@@ -1,3 +1,5 @@
+import { amsterdamMinute } from './dutch-time.js';
+
 /**
  * The two CSV dialects every file of regietafel is written in (summary attachments and staff exports), and
  * the csv-stringify options that produce them. One place, so an attachment and an export of the same data
@@ -33,15 +35,6 @@ export interface Dialect {
   readonly timestamp: (iso: string) => string;
 }
 
-const amsterdamTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 export const dialects: Record<CsvDialect, Dialect> = {
   'excel-nl': {
     delimiter: ';',
@@ -49,7 +42,7 @@ export const dialects: Record<CsvDialect, Dialect> = {
     decimal: ',',
     timestamp: (iso) => {
       const parsed = new Date(iso);
-      return Number.isNaN(parsed.getTime()) ? iso : amsterdamTime.format(parsed);
+      return Number.isNaN(parsed.getTime()) ? iso : amsterdamMinute(parsed);
     },
   },
   rfc4180: { delimiter: ',', bom: false, decimal: '.', timestamp: (iso) => iso },

@@ -1,4 +1,5 @@
 import { isExistingDate, parseDutchDate as readTypedDate } from '../../forms/dutch-date.js';
+import { lazy } from '../../forms/lazy.js';
 /**
  * Dates and times as Dutch staff type them (Amsterdam time, `18-12-2026` and `17:00`), to and from the ISO
  * timestamps the rounds store. The time zone database decides the offset (CET +1, CEST +2).
@@ -16,20 +17,23 @@ export function existingDate(y: number, m: number, d: number, hh = 0, mm = 0): b
   );
 }
 
-const amsterdamParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Amsterdam',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+const amsterdamParts = lazy(
+  () =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }),
+);
 
 /** The wall-clock fields of a moment in Amsterdam. */
 export function inAmsterdam(moment: Date): Record<'y' | 'm' | 'd' | 'hh' | 'mm' | 'ss', number> {
-  const parts = amsterdamParts.formatToParts(moment);
+  const parts = amsterdamParts().formatToParts(moment);
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   return {
     y: get('year'),
@@ -39,6 +43,20 @@ export function inAmsterdam(moment: Date): Record<'y' | 'm' | 'd' | 'hh' | 'mm' 
     mm: get('minute'),
     ss: get('second'),
   };
+}
+
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/** A moment's date in Amsterdam as an ISO date, `2026-12-31`. */
+export function amsterdamDate(moment: Date): string {
+  const { y, m, d } = inAmsterdam(moment);
+  return `${y}-${twoDigits(m)}-${twoDigits(d)}`;
+}
+
+/** A moment in Amsterdam to the minute, `2026-12-31 17:05`. */
+export function amsterdamMinute(moment: Date): string {
+  const { hh, mm } = inAmsterdam(moment);
+  return `${amsterdamDate(moment)} ${twoDigits(hh)}:${twoDigits(mm)}`;
 }
 
 /** Amsterdam wall-clock time → ISO in UTC; undefined when that date or time does not exist. */
@@ -85,15 +103,18 @@ export function toDutchInputs(iso: string): { date: string; time: string } {
   return { date: `${d}-${m}-${y}`, time: `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}` };
 }
 
-const amsterdamClock = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: 'Europe/Amsterdam',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
+const amsterdamClock = lazy(
+  () =>
+    new Intl.DateTimeFormat('nl-NL', {
+      timeZone: 'Europe/Amsterdam',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    }),
+);
 
 /** A moment's time of day in Amsterdam, `07:05:09`, as log lines show it (the machine may run in UTC). */
 export function amsterdamTimeOfDay(moment: Date): string {
-  return amsterdamClock.format(moment);
+  return amsterdamClock().format(moment);
 }

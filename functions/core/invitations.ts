@@ -1,4 +1,5 @@
 import { findForm } from '../../forms/catalogue.js';
+import { codePointOrder } from '../../forms/order.js';
 import { invitationEmail } from '../emails/invitation-email.js';
 import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
 import { NotFound } from './errors.js';
@@ -44,7 +45,7 @@ export function validInvitation(
         !invitation.revokedAt &&
         invitation.expiresAt > now.toISOString(),
     )
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .sort((a, b) => codePointOrder(a.createdAt, b.createdAt))
     .at(-1);
 }
 
@@ -282,7 +283,7 @@ export async function invitationOverview(
     const working = own.filter((invitation) => !invitation.revokedAt && invitation.expiresAt > now);
     const sent = working
       .filter((invitation) => invitation.sentTo && invitation.sentTo.length > 0)
-      .sort((a, b) => (a.sentAt ?? a.createdAt).localeCompare(b.sentAt ?? b.createdAt))
+      .sort((a, b) => codePointOrder(a.sentAt ?? a.createdAt, b.sentAt ?? b.createdAt))
       .at(-1);
     const opened = working
       .map((invitation) => invitation.firstOpenedAt)

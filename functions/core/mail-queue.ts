@@ -1,3 +1,4 @@
+import { codePointOrder } from '../../forms/order.js';
 import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
 import { Conflict, NotFound } from './errors.js';
 import type { DeliveryStatus, OutboxMail, Registry } from './model.js';
@@ -102,7 +103,7 @@ export async function mailInScope(
     deps.store.listMail('failed'),
     deps.store.listSentMail({ limit: recentSent }),
   ]);
-  const byAge = (a: OutboxMail, b: OutboxMail) => a.createdAt.localeCompare(b.createdAt);
+  const byAge = (a: OutboxMail, b: OutboxMail) => codePointOrder(a.createdAt, b.createdAt);
   const sentInScope = sent.filter(visible);
   return {
     pending: pending.filter(visible).sort(byAge),

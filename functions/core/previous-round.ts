@@ -1,5 +1,6 @@
 import { type Answers, allItems, type FormDefinition } from '../../forms/definition.js';
 import { type AnswerChange, diffStored, type StoredAnswers } from '../../forms/diff.js';
+import { codePointOrder } from '../../forms/order.js';
 import type { InvalidAnswer, RetiredAnswer } from '../../forms/revisions.js';
 import { readStored, revisionOf, usableAnswers } from '../../forms/revisions.js';
 import type { Round, SubmissionVersion } from './model.js';
@@ -21,7 +22,7 @@ export function earlierRounds(rounds: readonly Round[], round: Round): Round[] {
   return rounds
     .filter((candidate) => candidate.formId === round.formId && candidate.id !== round.id)
     .filter((candidate) => order(candidate) < order(round))
-    .sort((a, b) => order(b).localeCompare(order(a)));
+    .sort((a, b) => codePointOrder(order(b), order(a)));
 }
 
 export interface PreviousAnswers {

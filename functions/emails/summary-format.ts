@@ -1,26 +1,18 @@
-import { formatInteger } from '../../forms/format.js';
+import { formatDecimal, formatInteger } from '../../forms/format.js';
 import type { MunicipalityTrend } from '../core/aggregation/trends.js';
 import type { MunicipalityRef, RoundAggregate } from '../core/aggregation/types.js';
+import { dutchDate } from '../core/registry/membership.js';
 
 /** Dutch wording shared by the summary email, its CSV files and the dashboard. */
 
-const amsterdamDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-const percentFormat = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
 /** The calendar day of an ISO timestamp in Dutch time, as an ISO date (`2026-11-27`). */
 export function summaryDate(isoTimestamp: string): string {
-  const parsed = new Date(isoTimestamp);
-  return Number.isNaN(parsed.getTime()) ? isoTimestamp.slice(0, 10) : amsterdamDay.format(parsed);
+  return dutchDate(isoTimestamp);
 }
 
 /** `61.1` → `61,1 %`; null (nothing to compare with) → `—`. */
 export function formatPercent(value: number | null): string {
-  return value === null ? '—' : `${percentFormat.format(value)} %`;
+  return value === null ? '—' : `${formatDecimal(value, 1)} %`;
 }
 
 /** `regio IJsselland` or `provincie Overijssel`. */

@@ -10,6 +10,7 @@ import {
 } from '../../forms/definition.js';
 import type { RepeatGroup } from '../../forms/fields.js';
 import { formatDateTime } from '../../forms/format.js';
+import { lazy } from '../../forms/lazy.js';
 import { Conflict, ValidationFailed } from '../core/errors.js';
 import type { FormContextKey, ResolvedForm } from '../core/form-context.js';
 import type { SignedLink } from '../core/invitation-tokens.js';
@@ -32,18 +33,20 @@ import { rowNoticePath } from './row-notice.js';
  */
 
 /** The hidden fields of the page, as our pages write them. */
-const control = z.strictObject({
-  _action: z.string(),
-  _submissionId: z.string().regex(submissionIdPattern).optional(),
-  _baseVersion: z
-    .string()
-    .regex(/^\d{1,6}$/)
-    .default('0'),
-  _draftRevision: z
-    .string()
-    .regex(/^\d{1,6}$/)
-    .default('0'),
-});
+const control = lazy(() =>
+  z.strictObject({
+    _action: z.string(),
+    _submissionId: z.string().regex(submissionIdPattern).optional(),
+    _baseVersion: z
+      .string()
+      .regex(/^\d{1,6}$/)
+      .default('0'),
+    _draftRevision: z
+      .string()
+      .regex(/^\d{1,6}$/)
+      .default('0'),
+  }),
+);
 
 export interface PostContext {
   readonly deps: Dependencies;
@@ -93,7 +96,7 @@ export function parseAction(value: string, resolved: ResolvedForm): Action | und
 
 /** The control fields, or undefined when the page's hidden fields were tampered with (or sent twice). */
 export function parseControl(decoded: DecodedPost, params: URLSearchParams) {
-  const parsed = control.safeParse(decoded.control);
+  const parsed = control().safeParse(decoded.control);
   if (!parsed.success) return undefined;
   if (Object.keys(decoded.control).some((name) => params.getAll(name).length !== 1)) return undefined;
   return {

@@ -1,36 +1,87 @@
 import { describe, expect, it, vi } from 'vitest';
 
 /**
- * Issue 14: a cold start builds no zod schema at import; a form's schemas are built when that form is
- * first validated, and the other forms' are not. Every zod builder the forms use is counted.
+ * Issue 14: a cold start builds no zod schema and no Intl formatter at import; a form's schemas are built
+ * when that form is first validated, and the other forms' are not. Every zod builder the forms, the
+ * configuration and the handlers use is counted, and every Intl formatter constructed.
  */
-const built = vi.hoisted(() => ({ count: 0 }));
+const built = vi.hoisted(() => {
+  /** `count` zod builders called, `where` each one's caller, `formatters` each Intl formatter's. */
+  const counts = { count: 0, where: [] as string[], formatters: [] as string[] };
+  // Counted from before any module of the app is imported: a formatter built at import is one too many.
+  for (const name of ['DateTimeFormat', 'NumberFormat'] as const) {
+    const Original = Intl[name] as unknown as new (...args: unknown[]) => object;
+    const Counted = function (this: unknown, ...args: unknown[]) {
+      counts.formatters.push(`${name} ${new Error().stack?.split('\n').slice(2, 6).join(' | ')}`);
+      return new Original(...args);
+    } as unknown as typeof Intl.DateTimeFormat;
+    Object.assign(Counted, Original);
+    (Intl as unknown as Record<string, unknown>)[name] = Counted;
+  }
+  return counts;
+});
 vi.mock('zod', async (importOriginal) => {
   const actual = await importOriginal<Record<string, unknown>>();
   const counted = (name: string) => {
     const original = actual[name] as (...args: unknown[]) => unknown;
     return (...args: unknown[]) => {
       built.count++;
+      built.where.push(`${name} ${new Error().stack?.split('\n').slice(2, 6).join(' | ')}`);
       return original(...args);
     };
   };
-  const builders = ['string', 'number', 'boolean', 'enum', 'email', 'any', 'never', 'strictObject', 'array'];
+  const builders = [
+    'string',
+    'number',
+    'boolean',
+    'enum',
+    'email',
+    'any',
+    'never',
+    'strictObject',
+    'object',
+    'array',
+    'record',
+    'url',
+  ];
   return { ...actual, ...Object.fromEntries(builders.map((name) => [name, counted(name)])) };
 });
 
 const { catalogue } = await import('../../forms/catalogue.js');
 const { validateAnswers } = await import('../../forms/validate.js');
+const { routes } = await import('../../functions/http/routes.js');
+
+describe('a cold start’s import', () => {
+  it('builds no zod schema and no Intl formatter in any route’s handler module', async () => {
+    for (const route of routes) await import(`../../${route.entry.replace(/\.ts$/, '.js')}`);
+    // The mailer's module (SES tags) is loaded on a route's first send, in the same cold start.
+    await import('../../functions/adapters/ses-mailer.js');
+    // Each entry names the builder and where it was called from.
+    expect(built.where).toEqual([]);
+    expect(built.formatters).toEqual([]);
+  });
+
+  it('builds a setting’s schema on its first read, once', async () => {
+    const { setting } = await import('../../functions/config.js');
+    const before = built.count;
+    expect(setting('TABLE_NAME', { TABLE_NAME: 'tabel' })).toBe('tabel');
+    const afterOne = built.count;
+    expect(afterOne).toBeGreaterThan(before);
+    expect(setting('TABLE_NAME', { TABLE_NAME: 'andere' })).toBe('andere');
+    expect(built.count).toBe(afterOne);
+  });
+});
 
 describe('zod schemas of the forms', () => {
   it('are not built when the catalogue is imported, nor when a form is rendered or read', async () => {
-    expect(built.count).toBe(0);
+    const before = built.count;
     const { answersToRaw, describeAnswers, csvColumns } = await import('../../forms/definition.js');
     for (const definition of catalogue.values()) {
       answersToRaw(definition);
       describeAnswers(definition, {});
       csvColumns(definition);
     }
-    expect(built.count).toBe(0);
+    expect(built.count).toBe(before);
   });
 
   it('are built per form on its first validation, and kept', async () => {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazy } from '../../../forms/lazy.js';
 
 /**
  * Email addresses as staff type them: one or more per field, separated by new lines, commas, semicolons
@@ -7,7 +8,7 @@ import * as z from 'zod';
  * <piet@zwolle.nl>`): then the address between the angle brackets counts, and the name is left out.
  */
 
-const address = z.email();
+const address = lazy(() => z.email());
 
 /** A comma outside double quotes (a quoted name may hold one: `"Vries, Anna de" <anna@zwolle.nl>`). */
 const unquotedComma = /,(?=(?:[^"]*"[^"]*")*[^"]*$)/;
@@ -26,7 +27,7 @@ export function splitAddresses(text: string): string[] {
 }
 
 export function isEmailAddress(value: string): boolean {
-  return value.length <= 254 && address.safeParse(value).success;
+  return value.length <= 254 && address().safeParse(value).success;
 }
 
 /** The addresses of a field, and the parts that are not an address (for the error message). */

@@ -1,4 +1,4 @@
-import { formatDate } from '../../../forms/format.js';
+import { dutchMonths, formatDate } from '../../../forms/format.js';
 import { slug } from '../csv-format.js';
 import type { Municipality, Province, Region, Registry, RegistryItem, Round } from '../model.js';
 import { dutchDate, roundMunicipalities } from './membership.js';
@@ -386,21 +386,6 @@ export function effectsOnRounds(before: Registry, after: Registry, rounds: reado
   });
 }
 
-const months = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
 /** `1-1-2027`, `01-01-2027`, `2027-01-01` or `1 januari 2027` → `2027-01-01`; undefined when no date. */
 export function parseDutchDate(text: string): string | undefined {
   const value = text.trim().toLowerCase();
@@ -412,8 +397,8 @@ export function parseDutchDate(text: string): string | undefined {
   const written = /^(\d{1,2})\s+([a-z]+)\s+(\d{4})$/.exec(value);
   if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (dutch) [d, m, y] = [Number(dutch[1]), Number(dutch[2]), Number(dutch[3])];
-  else if (written && months.includes(written[2]!))
-    [d, m, y] = [Number(written[1]), months.indexOf(written[2]!) + 1, Number(written[3])];
+  else if (written && dutchMonths.includes(written[2]!))
+    [d, m, y] = [Number(written[1]), dutchMonths.indexOf(written[2]!) + 1, Number(written[3])];
   else return undefined;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)

@@ -1,3 +1,4 @@
+import { amsterdamDate } from '../dutch-time.js';
 import type { Municipality, Registry, Round } from '../model.js';
 
 /**
@@ -11,17 +12,10 @@ import type { Municipality, Registry, Round } from '../model.js';
  * lists both, and nobody's answers disappear from it.
  */
 
-const amsterdamDate = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** An ISO timestamp → the date it is in the Netherlands, `2026-12-31`. */
 export function dutchDate(isoTimestamp: string): string {
   const parsed = new Date(isoTimestamp);
-  return Number.isNaN(parsed.getTime()) ? isoTimestamp.slice(0, 10) : amsterdamDate.format(parsed);
+  return Number.isNaN(parsed.getTime()) ? isoTimestamp.slice(0, 10) : amsterdamDate(parsed);
 }
 
 /** Whether the municipality exists on a (Dutch) date. */

@@ -1,4 +1,5 @@
 import type { FigureStatus, FormTargets } from '../../../forms/definition.js';
+import { codePointOrder } from '../../../forms/order.js';
 
 export type { FigureStatus, FormTargets };
 
@@ -106,7 +107,7 @@ export function asylumTargetsOn(
 ): AsylumTargets | undefined {
   return published.asylum
     .filter((targets) => targets.province === province && targets.effectiveFrom <= isoDate)
-    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.revision - b.revision)
+    .sort((a, b) => codePointOrder(a.effectiveFrom, b.effectiveFrom) || a.revision - b.revision)
     .at(-1);
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazy } from '../../../forms/lazy.js';
 import { setting } from '../../config.js';
 import { BadRequest } from '../../core/errors.js';
 import { attachmentDisposition, defaultInlineBytes, deliverExport } from '../../core/export-delivery.js';
@@ -8,29 +9,33 @@ import { dependencies } from '../dependencies.js';
 import { httpHandler } from '../middleware.js';
 import type { HttpResponse } from '../responses.js';
 
-const query = z.strictObject({
-  ronde: z
-    .string({ error: 'ronde: geef een ronde-id' })
-    .regex(/^[\w-]{1,100}$/, 'ronde: ongeldige ronde-id')
-    .optional(),
-  tabel: z
-    .string()
-    .regex(/^[\w-]{1,60}$/, 'tabel: ongeldige tabelnaam')
-    .default(mainTable),
-  versies: z.enum(['huidige', 'alle'], { error: 'versies: kies huidige of alle' }).default('huidige'),
-  dialect: z
-    .enum(['excel-nl', 'rfc4180'], { error: 'dialect: kies excel-nl (puntkomma, Excel) of rfc4180 (komma)' })
-    .default('excel-nl'),
-  formaat: z.enum(['csv', 'xlsx'], { error: 'formaat: kies csv of xlsx' }).default('csv'),
-  kop: z
-    .enum(['nl', 'sleutel'], { error: 'kop: kies nl (Nederlandse kolomnamen) of sleutel (vaste sleutels)' })
-    .default('nl'),
-  waarden: z
-    .enum(['code', 'label'], {
-      error: 'waarden: kies code (vaste codes, zoals operationeel) of label (de tekst uit het formulier)',
-    })
-    .default('code'),
-});
+const query = lazy(() =>
+  z.strictObject({
+    ronde: z
+      .string({ error: 'ronde: geef een ronde-id' })
+      .regex(/^[\w-]{1,100}$/, 'ronde: ongeldige ronde-id')
+      .optional(),
+    tabel: z
+      .string()
+      .regex(/^[\w-]{1,60}$/, 'tabel: ongeldige tabelnaam')
+      .default(mainTable),
+    versies: z.enum(['huidige', 'alle'], { error: 'versies: kies huidige of alle' }).default('huidige'),
+    dialect: z
+      .enum(['excel-nl', 'rfc4180'], {
+        error: 'dialect: kies excel-nl (puntkomma, Excel) of rfc4180 (komma)',
+      })
+      .default('excel-nl'),
+    formaat: z.enum(['csv', 'xlsx'], { error: 'formaat: kies csv of xlsx' }).default('csv'),
+    kop: z
+      .enum(['nl', 'sleutel'], { error: 'kop: kies nl (Nederlandse kolomnamen) of sleutel (vaste sleutels)' })
+      .default('nl'),
+    waarden: z
+      .enum(['code', 'label'], {
+        error: 'waarden: kies code (vaste codes, zoals operationeel) of label (de tekst uit het formulier)',
+      })
+      .default('code'),
+  }),
+);
 
 /**
  * GET /staf/formulieren/{formId}/export?ronde=…&tabel=…&versies=huidige|alle&dialect=excel-nl|rfc4180
@@ -42,7 +47,7 @@ const query = z.strictObject({
 export const handler = httpHandler(async (event): Promise<HttpResponse> => {
   const deps = dependencies();
   const principal = await authenticateStaff(event);
-  const parsed = query.safeParse(event.queryStringParameters ?? {});
+  const parsed = query().safeParse(event.queryStringParameters ?? {});
   if (!parsed.success) {
     // One Dutch sentence per problem, each naming the parameter.
     throw new BadRequest(

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazy } from '../../../forms/lazy.js';
 import { BadRequest } from '../../core/errors.js';
 import { attachmentDisposition } from '../../core/export-delivery.js';
 import { placesCsv, placesFilename } from '../../core/places-csv.js';
@@ -6,16 +7,20 @@ import { placesRequest } from '../places-pages.js';
 import type { HttpResponse } from '../responses.js';
 import { staffPage } from '../staff-actions.js';
 
-const query = z.strictObject({
-  van: z.string().optional(),
-  tot: z.string().optional(),
-  tabel: z
-    .enum(['gebieden', 'locaties'], { error: 'tabel: kies gebieden (per gebied en gemeente) of locaties' })
-    .default('gebieden'),
-  dialect: z
-    .enum(['excel-nl', 'rfc4180'], { error: 'dialect: kies excel-nl (puntkomma, Excel) of rfc4180 (komma)' })
-    .default('excel-nl'),
-});
+const query = lazy(() =>
+  z.strictObject({
+    van: z.string().optional(),
+    tot: z.string().optional(),
+    tabel: z
+      .enum(['gebieden', 'locaties'], { error: 'tabel: kies gebieden (per gebied en gemeente) of locaties' })
+      .default('gebieden'),
+    dialect: z
+      .enum(['excel-nl', 'rfc4180'], {
+        error: 'dialect: kies excel-nl (puntkomma, Excel) of rfc4180 (komma)',
+      })
+      .default('excel-nl'),
+  }),
+);
 
 /**
  * GET /staf/rondes/{roundId}/plaatsen/export?van=…&tot=…&tabel=gebieden|locaties&dialect=excel-nl|rfc4180:
@@ -23,7 +28,7 @@ const query = z.strictObject({
  * always small enough to answer directly. Every download is in the audit trail.
  */
 export const handler = staffPage(async (ctx): Promise<HttpResponse> => {
-  const parsed = query.safeParse(ctx.event.queryStringParameters ?? {});
+  const parsed = query().safeParse(ctx.event.queryStringParameters ?? {});
   if (!parsed.success) {
     throw new BadRequest(
       parsed.error.issues

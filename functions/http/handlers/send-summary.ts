@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazy } from '../../../forms/lazy.js';
 import { manualPeriod, sendSummaries } from '../../core/compile-summaries.js';
 import { ValidationFailed } from '../../core/errors.js';
 import { authenticateStaff } from '../authenticate.js';
@@ -9,11 +10,13 @@ import { jsonResponse, seeOther } from '../responses.js';
 import { assertSameOrigin } from '../staff-session.js';
 import { summaryScope } from '../summary-scope.js';
 
-const request = z.strictObject({
-  scope: z.string().optional(),
-  /** Idempotency: the same request id sends once, however often it is retried. */
-  requestId: z.string().min(8).max(100).optional(),
-});
+const request = lazy(() =>
+  z.strictObject({
+    scope: z.string().optional(),
+    /** Idempotency: the same request id sends once, however often it is retried. */
+    requestId: z.string().min(8).max(100).optional(),
+  }),
+);
 
 /** POST /staf/rondes/{roundId}/overzicht: send the summary now, to the scope's regietafel or province. */
 export const handler = httpHandler(async (event) => {
@@ -21,7 +24,7 @@ export const handler = httpHandler(async (event) => {
   const principal = await authenticateStaff(event);
   assertSameOrigin(event);
   const body = event.body ? readBody(event) : { kind: 'json' as const, value: {} };
-  const parsed = request.safeParse(body.kind === 'json' ? body.value : Object.fromEntries(body.params));
+  const parsed = request().safeParse(body.kind === 'json' ? body.value : Object.fromEntries(body.params));
   if (!parsed.success) {
     throw new ValidationFailed(
       parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),

@@ -1,12 +1,13 @@
 import * as z from 'zod';
 import { type DecodedPost, decodeFormPost, type FieldError } from '../../../forms/definition.js';
+import { lazy } from '../../../forms/lazy.js';
 import { ValidationFailed } from '../../core/errors.js';
 import { resolveFormFor } from '../../core/form-context.js';
 import { submissionIdPattern } from '../../core/submission-id.js';
 import { submitForm } from '../../core/submit-form.js';
 import { formTargets } from '../../core/targets/form-targets.js';
 import { authenticateMunicipalityLink, confirmLink } from '../authenticate.js';
-import { dependencies } from '../dependencies.js';
+import { dependencies, loadMailerSoon } from '../dependencies.js';
 import { formKey, formPageResponse, formPath } from '../form-pages.js';
 import { damagedPage, parseControl, runAction } from '../form-post-actions.js';
 import { logger } from '../logger.js';
@@ -15,23 +16,25 @@ import { readBody, requestOrigin } from '../request.js';
 import { jsonResponse } from '../responses.js';
 
 /** What an API client posts: the answers, and optionally the version it amends and an idempotency key. */
-const jsonEnvelope = z.strictObject({
-  answers: z.record(z.string(), z.unknown(), {
-    error: '‘answers’ ontbreekt of is geen object met antwoorden.',
+const jsonEnvelope = lazy(() =>
+  z.strictObject({
+    answers: z.record(z.string(), z.unknown(), {
+      error: '‘answers’ ontbreekt of is geen object met antwoorden.',
+    }),
+    baseVersion: z
+      .number({ error: '‘baseVersion’ moet een heel getal zijn (0 bij een eerste inzending).' })
+      .int({ error: '‘baseVersion’ moet een heel getal zijn.' })
+      .min(0, { error: '‘baseVersion’ mag niet negatief zijn.' })
+      .optional(),
+    submissionId: z
+      .string({ error: '‘submissionId’ moet tekst zijn.' })
+      .regex(submissionIdPattern, {
+        error:
+          '‘submissionId’ moet 8 tot 100 zichtbare tekens lang zijn (letters, cijfers, leestekens; geen spaties of stuurtekens), bijvoorbeeld een UUID.',
+      })
+      .optional(),
   }),
-  baseVersion: z
-    .number({ error: '‘baseVersion’ moet een heel getal zijn (0 bij een eerste inzending).' })
-    .int({ error: '‘baseVersion’ moet een heel getal zijn.' })
-    .min(0, { error: '‘baseVersion’ mag niet negatief zijn.' })
-    .optional(),
-  submissionId: z
-    .string({ error: '‘submissionId’ moet tekst zijn.' })
-    .regex(submissionIdPattern, {
-      error:
-        '‘submissionId’ moet 8 tot 100 zichtbare tekens lang zijn (letters, cijfers, leestekens; geen spaties of stuurtekens), bijvoorbeeld een UUID.',
-    })
-    .optional(),
-});
+);
 
 const unknownEnvelopeKey = (key: string) =>
   `Onbekend veld ‘${key}’: stuur alleen answers, baseVersion en submissionId.`;
@@ -51,6 +54,8 @@ function envelopeErrors(error: z.ZodError): FieldError[] {
  */
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
+  // A submission sends its confirmation: the mailer loads while the first reads are answered.
+  loadMailerSoon();
   const key = formKey(event);
   // The body before the link (413 too big, 415 an unknown type, 400 malformed JSON): what was sent is
   // refused as such, whatever link came with it — a revoked one too.
@@ -63,7 +68,7 @@ export const handler = httpHandler(async (event) => {
 
   if (body.kind === 'json') {
     const principal = link.principal;
-    const envelope = jsonEnvelope.safeParse(body.value);
+    const envelope = jsonEnvelope().safeParse(body.value);
     // zod would drop a `__proto__` key silently (JSON.parse makes it an ordinary one): refuse it by name.
     const hidden =
       typeof body.value === 'object' && body.value !== null && Object.hasOwn(body.value, '__proto__');

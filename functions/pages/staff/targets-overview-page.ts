@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime, formatInteger } from '../../../forms/format.js';
+import { codePointOrder } from '../../../forms/order.js';
 import { type Html, html } from '../../../forms/render/html.js';
 import type { Registry } from '../../core/model.js';
 import { compareWithTask, periodLabel } from '../../core/targets/check-targets.js';
@@ -85,7 +86,7 @@ ${municipalityTable(`${id}-gemeenten`, registry, targets)}
 
 function historyTable(id: string, all: readonly Targets[]): Html {
   const sorted = [...all].sort(
-    (a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.revision - a.revision,
+    (a, b) => codePointOrder(b.publishedAt, a.publishedAt) || b.revision - a.revision,
   );
   return dataTable({
     id,
@@ -151,7 +152,7 @@ ${model.provinces.map(
   ) => html`${several ? html`<h2 class="utrecht-heading-2 rt-heading-spaced">Provincie ${province.name}</h2>` : html``}
 <h2 class="utrecht-heading-${several ? '3' : '2'} rt-heading-spaced">Aandelen asielopvang (Spreidingswet)</h2>
 ${province.asylum.length === 0 ? html`<p class="utrecht-paragraph">Er zijn nog geen aandelen gepubliceerd.</p>` : html``}
-${[...province.asylum].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom)).map((targets) => asylumSection(model.registry, targets))}
+${[...province.asylum].sort((a, b) => codePointOrder(b.effectiveFrom, a.effectiveFrom)).map((targets) => asylumSection(model.registry, targets))}
 <h2 class="utrecht-heading-${several ? '3' : '2'} rt-heading-spaced">Taakstelling huisvesting statushouders</h2>
 ${province.housing.length === 0 ? html`<p class="utrecht-paragraph">Er is nog geen taakstelling gepubliceerd.</p>` : html``}
 ${[...province.housing].sort((a, b) => b.period.localeCompare(a.period)).map((targets) => housingSection(model.registry, targets))}
