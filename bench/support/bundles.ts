@@ -5,9 +5,9 @@ import { Stack } from 'aws-cdk-lib';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { type RouteAccess, routes } from '../../functions/http/routes.js';
 import { buildApp } from '../../infra/build-app.js';
-import { RouteFunction, repoRoot } from '../../infra/route-function.js';
 import { mailEventsAccess, mailEventsEntry } from '../../infra/mail-events.js';
 import { outboxSenderAccess, outboxSenderEntry } from '../../infra/outbox-sender.js';
+import { RouteFunction, repoRoot } from '../../infra/route-function.js';
 import { scheduleEntry } from '../../infra/stateless-stack.js';
 
 /** One Lambda bundle exactly as `npm run synth` builds it. */
