@@ -225,7 +225,7 @@ export const routes: readonly RouteDefinition[] = [
     auth: 'staff',
     access: { table: 'read', sendsMail: false },
     description:
-      'Staf: de sluitingsdatum verplaatsen, de ronde nu sluiten of heropenen (voor wie alle regio’s van de ronde heeft).',
+      'Staf: de sluitingsdatum verplaatsen, de ronde nu sluiten of heropenen (voor wie alle regio’s van de ronde heeft); ?stap=…: de controlestap na het formulier.',
   },
   {
     id: 'change-round-actions',
@@ -245,7 +245,7 @@ export const routes: readonly RouteDefinition[] = [
     auth: 'staff',
     access: { table: 'read', sendsMail: false },
     description:
-      'Staf: de uitnodigingen van een ronde — per gemeente adressen, verstuurd, link eerst geopend, stand van de inzending.',
+      'Staf: de uitnodigingen van een ronde — per gemeente adressen, verstuurd, link eerst geopend, stand van de inzending; ?stap=…: wie wat krijgt, na het formulier.',
   },
   {
     id: 'invitation-actions',

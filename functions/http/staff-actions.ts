@@ -6,11 +6,11 @@ import type { Registry } from '../core/model.js';
 import { actorOf, type Principal } from '../core/policy.js';
 import { actionField, tokenField } from '../pages/staff/components.js';
 import type { SignedInStaff } from '../pages/staff/shell.js';
-import { authenticateStaff } from './authenticate.js';
+import { authenticateStaffWithRegistry } from './authenticate.js';
 import { signedInStaff } from './dashboard.js';
 import { type Dependencies, dependencies } from './dependencies.js';
 import { httpHandler } from './middleware.js';
-import { readBody, wantsJson } from './request.js';
+import { bearer, readBody, wantsJson } from './request.js';
 import { type HttpResponse, htmlResponse, jsonResponse, seeOther } from './responses.js';
 import { assertSameOrigin, staffPageHeaders } from './staff-session.js';
 
@@ -28,6 +28,12 @@ import { assertSameOrigin, staffPageHeaders } from './staff-session.js';
  *   token is claimed once in the table, so a double click or a resubmitted page does the work once and
  *   lands on the same result; a token that failed is released, so the page can simply be sent again.
  *   The browser is then sent (303) to the result page, which says what happened.
+ * - **Check steps by post/redirect/get** (`steps`): a check page that only shows what an action would do
+ *   (the deadline's, the invitations') is not drawn from the POST for a browser: once the post has been
+ *   judged (policy, input), the browser is sent (303) to the page's own address with the input in the
+ *   query (`?stap=<action>&…`, never the token), and the GET (`staffPage` with the same steps) draws the
+ *   check page — or the form with its errors — from there, with a fresh token. So Reload, Back and Forward
+ *   never ask to resend. Scripts (Bearer, JSON) get the page from the POST as before.
  */
 
 export interface StaffContext {
@@ -56,6 +62,18 @@ export interface Outcome {
 }
 
 export type StaffAction = (context: StaffContext) => Promise<HttpResponse | Perform>;
+
+/** The query field that names the check step a GET draws (`?stap=deadline-controleren&…`). */
+export const stepField = 'stap';
+
+/** The address of a check step as a GET: the page's path, the step and the posted fields but the token. */
+function stepLocation(ctx: StaffContext, name: string): string {
+  const query = new URLSearchParams({ [stepField]: name });
+  for (const [field, value] of ctx.fields) {
+    if (field !== actionField && field !== tokenField && field !== stepField) query.append(field, value);
+  }
+  return `${ctx.event.rawPath}?${query}`;
+}
 
 /** A staff page answer: HTML with the staff pages' headers (their CSP allows the sign-out redirect). */
 export function staffHtml(statusCode: number, page: Html): HttpResponse {
@@ -92,10 +110,9 @@ function fieldsOf(event: APIGatewayProxyEventV2): URLSearchParams {
 
 async function context(event: APIGatewayProxyEventV2, fields: () => URLSearchParams): Promise<StaffContext> {
   const deps = dependencies();
-  const principal = await authenticateStaff(event);
+  const { principal, registry } = await authenticateStaffWithRegistry(event, deps.store);
   if (event.requestContext.http.method !== 'GET') assertSameOrigin(event);
   const parsed = fields();
-  const registry = await deps.store.getRegistry();
   return {
     event,
     deps,
@@ -148,12 +165,19 @@ function withDone(location: string, token: string): string {
   return `${location}${location.includes('?') ? '&' : '?'}gedaan=${encodeURIComponent(token)}`;
 }
 
-/** The POST handler of a staff page: its actions by name. */
-export function staffActions(actions: Readonly<Record<string, StaffAction>>) {
+/**
+ * The POST handler of a staff page: its actions by name; `steps` are the check steps a browser reaches by
+ * post/redirect/get (the same actions, also given to the page's `staffPage`).
+ */
+export function staffActions(
+  actions: Readonly<Record<string, StaffAction>>,
+  steps: Readonly<Record<string, StaffAction>> = {},
+) {
+  const all = { ...actions, ...steps };
   return httpHandler(async (event) => {
     const ctx = await context(event, () => fieldsOf(event));
     const name = ctx.fields.get(actionField) ?? '';
-    const action = Object.hasOwn(actions, name) ? actions[name] : undefined;
+    const action = Object.hasOwn(all, name) ? all[name] : undefined;
     if (!action) {
       throw new BadRequest(
         name
@@ -172,7 +196,12 @@ export function staffActions(actions: Readonly<Record<string, StaffAction>>) {
     let outcome = replay;
     if (!outcome) {
       const answer = await action(ctx);
-      if (!('perform' in answer)) return answer;
+      if (!('perform' in answer)) {
+        const browser = !wantsJson(event) && !bearer(event);
+        return browser && Object.hasOwn(steps, name) && [200, 422].includes(answer.statusCode)
+          ? seeOther(stepLocation(ctx, name))
+          : answer;
+      }
       if (!tokenPattern.test(token)) {
         throw new BadRequest('Deze pagina is verouderd of beschadigd. Laad de pagina opnieuw.');
       }
@@ -183,11 +212,26 @@ export function staffActions(actions: Readonly<Record<string, StaffAction>>) {
   });
 }
 
-/** The GET handler of a staff page. */
-export function staffPage(render: (context: StaffContext) => Promise<HttpResponse>) {
+/**
+ * The GET handler of a staff page; `?stap=<name>` draws that check step (see `staffActions`) from the
+ * query instead, an unknown step is a 400.
+ */
+export function staffPage(
+  render: (context: StaffContext) => Promise<HttpResponse>,
+  steps: Readonly<Record<string, StaffAction>> = {},
+) {
   return httpHandler(async (event) => {
     const ctx = await context(event, () => new URLSearchParams(event.rawQueryString ?? ''));
-    return render(ctx);
+    const name = ctx.fields.get(stepField);
+    if (name === null) return render(ctx);
+    const step = Object.hasOwn(steps, name) ? steps[name] : undefined;
+    const answer = step ? await step(ctx) : undefined;
+    if (!answer || 'perform' in answer) {
+      throw new BadRequest(
+        'Deze stap bestaat niet op deze pagina. Ga terug en gebruik een knop op de pagina.',
+      );
+    }
+    return answer;
   });
 }
 

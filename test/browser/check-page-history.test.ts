@@ -124,6 +124,7 @@ describe('the row buttons without JavaScript survive Reload, Back and Forward', 
       .getByRole('group', { name: `Opvanglocatie ${number}`, exact: true })
       .getByLabel('Naam van de locatie');
   const notice = () => noScript.locator('#f-locations-melding');
+  const noticeTop = () => notice().evaluate((element) => element.getBoundingClientRect().top);
   const at = () => {
     const url = new URL(noScript.url());
     return `${url.pathname}${url.search}${url.hash}`;
@@ -150,6 +151,8 @@ describe('the row buttons without JavaScript survive Reload, Back and Forward', 
         `${rowsPath()}?melding=rij-toegevoegd&groep=locations&rij=${number}#f-locations-melding`,
       );
       await expectFocused(notice(), `the notice of location ${number}`);
+      // Scrolled to, with room above it (scroll-margin): not flush with the top of the window.
+      expect(await noticeTop(), `the notice of location ${number} below the top`).toBeGreaterThanOrEqual(16);
       expect(await notice().textContent()).toBe(
         `Opvanglocatie ${number} is toegevoegd. Vul de gegevens hieronder in.`,
       );
@@ -177,6 +180,7 @@ describe('the row buttons without JavaScript survive Reload, Back and Forward', 
     expect(await loadsNewPage(noScript, () => remove.click())).toBe(200);
     expect(at()).toBe(`${rowsPath()}?melding=rij-verwijderd&groep=locations&rij=1#f-locations-melding`);
     await expectFocused(notice(), 'the notice of the removed location');
+    expect(await noticeTop(), 'the notice of the removed location below the top').toBeGreaterThanOrEqual(16);
     expect(await notice().textContent()).toBe('Opvanglocatie 1 is verwijderd.');
     // Location 2 moved up into its place, right after the notice.
     await tabOnceTo(location(1), 'the name of the location that moved up');

@@ -2,8 +2,9 @@ import type { TestPipeline } from './pipeline.js';
 
 /**
  * A staff member's browser against the staff pages: the sign-in cookie, `Sec-Fetch-Site: same-origin` on
- * posts (what a browser sends for our own forms), form posts answered with 303 (not followed), and a
- * reader for the hidden fields of the forms a page renders (the idempotency token in particular).
+ * posts (what a browser sends for our own forms), form posts answered with 303 (not followed, except the
+ * 303 of a check step to its GET page, `?stap=…`, which a browser follows to show it), and a reader for the
+ * hidden fields of the forms a page renders (the idempotency token in particular).
  */
 
 export interface StaffAnswer {
@@ -33,16 +34,17 @@ function body(fields: Record<string, string | string[]>): URLSearchParams {
 /** A browser with these cookies (a staff member's `regietafel_staf=…`, a municipality's session, or none). */
 export function browserWith(pipeline: TestPipeline, cookie: string | undefined): StaffBrowser {
   const credentials: Record<string, string> = cookie ? { cookie } : {};
+  const get = async (path: string) =>
+    answer(
+      await fetch(`${pipeline.baseUrl}${path}`, {
+        headers: { accept: 'text/html', ...credentials },
+        redirect: 'manual',
+      }),
+    );
   return {
-    get: async (path) =>
-      answer(
-        await fetch(`${pipeline.baseUrl}${path}`, {
-          headers: { accept: 'text/html', ...credentials },
-          redirect: 'manual',
-        }),
-      ),
-    post: async (path, fields, site = 'same-origin') =>
-      answer(
+    get,
+    post: async (path, fields, site = 'same-origin') => {
+      const posted = await answer(
         await fetch(`${pipeline.baseUrl}${path}`, {
           method: 'POST',
           headers: {
@@ -54,7 +56,10 @@ export function browserWith(pipeline: TestPipeline, cookie: string | undefined):
           body: body(fields),
           redirect: 'manual',
         }),
-      ),
+      );
+      const step = posted.status === 303 && posted.location?.includes('?stap=');
+      return step ? get(posted.location!) : posted;
+    },
   };
 }
 

@@ -124,15 +124,26 @@ const confirm =
   };
 
 /**
- * POST /staf/rondes/{roundId}/wijzigen: `deadline-controleren` / `deadline-wijzigen`, `sluiten-controleren`
- * / `sluiten`, `heropenen-controleren` / `heropenen`, and `terug` (the page, nothing changed).
+ * The check steps of `/staf/rondes/{roundId}/wijzigen`, drawn by the GET after the post
+ * (post/redirect/get, see `staffActions`): `deadline-controleren`, `sluiten-controleren`,
+ * `heropenen-controleren`, and `terug` (the page with the input, nothing changed).
  */
-export const handler = staffActions({
+export const changeRoundSteps: Readonly<Record<string, StaffAction>> = {
   'deadline-controleren': check('deadline'),
-  'deadline-wijzigen': confirm('deadline'),
   'sluiten-controleren': check('close'),
-  sluiten: confirm('close'),
   'heropenen-controleren': check('reopen'),
-  heropenen: confirm('reopen'),
   terug: async (ctx) => pageWithErrors(ctx, ctx.fields.get('form') === 'reopen' ? 'reopen' : 'deadline', []),
-});
+};
+
+/**
+ * POST /staf/rondes/{roundId}/wijzigen: the check steps (`changeRoundSteps`) and what they confirm:
+ * `deadline-wijzigen`, `sluiten`, `heropenen`.
+ */
+export const handler = staffActions(
+  {
+    'deadline-wijzigen': confirm('deadline'),
+    sluiten: confirm('close'),
+    heropenen: confirm('reopen'),
+  },
+  changeRoundSteps,
+);

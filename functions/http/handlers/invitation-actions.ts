@@ -148,17 +148,26 @@ const replace: StaffAction = async (ctx) => {
 };
 
 /**
- * POST /staf/rondes/{roundId}/uitnodigingen: `alle-controleren` / `alle-versturen` (everyone not yet
- * invited), `een-controleren` / `een-versturen`, `opnieuw-controleren` / `opnieuw-versturen`,
- * `vervangen-controleren` / `vervangen`.
+ * The check steps of `/staf/rondes/{roundId}/uitnodigingen` (who gets what), drawn by the GET after the
+ * post (post/redirect/get, see `staffActions`).
  */
-export const handler = staffActions({
+export const invitationSteps: Readonly<Record<string, StaffAction>> = {
   'alle-controleren': check('alle'),
-  'alle-versturen': send('alle'),
   'een-controleren': check('een'),
-  'een-versturen': send('een'),
   'opnieuw-controleren': check('opnieuw'),
-  'opnieuw-versturen': send('opnieuw'),
   'vervangen-controleren': check('vervangen'),
-  vervangen: replace,
-});
+};
+
+/**
+ * POST /staf/rondes/{roundId}/uitnodigingen: the check steps (`invitationSteps`) and what they confirm:
+ * `alle-versturen` (everyone not yet invited), `een-versturen`, `opnieuw-versturen`, `vervangen`.
+ */
+export const handler = staffActions(
+  {
+    'alle-versturen': send('alle'),
+    'een-versturen': send('een'),
+    'opnieuw-versturen': send('opnieuw'),
+    vervangen: replace,
+  },
+  invitationSteps,
+);

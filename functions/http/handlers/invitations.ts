@@ -1,8 +1,12 @@
 import { invitationOverview } from '../../core/invitations.js';
 import { invitationsPage } from '../invitation-pages.js';
 import { doneNotice, staffHtml, staffPage } from '../staff-actions.js';
+import { invitationSteps } from './invitation-actions.js';
 
-/** GET /staf/rondes/{roundId}/uitnodigingen: the invitations of the round in this person's scope. */
+/**
+ * GET /staf/rondes/{roundId}/uitnodigingen: the invitations of the round in this person's scope; `?stap=…`:
+ * a check step after its post (`invitationSteps`).
+ */
 export const handler = staffPage(async (ctx) => {
   const overview = await invitationOverview(ctx.deps, {
     principal: ctx.principal,
@@ -17,4 +21,4 @@ export const handler = staffPage(async (ctx) => {
       await doneNotice(ctx.deps, ctx.fields.get('gedaan') ?? undefined, ctx.actor),
     ),
   );
-});
+}, invitationSteps);
