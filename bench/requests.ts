@@ -13,7 +13,7 @@
 import './support/quiet.js';
 import type { Context } from 'aws-lambda';
 import { forgetReferences } from '../functions/adapters/dynamo/reference-cache.js';
-import { totalWriteUnits } from './support/dynamodb-meter.js';
+import { type MeteredCall, totalWriteUnits } from './support/dynamodb-meter.js';
 import { startScenario } from './support/scenario.js';
 import { machine, markdownTable } from './support/stats.js';
 
@@ -77,6 +77,14 @@ const measured: Measured[] = [
   },
 ];
 
+/** What dynalite reports for the table (ReturnConsumedCapacity), when the writes asked it: the check. */
+function reported(calls: MeteredCall[], billed: number): string {
+  const writes = calls.filter((call) => call.reportedTableUnits !== undefined);
+  if (writes.length === 0) return '';
+  const total = writes.reduce((sum, call) => sum + call.reportedTableUnits!, 0);
+  return total === billed ? ', as dynalite reports' : `, dynalite reports ${total}: MISMATCH`;
+}
+
 const rows: string[][] = [];
 try {
   for (const { label, handler: id, event: next, before, target } of measured) {
@@ -115,7 +123,7 @@ try {
         label,
         String(calls.length),
         [...byOperation].map(([operation, n]) => `${n} ${operation}`).join(', '),
-        `${units.total} (table ${units.table}${Object.entries(units.indexes)
+        `${units.total} (table ${units.table}${reported(calls, units.table)}${Object.entries(units.indexes)
           .map(([index, n]) => `, ${index} ${n}`)
           .join('')})`,
         verdict,

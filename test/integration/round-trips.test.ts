@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type DynamoDbMeter,
+  type MeteredCall,
   startDynamoDbMeter,
   totalWriteUnits,
 } from '../../bench/support/dynamodb-meter.js';
+import { dynamoDbClient, dynamoStore } from '../../functions/adapters/dynamo-store.js';
 import {
   browserSubmission,
   get,
@@ -47,6 +49,16 @@ async function callsOf(request: () => Promise<{ status: number } | Response>, st
 }
 
 const operations = (calls: { operation: string }[]) => calls.map((call) => call.operation);
+
+/**
+ * Every write's table units as the meter bills them are those dynalite reports with
+ * ReturnConsumedCapacity (which counts no index: the index units are the meter's alone).
+ */
+function expectTableUnitsAsReported(calls: MeteredCall[]) {
+  const writes = calls.filter((call) => !['BatchGetItem', 'GetItem', 'Query'].includes(call.operation));
+  expect(writes.length).toBeGreaterThan(0);
+  for (const call of writes) expect(call.tableUnits, call.target).toBe(call.reportedTableUnits);
+}
 
 describe('DynamoDB round trips per request', () => {
   const municipality = 'GM0193';
@@ -158,8 +170,33 @@ describe('DynamoDB round trips per request', () => {
     // Submission id 1, version 1 + 1 (listed for the repair), current copy 1, audit 1, envelope 1, sent
     // 1 + 1 (listed as sent).
     expect(totalWriteUnits(calls).total).toBeLessThanOrEqual(8);
+    expectTableUnitsAsReported(calls);
     const mails = (await pipeline.mailbox()).filter((mail) => mail.subject.includes('versie 2'));
     expect(mails).toHaveLength(1);
+  });
+
+  it('an email with content (a summary): the content in an item of its own that no index holds, the envelope small in GSI1', async () => {
+    const store = dynamoStore(pipeline.tableName, dynamoDbClient({ endpoint: meter.url }));
+    const body = 'Samenvatting '.repeat(400); // 5 KB of HTML and as much text: gzipped in the content item
+    meter.reset();
+    await store.enqueueMail({
+      id: `round-trips-summary-${randomUUID()}`,
+      kind: 'summary',
+      to: ['secretariaat@regio.example'],
+      subject: 'Samenvatting',
+      html: `<p>${body}</p>`,
+      text: body,
+      createdAt: new Date().toISOString(),
+      status: 'pending',
+      attempts: 0,
+    });
+    const calls = meter.calls();
+    expect(calls.map((call) => [call.operation, call.target.split(' ')[1]])).toEqual([
+      ['PutItem', 'MAIL#CONTENT'],
+      ['PutItem', 'MAIL'],
+    ]);
+    expect(calls[0]!.indexUnits).toEqual({});
+    expect(calls[1]!.indexUnits).toEqual({ GSI1: 1 });
   });
 
   it('a browser’s form post (session cookie): the same 7 calls, the link’s invitation in the first batch', async () => {
@@ -181,6 +218,7 @@ describe('DynamoDB round trips per request', () => {
     expect(calls[0]!.target).toContain('INVITATION#');
     expect(calls.some((call) => call.operation === 'GetItem')).toBe(false);
     expect(totalWriteUnits(calls).total).toBeLessThanOrEqual(8);
+    expectTableUnitsAsReported(calls);
     const mails = (await pipeline.mailbox()).filter((mail) =>
       mail.destination.to.includes('jan.v2@gemeente.example'),
     );
