@@ -343,7 +343,7 @@ function parseMoney(raw: RawValue): number | string {
   return raw.trim();
 }
 
-/** The amount every money field gives as its example, in its hint and in its messages (unless it names its own). */
+/** The amount a money field gives as its example, in its hint and in its messages, unless it names its own. */
 export const moneyExample = '1.250,00';
 
 export function money(
@@ -354,10 +354,9 @@ export function money(
     example?: string;
   },
 ): Field<number> {
+  // One example, in the hint the official reads before typing and in every message after.
   const example = options.example ?? moneyExample;
-  const hint = options.example
-    ? `${options.hint ? `${options.hint} ` : ''}Bijvoorbeeld ${example}.`
-    : options.hint;
+  const hint = `${options.hint ? `${options.hint} ` : ''}Bijvoorbeeld ${example}.`;
   const meta = base(key, 'money', { ...options, hint });
   const max = options.max ?? 100_000_000;
   const schema = () =>
