@@ -52,7 +52,7 @@ export async function confirmLink(
 }
 
 /** Staff: a verified staff ID token (cookie or Bearer); see staff-session.ts. */
-export { authenticateStaff } from './staff-session.js';
+export { authenticateStaff, authenticateStaffWithRegistry } from './staff-session.js';
 
 /**
  * The session cookie for a round: HttpOnly (no script reads it), SameSite=Lax (sent when the official

@@ -58,6 +58,23 @@ function sesMailer(): Promise<Mailer> {
   return Promise.reject(notDeclared('e-mail', 'sendsMail'));
 }
 
+/**
+ * Starts loading the mailer (SES client, nodemailer) now, for a request that will send: on the next turn
+ * of the event loop, when the request's first DynamoDB read has gone out, so the load runs while that
+ * read is on the wire instead of after it (issue 14).
+ */
+export function loadMailerSoon(): void {
+  if (typeof REGIETAFEL_BUNDLE_SENDS_MAIL === 'undefined' || REGIETAFEL_BUNDLE_SENDS_MAIL) {
+    setImmediate(() => {
+      const loading = sesMailer();
+      // Not kept when it fails: the first send loads again, and fails (or not) with its own error.
+      loading.catch(() => {
+        if (mailer === loading) mailer = undefined;
+      });
+    });
+  }
+}
+
 /** EXPORT_BUCKET on AWS; EXPORT_DIR (+ EXPORT_LINK_SECRET, PUBLIC_BASE_URL) on the local run. */
 function exportFilesFromSettings(): Promise<ExportFiles> {
   if (typeof REGIETAFEL_BUNDLE_EXPORT_FILES === 'undefined' || REGIETAFEL_BUNDLE_EXPORT_FILES) {

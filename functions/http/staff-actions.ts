@@ -6,7 +6,7 @@ import type { Registry } from '../core/model.js';
 import { actorOf, type Principal } from '../core/policy.js';
 import { actionField, tokenField } from '../pages/staff/components.js';
 import type { SignedInStaff } from '../pages/staff/shell.js';
-import { authenticateStaff } from './authenticate.js';
+import { authenticateStaffWithRegistry } from './authenticate.js';
 import { signedInStaff } from './dashboard.js';
 import { type Dependencies, dependencies } from './dependencies.js';
 import { httpHandler } from './middleware.js';
@@ -110,10 +110,9 @@ function fieldsOf(event: APIGatewayProxyEventV2): URLSearchParams {
 
 async function context(event: APIGatewayProxyEventV2, fields: () => URLSearchParams): Promise<StaffContext> {
   const deps = dependencies();
-  const principal = await authenticateStaff(event);
+  const { principal, registry } = await authenticateStaffWithRegistry(event, deps.store);
   if (event.requestContext.http.method !== 'GET') assertSameOrigin(event);
   const parsed = fields();
-  const registry = await deps.store.getRegistry();
   return {
     event,
     deps,

@@ -1,10 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
+import {
+  createLocalJWKSet,
+  errors,
+  type JSONWebKeySet,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  jwtVerify,
+} from 'jose';
 import { setting } from '../config.js';
 import { Forbidden, Unauthorized } from '../core/errors.js';
+import type { Registry } from '../core/model.js';
 import type { Principal } from '../core/policy.js';
+import type { Store } from '../core/ports.js';
 import { staffPrincipalFromClaims } from '../core/staff-claims.js';
+import { requestJson } from './http-json.js';
 import { bearer, cookie, requestOrigin, wantsPage } from './request.js';
 import { contentSecurityPolicy } from './responses.js';
 
@@ -29,7 +39,44 @@ export const staffCookiePath = '/staf';
 export const signInPath = '/staf/inloggen';
 export const callbackPath = '/staf/inloggen/terug';
 
-const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+/** The issuer's keys as last fetched, per JWKS address: once per Lambda container, as jose's remote key set. */
+const keySets = new Map<string, Promise<{ keys: JWTVerifyGetKey; fetchedAt: number }>>();
+/** Fetched again after this long, and for an unknown key id when the last fetch is older than the cooldown. */
+const keysMaxAgeMs = 10 * 60_000;
+const unknownKeyCooldownMs = 30_000;
+
+function fetchKeys(url: string): Promise<{ keys: JWTVerifyGetKey; fetchedAt: number }> {
+  const fetching = requestJson(url, { timeoutMs: 5000 }).then(({ status, body }) => {
+    if (status !== 200) throw new Error(`De sleutels van de uitgever gaven HTTP ${status}`);
+    return { keys: createLocalJWKSet(body as JSONWebKeySet), fetchedAt: Date.now() };
+  });
+  keySets.set(url, fetching);
+  // A failed fetch is not kept: the next request tries again.
+  fetching.catch(() => keySets.get(url) === fetching && keySets.delete(url));
+  return fetching;
+}
+
+/**
+ * The issuer's published keys (jose's createLocalJWKSet over a JWKS fetched with node:https, see
+ * http-json.ts), with the caching of jose's createRemoteJWKSet: fetched once, again after ten minutes,
+ * and again for a key id it does not know (a rotated key) unless the last fetch was under 30 s ago.
+ */
+function issuerKeys(url: string): JWTVerifyGetKey {
+  return async (header, token) => {
+    let current = await (keySets.get(url) ?? fetchKeys(url));
+    if (Date.now() - current.fetchedAt > keysMaxAgeMs) current = await fetchKeys(url);
+    try {
+      return await current.keys(header, token);
+    } catch (error) {
+      if (
+        !(error instanceof errors.JWKSNoMatchingKey) ||
+        Date.now() - current.fetchedAt < unknownKeyCooldownMs
+      )
+        throw error;
+      return (await fetchKeys(url)).keys(header, token);
+    }
+  };
+}
 
 function jwksUrl(): string {
   return setting('STAFF_JWKS_URL') ?? `${setting('STAFF_ISSUER').replace(/\/$/, '')}/.well-known/jwks.json`;
@@ -37,15 +84,8 @@ function jwksUrl(): string {
 
 /** Verifies a staff ID token; the claims, or an Unauthorized naming what to do. */
 export async function verifyStaffToken(token: string): Promise<JWTPayload> {
-  const url = jwksUrl();
-  let keys = keySets.get(url);
-  if (!keys) {
-    // Cached per Lambda container: the keys are fetched once, and again only for an unknown key id.
-    keys = createRemoteJWKSet(new URL(url), { timeoutDuration: 5000 });
-    keySets.set(url, keys);
-  }
   try {
-    const { payload } = await jwtVerify(token, keys, {
+    const { payload } = await jwtVerify(token, issuerKeys(jwksUrl()), {
       issuer: setting('STAFF_ISSUER'),
       audience: [setting('STAFF_CLIENT_ID'), setting('STAFF_API_CLIENT_ID')].filter(
         (client): client is string => client !== undefined,
@@ -94,6 +134,23 @@ export async function authenticateStaff(event: APIGatewayProxyEventV2): Promise<
     if (wantsSignIn(event) && !bearer(event)) throw new SignInRequired(signInLocation(event));
     throw error;
   }
+}
+
+/**
+ * The staff principal and the registry together: the registry's read goes out before the token is checked
+ * and overlaps the check (at a cold start that includes fetching the issuer's keys). Only when the request
+ * carries a token: one without is sent to the sign-in without a read. A refused token is answered as by
+ * authenticateStaff, and nothing read is used.
+ */
+export async function authenticateStaffWithRegistry(
+  event: APIGatewayProxyEventV2,
+  store: Pick<Store, 'getRegistry'>,
+): Promise<{ principal: Principal; registry: Registry }> {
+  const early = (bearer(event) ?? cookie(event, staffCookie)) ? store.getRegistry() : undefined;
+  // Awaited below once the token is accepted; until then a failed read must not count as unhandled.
+  early?.catch(() => undefined);
+  const principal = await authenticateStaff(event);
+  return { principal, registry: await (early ?? store.getRegistry()) };
 }
 
 /**

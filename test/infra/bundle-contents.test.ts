@@ -15,6 +15,7 @@ const markers = {
   libStorage: 'lib-storage', // lib-storage's user-agent tag
   xlsx: 'xl/workbook.xml', // write-excel-file's workbook part
   credentialChain: 'AWS_WEB_IDENTITY_TOKEN_FILE', // the SDK's default chain beyond the environment
+  remoteKeySet: 'Expected 200 OK from the JSON Web Key Set', // jose's createRemoteJWKSet (fetch, so undici)
 } as const;
 
 let bundles: Bundle[];
@@ -57,6 +58,15 @@ describe('each function bundles only the adapters its route declares', () => {
 
   it('takes its credentials from the environment, as Lambda provides them, without the rest of the chain', () => {
     for (const bundle of bundles) expect(has(bundle.id, 'credentialChain'), bundle.id).toBe(false);
+  });
+
+  it('fetches the staff issuer’s keys with node:https, not with jose’s remote key set (whose fetch loads undici)', () => {
+    expect(has('list-rounds', 'dynamodb')).toBe(true);
+    for (const bundle of bundles) expect(has(bundle.id, 'remoteKeySet'), bundle.id).toBe(false);
+  });
+
+  it('keeps the form page’s bundle within 550 KB', () => {
+    expect(bundles.find((bundle) => bundle.id === 'show-form')!.bytes).toBeLessThanOrEqual(550_000);
   });
 
   it('a function without table access holds no DynamoDB client', () => {

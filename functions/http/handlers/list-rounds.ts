@@ -3,7 +3,7 @@ import { regionsToOpenFor } from '../../core/open-round.js';
 import { actorOf } from '../../core/policy.js';
 import { listRounds } from '../../core/round-status.js';
 import { renderRoundsPage } from '../../pages/rounds-page.js';
-import { authenticateStaff } from '../authenticate.js';
+import { authenticateStaffWithRegistry } from '../authenticate.js';
 import { signedInStaff } from '../dashboard.js';
 import { dependencies } from '../dependencies.js';
 import { httpHandler } from '../middleware.js';
@@ -19,8 +19,7 @@ import { staffPageHeaders } from '../staff-session.js';
  */
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
-  const principal = await authenticateStaff(event);
-  const registry = await deps.store.getRegistry();
+  const { principal, registry } = await authenticateStaffWithRegistry(event, deps.store);
   const rounds = await listRounds(deps, { principal, registry });
   const mail = await mailInScope(deps, { principal, registry });
   if (wantsPage(event)) {

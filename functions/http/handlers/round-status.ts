@@ -12,7 +12,7 @@ import { earlierRoundSeries } from '../../core/round-series.js';
 import { roundStatus, staffRound, visibleRegions } from '../../core/round-status.js';
 import { provinceOfScope, publishedTargets } from '../../core/targets/publish-targets.js';
 import { renderRoundPage } from '../../pages/round-page.js';
-import { authenticateStaff } from '../authenticate.js';
+import { authenticateStaffWithRegistry } from '../authenticate.js';
 import { scopeName, signedInStaff, visibleScopes } from '../dashboard.js';
 import { dependencies } from '../dependencies.js';
 import { httpHandler } from '../middleware.js';
@@ -51,8 +51,7 @@ function summaryNotice(query: Record<string, string | undefined>): string | unde
  */
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
-  const principal = await authenticateStaff(event);
-  const registry = await deps.store.getRegistry();
+  const { principal, registry } = await authenticateStaffWithRegistry(event, deps.store);
   const input = { principal, roundId: event.pathParameters?.roundId ?? '', registry };
   if (!wantsPage(event)) {
     const status = await roundStatus(deps, input);

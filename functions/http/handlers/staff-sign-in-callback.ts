@@ -3,6 +3,7 @@ import { lazy } from '../../../forms/lazy.js';
 import { setting } from '../../config.js';
 import { BadRequest, Unauthorized } from '../../core/errors.js';
 import { staffPrincipalFromClaims } from '../../core/staff-claims.js';
+import { requestJson } from '../http-json.js';
 import { logger } from '../logger.js';
 import { httpHandler } from '../middleware.js';
 import { cookie, requestOrigin } from '../request.js';
@@ -50,7 +51,7 @@ export const handler = httpHandler(async (event) => {
     );
   }
   const origin = requestOrigin(event) ?? '';
-  const response = await fetch(`${setting('STAFF_SIGN_IN_URL').replace(/\/$/, '')}/oauth2/token`, {
+  const response = await requestJson(`${setting('STAFF_SIGN_IN_URL').replace(/\/$/, '')}/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
@@ -59,11 +60,11 @@ export const handler = httpHandler(async (event) => {
       code: query.code,
       redirect_uri: `${origin}${callbackPath}`,
       code_verifier: pending.verifier,
-    }),
-    signal: AbortSignal.timeout(10_000),
+    }).toString(),
+    timeoutMs: 10_000,
   });
-  const body = tokens().safeParse(await response.json().catch(() => undefined));
-  if (!response.ok || !body.success) {
+  const body = tokens().safeParse(response.body);
+  if (response.status !== 200 || !body.success) {
     logger.warn('Aanmelden: code niet ingewisseld', { status: response.status });
     throw new Unauthorized(`Aanmelden is niet gelukt. Probeer het opnieuw via ${signInPath}.`);
   }

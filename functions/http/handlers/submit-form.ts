@@ -7,7 +7,7 @@ import { submissionIdPattern } from '../../core/submission-id.js';
 import { submitForm } from '../../core/submit-form.js';
 import { formTargets } from '../../core/targets/form-targets.js';
 import { authenticateMunicipalityLink, confirmLink } from '../authenticate.js';
-import { dependencies } from '../dependencies.js';
+import { dependencies, loadMailerSoon } from '../dependencies.js';
 import { formKey, formPageResponse, formPath } from '../form-pages.js';
 import { damagedPage, parseControl, runAction } from '../form-post-actions.js';
 import { logger } from '../logger.js';
@@ -54,6 +54,8 @@ function envelopeErrors(error: z.ZodError): FieldError[] {
  */
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
+  // A submission sends its confirmation: the mailer loads while the first reads are answered.
+  loadMailerSoon();
   const key = formKey(event);
   // The body before the link (413 too big, 415 an unknown type, 400 malformed JSON): what was sent is
   // refused as such, whatever link came with it — a revoked one too.
