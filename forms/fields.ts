@@ -249,7 +249,9 @@ function textField(
       .string({ error: `${quote(meta.name)} moet tekst zijn.` })
       .trim()
       .min(1, { error: requiredMessage('text', meta.name) })
-      .max(maxLength, { error: `${quote(meta.name)} mag maximaal ${formatInteger(maxLength)} tekens lang zijn.` })
+      .max(maxLength, {
+        error: `${quote(meta.name)} mag maximaal ${formatInteger(maxLength)} tekens lang zijn.`,
+      })
       .superRefine((value, ctx) => {
         const problem = textProblem(value, meta.name, multiLine);
         if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
