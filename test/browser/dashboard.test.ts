@@ -194,6 +194,7 @@ describe('the staff dashboard in a browser', () => {
   it('signs out: back on the start page, and the dashboard asks to sign in again', async () => {
     await page.getByRole('button', { name: 'Afmelden' }).click();
     await page.waitForURL(`${pipeline.baseUrl}/`);
+    await expectNoAxeViolations(page, 'startpagina na afmelden');
     await page.goto(`${pipeline.baseUrl}/staf/rondes`);
     expect(await page.locator('h1').textContent()).toBe('Aanmelden als medewerker');
   });
@@ -203,6 +204,7 @@ describe('the staff dashboard in a browser', () => {
     await signIn(/Twente/);
     const round = pipeline.rounds['voortgang-opgaven']!;
     await page.goto(`${pipeline.baseUrl}/staf/rondes/${round.id}`);
+    await expectReflow(page, 'ronde (Twente)');
     const status = await tableRows(page.getByRole('table', { name: /Stand per gemeente/ }));
     expect(status.every((row) => row[1] === 'Twente')).toBe(true);
     expect(await page.getByRole('button', { name: /provincie/ }).count()).toBe(0);
