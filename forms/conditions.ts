@@ -23,37 +23,67 @@ export function scopeFields(items: readonly SectionItem[]): ReadonlyMap<string, 
  * of the answers it waits for (a question's value as its input sends it: `ja`, an option's value).
  */
 export function isAsked(field: Field, scope: Scope, fields: ReadonlyMap<string, Field>): boolean {
+  return askedBy(field, fields, (question) => question.toForm(scope[question.key]));
+}
+
+/**
+ * Whether a field is asked, its questions' answers read as their inputs send them (`answerOf`); a question
+ * not yet answered (`undefined`) leaves its fields asked.
+ */
+function askedBy(
+  field: Field,
+  fields: ReadonlyMap<string, Field>,
+  answerOf: (question: Field) => string | undefined,
+): boolean {
   const when = field.shownWhen;
   if (!when) return true;
   const question = fields.get(when.field);
-  if (!question || !isAsked(question, scope, fields)) return false;
-  return when.answers.includes(question.toForm(scope[when.field]));
+  if (!question || !askedBy(question, fields, answerOf)) return false;
+  const answer = answerOf(question);
+  return answer === undefined || when.answers.includes(answer);
 }
 
-function withoutUnasked(scope: Scope, fields: ReadonlyMap<string, Field>): Scope {
+/**
+ * How a scope's answers read: stored or candidate answers (`answers`: a question left open asks nothing
+ * further), or a post's strings as typed (`typed`: only a chosen answer drops what it makes irrelevant, so
+ * what was typed before the question was answered waits for it).
+ */
+type Reading = 'answers' | 'typed';
+
+function withoutUnasked(scope: Scope, fields: ReadonlyMap<string, Field>, reading: Reading): Scope {
+  const answerOf = (question: Field) => {
+    if (reading === 'answers') return question.toForm(scope[question.key]);
+    const typed = scope[question.key];
+    return typeof typed === 'string' && typed !== '' ? typed : undefined;
+  };
   const kept: Scope = { ...scope };
   for (const field of fields.values()) {
-    if (field.shownWhen && !isAsked(field, scope, fields)) delete kept[field.key];
+    if (field.shownWhen && !askedBy(field, fields, answerOf)) delete kept[field.key];
   }
   return kept;
 }
 
 /**
- * The candidate answers without those the other answers make irrelevant (`collectingSince` after
- * "nee"), in the form's fields and in each row of its repeated groups: such an answer is ignored and never
- * stored. Anything that is not an object of answers is left for the schema to refuse.
+ * The answers without those the other answers make irrelevant (`collectingSince` after "nee"), in the
+ * form's fields and in each row of its repeated groups: such an answer is ignored and never stored — not in
+ * a version, and (`typed`: a post's strings) not in a draft either. Anything that is not an object of
+ * answers is left for the schema to refuse.
  */
-export function withoutIrrelevant(items: readonly SectionItem[], candidate: unknown): unknown {
+export function withoutIrrelevant<T>(
+  items: readonly SectionItem[],
+  candidate: T,
+  reading: Reading = 'answers',
+): T {
   if (!isRecord(candidate)) return candidate;
-  const kept = withoutUnasked(candidate, scopeFields(items));
+  const kept = withoutUnasked(candidate, scopeFields(items), reading);
   for (const group of items) {
     if (group.type !== 'repeat' || !Array.isArray(kept[group.key])) continue;
     const fields = scopeFields(group.fields);
     kept[group.key] = (kept[group.key] as unknown[]).map((row) =>
-      isRecord(row) ? withoutUnasked(row, fields) : row,
+      isRecord(row) ? withoutUnasked(row, fields, reading) : row,
     );
   }
-  return kept;
+  return kept as T;
 }
 
 export interface MissingAnswer {

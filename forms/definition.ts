@@ -1,4 +1,4 @@
-import { checkDependencies, isAsked, scopeFields } from './conditions.js';
+import { checkDependencies, isAsked, scopeFields, withoutIrrelevant } from './conditions.js';
 import {
   answerOf,
   type Field,
@@ -166,10 +166,6 @@ export interface DecodedPost {
   readonly control: Record<string, string>;
 }
 
-/**
- * Turns a browser post (`locations[1][capacity]=12`) into the raw page state. Repeated rows keep their
- * order; names the form does not know are reported, never silently dropped.
- */
 /** What makes a decoded post unusable as answers: fields the form does not know, or fields sent twice. */
 export function postProblems(decoded: DecodedPost): FieldError[] {
   return [
@@ -184,6 +180,11 @@ export function postProblems(decoded: DecodedPost): FieldError[] {
   ];
 }
 
+/**
+ * Turns a browser post (`locations[1][capacity]=12`) into the raw page state. Repeated rows keep their
+ * order; names the form does not know are reported, never silently dropped. What a chosen answer makes
+ * irrelevant (typed under ‘ja’, then ‘nee’ chosen) is dropped, so it is never kept in a draft either.
+ */
 export function decodeFormPost(definition: FormDefinition, params: URLSearchParams): DecodedPost {
   const items = new Map(allItems(definition).map((item) => [item.key, item]));
   const raw: RawState = {};
@@ -228,7 +229,7 @@ export function decodeFormPost(definition: FormDefinition, params: URLSearchPara
     const groupRows = rows.get(item.key);
     raw[item.key] = groupRows ? [...groupRows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row) : [];
   }
-  return { raw, unknownNames, repeatedNames, control };
+  return { raw: withoutIrrelevant(allItems(definition), raw, 'typed'), unknownNames, repeatedNames, control };
 }
 
 function isBlankRow(row: Record<string, RawValue>): boolean {

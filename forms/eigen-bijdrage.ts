@@ -64,6 +64,7 @@ export const eigenBijdrage = defineForm({
       money('amountCatering', {
         label: 'Bedrag voor catering',
         hint: 'Per volwassene per maand, alleen op locaties met catering. Laat leeg als geen locatie catering heeft.',
+        example: '252,18',
         unit: 'per volwassene per maand',
         csvHeader: 'Bedrag catering per volwassene per maand (EUR)',
         optional: true,

@@ -249,7 +249,9 @@ function textField(
       .string({ error: `${quote(meta.name)} moet tekst zijn.` })
       .trim()
       .min(1, { error: requiredMessage('text', meta.name) })
-      .max(maxLength, { error: `${quote(meta.name)} mag maximaal ${maxLength} tekens lang zijn.` })
+      .max(maxLength, {
+        error: `${quote(meta.name)} mag maximaal ${formatInteger(maxLength)} tekens lang zijn.`,
+      })
       .superRefine((value, ctx) => {
         const problem = textProblem(value, meta.name, multiLine);
         if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
@@ -343,7 +345,7 @@ function parseMoney(raw: RawValue): number | string {
   return raw.trim();
 }
 
-/** The amount every money field gives as its example, in its hint and in its messages (unless it names its own). */
+/** The amount a money field gives as its example, in its hint and in its messages, unless it names its own. */
 export const moneyExample = '1.250,00';
 
 export function money(
@@ -354,10 +356,9 @@ export function money(
     example?: string;
   },
 ): Field<number> {
+  // One example, in the hint the official reads before typing and in every message after.
   const example = options.example ?? moneyExample;
-  const hint = options.example
-    ? `${options.hint ? `${options.hint} ` : ''}Bijvoorbeeld ${example}.`
-    : options.hint;
+  const hint = `${options.hint ? `${options.hint} ` : ''}Bijvoorbeeld ${example}.`;
   const meta = base(key, 'money', { ...options, hint });
   const max = options.max ?? 100_000_000;
   const schema = () =>

@@ -80,6 +80,24 @@ describe('questions asked only after ‘ja’', { timeout: 120_000 }, () => {
     expect(await block.isHidden()).toBe(true);
     expect(await adults.isHidden()).toBe(true);
     expect(await page.getByLabel(since).inputValue()).toBe('1 juli 2024');
+
+    // Controleren after ‘Nee’: the check page, not errors about answers that no longer apply, and what was
+    // typed under ‘ja’ is not kept in the draft either.
+    await page
+      .getByLabel(/^Volwassenen die de volledige bijdrage betalen/)
+      .evaluate((input: HTMLInputElement) => {
+        input.value = 'twaalf';
+      });
+    await page.getByLabel('Uw naam').fill('Joost Bakker');
+    await page.getByLabel('Uw e-mailadres').fill('j.bakker@deventer.example');
+    const check = page.getByRole('button', { name: 'Controleren', exact: true });
+    await check.focus();
+    await pressEnterOn(check, 'the Controleren button');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Controleer uw antwoorden');
+    const [draft] = await pipeline.items(pipeline.round.id, 'DRAFT#eigen-bijdrage#GM0180');
+    expect(draft?.raw).toMatchObject({ collects: 'nee', contactName: 'Joost Bakker' });
+    for (const key of ['collectingSince', 'executedBy', 'executorName', 'adultsFull'])
+      expect(draft?.raw, key).not.toHaveProperty(key);
     await context.close();
   });
 

@@ -112,6 +112,7 @@ describe('contacts in the browser', () => {
   it('the secretary reads the round’s audit trail, filters it and downloads it', async () => {
     const { context, page } = await signedIn(/Regietafel Vluchtelingen IJsselland/);
     await page.goto(`${pipeline.baseUrl}/staf/rondes/${pipeline.round.id}`);
+    await lookAt(page, 'ronde');
     await page.getByRole('link', { name: 'Logboek', exact: true }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Logboek');
     await lookAt(page, 'logboek');

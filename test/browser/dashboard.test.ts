@@ -141,6 +141,16 @@ describe('the staff dashboard in a browser', () => {
         // Every table sits in a scroll container that a keyboard can reach.
         expect(await tablesOutsideScrollRegions(page)).toBe(0);
       }
+      // The share chart keeps its labels readable (drawn at 13 units): it scrolls in its own region
+      // instead of shrinking to the width of a phone.
+      const chart = page.getByRole('img', { name: /toegezegd en gerealiseerd/ });
+      const labelPixels = await chart.evaluate(
+        (svg) => (svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width) * 13,
+      );
+      expect(labelPixels, `label size at ${width} px`).toBeGreaterThanOrEqual(10);
+      expect(await chart.evaluate((svg) => svg.parentElement?.matches('[role="region"][tabindex="0"]'))).toBe(
+        true,
+      );
       await expectNoAxeViolations(page, `ronde op ${width} px`);
       await saveScreenshot(page, `dashboard-ronde-${width}`);
     }
@@ -194,6 +204,7 @@ describe('the staff dashboard in a browser', () => {
   it('signs out: back on the start page, and the dashboard asks to sign in again', async () => {
     await page.getByRole('button', { name: 'Afmelden' }).click();
     await page.waitForURL(`${pipeline.baseUrl}/`);
+    await expectNoAxeViolations(page, 'startpagina na afmelden');
     await page.goto(`${pipeline.baseUrl}/staf/rondes`);
     expect(await page.locator('h1').textContent()).toBe('Aanmelden als medewerker');
   });
@@ -203,6 +214,7 @@ describe('the staff dashboard in a browser', () => {
     await signIn(/Twente/);
     const round = pipeline.rounds['voortgang-opgaven']!;
     await page.goto(`${pipeline.baseUrl}/staf/rondes/${round.id}`);
+    await expectReflow(page, 'ronde (Twente)');
     const status = await tableRows(page.getByRole('table', { name: /Stand per gemeente/ }));
     expect(status.every((row) => row[1] === 'Twente')).toBe(true);
     expect(await page.getByRole('button', { name: /provincie/ }).count()).toBe(0);

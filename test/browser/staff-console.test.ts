@@ -277,6 +277,7 @@ describe('the secretary runs a round in the browser', () => {
 
   it('reads a submission and its history from the round page', async () => {
     await page.goto(`${pipeline.baseUrl}${roundPath}`);
+    await lookAt('ronde-met-inzendingen');
     const rows = await tableRows(page.getByRole('table', { name: /Stand per gemeente/ }));
     // Those without a submission come first.
     expect(rows[0]![2]).toBe('Nog niets');

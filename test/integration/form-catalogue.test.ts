@@ -76,7 +76,7 @@ describe('bad input for every form: a Dutch message per field, nothing stored', 
         collects: 'Kies ‘ja’ of ‘nee’ bij ‘Vraagt uw gemeente een eigen bijdrage’.',
         locations: 'U kunt hoogstens 50 regels invullen bij ‘Opvanglocaties’.',
         // adultsFull is asked only after a ‘ja’: with no readable answer to that, it is not judged.
-        remarks: '‘Wilt u nog iets toelichten?’ mag maximaal 2000 tekens lang zijn.',
+        remarks: '‘Wilt u nog iets toelichten?’ mag maximaal 2.000 tekens lang zijn.',
       },
     );
   });

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newDutchContext } from './browser.js';
+import { expectReflow, launchChromium, newDutchContext } from './browser.js';
 import { startTestPipeline, type TestPipeline } from './pipeline.js';
 
 /**
@@ -66,10 +66,12 @@ export async function startStaffBrowser(role: RegExp, prepare?: Prepare): Promis
   }
 }
 
-/** Signs in on the sign-in page (the local stand-in of Cognito's) as staff with this role; back at the dashboard. */
+/** Signs in on the sign-in page (the local stand-in of Cognito's) as staff with this role; back at the dashboard. Both pages are checked for reflow. */
 export async function signInAsStaff(page: Page, pipeline: TestPipeline, role: RegExp): Promise<void> {
   await page.goto(`${pipeline.baseUrl}/staf/rondes`);
+  await expectReflow(page, 'the sign-in page');
   await page.getByLabel(role).check();
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await page.waitForURL(`${pipeline.baseUrl}/staf/rondes`);
+  await expectReflow(page, 'the dashboard after signing in');
 }

@@ -243,7 +243,8 @@ export async function chooseWithArrowKeys(select: Locator, option: RegExp): Prom
  * Runs an action that makes the browser load a new document (a link, a form post, a redirect after a post)
  * and resolves once it has loaded, with the HTTP status of the document the browser shows (a 303 is
  * followed; its target's status is returned). Waits for the response, the commit and the load event: no
- * timers.
+ * timers. Every page state reached so is checked for reflow at 320 px and at 200 % zoom (`expectReflow`),
+ * so no state a journey passes through escapes the check.
  */
 export async function loadsNewPage(target: Page, action: () => Promise<unknown>): Promise<number> {
   const answered = target.waitForResponse((response) => {
@@ -261,6 +262,9 @@ export async function loadsNewPage(target: Page, action: () => Promise<unknown>)
   await action();
   const [response] = await Promise.all([answered, committed]);
   await target.waitForLoadState('load');
+  if (response.headers()['content-type']?.startsWith('text/html')) {
+    await expectReflow(target, `the page after a ${response.request().method()}`);
+  }
   return response.status();
 }
 
@@ -342,6 +346,7 @@ export async function openInvitation(
   const response = await target.goto(`${pipeline.baseUrl}/uitnodiging?code=${encodeURIComponent(code)}`);
   await expectAt(target, new URL(pipeline.formUrl(municipality, round)).pathname);
   if (response?.status() !== 200) throw new Error(`The form answered ${response?.status()}`);
+  await expectReflow(target, 'the form opened from its invitation link');
 }
 
 /** Fails unless the check page is shown, with the error summary in the message if the form came back. */

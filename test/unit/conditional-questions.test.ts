@@ -166,6 +166,35 @@ describe('questions asked only after an answer', () => {
     expect(labels).toContain('Wilt u nog iets toelichten?');
   });
 
+  it('keeps none of them in what a post leaves as the draft, but waits while the question is open', () => {
+    const typed = {
+      hasShelter: 'nee',
+      shelterPlaces: 'twaalf',
+      'locations[0][name]': 'Sporthal',
+      'locations[0][catering]': 'nee',
+      'locations[0][caterer]': 'extern',
+      'locations[1][name]': 'Hotel',
+      'locations[1][caterer]': 'zelf',
+      ...contact,
+    };
+    expect(decodeFormPost(sheltersForm, new URLSearchParams(typed)).raw).toEqual({
+      hasShelter: 'nee',
+      locations: [
+        { name: 'Sporthal', catering: 'nee' },
+        { name: 'Hotel', caterer: 'zelf' },
+      ],
+      ...contact,
+    });
+    // Typed before the question is answered (without JavaScript every question shows): kept for it.
+    const { hasShelter: _, ...open } = typed;
+    expect(decodeFormPost(sheltersForm, new URLSearchParams(open)).raw).toMatchObject({
+      shelterPlaces: 'twaalf',
+    });
+    expect(
+      decodeFormPost(sheltersForm, new URLSearchParams({ ...typed, hasShelter: 'ja' })).raw,
+    ).toMatchObject({ hasShelter: 'ja', shelterPlaces: 'twaalf' });
+  });
+
   it('refuses a dependency the page could not show', () => {
     const form = (shownWhen: { field: string; answers: string[] }) => () =>
       defineForm({

@@ -129,6 +129,25 @@ describe('error messages in the words of the labels', () => {
       expect(messageAt('eigen-bijdrage', path, typed), typed).toBeUndefined();
   });
 
+  it.each(cases.filter((entry) => entry.widget === 'money'))(
+    '$form $path: one example of an amount, in its hint and in its message',
+    (entry) => {
+      const item = catalogue
+        .get(entry.form)!
+        .sections.flatMap((section) => section.items)
+        .find((candidate) => candidate.key === entry.path)!;
+      const example = item.type === 'field' ? /Bijvoorbeeld ([\d.,]+)\.$/.exec(item.hint ?? '')?.[1] : '';
+      expect(example, 'the hint ends with an example').toMatch(/^\d/);
+      expect(messageAt(entry.form, entry.path, 'twaalf euro')).toBe(
+        `‘${entry.name}’ moet een bedrag in euro’s zijn, bijvoorbeeld ${example}.`,
+      );
+      // Three decimals come only from a JSON client (a browser's '12,345' is unreadable, as above).
+      expect(item.type === 'field' && item.schema.safeParse(1.234).error?.issues[0]?.message).toBe(
+        `‘${entry.name}’ mag hoogstens twee cijfers achter de komma hebben, bijvoorbeeld ${example}.`,
+      );
+    },
+  );
+
   it('gives a money field one example, in its hint and in its message', () => {
     const field = catalogue
       .get('eigen-bijdrage')!
