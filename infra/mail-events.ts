@@ -13,10 +13,14 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { RouteAccess } from '../functions/http/routes.js';
 import { bindTable, RouteFunction } from './route-function.js';
 
 /** The handler of the SES events (not an HTTP route: the event queue invokes it). */
 export const mailEventsEntry = 'functions/jobs/handlers/record-mail-events.ts';
+
+/** It marks the outbox and suppresses addresses: the table only (its bundle holds no SES, nodemailer or S3). */
+export const mailEventsAccess = { table: 'readWrite', sendsMail: false } as const satisfies RouteAccess;
 
 /** The SES events the outbox records; sends, opens and clicks are not asked for. */
 export const recordedSesEvents: readonly EmailSendingEvent[] = [
@@ -87,8 +91,9 @@ export class MailEvents extends Construct {
         'SES events (bounce, complaint, delivery, reject, delay): mark the outbox email, suppress the address.',
       timeout: Duration.seconds(30),
       memorySize: 256,
+      access: mailEventsAccess,
     });
-    bindTable(this.handler, props.table, 'readWrite');
+    bindTable(this.handler, props.table, mailEventsAccess.table);
     this.handler.addEventSource(
       new SqsEventSource(this.queue, {
         batchSize: 10,

@@ -6,10 +6,14 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
 import { configKeys } from '../functions/config.js';
+import type { RouteAccess } from '../functions/http/routes.js';
 import { bindMailer, bindTable, type MailSettings, RouteFunction } from './route-function.js';
 
 /** The outbox sender's handler (EventBridge Scheduler invokes it every minute). */
 export const outboxSenderEntry = 'functions/jobs/handlers/deliver-outbox.ts';
+
+/** What the outbox sender touches: the table and SES (its bundle holds no S3, as no route's but the export's). */
+export const outboxSenderAccess = { table: 'readWrite', sendsMail: true } as const satisfies RouteAccess;
 
 export interface OutboxSenderProps {
   readonly table: ITableV2;
@@ -42,8 +46,9 @@ export class OutboxSender extends Construct {
       description: 'Every minute: repair unrecorded confirmations, then send what is due in the outbox.',
       timeout: Duration.seconds(60),
       environment: { [configKeys.publicBaseUrl]: props.publicBaseUrl },
+      access: outboxSenderAccess,
     });
-    bindTable(this.function, props.table, 'readWrite');
+    bindTable(this.function, props.table, outboxSenderAccess.table);
     bindMailer(this.function, props.mail);
     this.function.configureAsyncInvoke({
       retryAttempts: 0,

@@ -9,7 +9,7 @@ import {
   type UserPoolClient,
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
-import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -74,6 +74,7 @@ export class StatefulStack extends Stack {
           indexName: gsi1.name,
           partitionKey: { name: gsi1.partitionKey, type: AttributeType.STRING },
           sortKey: { name: gsi1.sortKey, type: AttributeType.STRING },
+          projectionType: ProjectionType[gsi1.projection],
         },
       ],
       timeToLiveAttribute: ttlAttribute,

@@ -5,12 +5,17 @@ import { Stack } from 'aws-cdk-lib';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { type RouteAccess, routes } from '../../functions/http/routes.js';
 import { buildApp } from '../../infra/build-app.js';
+import { mailEventsAccess, mailEventsEntry } from '../../infra/mail-events.js';
+import { outboxSenderAccess, outboxSenderEntry } from '../../infra/outbox-sender.js';
 import { RouteFunction, repoRoot } from '../../infra/route-function.js';
 import { scheduleEntry } from '../../infra/stateless-stack.js';
 
 /** One Lambda bundle exactly as `npm run synth` builds it. */
 export interface Bundle {
-  /** Route id, `run-schedule`, `method-not-allowed`, or a floor (`floor:empty`, `floor:get-item`). */
+  /**
+   * Route id, `run-schedule`, `method-not-allowed`, a floor (`floor:empty`, `floor:get-item`), or with
+   * `jobs` the outbox sender and the SES events' handler (`deliver-outbox`, `record-mail-events`).
+   */
   readonly id: string;
   readonly entry: string;
   /** The bundled `index.mjs`. */
@@ -35,9 +40,14 @@ function cdkJsonContext(): Record<string, unknown> {
 
 /**
  * Synthesises the real CDK app (local esbuild, as `npm run synth`; no cdk-nag) plus the two floors, bundled
- * by the same RouteFunction, into a temporary cloud assembly, and returns every function's bundle.
+ * by the same RouteFunction, into a temporary cloud assembly, and returns every function's bundle: the
+ * routes', the daily job's and the 405's, and with `jobs` the two functions no HTTP request reaches (the
+ * outbox sender, the SES events), which have no benchmark event.
  */
-export function buildBundles(options: { floors?: boolean } = {}): { bundles: Bundle[]; outdir: string } {
+export function buildBundles(options: { floors?: boolean; jobs?: boolean } = {}): {
+  bundles: Bundle[];
+  outdir: string;
+} {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'regietafel-bench-bundles-'));
   const { app, stateless } = buildApp({ outdir, nag: false, env: {}, context: cdkJsonContext() });
   // An empty stack does not synthesise: the floors get one only when they are asked for.
@@ -83,6 +93,22 @@ export function buildBundles(options: { floors?: boolean } = {}): { bundles: Bun
       located(stateless, stateless.methodNotAllowedFunction),
       { table: 'none', sendsMail: false },
     ),
+    ...(options.jobs
+      ? [
+          bundle(
+            'deliver-outbox',
+            outboxSenderEntry,
+            located(stateless, stateless.outboxSender.function),
+            outboxSenderAccess,
+          ),
+          bundle(
+            'record-mail-events',
+            mailEventsEntry,
+            located(stateless, stateless.mailEvents.handler),
+            mailEventsAccess,
+          ),
+        ]
+      : []),
     ...floorFunctions.map(([id, entry, fn]) => bundle(id, entry, located(floors!, fn))),
   ];
   return { bundles, outdir };

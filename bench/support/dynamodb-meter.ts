@@ -33,6 +33,11 @@ export interface MeteredCall {
   readonly target: string;
   readonly tableUnits: number;
   readonly indexUnits: Record<string, number>;
+  /**
+   * The table's units of a write as dynalite reports them (`ReturnConsumedCapacity`, which the proxy asks
+   * for on every write): the check of `tableUnits`. Undefined for reads and for a write that failed.
+   */
+  readonly reportedTableUnits?: number;
 }
 
 export interface DynamoDbMeter {
@@ -98,6 +103,20 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
     request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
+}
+
+/** The table's capacity units in a write's answer (`ConsumedCapacity`, one or a list); undefined without. */
+function reportedUnits(answer: Buffer): number | undefined {
+  try {
+    const consumed = (JSON.parse(answer.toString('utf8')) as { ConsumedCapacity?: unknown }).ConsumedCapacity;
+    if (consumed === undefined) return undefined;
+    return ([consumed].flat() as { CapacityUnits?: number }[]).reduce(
+      (sum, one) => sum + (one.CapacityUnits ?? 0),
+      0,
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 /** Starts the proxy in front of `target` (dynalite's URL); clients point AWS_ENDPOINT_URL_DYNAMODB at `url`. */
@@ -206,6 +225,11 @@ export async function startDynamoDbMeter(target: string): Promise<DynamoDbMeter>
       }
     }
     const before = await Promise.all(writes.map((write) => read(write.table, write.key)));
+    // dynalite's own count of the table's units, to check the proxy's against.
+    const sent =
+      writes.length > 0 && input.ReturnConsumedCapacity === undefined
+        ? Buffer.from(JSON.stringify({ ...input, ReturnConsumedCapacity: 'TOTAL' }))
+        : body;
     const forwarded = await new Promise<{
       status: number;
       headers: IncomingMessage['headers'];
@@ -213,7 +237,7 @@ export async function startDynamoDbMeter(target: string): Promise<DynamoDbMeter>
     }>((resolve, reject) => {
       const upstream = httpRequest(
         new URL(request.url ?? '/', target),
-        { method: request.method, headers: request.headers },
+        { method: request.method, headers: { ...request.headers, 'content-length': String(sent.length) } },
         async (answer) =>
           resolve({
             status: answer.statusCode ?? 500,
@@ -222,7 +246,7 @@ export async function startDynamoDbMeter(target: string): Promise<DynamoDbMeter>
           }),
       );
       upstream.on('error', reject);
-      upstream.end(body);
+      upstream.end(sent);
     });
     const after = await Promise.all(writes.map((write) => read(write.table, write.key)));
     let tableUnits = 0;
@@ -233,8 +257,15 @@ export async function startDynamoDbMeter(target: string): Promise<DynamoDbMeter>
       for (const [index, n] of Object.entries(cost.indexUnits))
         indexUnits[index] = (indexUnits[index] ?? 0) + n;
     }
+    const reportedTableUnits = writes.length > 0 ? reportedUnits(forwarded.body) : undefined;
     if (operation !== 'DescribeTable')
-      log.push({ operation, target: describe(input), tableUnits, indexUnits });
+      log.push({
+        operation,
+        target: describe(input),
+        tableUnits,
+        indexUnits,
+        ...(reportedTableUnits !== undefined && { reportedTableUnits }),
+      });
     response.writeHead(forwarded.status, forwarded.headers);
     response.end(forwarded.body);
   });

@@ -5,7 +5,7 @@ import type { Round } from '../../functions/core/model.js';
 import { randomIds } from '../../functions/http/dependencies.js';
 import { type RunningPipeline, startPipeline } from '../../functions/local/pipeline.js';
 import { demoRound, seed } from '../../functions/local/seed.js';
-import { validEigenBijdrage } from '../../test/support/pipeline.js';
+import { browserSubmission, validEigenBijdrage } from '../../test/support/pipeline.js';
 import { type DynamoDbMeter, startDynamoDbMeter } from './dynamodb-meter.js';
 
 /**
@@ -27,6 +27,11 @@ export interface Scenario {
   hasEvent(id: string): boolean;
   /** Answers for an amendment of the scenario's submission, with the version it amends. */
   nextAmendment(): Promise<{ answers: Record<string, unknown>; baseVersion: number }>;
+  /**
+   * A browser's *Versturen* of that amendment: the form posted with the session cookie (the JSON client's
+   * `submit-form` event has the link as Bearer token). Not a bundle's event: the same function.
+   */
+  browserSubmitEvent(): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -372,12 +377,31 @@ export async function startScenario(options: { meter?: boolean } = {}): Promise<
     'floor:get-item': async () => apiEvent({ path: '/', routePath: '/' }),
   };
 
+  async function browserSubmitEvent() {
+    const baseVersion = await latestVersion();
+    return apiEvent({
+      method: 'POST',
+      path: formPath,
+      routePath: formRoute,
+      pathParameters: formParams,
+      headers: {
+        ...page,
+        'content-type': 'application/x-www-form-urlencoded',
+        'sec-fetch-site': 'same-origin',
+      },
+      cookies: [`regietafel_sessie=${token}`],
+      // Each amendment changes an answer, so the confirmation lists a change, as a real one would.
+      body: new URLSearchParams(browserSubmission(baseVersion, randomUUID())).toString(),
+    });
+  }
+
   return {
     pipeline,
     meter,
     round,
     env,
     nextAmendment,
+    browserSubmitEvent,
     hasEvent: (id) => id in events,
     event: async (id) => {
       const make = events[id];

@@ -1,10 +1,15 @@
 import { CreateTableCommand, type DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 
-/** Key schema of the one table; the CDK stateful stack declares the same names. */
+/** Key schema of the one table; the CDK stateful stack declares the same names and projection. */
 export const tableKeys = {
   partitionKey: 'PK',
   sortKey: 'SK',
-  gsi1: { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+  /**
+   * Rounds by deadline, the outbox by status, versions for the repair. The whole item is projected (its
+   * readers use every attribute, no second read); no email content is in it: an email's content is an
+   * item of its own without index keys (outbox-items.ts), a confirmation stores none.
+   */
+  gsi1: { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK', projection: 'ALL' },
   ttlAttribute: 'expiresAt',
 } as const;
 
@@ -32,7 +37,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
               { AttributeName: tableKeys.gsi1.partitionKey, KeyType: 'HASH' },
               { AttributeName: tableKeys.gsi1.sortKey, KeyType: 'RANGE' },
             ],
-            Projection: { ProjectionType: 'ALL' },
+            Projection: { ProjectionType: tableKeys.gsi1.projection },
           },
         ],
       }),

@@ -29,13 +29,17 @@ export interface OpenedForm extends ResolvedForm {
  */
 export async function openForm(
   deps: { store: Store; clock: Clock },
-  input: FormContextKey & { principal: Principal },
+  input: FormContextKey & {
+    principal: Principal;
+    /** The municipality's draft when the caller read it already (with the link's invitation). */
+    read?: { draft?: Draft };
+  },
 ): Promise<OpenedForm> {
   const resolved = await resolveFormFor(deps.store, input, input.principal, 'form:open');
   const phase = roundPhase(resolved.round, deps.clock.now());
   const [current, draft, targets] = await Promise.all([
     deps.store.latestVersion(input.roundId, input.formId, input.municipality),
-    deps.store.getDraft(input.roundId, input.formId, input.municipality),
+    input.read ? input.read.draft : deps.store.getDraft(input.roundId, input.formId, input.municipality),
     formTargets(deps.store, resolved),
   ]);
   const open = phase === 'open' || phase === 'late';

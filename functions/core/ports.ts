@@ -170,6 +170,18 @@ export interface AmendmentStore {
     suppressions?: Suppression[];
     invitation?: Invitation;
   }>;
+  /**
+   * What a municipality's form page starts from, in one read: the invitation of its link (to check before
+   * anything else is used) and its draft; the round and the municipality go in the same read when this
+   * process keeps no copy of them, and become that copy (so the `{ cached: true }` reads that follow answer
+   * from it).
+   */
+  formPageBase(
+    roundId: string,
+    formId: string,
+    municipality: string,
+    invitationId: string,
+  ): Promise<{ invitation?: Invitation; draft?: Draft }>;
 }
 
 export interface InvitationStore {

@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticAssets } from '../../forms/assets.js';
+import { tableKeys } from '../../functions/adapters/table-definition.js';
 import { awsConfigurationSetName, configKeys } from '../../functions/config.js';
 import { pathsWithMethods, routeKeyOf, routes } from '../../functions/http/routes.js';
 import type { BuiltApp } from '../../infra/build-app.js';
@@ -85,6 +86,8 @@ describe('stateful stack', () => {
             { AttributeName: 'GSI1PK', KeyType: 'HASH' },
             { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
           ],
+          // As the local table (dynalite, and the write units the benchmarks and round-trips test count).
+          Projection: { ProjectionType: tableKeys.gsi1.projection },
         }),
       ],
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },

@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type DynamoDbMeter,
+  type MeteredCall,
   startDynamoDbMeter,
   totalWriteUnits,
 } from '../../bench/support/dynamodb-meter.js';
+import { dynamoDbClient, dynamoStore } from '../../functions/adapters/dynamo-store.js';
 import {
+  browserSubmission,
   get,
   postForm,
   postJson,
@@ -47,6 +50,16 @@ async function callsOf(request: () => Promise<{ status: number } | Response>, st
 
 const operations = (calls: { operation: string }[]) => calls.map((call) => call.operation);
 
+/**
+ * Every write's table units as the meter bills them are those dynalite reports with
+ * ReturnConsumedCapacity (which counts no index: the index units are the meter's alone).
+ */
+function expectTableUnitsAsReported(calls: MeteredCall[]) {
+  const writes = calls.filter((call) => !['BatchGetItem', 'GetItem', 'Query'].includes(call.operation));
+  expect(writes.length).toBeGreaterThan(0);
+  for (const call of writes) expect(call.tableUnits, call.target).toBe(call.reportedTableUnits);
+}
+
 describe('DynamoDB round trips per request', () => {
   const municipality = 'GM0193';
   const form = () => pipeline.formUrl(municipality);
@@ -58,15 +71,76 @@ describe('DynamoDB round trips per request', () => {
       submissionId: randomUUID(),
     });
 
-  it('the form page: the link, the latest version and the draft (round, municipality, region and targets kept)', async () => {
+  it('the form page with a session: the link’s invitation and the draft together, then the latest version (round, municipality, region and targets kept)', async () => {
     await callsOf(() => get(form()), 200);
     const calls = await callsOf(() => get(form()), 200);
-    expect(operations(calls)).toEqual(['GetItem', 'Query', 'GetItem']);
-    expect(calls.map((call) => call.target)).toEqual([
+    expect(operations(calls)).toEqual(['BatchGetItem', 'Query']);
+    expect(calls[0]!.target.split('; ')).toEqual([
       expect.stringMatching(/^INVITATION#/),
-      expect.stringContaining('VERSION#eigen-bijdrage#GM0193#'),
       expect.stringContaining('DRAFT#eigen-bijdrage#GM0193'),
     ]);
+    expect(calls[1]!.target).toContain('VERSION#eigen-bijdrage#GM0193#');
+  });
+
+  it('the form page of a browser that opens its invitation link: one read of the invitation, then the page with the cookie it set in at most 3 calls', async () => {
+    // A municipality no request of this process has read yet (another region too): its first opening is
+    // recorded once (an UpdateItem and the audit line); later openings only read the invitation.
+    const code = 'GM0147';
+    const token = await pipeline.tokenFor(code);
+    const link = `${pipeline.baseUrl}/uitnodiging?code=${encodeURIComponent(token)}`;
+    const open = () => fetch(link, { redirect: 'manual' });
+    const first = await callsOf(open, 303);
+    expect(operations(first)).toEqual(['GetItem', 'UpdateItem', 'PutItem']);
+    expect(first[0]!.target).toMatch(/^INVITATION#/);
+    let response: Response | undefined;
+    const again = await callsOf(async () => (response = await open()), 303);
+    expect(operations(again)).toEqual(['GetItem']);
+    expect(again[0]!.target).toMatch(/^INVITATION#/);
+    const cookie = response!.headers.getSetCookie()[0]!.split(';')[0]!;
+    const location = new URL(response!.headers.get('location')!, pipeline.baseUrl).href;
+    expect(location).toBe(pipeline.formUrl(code));
+
+    // The municipality is not kept yet: it comes in the first batch; its region is read on its own.
+    const page = await callsOf(() => get(location, { cookie }), 200);
+    expect(page.length).toBeLessThanOrEqual(3);
+    expect(operations(page)).toEqual(['BatchGetItem', 'GetItem', 'Query']);
+    expect(page[0]!.target.split('; ')).toEqual([
+      expect.stringMatching(/^INVITATION#/),
+      expect.stringContaining(`DRAFT#eigen-bijdrage#${code}`),
+      `REGISTRY MUNICIPALITY#${code}`,
+    ]);
+    expect(page[1]!.target).toMatch(/^REGISTRY REGION#/);
+    // Kept now: the next page is the 2 calls of every warm one.
+    expect(operations(await callsOf(() => get(location, { cookie }), 200))).toEqual([
+      'BatchGetItem',
+      'Query',
+    ]);
+  });
+
+  it('the form page of an API client with the link as Bearer token: the same 2 calls', async () => {
+    const token = await pipeline.tokenFor(municipality);
+    const calls = await callsOf(() => get(form(), { authorization: `Bearer ${token}` }), 200);
+    expect(operations(calls)).toEqual(['BatchGetItem', 'Query']);
+  });
+
+  it('a form page whose link is revoked: the 401 after that one batch, nothing of the form shown', async () => {
+    const code = 'GM0148';
+    const token = await pipeline.tokenFor(code);
+    const url = pipeline.formUrl(code);
+    await callsOf(() => get(url, { cookie: `regietafel_sessie=${token}` }), 200);
+    const invitationId = (await pipeline.store.listInvitations(pipeline.round.id)).find(
+      (invitation) => invitation.municipality === code,
+    )!.id;
+    expect(await pipeline.store.revokeInvitation(invitationId, new Date().toISOString())).toBe(true);
+    let body = '';
+    const calls = await callsOf(async () => {
+      const page = await get(url, { cookie: `regietafel_sessie=${token}` });
+      body = await page.text();
+      return { status: page.status };
+    }, 401);
+    expect(operations(calls)).toEqual(['BatchGetItem']);
+    expect(body).toContain('ingetrokken');
+    expect(body).not.toContain('<form');
   });
 
   it('a submission and an amendment: no draft deleted that is not there, the email recorded already taken', async () => {
@@ -96,24 +170,40 @@ describe('DynamoDB round trips per request', () => {
     // Submission id 1, version 1 + 1 (listed for the repair), current copy 1, audit 1, envelope 1, sent
     // 1 + 1 (listed as sent).
     expect(totalWriteUnits(calls).total).toBeLessThanOrEqual(8);
+    expectTableUnitsAsReported(calls);
     const mails = (await pipeline.mailbox()).filter((mail) => mail.subject.includes('versie 2'));
     expect(mails).toHaveLength(1);
+  });
+
+  it('an email with content (a summary): the content in an item of its own that no index holds, the envelope small in GSI1', async () => {
+    const store = dynamoStore(pipeline.tableName, dynamoDbClient({ endpoint: meter.url }));
+    const body = 'Samenvatting '.repeat(400); // 5 KB of HTML and as much text: gzipped in the content item
+    meter.reset();
+    await store.enqueueMail({
+      id: `round-trips-summary-${randomUUID()}`,
+      kind: 'summary',
+      to: ['secretariaat@regio.example'],
+      subject: 'Samenvatting',
+      html: `<p>${body}</p>`,
+      text: body,
+      createdAt: new Date().toISOString(),
+      status: 'pending',
+      attempts: 0,
+    });
+    const calls = meter.calls();
+    expect(calls.map((call) => [call.operation, call.target.split(' ')[1]])).toEqual([
+      ['PutItem', 'MAIL#CONTENT'],
+      ['PutItem', 'MAIL'],
+    ]);
+    expect(calls[0]!.indexUnits).toEqual({});
+    expect(calls[1]!.indexUnits).toEqual({ GSI1: 1 });
   });
 
   it('a browser’s form post (session cookie): the same 7 calls, the link’s invitation in the first batch', async () => {
     // Another municipality, so the JSON tests' versions stay theirs.
     const code = 'GM0141';
     const post = (baseVersion: number) =>
-      postForm(pipeline.formUrl(code), [
-        ['_action', 'submit'],
-        ['_submissionId', randomUUID()],
-        ['_baseVersion', String(baseVersion)],
-        ['collects', 'nee'],
-        ['incomeVerification', 'uwv'],
-        ['executedBy', 'gemeente'],
-        ['contactName', 'Jan Jansen'],
-        ['contactEmail', `jan.v${baseVersion + 1}@gemeente.example`],
-      ]);
+      postForm(pipeline.formUrl(code), browserSubmission(baseVersion, randomUUID()));
     await callsOf(() => post(0), 303);
     const calls = await callsOf(() => post(1), 303);
     expect(operations(calls)).toEqual([
@@ -128,6 +218,7 @@ describe('DynamoDB round trips per request', () => {
     expect(calls[0]!.target).toContain('INVITATION#');
     expect(calls.some((call) => call.operation === 'GetItem')).toBe(false);
     expect(totalWriteUnits(calls).total).toBeLessThanOrEqual(8);
+    expectTableUnitsAsReported(calls);
     const mails = (await pipeline.mailbox()).filter((mail) =>
       mail.destination.to.includes('jan.v2@gemeente.example'),
     );

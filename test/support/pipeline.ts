@@ -144,6 +144,23 @@ export async function startTestPipeline(
   return testPipeline;
 }
 
+/**
+ * A browser's *Versturen* of the eigen-bijdrage form, as its fields are posted: complete and valid, the
+ * contact's address naming the version it makes (so each amendment changes an answer).
+ */
+export function browserSubmission(baseVersion: number, submissionId: string): [string, string][] {
+  return [
+    ['_action', 'submit'],
+    ['_submissionId', submissionId],
+    ['_baseVersion', String(baseVersion)],
+    ['collects', 'nee'],
+    ['incomeVerification', 'uwv'],
+    ['executedBy', 'gemeente'],
+    ['contactName', 'Jan Jansen'],
+    ['contactEmail', `jan.v${baseVersion + 1}@gemeente.example`],
+  ];
+}
+
 /** A complete, valid set of answers to the eigen-bijdrage form, as a JSON client sends them. */
 export function validEigenBijdrage(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

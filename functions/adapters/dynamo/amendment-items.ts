@@ -1,15 +1,40 @@
 import {
   type Draft,
   type Invitation,
+  type Municipality,
   maxVersion,
+  type Round,
   type SubmissionVersion,
   type Suppression,
 } from '../../core/model.js';
 import type { AmendmentStore } from '../../core/ports.js';
 import { draftSk } from './draft-items.js';
 import { suppressionPk, suppressionSk } from './mail-event-items.js';
+import { cachedRead } from './reference-cache.js';
+import { municipalityCacheKey, municipalityKey } from './registry-items.js';
+import { roundCacheKey, roundKey } from './round-items.js';
 import { versionSk } from './submission-items.js';
 import { roundPk, type Table } from './table.js';
+
+/**
+ * A read of this process's copy (`cachedRead`) that, when there is no copy, is answered by the batch the
+ * caller is about to send: the entry is registered before the batch goes out, exactly as a read of its
+ * own would be, so a write that forgets the copies meanwhile drops this one too.
+ */
+function fromBatchUnlessKept(table: Table, cacheKey: string, key: { PK: string; SK: string }) {
+  let settle: { resolve(value: unknown): void; reject(error: unknown): void } | undefined;
+  void cachedRead(
+    table.name,
+    cacheKey,
+    () =>
+      new Promise<unknown>((resolve, reject) => {
+        settle = { resolve, reject };
+      }),
+  ).catch(() => undefined);
+  // Set by the executor above, which cachedRead runs at once when it keeps no copy.
+  const batched = settle as typeof settle;
+  return batched && { key, settle: batched };
+}
 
 /**
  * What a submission starts from, read together: the version it amends, the municipality's draft (so the
@@ -19,6 +44,28 @@ import { roundPk, type Table } from './table.js';
  */
 export function amendmentItems(table: Table): AmendmentStore {
   return {
+    async formPageBase(roundId: string, formId: string, municipality: string, invitationId: string) {
+      const pending = [
+        fromBatchUnlessKept(table, roundCacheKey(roundId), roundKey(roundId)),
+        fromBatchUnlessKept(table, municipalityCacheKey(municipality), municipalityKey(municipality)),
+      ].filter((one) => one !== undefined);
+      const keys = [
+        { PK: `INVITATION#${invitationId}`, SK: 'INVITATION' },
+        { PK: roundPk(roundId), SK: draftSk(formId, municipality) },
+        ...pending.map((one) => one.key),
+      ];
+      try {
+        const [invitation, draft, ...kept] = await table.getMany<Invitation | Draft | Round | Municipality>(
+          keys,
+        );
+        for (const [i, one] of pending.entries()) one.settle.resolve(kept[i]);
+        return { invitation: invitation as Invitation | undefined, draft: draft as Draft | undefined };
+      } catch (error) {
+        for (const one of pending) one.settle.reject(error);
+        throw error;
+      }
+    },
+
     async amendmentBase(
       roundId: string,
       formId: string,

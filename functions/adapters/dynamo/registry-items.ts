@@ -32,6 +32,10 @@ function itemsOf(registry: Registry): RegistryItem[] {
   ];
 }
 
+/** A municipality's key, and its key in this process's copy (reference-cache.ts). */
+export const municipalityKey = (code: string) => ({ PK: registryPk, SK: `MUNICIPALITY#${code}` });
+export const municipalityCacheKey = (code: string) => `municipality#${code}`;
+
 /**
  * Provinces, regions and municipalities: one partition, one item each, each with a revision that every
  * change moves on by one under a condition (no transactions: dynalite runs the same code).
@@ -98,7 +102,7 @@ export function registryItems(table: Table): RegistryStore {
 
     getMunicipality(code: string, options?: ReadOptions) {
       const read = () => table.get<Municipality>(registryPk, `MUNICIPALITY#${code}`);
-      return options?.cached ? cachedRead(table.name, `municipality#${code}`, read) : read();
+      return options?.cached ? cachedRead(table.name, municipalityCacheKey(code), read) : read();
     },
 
     getRegion(id: string, options?: ReadOptions) {

@@ -15,6 +15,10 @@ function roundItem(round: Round) {
   };
 }
 
+/** The round's key, and its key in this process's copy (reference-cache.ts). */
+export const roundKey = (id: string) => ({ PK: roundPk(id), SK: 'ROUND' });
+export const roundCacheKey = (id: string) => `round#${id}`;
+
 /** Rounds: one item each, listed by deadline through GSI1. */
 export function roundItems(table: Table): RoundStore {
   return {
@@ -24,7 +28,7 @@ export function roundItems(table: Table): RoundStore {
 
     getRound(id: string, options?: ReadOptions) {
       const read = () => table.get<Round>(roundPk(id), 'ROUND');
-      return options?.cached ? cachedRead(table.name, `round#${id}`, read) : read();
+      return options?.cached ? cachedRead(table.name, roundCacheKey(id), read) : read();
     },
 
     async listRounds(options?: ReadOptions) {

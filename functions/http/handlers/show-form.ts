@@ -1,7 +1,10 @@
 import { messagePage } from '../../../forms/render/layout.js';
+import { checkStoredInvitation } from '../../core/invitation-tokens.js';
+import type { Draft, Principal } from '../../core/model.js';
 import { openForm } from '../../core/open-form.js';
+import type { Clock, Store } from '../../core/ports.js';
 import { regionContact } from '../../core/registry/secretariat.js';
-import { authenticateMunicipality } from '../authenticate.js';
+import { authenticateMunicipalityLink, confirmLink } from '../authenticate.js';
 import { draftErrors } from '../check-page.js';
 import { dependencies } from '../dependencies.js';
 import { closedFormResponse, formKey, formPageResponse, initialState } from '../form-pages.js';
@@ -17,8 +20,8 @@ import { rowNoticeFrom } from '../row-notice.js';
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
   const key = formKey(event);
-  const principal = await authenticateMunicipality(event, deps);
-  const opened = await openForm(deps, { ...key, principal });
+  const { principal, read } = await linkAndDraft(deps, key, event);
+  const opened = await openForm(deps, { ...key, principal, read });
   if (opened.phase === 'not-open') {
     return htmlResponse(
       200,
@@ -50,3 +53,30 @@ export const handler = httpHandler(async (event) => {
     ...(groupNotice ? { notice: undefined, groupNotice } : {}),
   });
 });
+
+/**
+ * The link checked, with the page's first read: the link's invitation and the municipality's draft in one
+ * BatchGetItem (with the round and the municipality when this process keeps no copy of them), the
+ * invitation checked (revoked, expired, other round) before anything else is used. A link for another
+ * form address reads only its invitation, and gets its 404 after the check, as before.
+ */
+async function linkAndDraft(
+  deps: { store: Store; clock: Clock },
+  key: ReturnType<typeof formKey>,
+  event: Parameters<typeof authenticateMunicipalityLink>[0],
+): Promise<{ principal: Principal; read?: { draft?: Draft } }> {
+  const link = await authenticateMunicipalityLink(event, deps);
+  if (key.roundId !== link.principal.roundId || key.municipality !== link.principal.municipality) {
+    return { principal: await confirmLink(deps, link) };
+  }
+  const base = await deps.store.formPageBase(
+    key.roundId,
+    key.formId,
+    key.municipality,
+    link.principal.invitationId,
+  );
+  return {
+    principal: checkStoredInvitation(link, base.invitation, deps.clock.now()),
+    read: { draft: base.draft },
+  };
+}
