@@ -142,7 +142,8 @@ const figureColumn = 150;
 /**
  * Horizontal bars: per row a thick and a thin bar as a percentage, with a line at 100 %. Beyond the scale
  * (at most 200 %) a bar ends in an arrow and the figure tells how far. Labels are wrapped to two lines in
- * their own column, so they never run under the bars; the legend is drawn above the axis.
+ * their own column, so they never run under the bars; the legend is drawn above the axis. The chart sits in
+ * a scroll region (`.rt-chart-scroll`) and is never drawn narrower than 36rem.
  */
 export function barChart(chart: BarChart): Html {
   const colours = chart.colours ?? { thick: chartColours.committed, thin: chartColours.realised };
@@ -190,11 +191,13 @@ ${row.thin === null ? '' : html`<rect x="${labelColumn}" y="${barTop + 12}" widt
     ],
     16,
   );
-  return html`<svg class="rt-chart" viewBox="0 0 ${labelColumn + barColumn + figureColumn} ${height}" width="100%" role="img" aria-labelledby="${chart.id}-titel ${chart.id}-uitleg" focusable="false">
+  // In its own keyboard-reachable scroll region, drawn at least 36rem wide: on a phone the labels stay
+  // readable (about 11 px instead of 5) and the chart scrolls sideways by itself, not the page.
+  return html`<div class="rt-chart-scroll" role="region" aria-labelledby="${chart.id}-titel" tabindex="0"><svg class="rt-chart" viewBox="0 0 ${labelColumn + barColumn + figureColumn} ${height}" width="100%" role="img" aria-labelledby="${chart.id}-titel ${chart.id}-uitleg" focusable="false">
 <title id="${chart.id}-titel">${chart.title}</title>
 <desc id="${chart.id}-uitleg">${chart.description} De cijfers staan ook in de tabel hieronder.</desc>
 ${legend}${axis}${body}${hundred}
-</svg>`;
+</svg></div>`;
 }
 
 /** `82,3 % / 48,1 %`: the figure next to a pair of bars. */

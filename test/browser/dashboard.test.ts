@@ -141,6 +141,16 @@ describe('the staff dashboard in a browser', () => {
         // Every table sits in a scroll container that a keyboard can reach.
         expect(await tablesOutsideScrollRegions(page)).toBe(0);
       }
+      // The share chart keeps its labels readable (drawn at 13 units): it scrolls in its own region
+      // instead of shrinking to the width of a phone.
+      const chart = page.getByRole('img', { name: /toegezegd en gerealiseerd/ });
+      const labelPixels = await chart.evaluate(
+        (svg) => (svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width) * 13,
+      );
+      expect(labelPixels, `label size at ${width} px`).toBeGreaterThanOrEqual(10);
+      expect(await chart.evaluate((svg) => svg.parentElement?.matches('[role="region"][tabindex="0"]'))).toBe(
+        true,
+      );
       await expectNoAxeViolations(page, `ronde op ${width} px`);
       await saveScreenshot(page, `dashboard-ronde-${width}`);
     }
