@@ -1,3 +1,4 @@
+import { amsterdamWallClock } from './amsterdam-time.js';
 import { lazy } from './lazy.js';
 
 /**
@@ -7,7 +8,7 @@ import { lazy } from './lazy.js';
  * dates and amounts when they are imported, and the first `Intl` formatter of a process costs 10–40 ms of
  * its cold start while ICU loads its data (issue 14). The output is ICU's for `nl-NL`, character for
  * character (test/unit/format.test.ts compares them); ICU itself is asked only for what is not written
- * out: a time in Amsterdam, and numbers too large or not finite.
+ * out: years outside 1996–2037 (amsterdam-time.ts), and numbers too large or not finite.
  */
 
 /** The months as Dutch writes them, `januari` first. */
@@ -29,17 +30,16 @@ export const dutchMonths: readonly string[] = [
 const dateFormat = lazy(
   () => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
 );
-const dateTimeFormat = lazy(
-  () =>
-    new Intl.DateTimeFormat('nl-NL', {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone: 'Europe/Amsterdam',
-    }),
-);
+/** ICU's `15 maart 2024 om 14:05` in Dutch time, which formatDateTime writes out. */
+export const dateTimeOptions: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Amsterdam',
+};
+const dateTimeFormat = lazy(() => new Intl.DateTimeFormat('nl-NL', dateTimeOptions));
 const moneyFormat = lazy(() => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }));
 const wholeMoneyFormat = lazy(
   () => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
@@ -58,7 +58,11 @@ export function formatDate(isoDate: string): string {
 /** An ISO timestamp → `15 maart 2024 om 14:05` in Dutch time. */
 export function formatDateTime(isoTimestamp: string): string {
   const parsed = new Date(isoTimestamp);
-  return Number.isNaN(parsed.getTime()) ? isoTimestamp : dateTimeFormat().format(parsed);
+  if (Number.isNaN(parsed.getTime())) return isoTimestamp;
+  const clock = amsterdamWallClock(parsed);
+  if (!clock) return dateTimeFormat().format(parsed);
+  const twoDigits = (n: number) => String(n).padStart(2, '0');
+  return `${clock.d} ${dutchMonths[clock.m - 1]} ${clock.y} om ${twoDigits(clock.hh)}:${twoDigits(clock.mm)}`;
 }
 
 /**

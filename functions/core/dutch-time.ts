@@ -1,3 +1,4 @@
+import { amsterdamWallClock } from '../../forms/amsterdam-time.js';
 import { isExistingDate, parseDutchDate as readTypedDate } from '../../forms/dutch-date.js';
 import { lazy } from '../../forms/lazy.js';
 /**
@@ -31,8 +32,10 @@ const amsterdamParts = lazy(
     }),
 );
 
-/** The wall-clock fields of a moment in Amsterdam. */
+/** The wall-clock fields of a moment in Amsterdam (ICU only outside the years forms/amsterdam-time.ts knows). */
 export function inAmsterdam(moment: Date): Record<'y' | 'm' | 'd' | 'hh' | 'mm' | 'ss', number> {
+  const known = amsterdamWallClock(moment);
+  if (known) return { ...known };
   const parts = amsterdamParts().formatToParts(moment);
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   return {

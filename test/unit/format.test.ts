@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dateTimeOptions,
   formatDate,
+  formatDateTime,
   formatDecimal,
   formatInteger,
   formatMoney,
@@ -101,9 +103,29 @@ describe('Dutch formatting without ICU', () => {
     }
   });
 
+  it('writes Amsterdam times as ICU does around every clock change from 1996 to 2037, and beyond', () => {
+    const icuDateTime = new Intl.DateTimeFormat('nl-NL', dateTimeOptions);
+    for (let year = 1994; year <= 2039; year++) {
+      // Every half hour of the last eight days of March and of October, and of New Year's Eve.
+      for (const [month, day] of [
+        [2, 24],
+        [9, 24],
+        [11, 31],
+      ] as const) {
+        const from = Date.UTC(year, month, day) - 86_400_000;
+        for (let at = from; at < from + 9 * 86_400_000; at += 30 * 60_000) {
+          const moment = new Date(at);
+          const icu = icuAmsterdam.format(moment);
+          expect(amsterdamMinute(moment), moment.toISOString()).toBe(icu);
+          expect(formatDateTime(moment.toISOString()), moment.toISOString()).toBe(icuDateTime.format(moment));
+        }
+      }
+    }
+  });
+
   it('writes Amsterdam dates and minutes as ICU does, across the clock changes', () => {
-    // Every 20 minutes of 2025–2027: both changes of each year, and the nights around them.
-    for (let at = Date.UTC(2025, 0, 1); at < Date.UTC(2028, 0, 1); at += 20 * 60_000) {
+    // Every hour of 2025–2027: both changes of each year, and the nights around them.
+    for (let at = Date.UTC(2025, 0, 1); at < Date.UTC(2028, 0, 1); at += 60 * 60_000) {
       const moment = new Date(at);
       const icu = icuAmsterdam.format(moment);
       expect(amsterdamMinute(moment), moment.toISOString()).toBe(icu);
