@@ -163,7 +163,7 @@ export const routes: readonly RouteDefinition[] = [
     auth: 'staff',
     access: { table: 'read', sendsMail: false },
     description:
-      'Staf: een nieuwe ronde openen — het formulier (formulier, peildatum, sluitingsdatum, regio’s…).',
+      'Staf: een nieuwe ronde openen — het formulier (formulier, peildatum, sluitingsdatum, regio’s…); ?stap=…: de controlestap na het formulier.',
   },
   {
     id: 'new-round-actions',
@@ -265,7 +265,7 @@ export const routes: readonly RouteDefinition[] = [
     auth: 'staff',
     access: { table: 'read', sendsMail: false },
     description:
-      'Staf: herinneren — wie nog niet heeft ingezonden, en wanneer de automatische herinnering gaat.',
+      'Staf: herinneren — wie nog niet heeft ingezonden, en wanneer de automatische herinnering gaat; ?stap=voorbeeld: de e-mail en wie hem krijgt.',
   },
   {
     id: 'reminder-actions',

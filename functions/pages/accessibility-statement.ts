@@ -5,7 +5,8 @@ import { layout, type PageContact } from '../../forms/render/layout.js';
 /**
  * The toegankelijkheidsverklaring (accessibility statement), in the sections of the government's model
  * (digitoegankelijk.nl): statement and scope, compliance status, how it was evaluated (method and date),
- * what is not yet accessible, feedback, the enforcement procedure, and the sign-off. The facts are data
+ * what is not yet accessible, the measures taken and planned, feedback, the enforcement procedure, and the
+ * sign-off. The facts are data
  * here, so a new evaluation changes this object, not the page.
  */
 export const accessibilityEvaluation = {
@@ -24,7 +25,13 @@ export const accessibilityEvaluation = {
     'Automatisch: axe-core 4.13 toetst elke paginatoestand die de browsertests in Chromium bezoeken op de regels van WCAG 2.1 A en AA. Dat gebeurt bij elke wijziging van de website.',
     'Met alleen het toetsenbord: elk formulier is van begin tot eind ingevuld, verstuurd en gewijzigd zonder muis, met zichtbare focus en een logische tabvolgorde.',
     'Zonder JavaScript: elk formulier werkt volledig zonder JavaScript (regels toevoegen en verwijderen, controleren, versturen).',
-    'Herschikken (WCAG 1.4.10): de browsertests controleren op elke pagina die ze bezoeken dat er bij 320 pixels breed niet horizontaal gescrold hoeft te worden; schermafbeeldingen bij 320, 390 en 1280 pixels en bij 200 % zoom zijn bekeken.',
+    'Herschikken (WCAG 1.4.10): de browsertests controleren op elke pagina die ze bezoeken dat er bij 320 pixels breed en bij 200 % zoom niet horizontaal gescrold hoeft te worden; schermafbeeldingen bij 320, 390 en 1280 pixels en bij 200 % zoom zijn bekeken.',
+  ],
+  /** What has been done and what is planned to reach and keep full compliance (the model's "Maatregelen"). */
+  measures: [
+    'Genomen: elke wijziging van de website gaat pas live als de browsertests slagen, met de toetsen hierboven.',
+    'Genomen: de e-mails (bevestiging, uitnodiging, herinnering, overzicht) worden getoetst op een scherm van 600 en van 375 pixels breed.',
+    'Gepland: een onderzoek door een onafhankelijke deskundige volgens WCAG-EM, en daarna de ondertekening van deze verklaring.',
   ],
 } as const;
 
@@ -55,6 +62,9 @@ ${list(evaluation.method)}
 
 <h2 class="utrecht-heading-2">Nog niet toegankelijke onderdelen</h2>
 <p class="utrecht-paragraph">Bij ons eigen onderzoek vonden we geen onderdelen die niet aan de eisen voldoen. Vindt u er toch een? Laat het ons weten, dan lossen we het op en zetten we het hier zolang in.</p>
+
+<h2 class="utrecht-heading-2">Maatregelen</h2>
+${list(evaluation.measures)}
 
 <h2 class="utrecht-heading-2">Feedback en contactgegevens</h2>
 <p class="utrecht-paragraph">Kunt u iets op deze website niet gebruiken, of heeft u een vraag of opmerking over de toegankelijkheid? Neem dan contact op met het secretariaat van uw regietafel (de adressen staan onderaan deze pagina). Noem de pagina en wat er niet lukte. We helpen u dan op een andere manier verder, bijvoorbeeld door uw antwoorden samen met u in te vullen.</p>

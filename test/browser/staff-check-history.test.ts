@@ -7,9 +7,10 @@ import type { TestPipeline } from '../support/pipeline.js';
 
 /**
  * The staff console's check steps by post/redirect/get, as check-page-history.test.ts proves it for the
- * form: *Controleren* on the deadline page and *Uitnodigen…* on the invitations page are posts that lead
- * (303) to a GET of the check page, so Reload, Back and Forward never ask "Confirm Form Resubmission",
- * change nothing and keep the input; only the confirming button acts, and once.
+ * form: *Controleren* on the deadline page and on *Nieuwe ronde*, *Uitnodigen…* on the invitations page and
+ * the reminder's preview are posts that lead (303) to a GET of the check page, so Reload, Back and Forward
+ * never ask "Confirm Form Resubmission", change nothing and keep the input; only the confirming button
+ * acts, and once.
  */
 
 let pipeline: TestPipeline;
@@ -126,6 +127,33 @@ describe('the staff console’s check pages survive Reload, Back and Forward', {
     expect(dialogs).toEqual([]);
   });
 
+  it('opens a round: the check page is a GET, Reload opens nothing, Terug naar het formulier keeps the input', async () => {
+    const rounds = (await pipeline.store.listRounds()).length;
+    await page.goto(`${pipeline.baseUrl}/staf/nieuwe-ronde`);
+    await page.getByLabel('Voortgang opgaven').check();
+    await page.getByRole('checkbox', { name: /IJsselland/ }).check();
+    await page.getByLabel('Peildatum').fill('1-6-2027');
+    await page.getByRole('textbox', { name: 'Datum', exact: true }).fill('18-6-2027');
+    await page.getByRole('textbox', { name: 'Tijd', exact: true }).fill('17:00');
+    await page.getByLabel('Titel (niet verplicht)').fill('Voortgang juni 2027');
+    const check = page.getByRole('button', { name: 'Controleren' });
+    expect(await loadsNewPage(page, () => check.click())).toBe(200);
+    expect(at().path).toBe('/staf/nieuwe-ronde');
+    expect(at().step).toBe('controleren');
+    expect(at().query.has('_verzoek')).toBe(false);
+    await expectNoAxeViolations(page, 'the new round’s check page (a GET)');
+    await survivesHistory('Controleer de nieuwe ronde', 'Nieuwe ronde');
+    expect(await pipeline.store.listRounds()).toHaveLength(rounds);
+    expect(
+      await loadsNewPage(page, () => page.getByRole('button', { name: 'Terug naar het formulier' }).click()),
+    ).toBe(200);
+    expect(at().step).toBe('wijzigen');
+    await page.reload();
+    expect(await page.getByLabel('Titel (niet verplicht)').inputValue()).toBe('Voortgang juni 2027');
+    expect(await pipeline.store.listRounds()).toHaveLength(rounds);
+    expect(dialogs).toEqual([]);
+  });
+
   it('invites: who gets what is a GET page, Reload sends nothing, the confirmation mails once', async () => {
     await pipeline.clearMailbox();
     await page.goto(`${pipeline.baseUrl}${roundPath()}/uitnodigingen`);
@@ -150,6 +178,26 @@ describe('the staff console’s check pages survive Reload, Back and Forward', {
     await page.goBack();
     await page.goForward();
     expect(await pipeline.mailbox()).toHaveLength(recipients);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('reminds: the preview is a GET page, Reload sends nothing, the confirmation mails once', async () => {
+    await pipeline.clearMailbox();
+    await page.goto(`${pipeline.baseUrl}${roundPath()}/herinneringen`);
+    const preview = page.getByRole('button', { name: /^Alle \d+ gemeenten zonder inzending herinneren/ });
+    expect(await loadsNewPage(page, () => preview.click())).toBe(200);
+    expect(at().path).toBe(`${roundPath()}/herinneringen`);
+    expect(at().step).toBe('voorbeeld');
+    expect(at().query.get('alle')).toBe('ja');
+    await survivesHistory('Herinnering: controleer de e-mail en wie hem krijgt', 'Herinneren');
+    expect(await pipeline.mailbox()).toEqual([]);
+    const send = page.getByRole('button', { name: /herinneringen versturen$/ });
+    expect(await loadsNewPage(page, () => send.click())).toBe(200);
+    expect(at().path).toBe(`${roundPath()}/herinneringen`);
+    const sent = (await pipeline.mailbox()).length;
+    expect(sent).toBeGreaterThan(10);
+    await page.reload();
+    expect(await pipeline.mailbox()).toHaveLength(sent);
     expect(dialogs).toEqual([]);
   });
 });

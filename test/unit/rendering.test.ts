@@ -4,7 +4,9 @@ import { eigenBijdrage } from '../../forms/eigen-bijdrage.js';
 import { integer, section } from '../../forms/fields.js';
 import { renderConfirmationEmail } from '../../forms/render/email.js';
 import { renderFormPage } from '../../forms/render/form-page.js';
+import { compoundHeading } from '../../forms/render/html.js';
 import { validateAnswers } from '../../forms/validate.js';
+import { renderAccessibilityStatement } from '../../functions/pages/accessibility-statement.js';
 import { validEigenBijdrage } from '../support/pipeline.js';
 
 const round = { title: 'Ronde november', referenceDate: '2026-11-01', deadline: '2026-12-18T16:00:00.000Z' };
@@ -189,5 +191,50 @@ describe('one definition drives every output', () => {
     const column = csvColumns(extended).find((candidate) => candidate.key === 'householdsCharged');
     expect(column?.header).toBe('Huishoudens die betalen');
     expect(column?.value(answers)).toBe(37);
+  });
+});
+
+describe('long compounds in the headings of the form pages', () => {
+  it('may break with a hyphen after the linking ‘ings’ of a long word, and nowhere else', () => {
+    expect(String(compoundHeading('Ondersteuningsvragen'))).toBe('Ondersteunings&shy;vragen');
+    expect(String(compoundHeading('Ondersteuningsvraag 1'))).toBe('Ondersteunings&shy;vraag 1');
+    for (const title of [
+      'Opvanglocaties',
+      'Aandelen asielopvang (Spreidingswet)',
+      'Inburgering',
+      'Uw gegevens',
+    ])
+      expect(String(compoundHeading(title))).toBe(title);
+  });
+});
+
+describe('the accessibility statement', () => {
+  it('has the sections of the government model, with the test method, the date and the measures', () => {
+    const page = renderAccessibilityStatement([
+      {
+        organisation: 'Regietafel Test',
+        name: 'Secretariaat Test',
+        email: 'test@example.nl',
+        phone: '010 000 00 00',
+      },
+    ]).value;
+    const headings = [...page.matchAll(/<h2 class="utrecht-heading-2">([^<]+)<\/h2>/g)].map((m) => m[1]);
+    expect(headings).toEqual([
+      'Verklaring',
+      'Nalevingsstatus',
+      'Onderbouwing: hoe we de website onderzochten',
+      'Nog niet toegankelijke onderdelen',
+      'Maatregelen',
+      'Feedback en contactgegevens',
+      'Handhavingsprocedure',
+      'Aanvullende informatie',
+      'Akkoordverklaring',
+    ]);
+    expect(page).toContain('Laatste onderzoek: 1 december 2026');
+    expect(page).toContain('axe-core');
+    expect(page).toContain('WCAG-EM');
+    expect(page).toContain('<html lang="nl"');
+    // The footer names the secretariat and links the statement.
+    expect(page).toMatch(/<footer[\s\S]*Secretariaat Test[\s\S]*href="\/toegankelijkheid"[\s\S]*<\/footer>/);
   });
 });

@@ -17,7 +17,7 @@ import {
 } from '../new-round-form.js';
 import { requestOrigin } from '../request.js';
 import type { HttpResponse } from '../responses.js';
-import { formToken, type StaffContext, staffActions, staffHtml } from '../staff-actions.js';
+import { formToken, type StaffAction, type StaffContext, staffActions, staffHtml } from '../staff-actions.js';
 
 /** The form again, with what was typed and what is wrong with it. */
 function formPage(
@@ -51,8 +51,12 @@ function checked(ctx: StaffContext) {
   return { input, draft, errors: all };
 }
 
-/** POST /staf/nieuwe-ronde: `controleren` (the check page), `wijzigen` (back to the form), `openen`. */
-export const handler = staffActions({
+/**
+ * The check steps of `/staf/nieuwe-ronde`, drawn by the GET after the post (post/redirect/get, see
+ * `staffActions`): `controleren` (the check page, or the form with its errors) and `wijzigen` (back to the
+ * form with what was typed).
+ */
+export const newRoundSteps: Readonly<Record<string, StaffAction>> = {
   controleren: async (ctx) => {
     const { input, draft, errors } = checked(ctx);
     if (errors.length > 0) return formPage(ctx, input, errors);
@@ -75,27 +79,34 @@ export const handler = staffActions({
     );
   },
   wijzigen: async (ctx) => formPage(ctx, readNewRoundInput(ctx.fields), []),
-  openen: async (ctx) => {
-    const { input, draft, errors } = checked(ctx);
-    if (errors.length > 0) return formPage(ctx, input, errors);
-    return {
-      perform: async (token) => {
-        const { round, invited } = await openRound(ctx.deps, {
-          principal: ctx.principal,
-          draft,
-          invite: input.invite === 'nu',
-          baseUrl: requestOrigin(ctx.event) ?? '',
-          requestId: token,
-        });
-        const mailed = invited.filter((entry) => entry.invitation.sentTo).length;
-        return {
-          location: `/staf/rondes/${encodeURIComponent(round.id)}`,
-          notice:
-            input.invite === 'nu'
-              ? `De ronde ‘${round.title}’ is geopend en ${mailed} gemeente${mailed === 1 ? '' : 'n'} ${mailed === 1 ? 'is' : 'zijn'} uitgenodigd.`
-              : `De ronde ‘${round.title}’ is geopend. Nodig de gemeenten uit via Uitnodigingen.`,
-        };
-      },
-    };
+};
+
+/** POST /staf/nieuwe-ronde: the check steps (`newRoundSteps`) and `openen`. */
+export const handler = staffActions(
+  {
+    openen: async (ctx) => {
+      const { input, draft, errors } = checked(ctx);
+      if (errors.length > 0) return formPage(ctx, input, errors);
+      return {
+        perform: async (token) => {
+          const { round, invited } = await openRound(ctx.deps, {
+            principal: ctx.principal,
+            draft,
+            invite: input.invite === 'nu',
+            baseUrl: requestOrigin(ctx.event) ?? '',
+            requestId: token,
+          });
+          const mailed = invited.filter((entry) => entry.invitation.sentTo).length;
+          return {
+            location: `/staf/rondes/${encodeURIComponent(round.id)}`,
+            notice:
+              input.invite === 'nu'
+                ? `De ronde ‘${round.title}’ is geopend en ${mailed} gemeente${mailed === 1 ? '' : 'n'} ${mailed === 1 ? 'is' : 'zijn'} uitgenodigd.`
+                : `De ronde ‘${round.title}’ is geopend. Nodig de gemeenten uit via Uitnodigingen.`,
+          };
+        },
+      };
+    },
   },
-});
+  newRoundSteps,
+);

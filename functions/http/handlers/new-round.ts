@@ -1,8 +1,12 @@
 import { renderNewRoundForm } from '../../pages/staff/open-round-page.js';
 import { formChoices, readNewRoundInput, regionChoices } from '../new-round-form.js';
 import { formToken, staffHtml, staffPage } from '../staff-actions.js';
+import { newRoundSteps } from './new-round-actions.js';
 
-/** GET /staf/nieuwe-ronde: the form to open a round (the regions this person may open one for). */
+/**
+ * GET /staf/nieuwe-ronde: the form to open a round (the regions this person may open one for); `?stap=…`: a
+ * check step after its post (`newRoundSteps`).
+ */
 export const handler = staffPage(async (ctx) => {
   const regions = regionChoices(ctx.principal, ctx.registry);
   return staffHtml(
@@ -19,4 +23,4 @@ export const handler = staffPage(async (ctx) => {
       token: formToken(ctx.pageToken, 'formulier'),
     }),
   );
-});
+}, newRoundSteps);
