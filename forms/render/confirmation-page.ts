@@ -3,7 +3,7 @@ import type { AnswerChange } from '../diff.js';
 import { formatDateTime } from '../format.js';
 import type { InvalidAnswer, RetiredAnswer } from '../revisions.js';
 import type { ConfirmedVersion } from './confirmed-version.js';
-import { type Html, html } from './html.js';
+import { compoundHeading, type Html, html } from './html.js';
 import { layout } from './layout.js';
 import { retiredAnswersList } from './retired-answers.js';
 import { sincePreviousRoundSection } from './since-previous-round.js';
@@ -92,10 +92,10 @@ ${rows.map(
 export function answersSummary(definition: FormDefinition, answers: Answers, change?: ChangeControl): Html {
   return html`${describeAnswers(definition, answers).map(
     (section) => html`<section class="rt-answers">
-<h3 class="utrecht-heading-3">${section.title}</h3>
+<h3 class="utrecht-heading-3">${compoundHeading(section.title)}</h3>
 ${answerRows(section.rows, change)}
 ${section.groups.map(
-  (group) => html`<h4 class="utrecht-heading-4">${group.title}</h4>
+  (group) => html`<h4 class="utrecht-heading-4">${compoundHeading(group.title)}</h4>
 ${answerRows(group.rows, change, group.title)}`,
 )}
 </section>`,

@@ -17,7 +17,7 @@ import {
   nestConditional,
   type PageNode,
 } from './conditional-blocks.js';
-import { type Html, html } from './html.js';
+import { compoundHeading, type Html, html } from './html.js';
 import { layout, type PageContact } from './layout.js';
 
 /**
@@ -291,7 +291,7 @@ function renderGroup(
       ? html`<div class="utrecht-alert utrecht-alert--info rt-notice rt-group-notice" id="${groupNoticeId(group.key)}" role="status" tabindex="-1"><p class="utrecht-paragraph">${notice.text}</p></div>`
       : '';
   return html`<div class="rt-group" id="${inputId(group.key)}">
-${showLabel ? html`<h3 class="utrecht-heading-3">${group.label}</h3>` : ''}
+${showLabel ? html`<h3 class="utrecht-heading-3">${compoundHeading(group.label)}</h3>` : ''}
 ${group.hint ? html`<p class="utrecht-paragraph rt-hint">${group.hint}</p>` : ''}
 ${groupError ? html`<p class="utrecht-form-field-error-message" id="${inputId(group.key)}-error"><span class="rt-visually-hidden">Fout: </span>${groupError}</p>` : ''}
 ${rows.length === 0 ? html`<p class="utrecht-paragraph">Er zijn nog geen ${group.label.toLowerCase()} ingevuld.</p>` : ''}
@@ -401,7 +401,7 @@ ${notice ? html`<p class="utrecht-paragraph rt-round-notice">${notice}</p>` : ''
 ${sections.map(({ section, nodes }) => {
   const facts = publishedFacts(definition.publishedFacts?.(section.key, context), section.key);
   const intro = section.intro ? html`<p class="utrecht-paragraph">${section.intro}</p>` : '';
-  const heading = html`<h2 class="utrecht-heading-2" id="sectie-${section.key}">${section.title}</h2>`;
+  const heading = html`<h2 class="utrecht-heading-2" id="sectie-${section.key}">${compoundHeading(section.title)}</h2>`;
   // A section whose every question waits for the same answer is itself the block.
   const [only] = nodes;
   if (nodes.length === 1 && only?.type === 'conditional' && only.nodes.length === section.items.length)

@@ -52,6 +52,22 @@ export function breakable(token: string): Html {
 }
 
 /**
+ * A heading's long Dutch compound that may break with a hyphen at its joint (`Ondersteunings-vragen`): a
+ * soft hyphen after the linking `ings` of a word of 16 letters or more. Where the browser has no Dutch
+ * hyphenation dictionary (Chromium on Linux), `hyphens: auto` does nothing and the word would break just
+ * anywhere on a 320 px phone (`Ondersteuningsvrag` / `en`).
+ */
+export function compoundHeading(text: string): Html {
+  return html`${text
+    .split(/(\s+)/)
+    .map((word) =>
+      word.length >= 16
+        ? html`${word.split(/(?<=\p{L}{4,}ings)(?=\p{L}{4,})/u).map((piece, index) => (index === 0 ? piece : html`&shy;${piece}`))}`
+        : word,
+    )}`;
+}
+
+/**
  * Text whose long words (more than 20 characters, such as an email address) may wrap as `breakable` lets
  * them; shorter words, and so every number, stay whole.
  */

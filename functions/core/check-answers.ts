@@ -13,7 +13,7 @@ import {
   roundPhase,
 } from './form-context.js';
 import { checkStoredInvitation, type SignedLink } from './invitation-tokens.js';
-import type { Draft, Principal, SubmissionVersion, Suppression } from './model.js';
+import type { Draft, Principal, Round, SubmissionVersion, Suppression } from './model.js';
 import type { Clock, Store } from './ports.js';
 import { changesSincePrevious, type PreviousAnswers, previousRoundVersion } from './previous-round.js';
 import { formTargets } from './targets/form-targets.js';
@@ -68,7 +68,9 @@ export async function checkAnswers(
     base = await early;
     checkStoredInvitation(input.link, base.invitation, deps.clock.now());
   }
-  const resolved = await resolving;
+  // The round as stored now, from that same read: its deadline is not this process's copy, which another
+  // container's close (or reopening) reaches only after 30 s.
+  const resolved = withStoredRound(await resolving, base?.round);
   const phase = roundPhase(resolved.round, deps.clock.now());
   if (phase === 'not-open') {
     throw new Forbidden(
@@ -139,7 +141,13 @@ function firstRead(store: Store, input: CheckInput, link: SignedLink): Promise<A
   return store.amendmentBase(input.roundId, input.formId, input.municipality, input.baseVersion, {
     mailTo: postedAddress(input),
     invitationId: link.principal.invitationId,
+    round: true,
   });
+}
+
+/** The form resolved from this process's copies, with the round as the first read found it. */
+function withStoredRound(resolved: ResolvedForm, stored: Round | undefined): ResolvedForm {
+  return stored && stored.formId === resolved.round.formId ? { ...resolved, round: stored } : resolved;
 }
 
 /** The early read's suppressions, or — the address validated differs from the one posted — read them now. */

@@ -156,19 +156,21 @@ export interface AmendmentStore {
    * The version `baseVersion` (none for 0, or when it does not exist) and the municipality's draft (none
    * when there is none), read together; with `mailTo`, also whether that address is on the suppression
    * list (`suppressions`, empty when it is not), for the confirmation email the submission sends; with
-   * `invitationId`, also that invitation (`invitation`, undefined when there is none), for the link's check.
+   * `invitationId`, also that invitation (`invitation`, undefined when there is none), for the link's check;
+   * with `round`, also the round as stored now (never this process's copy), for its deadline.
    */
   amendmentBase(
     roundId: string,
     formId: string,
     municipality: string,
     baseVersion: number,
-    options?: { mailTo?: string; invitationId?: string },
+    options?: { mailTo?: string; invitationId?: string; round?: boolean },
   ): Promise<{
     previous?: SubmissionVersion;
     draft?: Draft;
     suppressions?: Suppression[];
     invitation?: Invitation;
+    round?: Round;
   }>;
   /**
    * What a municipality's form page starts from, in one read: the invitation of its link (to check before

@@ -81,7 +81,10 @@ describe('the sociaal-domein form in a browser', { timeout: 120_000 }, () => {
     await openInvitation(page, 'GM0177');
     expect(await page.title()).toBe(`${formTitle} – Regionale Regietafel Vluchtelingen IJsselland`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(formTitle);
-    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
+    const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
+    // The long compound may break at its joint on a phone (a soft hyphen, compoundHeading).
+    expect(headings).toContain('Ondersteunings\u00ADvragen');
+    expect(headings.map((heading) => heading.replace(/\u00AD/g, ''))).toEqual([
       'Zorg',
       'Onderwijs',
       'Werk',

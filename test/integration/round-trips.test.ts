@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type DynamoDbMeter,
@@ -149,8 +150,8 @@ describe('DynamoDB round trips per request', () => {
     const calls = await callsOf(submit, 201);
     version = 2;
     expect(operations(calls)).toEqual([
-      // The link's invitation (checked before anything else), the version amended, the draft and the
-      // suppression list for the address, together.
+      // The link's invitation (checked before anything else), the version amended, the draft, the
+      // suppression list for the address and the round as stored (its deadline), together.
       'BatchGetItem',
       'PutItem', // the submission id
       'PutItem', // the version
@@ -207,7 +208,7 @@ describe('DynamoDB round trips per request', () => {
     await callsOf(() => post(0), 303);
     const calls = await callsOf(() => post(1), 303);
     expect(operations(calls)).toEqual([
-      'BatchGetItem', // the link's invitation, the version amended, the draft, the address's suppressions
+      'BatchGetItem', // the link's invitation, the version amended, the draft, the suppressions, the round
       'PutItem', // the submission id
       'PutItem', // the version
       'PutItem', // the current-version copy
@@ -278,5 +279,35 @@ describe('DynamoDB round trips per request', () => {
     const refused = await submit();
     expect(refused.status).toBe(403);
     await pipeline.store.updateRound(round);
+  });
+
+  it('a round another container closes: its submissions are refused at once, its form pages follow within 30 s', async () => {
+    // Written past this process's stores, as the console's Lambda in another container writes it: nothing
+    // here forgets the copy.
+    const elsewhere = DynamoDBDocumentClient.from(dynamoDbClient({ endpoint: pipeline.dynamo.url }));
+    const round = (await pipeline.store.getRound(pipeline.round.id))!;
+    const item = (
+      await elsewhere.send(
+        new GetCommand({ TableName: pipeline.tableName, Key: { PK: `ROUND#${round.id}`, SK: 'ROUND' } }),
+      )
+    ).Item!;
+    const put = (deadline: string, acceptsLate: boolean) =>
+      elsewhere.send(
+        new PutCommand({ TableName: pipeline.tableName, Item: { ...item, deadline, acceptsLate } }),
+      );
+    expect((await get(form())).status).toBe(200); // the copy is fresh
+    await put(new Date(Date.now() - 60_000).toISOString(), false);
+    try {
+      // The form page answers from the copy (the documented 30 s) …
+      expect(await (await get(form())).text()).not.toContain('U kunt dit formulier niet meer wijzigen');
+      // … but a submission reads the round as stored in its first batch, at no extra call.
+      const calls = await callsOf(submit, 403);
+      expect(operations(calls)).toEqual(['BatchGetItem']);
+      expect(calls[0]!.target).toContain(`ROUND#${round.id} ROUND`);
+    } finally {
+      await put(round.deadline, round.acceptsLate ?? false);
+    }
+    expect((await submit()).status).toBe(201);
+    version += 1;
   });
 });

@@ -286,8 +286,12 @@ export async function activate(button: Locator, what: string): Promise<number> {
  */
 export function shownAnswers(target: Page): Promise<Record<string, Record<string, string>>> {
   return target.evaluate(() => {
+    // A heading's soft hyphens (compoundHeading) are where it may break, not part of its words.
     const text = (element: Element | null | undefined) =>
-      element?.textContent?.trim().replace(/\s+/g, ' ') ?? '';
+      element?.textContent
+        ?.trim()
+        .replace(/\s+/g, ' ')
+        .replace(/\u00AD/g, '') ?? '';
     const read = (list: Element | null) =>
       Object.fromEntries(
         [...(list?.querySelectorAll(':scope > div') ?? [])].map((item) => [

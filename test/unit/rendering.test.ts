@@ -4,6 +4,7 @@ import { eigenBijdrage } from '../../forms/eigen-bijdrage.js';
 import { integer, section } from '../../forms/fields.js';
 import { renderConfirmationEmail } from '../../forms/render/email.js';
 import { renderFormPage } from '../../forms/render/form-page.js';
+import { compoundHeading } from '../../forms/render/html.js';
 import { validateAnswers } from '../../forms/validate.js';
 import { renderAccessibilityStatement } from '../../functions/pages/accessibility-statement.js';
 import { validEigenBijdrage } from '../support/pipeline.js';
@@ -190,6 +191,20 @@ describe('one definition drives every output', () => {
     const column = csvColumns(extended).find((candidate) => candidate.key === 'householdsCharged');
     expect(column?.header).toBe('Huishoudens die betalen');
     expect(column?.value(answers)).toBe(37);
+  });
+});
+
+describe('long compounds in the headings of the form pages', () => {
+  it('may break with a hyphen after the linking ‘ings’ of a long word, and nowhere else', () => {
+    expect(String(compoundHeading('Ondersteuningsvragen'))).toBe('Ondersteunings&shy;vragen');
+    expect(String(compoundHeading('Ondersteuningsvraag 1'))).toBe('Ondersteunings&shy;vraag 1');
+    for (const title of [
+      'Opvanglocaties',
+      'Aandelen asielopvang (Spreidingswet)',
+      'Inburgering',
+      'Uw gegevens',
+    ])
+      expect(String(compoundHeading(title))).toBe(title);
   });
 });
 

@@ -71,7 +71,7 @@ export function amendmentItems(table: Table): AmendmentStore {
       formId: string,
       municipality: string,
       baseVersion: number,
-      options: { mailTo?: string; invitationId?: string } = {},
+      options: { mailTo?: string; invitationId?: string; round?: boolean } = {},
     ) {
       const pk = roundPk(roundId);
       // A number no version can have names nothing (as getVersion answers).
@@ -85,10 +85,17 @@ export function amendmentItems(table: Table): AmendmentStore {
         options.invitationId === undefined
           ? undefined
           : { PK: `INVITATION#${options.invitationId}`, SK: 'INVITATION' };
-      const keys = [{ PK: pk, SK: draftSk(formId, municipality) }, versionKey, suppressionKey, invitationKey];
+      const storedRound = options.round ? roundKey(roundId) : undefined;
+      const keys = [
+        { PK: pk, SK: draftSk(formId, municipality) },
+        versionKey,
+        suppressionKey,
+        invitationKey,
+        storedRound,
+      ];
       const wanted = keys.filter((key) => key !== undefined);
-      const found = await table.getMany<SubmissionVersion | Draft | Suppression | Invitation>(wanted);
-      const [draft, previous, suppression, invitation] = keys.map((key) =>
+      const found = await table.getMany<SubmissionVersion | Draft | Suppression | Invitation | Round>(wanted);
+      const [draft, previous, suppression, invitation, round] = keys.map((key) =>
         key === undefined ? undefined : found[wanted.indexOf(key)],
       );
       return {
@@ -96,6 +103,7 @@ export function amendmentItems(table: Table): AmendmentStore {
         previous: previous as SubmissionVersion | undefined,
         ...(suppressionKey && { suppressions: suppression ? [suppression as Suppression] : [] }),
         ...(invitationKey && { invitation: invitation as Invitation | undefined }),
+        ...(round && { round: round as Round }),
       };
     },
   };
