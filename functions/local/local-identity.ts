@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { html } from '../../forms/render/html.js';
-import { layout } from '../../forms/render/layout.js';
+import { layout, type PageContact } from '../../forms/render/layout.js';
 import { localDownloadPath, verifyLocalDownload } from '../adapters/local-export-files.js';
 import { attachmentDisposition } from '../core/export-delivery.js';
 import type { StaffIssuer } from './staff-issuer.js';
@@ -30,6 +30,8 @@ export interface LocalIdentityOptions {
   readonly issuer: StaffIssuer;
   /** The roles to offer on the sign-in page (from the registry). */
   readonly roles: () => Promise<readonly StaffRoleChoice[]>;
+  /** The secretariats of the registry, named in the sign-in page's footer as on every other page. */
+  readonly contacts?: () => Promise<readonly PageContact[]>;
   readonly exports?: { readonly directory: string; readonly secret: string };
 }
 
@@ -61,10 +63,19 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
-function signInPage(params: URLSearchParams, roles: readonly StaffRoleChoice[]): string {
+function signInPage(
+  params: URLSearchParams,
+  roles: readonly StaffRoleChoice[],
+  contacts: readonly PageContact[],
+): string {
   const hidden = ['client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method'];
   return layout(
-    { title: 'Aanmelden (lokaal)', organisation: 'Regietafel Vluchtelingen – lokale ontwikkelomgeving' },
+    {
+      title: 'Aanmelden (lokaal)',
+      organisation: 'Regietafel Vluchtelingen – lokale ontwikkelomgeving',
+      contacts,
+      question: 'Vragen over het aanmelden?',
+    },
     html`<h1 class="utrecht-heading-1">Aanmelden als medewerker</h1>
 <p class="utrecht-paragraph">Dit is de lokale vervanger van de aanmeldpagina (Cognito). Op AWS meldt u zich hier aan met e-mailadres, wachtwoord en een tweede factor; lokaal kiest u alleen de rol.</p>
 <form method="post" action="${localIdentityBase}/oauth2/authorize" class="utrecht-form">
@@ -114,7 +125,12 @@ export function localIdentity(options: LocalIdentityOptions) {
         send(response, 400, 'text/plain; charset=utf-8', 'Onbekende app-client of geen PKCE (S256).');
         return true;
       }
-      send(response, 200, 'text/html; charset=utf-8', signInPage(params, await options.roles()));
+      send(
+        response,
+        200,
+        'text/html; charset=utf-8',
+        signInPage(params, await options.roles(), (await options.contacts?.()) ?? []),
+      );
       return true;
     }
     if (route === '/oauth2/authorize' && method === 'POST') {

@@ -9,6 +9,7 @@ import { ensureTable } from '../adapters/table-definition.js';
 import { configKeys, localConfigurationSet } from '../config.js';
 import type { Registry } from '../core/model.js';
 import type { Store } from '../core/ports.js';
+import { allContacts } from '../core/registry/secretariat.js';
 import { listen, type RunningServer, startDynamoDb, startSes } from './emulators.js';
 import { localIdentityBase, type StaffRoleChoice } from './local-identity.js';
 import { createLocalServer } from './local-server.js';
@@ -84,6 +85,7 @@ export async function startPipeline(options: PipelineOptions): Promise<RunningPi
         identity: {
           issuer: staffIssuer,
           roles: async () => staffRoleChoices(await store.getRegistry()),
+          contacts: async () => allContacts(await store.getRegistry()),
           exports: { directory: exportDir, secret: exportSecret },
         },
         startPage: {

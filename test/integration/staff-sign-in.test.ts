@@ -61,6 +61,12 @@ describe('staff sign-in: authorization code with PKCE', () => {
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorize.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
     expect(authorize.searchParams.get('redirect_uri')).toBe(`${pipeline.baseUrl}/staf/inloggen/terug`);
+    // The (local) sign-in page names the secretariats of the registry in its footer, as every page does.
+    const page = await (await fetch(authorize)).text();
+    const footer = /<footer[\s\S]*<\/footer>/.exec(page)?.[0] ?? '';
+    expect(footer).toContain('Vragen over het aanmelden?');
+    expect(footer).toContain('Secretariaat Regietafel IJsselland');
+    expect(footer).toContain('href="/toegankelijkheid"');
     const header = start.headers.getSetCookie().join('\n');
     expect(header).toMatch(
       /regietafel_staf_aanmelding=[^;]+; Path=\/staf\/inloggen; Max-Age=600; HttpOnly; SameSite=Lax/,
