@@ -56,11 +56,13 @@ async function secretKey(store: Store, kid?: string): Promise<{ id: string; key:
 export async function signInvitation(
   deps: { store: Store },
   invitation: Pick<Invitation, 'id' | 'roundId' | 'municipality' | 'createdAt' | 'expiresAt'>,
-  options: { afterVersion?: number } = {},
+  options: { afterVersion?: number; region?: string } = {},
 ): Promise<string> {
   const { id, key } = await secretKey(deps.store);
   return new SignJWT({
     round: invitation.roundId,
+    // The municipality's region when the link was made: a read hint, so the form page reads it at once.
+    ...(options.region !== undefined && { regio: options.region }),
     ...(options.afterVersion !== undefined && { versie: options.afterVersion }),
   })
     .setProtectedHeader({ alg: 'HS256', kid: id })
@@ -88,7 +90,7 @@ export async function verifyLinkSignature(
   deps: { store: Store; clock: Clock },
   token: string,
 ): Promise<SignedLink> {
-  let payload: { sub?: string; jti?: string; round?: unknown };
+  let payload: { sub?: string; jti?: string; round?: unknown; regio?: unknown };
   try {
     const verified = await jwtVerify(
       token,
@@ -117,6 +119,9 @@ export async function verifyLinkSignature(
       // No round named: no stored invitation agrees (`wrongRound`).
       roundId: typeof payload.round === 'string' ? payload.round : '',
       invitationId: payload.jti,
+      ...(typeof payload.regio === 'string' &&
+        payload.regio.length > 0 &&
+        payload.regio.length <= 100 && { regionHint: payload.regio }),
     },
   };
 }

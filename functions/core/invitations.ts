@@ -115,7 +115,10 @@ export async function inviteMunicipalities(
       expiresAt: linkExpiry(round),
     };
     if (!reused) await deps.store.putInvitation(invitation);
-    const url = linkUrl(input.baseUrl, await signInvitation(deps, invitation));
+    const url = linkUrl(
+      input.baseUrl,
+      await signInvitation(deps, invitation, { region: municipality.region }),
+    );
     const sending = input.send && municipality.contacts.length > 0;
     let mail: DeliveryOutcome | undefined;
     let mailId: string | undefined;

@@ -30,6 +30,11 @@ export type Principal =
       readonly roundId: string;
       /** The invitation (link) it came from, for revocation and the audit trail. */
       readonly invitationId?: string;
+      /**
+       * The region the link's token names, as a read hint only (the first read fetches it with the
+       * municipality); authorization always goes by the stored municipality's region.
+       */
+      readonly regionHint?: string;
     }
   | {
       readonly kind: 'staff';

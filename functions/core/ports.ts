@@ -176,13 +176,16 @@ export interface AmendmentStore {
    * What a municipality's form page starts from, in one read: the invitation of its link (to check before
    * anything else is used) and its draft; the round and the municipality go in the same read when this
    * process keeps no copy of them, and become that copy (so the `{ cached: true }` reads that follow answer
-   * from it).
+   * from it). `regionHint` (the region the link's token names): that region goes in the same read too, so
+   * a process that keeps no copy of anything reads the registry in this one call; a hint that turns out
+   * not to be the municipality's region only costs the region's own read after it.
    */
   formPageBase(
     roundId: string,
     formId: string,
     municipality: string,
     invitationId: string,
+    regionHint?: string,
   ): Promise<{ invitation?: Invitation; draft?: Draft }>;
 }
 

@@ -11,7 +11,7 @@ import type { AmendmentStore } from '../../core/ports.js';
 import { draftSk } from './draft-items.js';
 import { suppressionPk, suppressionSk } from './mail-event-items.js';
 import { cachedRead } from './reference-cache.js';
-import { municipalityCacheKey, municipalityKey } from './registry-items.js';
+import { municipalityCacheKey, municipalityKey, regionCacheKey, regionKey } from './registry-items.js';
 import { roundCacheKey, roundKey } from './round-items.js';
 import { versionSk } from './submission-items.js';
 import { roundPk, type Table } from './table.js';
@@ -44,10 +44,19 @@ function fromBatchUnlessKept(table: Table, cacheKey: string, key: { PK: string; 
  */
 export function amendmentItems(table: Table): AmendmentStore {
   return {
-    async formPageBase(roundId: string, formId: string, municipality: string, invitationId: string) {
+    async formPageBase(
+      roundId: string,
+      formId: string,
+      municipality: string,
+      invitationId: string,
+      regionHint?: string,
+    ) {
       const pending = [
         fromBatchUnlessKept(table, roundCacheKey(roundId), roundKey(roundId)),
         fromBatchUnlessKept(table, municipalityCacheKey(municipality), municipalityKey(municipality)),
+        regionHint
+          ? fromBatchUnlessKept(table, regionCacheKey(regionHint), regionKey(regionHint))
+          : undefined,
       ].filter((one) => one !== undefined);
       const keys = [
         { PK: `INVITATION#${invitationId}`, SK: 'INVITATION' },

@@ -35,6 +35,9 @@ function itemsOf(registry: Registry): RegistryItem[] {
 /** A municipality's key, and its key in this process's copy (reference-cache.ts). */
 export const municipalityKey = (code: string) => ({ PK: registryPk, SK: `MUNICIPALITY#${code}` });
 export const municipalityCacheKey = (code: string) => `municipality#${code}`;
+/** A region's key, and its key in this process's copy. */
+export const regionKey = (id: string) => ({ PK: registryPk, SK: `REGION#${id}` });
+export const regionCacheKey = (id: string) => `region#${id}`;
 
 /**
  * Provinces, regions and municipalities: one partition, one item each, each with a revision that every
@@ -107,7 +110,7 @@ export function registryItems(table: Table): RegistryStore {
 
     getRegion(id: string, options?: ReadOptions) {
       const read = () => table.get<Region>(registryPk, `REGION#${id}`);
-      return options?.cached ? cachedRead(table.name, `region#${id}`, read) : read();
+      return options?.cached ? cachedRead(table.name, regionCacheKey(id), read) : read();
     },
   };
 }

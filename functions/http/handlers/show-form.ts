@@ -74,6 +74,7 @@ async function linkAndDraft(
     key.formId,
     key.municipality,
     link.principal.invitationId,
+    link.principal.regionHint,
   );
   return {
     principal: checkStoredInvitation(link, base.invitation, deps.clock.now()),
