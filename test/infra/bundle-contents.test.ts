@@ -38,8 +38,9 @@ describe('each function bundles only the adapters its route declares', () => {
     for (const marker of ['ses', 'mime', 's3', 'libStorage', 'xlsx', 'fflate'] as const) {
       expect(has('show-form', marker), marker).toBe(false);
     }
-    // Issue 14's target for the form page's bundle (a size, not a time).
-    expect(bundles.find((bundle) => bundle.id === 'show-form')!.bytes).toBeLessThanOrEqual(550 * 1024);
+    // Issue 14's target for the form page's bundle (a size, not a time), in KB as the issue and the
+    // README count them: 1000 bytes.
+    expect(bundles.find((bundle) => bundle.id === 'show-form')!.bytes).toBeLessThanOrEqual(550_000);
   });
 
   it('the functions no request reaches bundle what they declare too: the outbox sender no S3, the SES events no mailer', () => {
@@ -75,10 +76,6 @@ describe('each function bundles only the adapters its route declares', () => {
   it('fetches the staff issuer’s keys with node:https, not with jose’s remote key set (whose fetch loads undici)', () => {
     expect(has('list-rounds', 'dynamodb')).toBe(true);
     for (const bundle of bundles) expect(has(bundle.id, 'remoteKeySet'), bundle.id).toBe(false);
-  });
-
-  it('keeps the form page’s bundle within 550 KB', () => {
-    expect(bundles.find((bundle) => bundle.id === 'show-form')!.bytes).toBeLessThanOrEqual(550_000);
   });
 
   it('a function without table access holds no DynamoDB client', () => {
