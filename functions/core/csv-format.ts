@@ -17,6 +17,9 @@ import { amsterdamMinute } from './dutch-time.js';
 
 export type CsvDialect = 'excel-nl' | 'rfc4180';
 export const csvDialects: readonly CsvDialect[] = ['excel-nl', 'rfc4180'];
+/** What a wrong `dialect` in an address is told: the names the pages give the two, with their values. */
+export const dialectChoice =
+  'kies dialect=excel-nl (‘voor Excel’: puntkomma’s) of dialect=rfc4180 (‘voor andere programma’s’: komma’s)';
 
 export type Cell = string | number;
 

@@ -391,7 +391,7 @@ describe('who may export what', () => {
   it('names the wrong parameter in Dutch and stores nothing', async () => {
     const before = (await pipeline.store.listAudit()).length;
     const cases: [Record<string, string>, RegExp][] = [
-      [{ dialect: 'excel' }, /dialect: kies excel-nl/],
+      [{ dialect: 'excel' }, /dialect: kies dialect=excel-nl \(‘voor Excel’/],
       [{ versies: 'oud' }, /versies: kies huidige of alle/],
       [{ formaat: 'pdf' }, /formaat: kies csv of xlsx/],
       [

@@ -1,6 +1,6 @@
 import { auditCsv, roundAuditTrail } from '../../core/audit-trail.js';
 import type { CsvDialect } from '../../core/csv-format.js';
-import { slug } from '../../core/csv-format.js';
+import { dialectChoice, slug } from '../../core/csv-format.js';
 import { BadRequest } from '../../core/errors.js';
 import { attachmentDisposition } from '../../core/export-delivery.js';
 import { renderAuditTrail } from '../../pages/staff/audit-trail-page.js';
@@ -30,7 +30,7 @@ export const handler = staffPage(async (ctx) => {
     throw new BadRequest(`Formaat: ‘${format.slice(0, 20)}’ kan niet; gebruik formaat=csv.`);
   const dialect = (choice('dialect') ?? 'excel-nl') as CsvDialect;
   if (!csvDialects.has(dialect))
-    throw new BadRequest(`Dialect: ‘${dialect.slice(0, 20)}’ kan niet; kies excel-nl of rfc4180.`);
+    throw new BadRequest(`Dialect: ‘${dialect.slice(0, 20)}’ kan niet; ${dialectChoice}.`);
   if (format === 'csv') {
     const filename = `logboek-${slug(trail.round.id)}${trail.filter.municipality ? `-${trail.filter.municipality}` : ''}.csv`;
     const body = Buffer.from(auditCsv(trail.lines, dialect), 'utf8');

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { lazy } from '../../../forms/lazy.js';
 import { setting } from '../../config.js';
+import { dialectChoice } from '../../core/csv-format.js';
 import { BadRequest } from '../../core/errors.js';
 import { attachmentDisposition, defaultInlineBytes, deliverExport } from '../../core/export-delivery.js';
 import { csvExport, exportScope, mainTable, tableOf, xlsxExport } from '../../core/exports.js';
@@ -22,7 +23,7 @@ const query = lazy(() =>
     versies: z.enum(['huidige', 'alle'], { error: 'versies: kies huidige of alle' }).default('huidige'),
     dialect: z
       .enum(['excel-nl', 'rfc4180'], {
-        error: 'dialect: kies excel-nl (puntkomma, Excel) of rfc4180 (komma)',
+        error: `dialect: ${dialectChoice}`,
       })
       .default('excel-nl'),
     formaat: z.enum(['csv', 'xlsx'], { error: 'formaat: kies csv of xlsx' }).default('csv'),

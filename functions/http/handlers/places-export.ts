@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { lazy } from '../../../forms/lazy.js';
+import { dialectChoice } from '../../core/csv-format.js';
 import { BadRequest } from '../../core/errors.js';
 import { attachmentDisposition } from '../../core/export-delivery.js';
 import { placesCsv, placesFilename } from '../../core/places-csv.js';
@@ -16,7 +17,7 @@ const query = lazy(() =>
       .default('gebieden'),
     dialect: z
       .enum(['excel-nl', 'rfc4180'], {
-        error: 'dialect: kies excel-nl (puntkomma, Excel) of rfc4180 (komma)',
+        error: `dialect: ${dialectChoice}`,
       })
       .default('excel-nl'),
   }),
