@@ -292,7 +292,10 @@ describe('the contacts page', () => {
 
     await pipeline.clearMailbox();
     const path = `/staf/rondes/${pipeline.round.id}/herinneringen`;
-    const preview = await secretary.post(path, { _action: 'voorbeeld', gemeente: 'GM0153' });
+    // The preview works by post/redirect/get: the post 303s to the page's own ?stap=voorbeeld address.
+    const previewed = await secretary.post(path, { _action: 'voorbeeld', gemeente: 'GM0153' });
+    expect(previewed.status).toBe(303);
+    const preview = await secretary.get(previewed.headers.get('location')!);
     expect(preview.status).toBe(200);
     expect(preview.text).toContain('opvang.coordinator@enschede.example');
     expect(preview.text).not.toContain('coordinator@enschede.gemeente.example');
