@@ -24,6 +24,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { assetsNotFoundFunctionCode } from './assets-not-found.js';
 import { assetsKeyPrefix } from './stateful-stack.js';
 
 /**
@@ -48,6 +49,8 @@ export interface SiteDistributionProps {
   readonly formsBucket: IBucket;
   /** Destination of the CloudFront access logs (prefix `cloudfront/`). */
   readonly logBucket: IBucket;
+  /** The URL paths of the deployed static assets; any other `/assets/*` address is a Dutch 404. */
+  readonly assetPaths: readonly string[];
 }
 
 /**
@@ -82,6 +85,12 @@ export function createSiteDistribution(scope: Construct, props: SiteDistribution
     comment: 'Copies the viewer Host header into x-forwarded-host',
     runtime: FunctionRuntime.JS_2_0,
     code: FunctionCode.fromInline(forwardHostFunctionCode),
+  });
+
+  const assetsNotFound = new CloudFrontFunction(scope, 'AssetsNotFoundFunction', {
+    comment: 'Answers unknown /assets/* addresses with a Dutch 404 page instead of S3 AccessDenied',
+    runtime: FunctionRuntime.JS_2_0,
+    code: FunctionCode.fromInline(assetsNotFoundFunctionCode(props.assetPaths)),
   });
 
   const apiOrigin = new HttpOrigin(`${props.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
@@ -141,6 +150,7 @@ export function createSiteDistribution(scope: Construct, props: SiteDistribution
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: securityHeaders,
+        functionAssociations: [{ function: assetsNotFound, eventType: FunctionEventType.VIEWER_REQUEST }],
         compress: true,
       },
     },

@@ -115,13 +115,15 @@ export class StatelessStack extends Stack {
     this.methodNotAllowedFunction = apiRoutes.methodNotAllowedFunction;
 
     // --- CloudFront (infra/site-distribution.ts) and the static assets (infra/static-assets.ts) -------------
+    const assets = props.assets ?? staticAssets;
     this.distribution = createSiteDistribution(this, {
       api: this.api,
       formsBucket: props.formsBucket,
       logBucket: props.logBucket,
+      assetPaths: assets.map((asset) => asset.urlPath),
     });
     deployStaticAssets(this, {
-      assets: props.assets ?? staticAssets,
+      assets,
       bucket: props.formsBucket,
       distribution: this.distribution,
     });

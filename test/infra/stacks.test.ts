@@ -536,6 +536,27 @@ describe('stateless stack: CloudFront', () => {
     });
   });
 
+  it('answers unknown /assets/* addresses with a Dutch 404 from a viewer-request function on that behavior', () => {
+    const functions = resourcesOfType(stateless, 'AWS::CloudFront::Function');
+    const [logicalId, assetsFunction] = Object.entries(functions).find(([, fn]) =>
+      String(fn.Properties['FunctionCode']).includes('Pagina niet gevonden'),
+    )!;
+    expect(assetsFunction.Properties['FunctionConfig']).toMatchObject({ Runtime: 'cloudfront-js-2.0' });
+    const code = String(assetsFunction.Properties['FunctionCode']);
+    for (const asset of staticAssets) expect(code).toContain(JSON.stringify(asset.urlPath));
+    const [assetsBehavior] = distributionConfig()['CacheBehaviors'] as Record<string, unknown>[];
+    expect(assetsBehavior).toMatchObject({
+      PathPattern: '/assets/*',
+      FunctionAssociations: [
+        { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [logicalId, 'FunctionARN'] } },
+      ],
+      ResponseHeadersPolicyId: { Ref: expect.stringMatching(/^SecurityHeaders/) },
+    });
+    // The pages' behavior keeps only its own function (x-forwarded-host), not this one.
+    const pages = distributionConfig()['DefaultCacheBehavior'] as { FunctionAssociations: unknown[] };
+    expect(JSON.stringify(pages.FunctionAssociations)).not.toContain(logicalId);
+  });
+
   it('adds the security headers to every behavior', () => {
     stateless.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: Match.objectLike({
