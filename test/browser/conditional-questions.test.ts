@@ -7,6 +7,7 @@ import {
   newDutchContext,
   pressEnterOn,
   saveScreenshot,
+  visit,
 } from '../support/browser.js';
 import { startBrowserPipeline } from '../support/browser-pipeline.js';
 import type { TestPipeline } from '../support/pipeline.js';
@@ -34,7 +35,7 @@ const hint = 'Alleen invullen als u ‘ja’ koos bij ‘Vraagt uw gemeente een 
 async function openForm(context: BrowserContext, municipality: string): Promise<Page> {
   const page = await context.newPage();
   const code = await pipeline.tokenFor(municipality);
-  await page.goto(`${pipeline.baseUrl}/uitnodiging?code=${encodeURIComponent(code)}`);
+  await visit(page, `${pipeline.baseUrl}/uitnodiging?code=${encodeURIComponent(code)}`);
   expect(page.url()).toBe(pipeline.formUrl(municipality));
   return page;
 }

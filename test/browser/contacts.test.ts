@@ -7,7 +7,13 @@ import { SesMailer } from '../../functions/adapters/ses-mailer.js';
 import { overijssel } from '../../functions/core/registry/overijssel.js';
 import { sendReminders } from '../../functions/core/reminders.js';
 import { randomIds } from '../../functions/http/dependencies.js';
-import { expectNoAxeViolations, expectReflow, newDutchContext, saveScreenshot } from '../support/browser.js';
+import {
+  expectNoAxeViolations,
+  expectReflow,
+  newDutchContext,
+  saveScreenshot,
+  visit,
+} from '../support/browser.js';
 import { signInAsStaff, startBrowserPipeline } from '../support/browser-pipeline.js';
 import { postJson, type TestPipeline, validEigenBijdrage } from '../support/pipeline.js';
 
@@ -138,7 +144,7 @@ describe('contacts in the browser', () => {
 
   it('provincial staff read in a merger from a file, after the check page', async () => {
     const { context, page } = await signedIn(/Provincie Overijssel/);
-    await page.goto(`${pipeline.baseUrl}/staf/contacten`);
+    await visit(page, `${pipeline.baseUrl}/staf/contacten`);
     await page.getByRole('link', { name: 'Gemeentelijst inlezen' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Gemeentelijst inlezen');
     await lookAt(page, 'gemeentelijst');
@@ -167,7 +173,7 @@ describe('contacts in the browser', () => {
     expect(await page.locator('main').textContent()).toContain('Nieuw vanaf 1 januari 2099');
 
     // A list with mistakes: every wrong line named, nothing changed.
-    await page.goto(`${pipeline.baseUrl}/staf/contacten/gemeentelijst`);
+    await visit(page, `${pipeline.baseUrl}/staf/contacten/gemeentelijst`);
     await page
       .getByLabel('Of plak de lijst hier')
       .fill('code;naam;provincie;regio\nGM01;Zwolle;Overijssel;IJsselland');

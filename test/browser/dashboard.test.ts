@@ -9,6 +9,7 @@ import {
   screenshotDir,
   tableRows,
   tablesOutsideScrollRegions,
+  visit,
 } from '../support/browser.js';
 import { startBrowserPage } from '../support/browser-pipeline.js';
 import { postJson, type TestPipeline, validVoortgangOpgaven } from '../support/pipeline.js';
@@ -104,7 +105,7 @@ describe('the staff dashboard in a browser', () => {
 
   it('has a visible legend, chart labels that fit their column, plain names for the files', async () => {
     const round = pipeline.rounds['voortgang-opgaven']!;
-    await page.goto(`${pipeline.baseUrl}/staf/rondes/${round.id}`);
+    await visit(page, `${pipeline.baseUrl}/staf/rondes/${round.id}`);
     const chart = page.getByRole('img', { name: /toegezegd en gerealiseerd/ });
     const legend = await chart.locator('.rt-legend').textContent();
     expect(legend).toContain('toegezegd');
@@ -130,7 +131,7 @@ describe('the staff dashboard in a browser', () => {
     const round = pipeline.rounds['voortgang-opgaven']!;
     onTestFinished(async () => {
       await page.setViewportSize({ width: 1280, height: 900 });
-      await page.goto(`${pipeline.baseUrl}/staf/rondes/${round.id}`);
+      await visit(page, `${pipeline.baseUrl}/staf/rondes/${round.id}`);
     });
     // 1280 px at 200 % zoom is a 640 px wide page; 320 px is a phone (WCAG 1.4.10).
     for (const width of [640, 320]) {
@@ -205,7 +206,7 @@ describe('the staff dashboard in a browser', () => {
     await page.getByRole('button', { name: 'Afmelden' }).click();
     await page.waitForURL(`${pipeline.baseUrl}/`);
     await expectNoAxeViolations(page, 'startpagina na afmelden');
-    await page.goto(`${pipeline.baseUrl}/staf/rondes`);
+    await visit(page, `${pipeline.baseUrl}/staf/rondes`);
     expect(await page.locator('h1').textContent()).toBe('Aanmelden als medewerker');
   });
 

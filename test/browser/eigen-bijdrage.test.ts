@@ -12,6 +12,7 @@ import {
   tabAndType,
   tabOnceTo,
   tabTo,
+  visit,
 } from '../support/browser.js';
 import { startBrowserPipeline } from '../support/browser-pipeline.js';
 import type { TestPipeline } from '../support/pipeline.js';
@@ -83,7 +84,7 @@ const locationRow = (target: Page, number: number) =>
  */
 async function openInvitation(target: Page, municipality: string): Promise<void> {
   const code = await pipeline.tokenFor(municipality);
-  await target.goto(`${pipeline.baseUrl}/uitnodiging?code=${encodeURIComponent(code)}`);
+  await visit(target, `${pipeline.baseUrl}/uitnodiging?code=${encodeURIComponent(code)}`);
   expect(target.url()).toBe(pipeline.formUrl(municipality));
 }
 

@@ -9,6 +9,7 @@ import {
   screenshotDir,
   tableRows,
   tablesOutsideScrollRegions,
+  visit,
 } from '../support/browser.js';
 import { startStaffBrowser } from '../support/browser-pipeline.js';
 import { postJson, type TestPipeline, validVoortgangOpgaven } from '../support/pipeline.js';
@@ -54,7 +55,7 @@ afterAll(() => stop?.());
 
 describe('places on a date in a browser', () => {
   it('opens from the round page on the Spreidingswet window, with a chart and its table', async () => {
-    await page.goto(`${pipeline.baseUrl}/staf/rondes/${round().id}`);
+    await visit(page, `${pipeline.baseUrl}/staf/rondes/${round().id}`);
     await page.getByRole('link', { name: 'Plaatsen beschikbaar in een periode' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Plaatsen beschikbaar in een periode');
     await expectNoAxeViolations(page, 'plaatsen');
@@ -98,7 +99,7 @@ describe('places on a date in a browser', () => {
   });
 
   it('downloads the table per area for Excel', async () => {
-    await page.goto(`${pipeline.baseUrl}/staf/rondes/${round().id}/plaatsen`);
+    await visit(page, `${pipeline.baseUrl}/staf/rondes/${round().id}/plaatsen`);
     const downloadEvent = page.waitForEvent('download');
     await page.getByRole('link', { name: 'voor Excel' }).first().click();
     const download = await downloadEvent;
@@ -122,7 +123,7 @@ describe('places on a date in a browser', () => {
     try {
       await noScript.addCookies(await context.cookies());
       const plain = await noScript.newPage();
-      await plain.goto(`${pipeline.baseUrl}/staf/rondes/${round().id}/plaatsen`);
+      await visit(plain, `${pipeline.baseUrl}/staf/rondes/${round().id}/plaatsen`);
       await plain.getByLabel('Van', { exact: true }).fill('1-1-2026');
       await plain.getByRole('button', { name: 'Berekenen' }).click();
       await plain.waitForURL(/van=1-1-2026/);

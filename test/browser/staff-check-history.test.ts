@@ -1,7 +1,7 @@
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Round } from '../../functions/core/model.js';
-import { expectNoAxeViolations, loadsNewPage, saveScreenshot } from '../support/browser.js';
+import { expectNoAxeViolations, loadsNewPage, saveScreenshot, visit } from '../support/browser.js';
 import { startStaffBrowser } from '../support/browser-pipeline.js';
 import type { TestPipeline } from '../support/pipeline.js';
 
@@ -64,7 +64,7 @@ async function survivesHistory(checkHeading: string, formHeading: string): Promi
 describe('the staff console’s check pages survive Reload, Back and Forward', { timeout: 120_000 }, () => {
   it('moves the deadline: the check page is a GET, Reload changes nothing, the confirmation acts once', async () => {
     const before = (await pipeline.store.getRound(round.id))!.deadline;
-    await page.goto(`${pipeline.baseUrl}${roundPath()}/wijzigen`);
+    await visit(page, `${pipeline.baseUrl}${roundPath()}/wijzigen`);
     const section = page.getByRole('region', { name: 'Sluitingsdatum verplaatsen' });
     await section.getByRole('textbox', { name: 'Datum', exact: true }).fill('8-1-2027');
     await section.getByRole('textbox', { name: 'Tijd', exact: true }).fill('12:00');
@@ -111,7 +111,7 @@ describe('the staff console’s check pages survive Reload, Back and Forward', {
   });
 
   it('a wrong date comes back with its error as a GET too, the input kept', async () => {
-    await page.goto(`${pipeline.baseUrl}${roundPath()}/wijzigen`);
+    await visit(page, `${pipeline.baseUrl}${roundPath()}/wijzigen`);
     const section = page.getByRole('region', { name: 'Sluitingsdatum verplaatsen' });
     await section.getByRole('textbox', { name: 'Datum', exact: true }).fill('31-2-2027');
     expect(await loadsNewPage(page, () => section.getByRole('button', { name: 'Controleren' }).click())).toBe(
@@ -129,7 +129,7 @@ describe('the staff console’s check pages survive Reload, Back and Forward', {
 
   it('opens a round: the check page is a GET, Reload opens nothing, Terug naar het formulier keeps the input', async () => {
     const rounds = (await pipeline.store.listRounds()).length;
-    await page.goto(`${pipeline.baseUrl}/staf/nieuwe-ronde`);
+    await visit(page, `${pipeline.baseUrl}/staf/nieuwe-ronde`);
     await page.getByLabel('Voortgang opgaven').check();
     await page.getByRole('checkbox', { name: /IJsselland/ }).check();
     await page.getByLabel('Peildatum').fill('1-6-2027');
@@ -156,7 +156,7 @@ describe('the staff console’s check pages survive Reload, Back and Forward', {
 
   it('invites: who gets what is a GET page, Reload sends nothing, the confirmation mails once', async () => {
     await pipeline.clearMailbox();
-    await page.goto(`${pipeline.baseUrl}${roundPath()}/uitnodigingen`);
+    await visit(page, `${pipeline.baseUrl}${roundPath()}/uitnodigingen`);
     const invite = page.getByRole('button', { name: /^Uitnodigen: \d+ gemeenten zonder uitnodiging/ });
     expect(await loadsNewPage(page, () => invite.click())).toBe(200);
     expect(at().path).toBe(`${roundPath()}/uitnodigingen`);
@@ -183,7 +183,7 @@ describe('the staff console’s check pages survive Reload, Back and Forward', {
 
   it('reminds: the preview is a GET page, Reload sends nothing, the confirmation mails once', async () => {
     await pipeline.clearMailbox();
-    await page.goto(`${pipeline.baseUrl}${roundPath()}/herinneringen`);
+    await visit(page, `${pipeline.baseUrl}${roundPath()}/herinneringen`);
     const preview = page.getByRole('button', { name: /^Alle \d+ gemeenten zonder inzending herinneren/ });
     expect(await loadsNewPage(page, () => preview.click())).toBe(200);
     expect(at().path).toBe(`${roundPath()}/herinneringen`);

@@ -8,6 +8,7 @@ import {
   newDutchContext,
   saveScreenshot,
   tableRows,
+  visit,
 } from '../support/browser.js';
 import { startBrowserPage } from '../support/browser-pipeline.js';
 import { postJson, type TestPipeline } from '../support/pipeline.js';
@@ -55,7 +56,7 @@ const notice = () => page.getByRole('status').first().textContent();
 
 describe('the secretary runs a round in the browser', () => {
   it('signs in as the IJsselland regietafel', async () => {
-    await page.goto(`${pipeline.baseUrl}/staf/rondes`);
+    await visit(page, `${pipeline.baseUrl}/staf/rondes`);
     await page.getByLabel(/IJsselland/).check();
     await click('Aanmelden');
     expect(await page.locator('h1').textContent()).toBe('Rondes');
@@ -115,7 +116,7 @@ describe('the secretary runs a round in the browser', () => {
     )!;
     const link = /http\S+\/uitnodiging\?code=[\w.-]+/.exec(zwolle.body.text!)![0];
     const official = await (await newDutchContext(browser)).newPage();
-    await official.goto(link);
+    await visit(official, link);
     expect(await official.locator('h1').textContent()).toContain('Voortgang opgaven');
     await official.context().close();
     await page.reload();
@@ -148,7 +149,7 @@ describe('the secretary runs a round in the browser', () => {
       ).status,
     ).toBe(201);
 
-    await page.goto(`${pipeline.baseUrl}${roundPath}`);
+    await visit(page, `${pipeline.baseUrl}${roundPath}`);
     expect(await follow('Herinneren')).toBe(200);
     expect(await page.locator('main').textContent()).toContain('gaat er vanzelf een herinnering');
     await lookAt('herinneren');
@@ -165,7 +166,7 @@ describe('the secretary runs a round in the browser', () => {
   });
 
   it('extends the deadline after a confirmation that says what happens to whom', async () => {
-    await page.goto(`${pipeline.baseUrl}${roundPath}`);
+    await visit(page, `${pipeline.baseUrl}${roundPath}`);
     expect(await follow('Sluitingsdatum, sluiten of heropenen')).toBe(200);
     await lookAt('wijzigen');
     const section = page.getByRole('region', { name: 'Sluitingsdatum verplaatsen' });
@@ -217,7 +218,7 @@ describe('the secretary runs a round in the browser', () => {
       reason: 'Permanent/General: smtp; 550 5.1.1 Recipient address rejected: User unknown',
     });
     await reported('GM0150', { type: 'delivery', at: new Date().toISOString() });
-    await page.goto(`${pipeline.baseUrl}/staf/rondes`);
+    await visit(page, `${pipeline.baseUrl}/staf/rondes`);
     expect(await page.locator('main').textContent()).toContain('1 e-mail kon niet verstuurd worden');
     expect(await follow('Bekijk de reden en verstuur opnieuw')).toBe(200);
     const undelivered = await tableRows(page.getByRole('table', { name: /die niet aankwam/ }));
@@ -242,7 +243,7 @@ describe('the secretary runs a round in the browser', () => {
   });
 
   it('corrects the address that bounced, from the mail page', async () => {
-    await page.goto(`${pipeline.baseUrl}/staf/mail`);
+    await visit(page, `${pipeline.baseUrl}/staf/mail`);
     expect(await follow('Adressen van Kampen aanpassen')).toBe(200);
     expect(await page.locator('h1').textContent()).toBe('Adressen van gemeente Kampen wijzigen');
     await lookAt('contact');
@@ -258,7 +259,7 @@ describe('the secretary runs a round in the browser', () => {
   });
 
   it('reminds Kampen, and the reminder goes to the corrected address', async () => {
-    await page.goto(`${pipeline.baseUrl}${roundPath}/herinneringen`);
+    await visit(page, `${pipeline.baseUrl}${roundPath}/herinneringen`);
     expect(await page.locator('main').textContent()).toContain('vluchtelingen@kampen.gemeente.example');
     await pipeline.clearMailbox();
     await loadsNewPage(page, () =>
@@ -291,7 +292,7 @@ describe('the secretary runs a round in the browser', () => {
   });
 
   it('closes the round', async () => {
-    await page.goto(`${pipeline.baseUrl}${roundPath}/wijzigen`);
+    await visit(page, `${pipeline.baseUrl}${roundPath}/wijzigen`);
     expect(await click('Ronde nu sluiten…')).toBe(200);
     expect(await page.locator('main').textContent()).toContain('Niemand kan nog inzenden of wijzigen');
     await lookAt('sluiten-controle');

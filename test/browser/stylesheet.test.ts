@@ -135,6 +135,8 @@ async function computedStyles(html: string, links: string): Promise<string[]> {
       body: await readFile(stylesheetSources[index]!, 'utf8'),
     });
   });
+  // Not `visit`: a stand-in page, the stylesheets swapped in, compared style by style; not a page state of the
+  // app (the real pages are checked for reflow where the suite visits them).
   await page.goto(`${origin}/pagina`);
   // Chromium focuses an `autofocus` element (the error summary) at its next rendering, which may come
   // before or after the styles are read: focused here, so both loads compare the focused page.

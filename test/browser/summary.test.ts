@@ -72,6 +72,7 @@ describe('the compiled summary in a browser', () => {
       const round = pipeline.rounds['voortgang-opgaven']!;
       for (const width of [600, 375]) {
         await page.setViewportSize({ width, height: 900 });
+        // Not `visit` yet: at 320 px some summaries are 323–345 px wide (issue 13, open); checked at 600 and 375 px.
         const response = await page.goto(
           `${pipeline.baseUrl}/staf/rondes/${round.id}/overzicht?scope=${scope}`,
         );
@@ -108,6 +109,7 @@ describe('the compiled summary in a browser', () => {
     for (const scope of ['region:ijsselland', 'region:twente', 'province:overijssel']) {
       for (const width of [600, 375]) {
         await page.setViewportSize({ width, height: 900 });
+        // Not `visit` yet: at 320 px some summaries are 323–345 px wide (issue 13, open); checked at 600 and 375 px.
         const response = await page.goto(
           `${pipeline.baseUrl}/staf/rondes/${round.id}/overzicht?scope=${scope}`,
         );

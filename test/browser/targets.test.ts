@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overijssel } from '../../functions/core/registry/overijssel.js';
-import { loadsNewPage, lookAtWideAndNarrow } from '../support/browser.js';
+import { loadsNewPage, lookAtWideAndNarrow, visit } from '../support/browser.js';
 import { startBrowserPage } from '../support/browser-pipeline.js';
 import type { TestPipeline } from '../support/pipeline.js';
 
@@ -38,7 +38,7 @@ const sharesFile = [
 
 describe('provincial staff publish the shares in the browser', () => {
   it('finds the published shares from the dashboard', async () => {
-    await page.goto(`${pipeline.baseUrl}/staf/rondes`);
+    await visit(page, `${pipeline.baseUrl}/staf/rondes`);
     await page.getByLabel(/Provincie Overijssel/).check();
     await click('Aanmelden');
     expect(await follow('Taakstellingen')).toBe(200);

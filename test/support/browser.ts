@@ -9,6 +9,7 @@ import {
   chromium,
   type Locator,
   type Page,
+  type Response,
 } from 'playwright-core';
 import type { Round } from '../../functions/core/model.js';
 import type { TestPipeline } from './pipeline.js';
@@ -266,6 +267,19 @@ export async function loadsNewPage(target: Page, action: () => Promise<unknown>)
     await expectReflow(target, `the page after a ${response.request().method()}`);
   }
   return response.status();
+}
+
+/**
+ * Opens an address as typed into the address bar (`page.goto`); when it answers with a page (HTML), that
+ * page is checked for reflow at 320 px and at 200 % zoom (`expectReflow`), as `loadsNewPage` checks the
+ * pages a journey clicks to. The response, as `goto` gives it.
+ */
+export async function visit(target: Page, url: string): Promise<Response | null> {
+  const response = await target.goto(url);
+  if (response?.headers()['content-type']?.startsWith('text/html')) {
+    await expectReflow(target, `the page at ${new URL(url).pathname}`);
+  }
+  return response;
 }
 
 /** Presses Enter on the focused button and waits for the page the server answers with; its HTTP status. */
