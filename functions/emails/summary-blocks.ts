@@ -6,7 +6,7 @@ import { type Html, html, raw } from '../../forms/render/html.js';
  * Styling: one `<style>` block in the `<head>` with type, class and descendant selectors, and HTML
  * attributes for what must survive without it. Gmail (web and apps with a Google account) keeps a `<style>`
  * in the head (up to 16 KB; an error drops the whole block, so the sheet has no comments, attribute
- * selectors or at-rules), Outlook for Windows (Word engine) applies it when it comes before the body, and
+ * selectors or at-rules; the one media query, for 320 px, has a block of its own), Outlook for Windows (Word engine) applies it when it comes before the body, and
  * Apple Mail, Outlook.com and Thunderbird do too (caniemail.com: html-style, css-selector-class,
  * css-selector-descendant). The Gmail app with a non-Google account drops every `<style>`: there the
  * attributes keep the meaning — `bgcolor` draws the bars and boxes, `align` puts numbers right, `width` sets
@@ -35,7 +35,7 @@ const toneBackground: Record<Tone, string> = {
   neutral: '#eeeeee',
 };
 
-/** The whole stylesheet (about 1.7 KB); see the module comment for what it may contain. */
+/** The whole stylesheet (about 1.5 KB); see the module comment for what it may contain. */
 export const summaryStyles = [
   'body{margin:0;padding:0;background:#f3f3f3}',
   'table{border-collapse:collapse}',
@@ -70,9 +70,15 @@ export const summaryStyles = [
   '.box-neutral{border-left:5px solid #888888}',
   '.key{font-size:12px;color:#555555;padding:0 12px 8px 0}',
   '.foot td{font-size:12px;color:#555555;padding-top:12px;border-top:1px solid #dddddd}',
-  // A 320 px window (WCAG 1.4.10): the column's padding and the cells' gaps give way to the figures.
-  '@media (max-width:359px){.inner{padding:12px 8px}.data th{font-size:12px;padding-right:3px}.data td,.data .total td,.data .total th{font-size:13px;padding-right:3px}}',
 ].join('');
+
+/**
+ * A 320 px window (WCAG 1.4.10): the column's padding and the cells' gaps give way to the figures. In a
+ * `<style>` block of its own after the sheet, so a client that refuses an at-rule drops only this block
+ * (and shows the 375 px layout), never the sheet.
+ */
+export const narrowStyles =
+  '@media (max-width:359px){.inner{padding:12px 8px}.data th{font-size:12px;padding-right:3px}.data td,.data .total td,.data .total th{font-size:13px;padding-right:3px}}';
 
 /** A piece of the email in both forms. */
 export interface Part {
@@ -95,7 +101,7 @@ export function joinParts(parts: readonly (Part | null | undefined)[]): Part {
 /** The document: head with the stylesheet, a 600 px column (fixed in Outlook, fluid below 600 px). */
 export function summaryDocument(title: string, body: Html): Html {
   return html`<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="x-apple-disable-message-reformatting"><title>${title}</title><style>${raw(summaryStyles)}</style></head>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="x-apple-disable-message-reformatting"><title>${title}</title><style>${raw(summaryStyles)}</style><style>${raw(narrowStyles)}</style></head>
 <body bgcolor="${colours.page}" style="margin:0">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" bgcolor="${colours.page}"><tr><td align="center" class="outer">
 ${raw('<!--[if mso]><table role="presentation" width="600" cellpadding="0" cellspacing="0"><tr><td><![endif]-->')}
