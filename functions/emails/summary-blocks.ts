@@ -240,11 +240,11 @@ export function barPair(
   return html`${progressBar(first.percent, first.colour, 10)}${progressBar(second.percent, second.colour, 5)}`;
 }
 
-/** A legend line under a chart: coloured squares with their meaning (the colour never stands alone). */
+/** A legend line under a chart: coloured squares with their meaning (the colour never stands alone; a square never wraps away from its word). */
 export function legend(entries: readonly { colour: string; label: string }[], after = ''): Html {
   return html`<table role="presentation" cellpadding="0" cellspacing="0"><tr>${entries.map(
     (entry) =>
-      html`<td class="key"><span style="color:${entry.colour}">&#9632;</span> ${entry.label}&nbsp; </td>`,
+      html`<td class="key"><span style="color:${entry.colour}">&#9632;</span>&nbsp;${entry.label}&nbsp; </td>`,
   )}${after ? html`<td class="key">${after}</td>` : ''}</tr></table>`;
 }
 
