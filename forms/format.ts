@@ -85,13 +85,18 @@ const grouped = (whole: string) => whole.replace(/\B(?=(\d{3})+$)/g, '.');
 /** ICU writes a minus for every negative number, also one that rounds to 0, and for -0. */
 const minus = (value: number) => (value < 0 || Object.is(value, -0) ? '-' : '');
 
-/** `1234.5` → `€ 1.234,50` (with an ordinary space, so it copies cleanly). */
-export function formatMoney(amount: number): string {
-  if (!roundedDigits(amount, 2))
-    return moneyFormat()
+/** Euros with `digits` decimals, as ICU writes them for nl-NL (ICU itself for what is not written out). */
+function euros(amount: number, digits: number, icu: () => Intl.NumberFormat): string {
+  if (!roundedDigits(amount, digits))
+    return icu()
       .format(amount)
       .replace(/\u00a0/g, ' ');
-  return `€ ${formatDecimal(amount, 2)}`;
+  return `€ ${formatDecimal(amount, digits)}`;
+}
+
+/** `1234.5` → `€ 1.234,50` (with an ordinary space, so it copies cleanly). */
+export function formatMoney(amount: number): string {
+  return euros(amount, 2, moneyFormat);
 }
 
 /** `1234.56, 1` → `1.234,6`: exactly `digits` decimals, as ICU writes them for nl-NL. */
@@ -109,11 +114,7 @@ export function formatDecimal(value: number, digits: number): string {
 
 /** `1234.5` → `€ 1.235`: an amount in a headline, where the cents are noise. */
 export function formatWholeMoney(amount: number): string {
-  if (!roundedDigits(amount, 0))
-    return wholeMoneyFormat()
-      .format(amount)
-      .replace(/\u00a0/g, ' ');
-  return `€ ${formatDecimal(amount, 0)}`;
+  return euros(amount, 0, wholeMoneyFormat);
 }
 
 /** `6325` → `6.325`. */
