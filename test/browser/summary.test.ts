@@ -55,6 +55,16 @@ async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
+/**
+ * Opens a round's summary for a scope at a width, through `visit`: so it is also checked at 320 px and at
+ * 200 % zoom, as every page the suite visits.
+ */
+async function openSummary(page: Page, roundId: string, scope: string, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: 900 });
+  const response = await visit(page, `${pipeline.baseUrl}/staf/rondes/${roundId}/overzicht?scope=${scope}`);
+  expect(response?.status()).toBe(200);
+}
+
 describe('the compiled summary in a browser', () => {
   it.each([
     ['regietafel:ijsselland', 'region:ijsselland', 'regio IJsselland'],
@@ -71,13 +81,7 @@ describe('the compiled summary in a browser', () => {
       });
       const round = pipeline.rounds['voortgang-opgaven']!;
       for (const width of [600, 375]) {
-        await page.setViewportSize({ width, height: 900 });
-        // visit: also at 320 px and 200 % zoom, as every page the suite visits.
-        const response = await visit(
-          page,
-          `${pipeline.baseUrl}/staf/rondes/${round.id}/overzicht?scope=${scope}`,
-        );
-        expect(response?.status()).toBe(200);
+        await openSummary(page, round.id, scope, width);
         const text = (await page.locator('body').textContent()) ?? '';
         expect(text).toContain(label);
         expect(text).toContain('Asielopvang: taak en voortgang');
@@ -109,13 +113,7 @@ describe('the compiled summary in a browser', () => {
     const round = pipeline.rounds[formId]!;
     for (const scope of ['region:ijsselland', 'region:twente', 'province:overijssel']) {
       for (const width of [600, 375]) {
-        await page.setViewportSize({ width, height: 900 });
-        // visit: also at 320 px and 200 % zoom, as every page the suite visits.
-        const response = await visit(
-          page,
-          `${pipeline.baseUrl}/staf/rondes/${round.id}/overzicht?scope=${scope}`,
-        );
-        expect(response?.status()).toBe(200);
+        await openSummary(page, round.id, scope, width);
         // The headline figures come first: the form's table is the first section after the response.
         expect(await page.locator('h2').first().textContent()).toBe(headline);
         expect(await overflow(page), `${formId} ${scope} at ${width} px`).toBeLessThanOrEqual(0);
