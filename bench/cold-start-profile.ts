@@ -200,6 +200,7 @@ try {
       fs.writeFileSync(eventFile, JSON.stringify(await scenario.event(id)));
       const profileDir = path.join(work, `${id.replace(':', '-')}-${run}`);
       const result = await coldStart(id, bundle.file, eventFile, scenario.env, [
+        ...bundle.nodeOptions,
         '--cpu-prof',
         `--cpu-prof-dir=${profileDir}`,
         '--cpu-prof-interval=100',

@@ -57,7 +57,8 @@ try {
     for (const bundle of shuffled(bundles)) {
       const eventFile = path.join(eventDir, `${bundle.id.replace(':', '-')}.json`);
       fs.writeFileSync(eventFile, JSON.stringify(await scenario.event(bundle.id)));
-      const run = await coldStart(bundle.id, bundle.file, eventFile, scenario.env);
+      // With the function's NODE_OPTIONS, as Lambda starts it.
+      const run = await coldStart(bundle.id, bundle.file, eventFile, scenario.env, bundle.nodeOptions);
       const answersAnError = bundle.id === 'method-not-allowed' || bundle.id === 'not-found';
       if (run.status !== undefined && run.status >= 400 && !answersAnError) {
         throw new Error(`${bundle.id} answered ${run.status}: the benchmark event is wrong`);

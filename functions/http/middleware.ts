@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { messagePage, type PageContact } from '../../forms/render/layout.js';
 import { DomainError, MethodNotAllowed, ValidationFailed } from '../core/errors.js';
 import { logger } from './logger.js';
+import { withOriginalStack } from './original-stack.js';
 import { errorPageContacts } from './page-contacts.js';
 import { wantsJson } from './request.js';
 import {
@@ -43,12 +44,14 @@ const titles: Record<number, string> = {
 
 /**
  * An error no domain rule expected (a 500): logged with its name, message, stack and cause (Powertools
- * formats an Error so), the route and the request id, so a failing run or an alarm shows why. Never the
+ * formats an Error so; the stack mapped to our sources, functions/http/original-stack.ts), the route and the request id, so a failing run or an alarm shows why. Never the
  * body, the query (invitation codes) or the headers (tokens, cookies): no personal data.
  */
 function logUnexpected(event: APIGatewayProxyEventV2, error: unknown): void {
   logger.error('Onverwachte fout', {
-    error: error instanceof Error ? error : new Error(`Geen Error gegooid: ${typeof error}`),
+    error: withOriginalStack(
+      error instanceof Error ? error : new Error(`Geen Error gegooid: ${typeof error}`),
+    ),
     route: event.routeKey,
     path: event.rawPath,
     requestId: event.requestContext?.requestId,

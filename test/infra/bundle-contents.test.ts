@@ -1,6 +1,10 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Bundle, buildBundles } from '../../bench/support/bundles.js';
+import { originalStack } from '../../functions/http/original-stack.js';
+import { repoRoot } from '../../infra/route-function.js';
 
 /**
  * Each Lambda bundles only the adapters its route declares in the route table (issue 14): the real CDK
@@ -82,5 +86,22 @@ describe('each function bundles only the adapters its route declares', () => {
     for (const bundle of bundles.filter((candidate) => candidate.access?.table === 'none')) {
       expect(has(bundle.id, 'dynamodb'), bundle.id).toBe(false);
     }
+  });
+});
+
+describe('stack traces of the bundles', () => {
+  it('map to our sources through the map each bundle ships, as a logged error’s stack is mapped', () => {
+    const bundle = bundles.find((candidate) => candidate.id === 'show-form')!;
+    expect(fs.existsSync(`${bundle.file}.map`)).toBe(true);
+    // Where the bundle logs an unexpected error, and where that line is in the source.
+    const generated = code.get('show-form')!;
+    const at = generated.indexOf('Onverwachte fout');
+    const before = generated.slice(0, at).split('\n');
+    const frame = `${pathToFileURL(bundle.file).href}:${before.length}:${before.at(-1)!.length + 1}`;
+    const source = fs.readFileSync(path.join(repoRoot, 'functions/http/middleware.ts'), 'utf8').split('\n');
+    const line = source.findIndex((text) => text.includes("'Onverwachte fout'")) + 1;
+    expect(originalStack(`Error: x\n    at logUnexpected (${frame})`)).toMatch(
+      new RegExp(`at logUnexpected \\(functions/http/middleware\\.ts:${line}:\\d+\\)$`),
+    );
   });
 });

@@ -3,6 +3,7 @@ import { parseSesNotification } from '../../adapters/ses-events.js';
 import { recordMailEvent } from '../../core/mail-events.js';
 import { dependencies } from '../../http/dependencies.js';
 import { logger } from '../../http/logger.js';
+import { withOriginalStack } from '../../http/original-stack.js';
 
 /**
  * The Lambda the SES event queue invokes (SES → configuration set → SNS → SQS, raw message delivery): each
@@ -26,7 +27,10 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
         suppressed: recorded.suppressed.length,
       });
     } catch (error) {
-      logger.error('SES-melding niet verwerkt', { sqsMessageId: record.messageId, error });
+      logger.error('SES-melding niet verwerkt', {
+        sqsMessageId: record.messageId,
+        error: withOriginalStack(error),
+      });
       batchItemFailures.push({ itemIdentifier: record.messageId });
     }
   }
