@@ -53,6 +53,23 @@ export function parseDutchDate(raw: string): string {
   return trimmed;
 }
 
+/**
+ * The ISO day of a typed date in every format `parseDutchDate` reads, or undefined when it is no date or
+ * no day that exists (`31-2-2024`). With `years`, also undefined outside those years: a registry import's
+ * effective date may lie in 1900–2200 (functions/core/registry/import-plan.ts), wider than the 2000–2100 of
+ * a form or staff field (`readDutchDate`).
+ */
+export function readExistingDate(
+  raw: string,
+  options: { readonly years?: { readonly from: number; readonly to: number } } = {},
+): string | undefined {
+  const iso = parseDutchDate(raw);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || !isExistingDate(iso)) return undefined;
+  const year = Number(iso.slice(0, 4));
+  const { years } = options;
+  return years && (year < years.from || year > years.to) ? undefined : iso;
+}
+
 /** Whether an ISO-shaped `yyyy-mm-dd` names a day that exists (not 31 February, not month 13). */
 export function isExistingDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -1,5 +1,5 @@
 import { amsterdamWallClock } from '../../forms/amsterdam-time.js';
-import { isExistingDate, parseDutchDate as readTypedDate } from '../../forms/dutch-date.js';
+import { readExistingDate } from '../../forms/dutch-date.js';
 import { lazy } from '../../forms/lazy.js';
 /**
  * Dates and times as Dutch staff type them (Amsterdam time, `18-12-2026` and `17:00`), to and from the ISO
@@ -88,8 +88,7 @@ export function parseAmsterdamTime(value: string): string | undefined {
  * `18 december 2026`, `18 dec. 2026`, ISO `2026-12-18`) → `2026-12-18`; undefined when no real date.
  */
 export function parseDutchDate(value: string): string | undefined {
-  const iso = readTypedDate(value);
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && isExistingDate(iso) ? iso : undefined;
+  return readExistingDate(value);
 }
 
 /** A time as typed: `17:00`, `9.30`, `17` → minutes since midnight; undefined when no time of day. */

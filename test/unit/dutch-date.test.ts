@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExistingDate, parseDutchDate } from '../../forms/dutch-date.js';
+import { isExistingDate, parseDutchDate, readExistingDate } from '../../forms/dutch-date.js';
 import { date } from '../../forms/fields.js';
 import { formatDate } from '../../forms/format.js';
 
@@ -38,6 +38,19 @@ describe('dates as a Dutch official writes them', () => {
     expect(isExistingDate('2024-13-01')).toBe(false);
     expect(isExistingDate('2024-02-29')).toBe(true);
     expect(isExistingDate('2023-02-29')).toBe(false);
+  });
+
+  it('reads an existing day, or nothing, optionally within given years', () => {
+    expect(readExistingDate('1 januari 2027')).toBe('2027-01-01');
+    expect(readExistingDate('1\tjanuari\t2027')).toBe('2027-01-01');
+    expect(readExistingDate('1-1-1899')).toBe('1899-01-01');
+    expect(readExistingDate('31-2-2024')).toBeUndefined();
+    expect(readExistingDate('morgen')).toBeUndefined();
+    const years = { from: 1900, to: 2200 };
+    expect(readExistingDate('1-1-1900', { years })).toBe('1900-01-01');
+    expect(readExistingDate('31-12-2200', { years })).toBe('2200-12-31');
+    expect(readExistingDate('31-12-1899', { years })).toBeUndefined();
+    expect(readExistingDate('1-1-2201', { years })).toBeUndefined();
   });
 
   it('tells a date that is not written as one from one that does not exist', () => {

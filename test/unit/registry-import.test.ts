@@ -294,4 +294,16 @@ describe('the effective date', () => {
     expect(parseDutchDate('31-2-2027')).toBeUndefined();
     expect(parseDutchDate('morgen')).toBeUndefined();
   });
+
+  it('reads every format a form date field reads', () => {
+    for (const typed of ['1/1/2027', '1.1.2027', '2027-1-1', '1 JANUARI 2027', '1 jan 2027', '1 jan. 2027'])
+      expect(parseDutchDate(typed)).toBe('2027-01-01');
+  });
+
+  it('lies in 1900–2200, wider than a form field’s 2000–2100', () => {
+    expect(parseDutchDate('1-1-1900')).toBe('1900-01-01');
+    expect(parseDutchDate('31-12-2200')).toBe('2200-12-31');
+    expect(parseDutchDate('31-12-1899')).toBeUndefined();
+    expect(parseDutchDate('1-1-2201')).toBeUndefined();
+  });
 });

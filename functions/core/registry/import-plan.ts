@@ -1,4 +1,5 @@
-import { dutchMonths, formatDate } from '../../../forms/format.js';
+import { readExistingDate } from '../../../forms/dutch-date.js';
+import { formatDate } from '../../../forms/format.js';
 import { slug } from '../csv-format.js';
 import type { Municipality, Province, Region, Registry, RegistryItem, Round } from '../model.js';
 import { dutchDate, roundMunicipalities } from './membership.js';
@@ -386,23 +387,10 @@ export function effectsOnRounds(before: Registry, after: Registry, rounds: reado
   });
 }
 
-/** `1-1-2027`, `01-01-2027`, `2027-01-01` or `1 januari 2027` → `2027-01-01`; undefined when no date. */
+/**
+ * The effective date as typed (`1-1-2027`, `01-01-2027`, `2027-01-01`, `1 januari 2027`, `1 jan. 2027`:
+ * every format forms/dutch-date.ts reads) → `2027-01-01`; undefined when no date that exists in 1900–2200.
+ */
 export function parseDutchDate(text: string): string | undefined {
-  const value = text.trim().toLowerCase();
-  let y: number;
-  let m: number;
-  let d: number;
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
-  const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
-  const written = /^(\d{1,2})\s+([a-z]+)\s+(\d{4})$/.exec(value);
-  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else if (dutch) [d, m, y] = [Number(dutch[1]), Number(dutch[2]), Number(dutch[3])];
-  else if (written && dutchMonths.includes(written[2]!))
-    [d, m, y] = [Number(written[1]), dutchMonths.indexOf(written[2]!) + 1, Number(written[3])];
-  else return undefined;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-    return undefined;
-  if (y < 1900 || y > 2200) return undefined;
-  return date.toISOString().slice(0, 10);
+  return readExistingDate(text, { years: { from: 1900, to: 2200 } });
 }
