@@ -223,7 +223,7 @@ try {
     console.log('\nBy the innermost function of this repository on the stack (inclusive):\n');
     console.log(markdownTable(header('function'), tallies.byRepositoryFunction.rows(15, runs)));
     console.log('\nBy place (self time):\n');
-    console.log(markdownTable(header('place'), tallies.byPlace.rows(12, runs)));
+    console.log(markdownTable(header('place'), tallies.byPlace.rows(Number(process.env.PROFILE_PLACES ?? 12), runs)));
   }
 } finally {
   await scenario.stop();

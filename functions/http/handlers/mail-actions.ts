@@ -29,7 +29,12 @@ async function named(ctx: StaffContext, all: boolean): Promise<OutboxMail[]> {
   );
 }
 
-/** The check step: which emails go again, to whom. */
+/**
+ * The check step: which emails go again, to whom. Drawn straight from the POST, unlike the console's other
+ * check steps (post/redirect/get): a summary's mail id ends with its recipient's address
+ * (`summary#<round>#<scope>#<period>#<to>`), which a redirect would put in the URL, the browser's history
+ * and the access log. Sending this step again only shows it again; the send is `versturen`.
+ */
 const check = (all: boolean) => async (ctx: StaffContext) => {
   const mails = await named(ctx, all);
   if (mails.length === 0) {
