@@ -11,6 +11,7 @@
  *   npm run bench:cold-start-profile -- list-rounds places    # any bundle ids
  *   npm run bench:cold-start-profile -- --runs 5 submit-form  # more runs per bundle (default 3)
  *   npm run bench:cold-start-profile -- --keep list-rounds    # keep the .cpuprofile files and bundles
+ *   PROFILE_PLACES=45 npm run bench:cold-start-profile        # more rows in the last table (default 12)
  */
 import './support/quiet.js';
 import fs from 'node:fs';
@@ -223,7 +224,9 @@ try {
     console.log('\nBy the innermost function of this repository on the stack (inclusive):\n');
     console.log(markdownTable(header('function'), tallies.byRepositoryFunction.rows(15, runs)));
     console.log('\nBy place (self time):\n');
-    console.log(markdownTable(header('place'), tallies.byPlace.rows(Number(process.env.PROFILE_PLACES ?? 12), runs)));
+    console.log(
+      markdownTable(header('place'), tallies.byPlace.rows(Number(process.env.PROFILE_PLACES ?? 12), runs)),
+    );
   }
 } finally {
   await scenario.stop();
