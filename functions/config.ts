@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { englishMessages } from './core/lazy-schema.js';
 
 /**
  * Runtime configuration, read once per variable and validated where it is first needed: a handler that
@@ -8,9 +9,12 @@ import * as z from 'zod';
  * built on its first read: building all fifteen was part of every cold start's import (issue 14).
  */
 const settings = {
-  TABLE_NAME: () => z.string({ error: 'TABLE_NAME ontbreekt: de naam van de DynamoDB-tabel' }).min(1),
+  TABLE_NAME: () =>
+    z.string({ error: 'TABLE_NAME ontbreekt: de naam van de DynamoDB-tabel' }).check(z.minLength(1)),
   MAIL_FROM: () =>
-    z.string({ error: 'MAIL_FROM ontbreekt: het afzenderadres (geverifieerde SES-identiteit)' }).min(3),
+    z
+      .string({ error: 'MAIL_FROM ontbreekt: het afzenderadres (geverifieerde SES-identiteit)' })
+      .check(z.minLength(3)),
   /**
    * The SES configuration set every send names (bounce/complaint/delivery events, suppression). Set by
    * the CDK app next to MAIL_FROM; locally the pipeline sets one (the emulator accepts and ignores it).
@@ -18,18 +22,20 @@ const settings = {
   MAIL_CONFIGURATION_SET: () =>
     z
       .string({ error: 'MAIL_CONFIGURATION_SET ontbreekt: de SES-configuratieset voor elke verzending' })
-      .min(1),
+      .check(z.minLength(1)),
   /** Base URL for links in emails sent outside a request (jobs); requests use their own origin. */
   PUBLIC_BASE_URL: () =>
-    z.url('PUBLIC_BASE_URL moet een volledige URL zijn, zoals https://formulieren.example.nl').optional(),
+    z.optional(z.url('PUBLIC_BASE_URL moet een volledige URL zijn, zoals https://formulieren.example.nl')),
   /** Staff sign-in: the issuer of staff ID tokens (Cognito user pool URL; locally the local issuer). */
-  STAFF_ISSUER: () => z.string({ error: 'STAFF_ISSUER ontbreekt: de uitgever van de staf-tokens' }).min(1),
+  STAFF_ISSUER: () =>
+    z.string({ error: 'STAFF_ISSUER ontbreekt: de uitgever van de staf-tokens' }).check(z.minLength(1)),
   /** The app client the staff tokens are for (their `aud`). */
-  STAFF_CLIENT_ID: () => z.string({ error: 'STAFF_CLIENT_ID ontbreekt: de app-client van de staf' }).min(1),
+  STAFF_CLIENT_ID: () =>
+    z.string({ error: 'STAFF_CLIENT_ID ontbreekt: de app-client van de staf' }).check(z.minLength(1)),
   /** A second app client whose ID tokens are accepted too (scripts signing in with SRP on AWS). */
-  STAFF_API_CLIENT_ID: () => z.string().min(1).optional(),
+  STAFF_API_CLIENT_ID: () => z.optional(z.string().check(z.minLength(1))),
   /** The issuer's public keys (default: `<STAFF_ISSUER>/.well-known/jwks.json`, as Cognito publishes them). */
-  STAFF_JWKS_URL: () => z.url('STAFF_JWKS_URL moet een volledige URL zijn').optional(),
+  STAFF_JWKS_URL: () => z.optional(z.url('STAFF_JWKS_URL moet een volledige URL zijn')),
   /** Base of the sign-in pages (`/oauth2/authorize`, `/oauth2/token`, `/logout`): Cognito's hosted UI. */
   STAFF_SIGN_IN_URL: () =>
     z.url({
@@ -39,27 +45,30 @@ const settings = {
    * The retention periods of the daily job as JSON (`{"draftDays":30,…}`, see core/retention.ts); the CDK
    * app sets it from the deploy setting `retention`. Absent: the documented defaults.
    */
-  RETENTION: () => z.string().min(2).optional(),
+  RETENTION: () => z.optional(z.string().check(z.minLength(2))),
   /** S3 bucket for exports too big to answer directly (AWS). */
-  EXPORT_BUCKET: () => z.string().min(3).optional(),
+  EXPORT_BUCKET: () => z.optional(z.string().check(z.minLength(3))),
   /** Folder for those exports on the local run (instead of EXPORT_BUCKET). */
-  EXPORT_DIR: () => z.string().min(1).optional(),
+  EXPORT_DIR: () => z.optional(z.string().check(z.minLength(1))),
   /** Signs the local run's download links (the local stand-in for S3's pre-signed URLs). */
-  EXPORT_LINK_SECRET: () => z.string().min(16).optional(),
+  EXPORT_LINK_SECRET: () => z.optional(z.string().check(z.minLength(16))),
   /** Exports up to this many bytes are answered directly; bigger ones become a signed link. */
   EXPORT_INLINE_BYTES: () =>
-    z.coerce.number('EXPORT_INLINE_BYTES moet een aantal bytes zijn').int().positive().optional(),
+    z.optional(
+      z.coerce.number('EXPORT_INLINE_BYTES moet een aantal bytes zijn').check(z.int(), z.positive()),
+    ),
 } as const;
 
 export type SettingName = keyof typeof settings;
 export type Config = { [K in SettingName]: z.infer<ReturnType<(typeof settings)[K]>> };
 
-const built = new Map<SettingName, z.ZodType>();
+const built = new Map<SettingName, z.ZodMiniType>();
 
 /** Reads and validates one setting from the environment. */
 export function setting<K extends SettingName>(name: K, env: NodeJS.ProcessEnv = process.env): Config[K] {
   let schema = built.get(name);
   if (!schema) {
+    englishMessages();
     schema = settings[name]();
     built.set(name, schema);
   }

@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { lazy } from '../../forms/lazy.js';
+import * as z from 'zod/mini';
+import { lazySchema } from '../core/lazy-schema.js';
 import type { ReportedMailEvent } from '../core/mail-events.js';
 import type { MailEvent } from '../core/model.js';
 
@@ -29,53 +29,46 @@ export function referenceFromTag(value: string | undefined): string | undefined 
 }
 
 /** Built on the first notification: the mailer imports this module for its tag, and sends none. */
-const notificationSchema = lazy(() => {
+const notificationSchema = lazySchema(() => {
   const timestamp = z.iso.datetime({ offset: true });
+  const text = z.optional(z.string());
   const mail = z.object({
-    messageId: z.string().min(1),
+    messageId: z.string().check(z.minLength(1)),
     timestamp,
-    destination: z.array(z.string()).default([]),
-    tags: z.record(z.string(), z.array(z.string())).optional(),
+    destination: z._default(z.array(z.string()), []),
+    tags: z.optional(z.record(z.string(), z.array(z.string()))),
   });
   return z.object({
-    eventType: z.string().optional(),
-    notificationType: z.string().optional(),
+    eventType: text,
+    notificationType: text,
     mail,
-    bounce: z
-      .object({
+    bounce: z.optional(
+      z.object({
         bounceType: z.string(),
-        bounceSubType: z.string().optional(),
+        bounceSubType: text,
         timestamp,
         bouncedRecipients: z.array(
-          z.object({
-            emailAddress: z.string(),
-            status: z.string().optional(),
-            diagnosticCode: z.string().optional(),
-          }),
+          z.object({ emailAddress: z.string(), status: text, diagnosticCode: text }),
         ),
-      })
-      .optional(),
-    complaint: z
-      .object({
+      }),
+    ),
+    complaint: z.optional(
+      z.object({
         timestamp,
-        complaintFeedbackType: z.string().optional(),
-        complaintSubType: z.string().nullish(),
+        complaintFeedbackType: text,
+        complaintSubType: z.nullish(z.string()),
         complainedRecipients: z.array(z.object({ emailAddress: z.string() })),
-      })
-      .optional(),
-    delivery: z
-      .object({ timestamp, recipients: z.array(z.string()), smtpResponse: z.string().optional() })
-      .optional(),
-    reject: z.object({ reason: z.string().optional() }).optional(),
-    deliveryDelay: z
-      .object({
+      }),
+    ),
+    delivery: z.optional(z.object({ timestamp, recipients: z.array(z.string()), smtpResponse: text })),
+    reject: z.optional(z.object({ reason: text })),
+    deliveryDelay: z.optional(
+      z.object({
         timestamp,
-        delayType: z.string().optional(),
-        delayedRecipients: z.array(
-          z.object({ emailAddress: z.string(), diagnosticCode: z.string().optional() }),
-        ),
-      })
-      .optional(),
+        delayType: text,
+        delayedRecipients: z.array(z.object({ emailAddress: z.string(), diagnosticCode: text })),
+      }),
+    ),
   });
 });
 

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema.js';
 import { roundOfMail } from './mail-events.js';
 import type { AuditEvent, Round } from './model.js';
 import type { Clock, Ids, Store } from './ports.js';
@@ -10,27 +11,42 @@ const day = 24 * 3600 * 1000;
  * stopped being needed. A deploy setting (`-c retention='{"draftDays":14}'`, README *Retention*); 0 for
  * `versionDays` keeps submissions for ever.
  */
-export const retentionSchema = z.strictObject({
+export interface RetentionPolicy {
   /** Drafts (concepts) of a round, after its deadline: nobody can submit them any more. */
-  draftDays: z.number().int().min(0).default(30),
+  readonly draftDays: number;
   /** Invitation records (who got which link, addresses), after the round's links expired. */
-  invitationDays: z.number().int().min(0).default(90),
+  readonly invitationDays: number;
   /** The content of a sent (or given-up) email — HTML, text, attachments — after it was sent. */
-  mailContentDays: z.number().int().min(0).default(30),
+  readonly mailContentDays: number;
   /** The rest of an email record (recipients, outcome, SES events), after it was sent. */
-  mailRecordDays: z.number().int().min(0).default(730),
+  readonly mailRecordDays: number;
   /** Audit lines: who did it is anonymised after this many days; what happened stays. */
-  auditAnonymiseDays: z.number().int().min(0).default(730),
+  readonly auditAnonymiseDays: number;
   /**
    * Submitted versions (and the round's audit trail) after the round's deadline, per the Archiefwet
    * selection list the province applies; 0 = keep. Default 10 years.
    */
-  versionDays: z.number().int().min(0).default(3653),
+  readonly versionDays: number;
+}
+
+export const defaultRetention: RetentionPolicy = {
+  draftDays: 30,
+  invitationDays: 90,
+  mailContentDays: 30,
+  mailRecordDays: 730,
+  auditAnonymiseDays: 730,
+  versionDays: 3653,
+};
+
+/** Built on the first RETENTION read (the daily job's first invoke), not at import; the defaults need none. */
+const retentionSchema = lazySchema(() => {
+  const days = (fallback: number) => z._default(z.number().check(z.int(), z.gte(0)), fallback);
+  return z.strictObject(
+    Object.fromEntries(
+      Object.entries(defaultRetention).map(([key, fallback]) => [key, days(fallback)]),
+    ) as Record<keyof RetentionPolicy, ReturnType<typeof days>>,
+  );
 });
-
-export type RetentionPolicy = z.infer<typeof retentionSchema>;
-
-export const defaultRetention: RetentionPolicy = retentionSchema.parse({});
 
 /** Reads a policy from JSON (the RETENTION setting): unknown keys and bad numbers are errors naming the key. */
 export function parseRetention(json: string | undefined): RetentionPolicy {
@@ -41,7 +57,7 @@ export function parseRetention(json: string | undefined): RetentionPolicy {
   } catch {
     throw new Error(`RETENTION is geen JSON: ${json}`);
   }
-  const parsed = retentionSchema.safeParse(value);
+  const parsed = retentionSchema().safeParse(value);
   if (!parsed.success) {
     throw new Error(
       `RETENTION ongeldig: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || issue.message}: ${issue.message}`).join('; ')}`,

@@ -26,10 +26,16 @@ const markers = {
 let bundles: Bundle[];
 let outdir: string;
 const code = new Map<string, string>();
+/** The source files each bundle was built from, as its source map names them. */
+const sources = new Map<string, readonly string[]>();
 
 beforeAll(() => {
   ({ bundles, outdir } = buildBundles({ floors: false, jobs: true }));
-  for (const bundle of bundles) code.set(bundle.id, fs.readFileSync(bundle.file, 'utf8'));
+  for (const bundle of bundles) {
+    code.set(bundle.id, fs.readFileSync(bundle.file, 'utf8'));
+    const map = JSON.parse(fs.readFileSync(`${bundle.file}.map`, 'utf8')) as { sources: string[] };
+    sources.set(bundle.id, map.sources);
+  }
 }, 900_000); // one esbuild run per function: minutes on a loaded 2-core machine
 
 afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
@@ -85,6 +91,48 @@ describe('each function bundles only the adapters its route declares', () => {
   it('a function without table access holds no DynamoDB client', () => {
     for (const bundle of bundles.filter((candidate) => candidate.access?.table === 'none')) {
       expect(has(bundle.id, 'dynamodb'), bundle.id).toBe(false);
+    }
+  });
+});
+
+/**
+ * Classic zod (some 60 KB more than zod/mini in a bundle) is for the forms' answers (forms/fields.ts,
+ * forms/validate.ts); the settings, the handlers' own parameters, the SES events and the retention policy
+ * use zod/mini, so a route that shows no form carries no classic zod. Read from the source maps: the
+ * minified code does not say which zod a function came from.
+ */
+describe('classic zod only with the forms (issue 14)', () => {
+  const holds = (id: string, path: string) => sources.get(id)!.some((source) => source.includes(path));
+  const classicZod = 'node_modules/zod/v4/classic/';
+
+  it('a bundle holds classic zod exactly when it holds the form definitions (forms/fields.ts)', () => {
+    for (const bundle of bundles) {
+      expect(holds(bundle.id, classicZod), bundle.id).toBe(holds(bundle.id, '/forms/fields.ts'));
+    }
+  });
+
+  it('the routes that show no form read their settings with zod/mini, and hold no classic zod', () => {
+    for (const id of [
+      'landing-page',
+      'not-found',
+      'staff-sign-in',
+      'staff-sign-in-callback',
+      'contacts',
+      'mail',
+    ]) {
+      expect(holds(id, 'node_modules/zod/v4/mini/'), id).toBe(true);
+      expect(holds(id, classicZod), id).toBe(false);
+    }
+    expect(holds('record-mail-events', classicZod)).toBe(false);
+  });
+
+  it('no bundle holds a zod locale but English (zod’s locales index holds some sixty)', () => {
+    for (const bundle of bundles) {
+      // The index itself is in the map (it re-exports `en`) but adds no code.
+      const locales = sources
+        .get(bundle.id)!
+        .filter((source) => /node_modules\/zod\/v4\/locales\/(?!en\.js$|index\.js$)/.test(source));
+      expect(locales, bundle.id).toEqual([]);
     }
   });
 });

@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 
 /**
  * Issue 14: a cold start builds no zod schema and no Intl formatter at import; a form's schemas are built
- * when that form is first validated, and the other forms' are not. Every zod builder the forms, the
- * configuration and the handlers use is counted, and every Intl formatter constructed.
+ * when that form is first validated, and the other forms' are not. Every zod builder the forms (classic
+ * zod), the configuration, the handlers and the jobs (zod/mini) use is counted, and every Intl formatter
+ * constructed.
  */
 const built = vi.hoisted(() => {
   /** `count` zod builders called, `where` each one's caller, `formatters` each Intl formatter's. */
@@ -20,43 +22,54 @@ const built = vi.hoisted(() => {
   }
   return counts;
 });
-vi.mock('zod', async (importOriginal) => {
-  const actual = await importOriginal<Record<string, unknown>>();
-  const counted = (name: string) => {
-    const original = actual[name] as (...args: unknown[]) => unknown;
-    return (...args: unknown[]) => {
-      built.count++;
-      built.where.push(`${name} ${new Error().stack?.split('\n').slice(2, 6).join(' | ')}`);
-      return original(...args);
-    };
-  };
-  const builders = [
-    'string',
-    'number',
-    'boolean',
-    'enum',
-    'email',
-    'any',
-    'never',
-    'strictObject',
-    'object',
-    'array',
-    'record',
-    'url',
-  ];
-  return { ...actual, ...Object.fromEntries(builders.map((name) => [name, counted(name)])) };
-});
+/** The module with each of `builders` counted: its callers' builds land in `built`. */
+const countBuilders = vi.hoisted(
+  () =>
+    (actual: Record<string, unknown>, builders: readonly string[]): Record<string, unknown> => {
+      const counted = (name: string) => {
+        const original = actual[name] as (...args: unknown[]) => unknown;
+        return (...args: unknown[]) => {
+          built.count++;
+          built.where.push(`${name} ${new Error().stack?.split('\n').slice(2, 6).join(' | ')}`);
+          return original(...args);
+        };
+      };
+      return { ...actual, ...Object.fromEntries(builders.map((name) => [name, counted(name)])) };
+    },
+);
+const builders = vi.hoisted(() => [
+  'string',
+  'number',
+  'boolean',
+  'enum',
+  'email',
+  'any',
+  'never',
+  'strictObject',
+  'object',
+  'array',
+  'record',
+  'url',
+]);
+vi.mock('zod', async (importOriginal) => countBuilders(await importOriginal(), builders));
+// zod/mini wraps instead of chaining: its wrappers are builders too.
+vi.mock('zod/mini', async (importOriginal) =>
+  countBuilders(await importOriginal(), [...builders, 'optional', 'nullish', '_default']),
+);
 
 const { catalogue } = await import('../../forms/catalogue.js');
 const { validateAnswers } = await import('../../forms/validate.js');
 const { routes } = await import('../../functions/http/routes.js');
 
 describe('a cold start’s import', () => {
-  it('builds no zod schema and no Intl formatter in any route’s handler module', async () => {
+  it('builds no zod schema and no Intl formatter in any route’s or job’s handler module', async () => {
     for (const route of routes)
       await import(/* @vite-ignore */ `../../${route.entry.replace(/\.ts$/, '.js')}`);
     // The mailer's module (SES tags) is loaded on a route's first send, in the same cold start.
     await import('../../functions/adapters/ses-mailer.js');
+    // The functions no request reaches: the daily job (retention), the outbox sender, the SES events.
+    for (const file of fs.readdirSync(new URL('../../functions/jobs/handlers/', import.meta.url)))
+      await import(/* @vite-ignore */ `../../functions/jobs/handlers/${file.replace(/\.ts$/, '.js')}`);
     // Each entry names the builder and where it was called from.
     expect(built.where).toEqual([]);
     expect(built.formatters).toEqual([]);

@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { lazy } from '../../../forms/lazy.js';
+import * as z from 'zod/mini';
+import { lazySchema } from '../lazy-schema.js';
 
 /**
  * Email addresses as staff type them: one or more per field, separated by new lines, commas, semicolons
@@ -8,7 +8,7 @@ import { lazy } from '../../../forms/lazy.js';
  * <piet@zwolle.nl>`): then the address between the angle brackets counts, and the name is left out.
  */
 
-const address = lazy(() => z.email());
+const address = lazySchema(() => z.email());
 
 /** A comma outside double quotes (a quoted name may hold one: `"Vries, Anna de" <anna@zwolle.nl>`). */
 const unquotedComma = /,(?=(?:[^"]*"[^"]*")*[^"]*$)/;

@@ -1,40 +1,38 @@
-import * as z from 'zod';
-import { lazy } from '../../../forms/lazy.js';
+import * as z from 'zod/mini';
 import { setting } from '../../config.js';
 import { dialectChoice } from '../../core/csv-format.js';
 import { BadRequest } from '../../core/errors.js';
 import { attachmentDisposition, defaultInlineBytes, deliverExport } from '../../core/export-delivery.js';
 import { csvExport, exportScope, mainTable, tableOf, xlsxExport } from '../../core/exports.js';
+import { lazySchema } from '../../core/lazy-schema.js';
 import { authenticateStaff } from '../authenticate.js';
 import { dependencies } from '../dependencies.js';
 import { httpHandler } from '../middleware.js';
 import type { HttpResponse } from '../responses.js';
 
-const query = lazy(() =>
+const query = lazySchema(() =>
   z.strictObject({
-    ronde: z
-      .string({ error: 'ronde: geef een ronde-id' })
-      .regex(/^[\w-]{1,100}$/, 'ronde: ongeldige ronde-id')
-      .optional(),
-    tabel: z
-      .string()
-      .regex(/^[\w-]{1,60}$/, 'tabel: ongeldige tabelnaam')
-      .default(mainTable),
-    versies: z.enum(['huidige', 'alle'], { error: 'versies: kies huidige of alle' }).default('huidige'),
-    dialect: z
-      .enum(['excel-nl', 'rfc4180'], {
-        error: `dialect: ${dialectChoice}`,
-      })
-      .default('excel-nl'),
-    formaat: z.enum(['csv', 'xlsx'], { error: 'formaat: kies csv of xlsx' }).default('csv'),
-    kop: z
-      .enum(['nl', 'sleutel'], { error: 'kop: kies nl (Nederlandse kolomnamen) of sleutel (vaste sleutels)' })
-      .default('nl'),
-    waarden: z
-      .enum(['code', 'label'], {
+    ronde: z.optional(
+      z
+        .string({ error: 'ronde: geef een ronde-id' })
+        .check(z.regex(/^[\w-]{1,100}$/, 'ronde: ongeldige ronde-id')),
+    ),
+    tabel: z._default(z.string().check(z.regex(/^[\w-]{1,60}$/, 'tabel: ongeldige tabelnaam')), mainTable),
+    versies: z._default(z.enum(['huidige', 'alle'], { error: 'versies: kies huidige of alle' }), 'huidige'),
+    dialect: z._default(z.enum(['excel-nl', 'rfc4180'], { error: `dialect: ${dialectChoice}` }), 'excel-nl'),
+    formaat: z._default(z.enum(['csv', 'xlsx'], { error: 'formaat: kies csv of xlsx' }), 'csv'),
+    kop: z._default(
+      z.enum(['nl', 'sleutel'], {
+        error: 'kop: kies nl (Nederlandse kolomnamen) of sleutel (vaste sleutels)',
+      }),
+      'nl',
+    ),
+    waarden: z._default(
+      z.enum(['code', 'label'], {
         error: 'waarden: kies code (vaste codes, zoals operationeel) of label (de tekst uit het formulier)',
-      })
-      .default('code'),
+      }),
+      'code',
+    ),
   }),
 );
 

@@ -1,25 +1,24 @@
-import * as z from 'zod';
-import { lazy } from '../../../forms/lazy.js';
+import * as z from 'zod/mini';
 import { dialectChoice } from '../../core/csv-format.js';
 import { BadRequest } from '../../core/errors.js';
 import { attachmentDisposition } from '../../core/export-delivery.js';
+import { lazySchema } from '../../core/lazy-schema.js';
 import { placesCsv, placesFilename } from '../../core/places-csv.js';
 import { placesRequest } from '../places-pages.js';
 import type { HttpResponse } from '../responses.js';
 import { staffPage } from '../staff-actions.js';
 
-const query = lazy(() =>
+const query = lazySchema(() =>
   z.strictObject({
-    van: z.string().optional(),
-    tot: z.string().optional(),
-    tabel: z
-      .enum(['gebieden', 'locaties'], { error: 'tabel: kies gebieden (per gebied en gemeente) of locaties' })
-      .default('gebieden'),
-    dialect: z
-      .enum(['excel-nl', 'rfc4180'], {
-        error: `dialect: ${dialectChoice}`,
-      })
-      .default('excel-nl'),
+    van: z.optional(z.string()),
+    tot: z.optional(z.string()),
+    tabel: z._default(
+      z.enum(['gebieden', 'locaties'], {
+        error: 'tabel: kies gebieden (per gebied en gemeente) of locaties',
+      }),
+      'gebieden',
+    ),
+    dialect: z._default(z.enum(['excel-nl', 'rfc4180'], { error: `dialect: ${dialectChoice}` }), 'excel-nl'),
   }),
 );
 

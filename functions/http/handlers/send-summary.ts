@@ -1,7 +1,7 @@
-import * as z from 'zod';
-import { lazy } from '../../../forms/lazy.js';
+import * as z from 'zod/mini';
 import { manualPeriod, sendSummaries } from '../../core/compile-summaries.js';
 import { ValidationFailed } from '../../core/errors.js';
+import { lazySchema } from '../../core/lazy-schema.js';
 import { authenticateStaff } from '../authenticate.js';
 import { dependencies } from '../dependencies.js';
 import { httpHandler } from '../middleware.js';
@@ -10,11 +10,11 @@ import { jsonResponse, seeOther } from '../responses.js';
 import { assertSameOrigin } from '../staff-session.js';
 import { summaryScope } from '../summary-scope.js';
 
-const request = lazy(() =>
+const request = lazySchema(() =>
   z.strictObject({
-    scope: z.string().optional(),
+    scope: z.optional(z.string()),
     /** Idempotency: the same request id sends once, however often it is retried. */
-    requestId: z.string().min(8).max(100).optional(),
+    requestId: z.optional(z.string().check(z.minLength(8), z.maxLength(100))),
   }),
 );
 

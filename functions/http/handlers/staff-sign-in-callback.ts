@@ -1,7 +1,7 @@
-import * as z from 'zod';
-import { lazy } from '../../../forms/lazy.js';
+import * as z from 'zod/mini';
 import { setting } from '../../config.js';
 import { BadRequest, Unauthorized } from '../../core/errors.js';
+import { lazySchema } from '../../core/lazy-schema.js';
 import { staffPrincipalFromClaims } from '../../core/staff-claims.js';
 import { requestJson } from '../http-json.js';
 import { logger } from '../logger.js';
@@ -18,10 +18,14 @@ import {
   verifyStaffToken,
 } from '../staff-session.js';
 
-const saved = lazy(() =>
-  z.object({ state: z.string().min(16), verifier: z.string().min(43), back: z.string() }),
+const saved = lazySchema(() =>
+  z.object({
+    state: z.string().check(z.minLength(16)),
+    verifier: z.string().check(z.minLength(43)),
+    back: z.string(),
+  }),
 );
-const tokens = lazy(() => z.object({ id_token: z.string().min(20) }));
+const tokens = lazySchema(() => z.object({ id_token: z.string().check(z.minLength(20)) }));
 
 function readSaved(value: string | undefined) {
   if (!value) return undefined;
