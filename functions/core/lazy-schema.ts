@@ -9,10 +9,14 @@ import { lazy } from '../../forms/lazy.js';
  * read route (landing page, staff pages) never validates a form (issue 14). zod/mini loads no locale, so
  * its default messages would all read 'Invalid input'; classic zod registers the English ones on its
  * first schema. Each schema here registers the same first (only when none is set yet), so a message that
- * reaches a log, a configuration error or an answer reads as before, whichever zod a bundle builds first.
+ * reaches a log, a configuration error or an answer reads as before, whichever zod a bundle builds first;
+ * and turns zod's compiled fast path off, as the forms' validation does.
  */
 export function englishMessages(): void {
   if (!globalConfig.localeError) config(en());
+  // As forms/validate.ts: a Lambda parses once per request, and zod's compiled fast path (a `new Function`
+  // per object schema on its first parse) costs a cold start more than it saves (issue 14).
+  if (!globalConfig.jitless) config({ jitless: true });
 }
 
 /**
