@@ -6,7 +6,8 @@
  * link signing key once); the write units are those of an amendment of about 1 KB of answers, whose
  * confirmation email goes out at once. The browser's path too: the invitation link opened, the form page
  * with the session cookie it sets (also once the round and registry items this process keeps for 30 s are
- * gone), and *Versturen* (the form posted with that cookie).
+ * gone), and *Versturen* (the form posted with that cookie). And the staff dashboard and reminders page,
+ * the slowest read routes' cold path. *Read* is the bytes of DynamoDB's answers (what the SDK unmarshals).
  *
  *   npm run bench:requests
  */
@@ -27,6 +28,8 @@ const modules: Record<string, () => Promise<{ handler: Handler }>> = {
   'show-form': () => import('../functions/http/handlers/show-form.js') as never,
   'submit-form': () => import('../functions/http/handlers/submit-form.js') as never,
   'show-confirmation': () => import('../functions/http/handlers/show-confirmation.js') as never,
+  'list-rounds': () => import('../functions/http/handlers/list-rounds.js') as never,
+  reminders: () => import('../functions/http/handlers/reminders.js') as never,
 };
 
 interface Measured {
@@ -75,6 +78,16 @@ const measured: Measured[] = [
     event: () => scenario.event('submit-form'),
     target: { calls: 7, writeUnits: 8 },
   },
+  {
+    label: 'staff: list-rounds (the dashboard, a province)',
+    handler: 'list-rounds',
+    event: () => scenario.event('list-rounds'),
+  },
+  {
+    label: 'staff: reminders (a round, a province)',
+    handler: 'reminders',
+    event: () => scenario.event('reminders'),
+  },
 ];
 
 /** What dynalite reports for the table (ReturnConsumedCapacity), when the writes asked it: the check. */
@@ -101,7 +114,9 @@ try {
       if (process.env.BENCH_VERBOSE) {
         for (const call of calls)
           console.log(
-            `${label}: ${call.operation} ${call.target} (${call.tableUnits}${Object.entries(call.indexUnits)
+            `${label}: ${call.operation} ${call.target} (${call.bytes} B; ${call.tableUnits}${Object.entries(
+              call.indexUnits,
+            )
               .map(([index, n]) => ` + ${index} ${n}`)
               .join('')})`,
           );
@@ -122,6 +137,7 @@ try {
       rows.push([
         label,
         String(calls.length),
+        `${(calls.reduce((sum, call) => sum + call.bytes, 0) / 1024).toFixed(1)} KB`,
         [...byOperation].map(([operation, n]) => `${n} ${operation}`).join(', '),
         `${units.total} (table ${units.table}${reported(calls, units.table)}${Object.entries(units.indexes)
           .map(([index, n]) => `, ${index} ${n}`)
@@ -135,4 +151,4 @@ try {
 }
 
 console.log(`DynamoDB calls and write units per request, ${await machine()}\n`);
-console.log(markdownTable(['request', 'calls', 'by operation', 'write units', 'target'], rows));
+console.log(markdownTable(['request', 'calls', 'read', 'by operation', 'write units', 'target'], rows));

@@ -38,6 +38,8 @@ export interface MeteredCall {
    * for on every write): the check of `tableUnits`. Undefined for reads and for a write that failed.
    */
   readonly reportedTableUnits?: number;
+  /** The size of DynamoDB's answer (its JSON body), in bytes: what the client receives and unmarshals. */
+  readonly bytes: number;
 }
 
 export interface DynamoDbMeter {
@@ -264,6 +266,7 @@ export async function startDynamoDbMeter(target: string): Promise<DynamoDbMeter>
         target: describe(input),
         tableUnits,
         indexUnits,
+        bytes: forwarded.body.length,
         ...(reportedTableUnits !== undefined && { reportedTableUnits }),
       });
     response.writeHead(forwarded.status, forwarded.headers);

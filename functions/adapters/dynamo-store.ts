@@ -10,6 +10,7 @@ import { registryItems } from './dynamo/registry-items.js';
 import { requestItems } from './dynamo/request-items.js';
 import { retentionItems } from './dynamo/retention-items.js';
 import { roundItems } from './dynamo/round-items.js';
+import { roundResponseItems } from './dynamo/round-response-items.js';
 import { submissionClaimItems } from './dynamo/submission-claim-items.js';
 import { submissionItems } from './dynamo/submission-items.js';
 import { summaryItems } from './dynamo/summary-items.js';
@@ -52,6 +53,7 @@ export function dynamoStore(
     ...submissionItems(table),
     ...submissionClaimItems(table),
     ...draftItems(table),
+    ...roundResponseItems(table),
     ...amendmentItems(table),
     ...invitationItems(table),
     ...auditItems(table),

@@ -1,7 +1,7 @@
 import { codePointOrder } from '../../forms/order.js';
 import { type DeliveryOutcome, deliverMail } from './deliver-mail.js';
 import { Conflict, NotFound } from './errors.js';
-import type { DeliveryStatus, OutboxMail, Registry } from './model.js';
+import type { DeliveryStatus, OutboxMail, Registry, Round } from './model.js';
 import { actorOf, isAllowed, type Principal } from './policy.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
 import { visibleRegions } from './round-status.js';
@@ -52,8 +52,7 @@ export function mailVisibleTo(
   );
 }
 
-async function visibleRoundIds(store: Store, principal: Principal, registry: Registry): Promise<Set<string>> {
-  const rounds = await store.listRounds();
+function visibleRoundIds(principal: Principal, registry: Registry, rounds: readonly Round[]): Set<string> {
   return new Set(
     rounds
       .filter((round) => visibleRegions(principal, round, registry.regions).length > 0)
@@ -96,23 +95,44 @@ export async function mailInScope(
   input: { principal: Principal; registry?: Registry },
 ): Promise<MailInScope> {
   const registry = input.registry ?? (await deps.store.getRegistry());
-  const rounds = await visibleRoundIds(deps.store, input.principal, registry);
+  const rounds = visibleRoundIds(input.principal, registry, await deps.store.listRounds());
   const visible = (mail: OutboxMail) => mailVisibleTo(input.principal, mail.id, registry, rounds);
-  const [pending, failed, sent] = await Promise.all([
-    deps.store.listMail('pending'),
-    deps.store.listMail('failed'),
+  const [{ pending, failed }, sent] = await Promise.all([
+    waitingAndFailed(deps.store, visible),
     deps.store.listSentMail({ limit: recentSent }),
   ]);
-  const byAge = (a: OutboxMail, b: OutboxMail) => codePointOrder(a.createdAt, b.createdAt);
   const sentInScope = sent.filter(visible);
   return {
-    pending: pending.filter(visible).sort(byAge),
-    failed: failed.filter(visible).sort(byAge),
+    pending,
+    failed,
     undelivered: sentInScope.filter(
       (mail) => mail.deliveryStatus !== undefined && undeliveredStatuses.includes(mail.deliveryStatus),
     ),
     sent: sentInScope.slice(0, recentShown),
   };
+}
+
+/**
+ * The waiting and failed emails in the principal's scope, oldest first, as `mailInScope` lists them: what
+ * the dashboard counts (it shows no sent ones), of the rounds the caller listed already.
+ */
+export async function mailToLookAfter(
+  deps: { store: Store },
+  input: { principal: Principal; registry: Registry; rounds: readonly Round[] },
+): Promise<Pick<MailInScope, 'pending' | 'failed'>> {
+  const rounds = visibleRoundIds(input.principal, input.registry, input.rounds);
+  return waitingAndFailed(deps.store, (mail) =>
+    mailVisibleTo(input.principal, mail.id, input.registry, rounds),
+  );
+}
+
+async function waitingAndFailed(
+  store: Store,
+  visible: (mail: OutboxMail) => boolean,
+): Promise<Pick<MailInScope, 'pending' | 'failed'>> {
+  const [pending, failed] = await Promise.all([store.listMail('pending'), store.listMail('failed')]);
+  const byAge = (a: OutboxMail, b: OutboxMail) => codePointOrder(a.createdAt, b.createdAt);
+  return { pending: pending.filter(visible).sort(byAge), failed: failed.filter(visible).sort(byAge) };
 }
 
 /**
@@ -130,7 +150,7 @@ export async function resendMail(
   // version, so a different answer would tell who submitted elsewhere.
   const notHere = new NotFound('Deze e-mail staat niet (meer) in de wachtrij.');
   if (!mail) throw notHere;
-  const rounds = await visibleRoundIds(deps.store, input.principal, registry);
+  const rounds = visibleRoundIds(input.principal, registry, await deps.store.listRounds());
   if (!mailVisibleTo(input.principal, mail.id, registry, rounds)) throw notHere;
   if (mail.status === 'sent') throw new Conflict('Deze e-mail is al verstuurd.');
   const now = deps.clock.now().toISOString();

@@ -15,6 +15,7 @@ import type {
   StaffRequest,
   SubmissionClaim,
   SubmissionVersion,
+  SubmittedBy,
   Suppression,
   VersionKey,
 } from './model.js';
@@ -58,6 +59,8 @@ export interface RoundStore {
   /** Creates a round; false when one with that id exists (never overwrites). */
   createRound(round: Round): Promise<boolean>;
   getRound(id: string, options?: ReadOptions): Promise<Round | undefined>;
+  /** These rounds as stored now (as `getRound` reads each), in one read per 100; an id not stored is absent. */
+  getRounds(ids: readonly string[]): Promise<Round[]>;
   /** Every round, by deadline. */
   listRounds(options?: ReadOptions): Promise<Round[]>;
   /**
@@ -148,6 +151,24 @@ export interface DraftStore {
    * `supersededBy` (a colleague's draft on top of it stays).
    */
   deleteDraft(roundId: string, formId: string, municipality: string, supersededBy: number): Promise<void>;
+}
+
+/** A municipality's current version as a round's status shows it: who, when, late, warnings; no answers. */
+export type CurrentVersionSummary = Pick<
+  SubmissionVersion,
+  'formId' | 'municipality' | 'version' | 'submittedAt' | 'late' | 'warnings'
+> & { readonly submittedBy: Pick<SubmittedBy, 'name'> };
+
+/** A draft as a round's status shows it: when, and from which version; not what was typed. */
+export type DraftSummary = Pick<Draft, 'formId' | 'municipality' | 'baseVersion' | 'savedAt'>;
+
+/** What a round's status (`roundStatus`) reads of its responses. */
+export interface RoundResponseStore {
+  /**
+   * The current versions and the drafts of a round (as `listCurrent` and `listDrafts` list them), in one
+   * read and without their answers: what the round's status and the dashboard show of them.
+   */
+  roundResponses(roundId: string): Promise<{ current: CurrentVersionSummary[]; drafts: DraftSummary[] }>;
 }
 
 /** What a submission starts from, in one read. */
@@ -312,6 +333,7 @@ export interface Store
     SubmissionStore,
     SubmissionClaimStore,
     DraftStore,
+    RoundResponseStore,
     AmendmentStore,
     InvitationStore,
     AuditStore,

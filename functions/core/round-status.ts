@@ -68,11 +68,21 @@ export async function roundStatus(
   deps: { store: Store; clock: Clock },
   input: { principal: Principal; roundId: string; registry?: Registry },
 ): Promise<RoundStatus> {
-  const { round, registry, regions } = await staffRound(deps, input);
-  const [current, drafts] = await Promise.all([
-    deps.store.listCurrent(round.id),
-    deps.store.listDrafts(round.id),
+  // The responses are read with the round, not after it: nothing of them is shown before the check.
+  const [{ round, registry, regions }, responses] = await Promise.all([
+    staffRound(deps, input),
+    deps.store.roundResponses(input.roundId),
   ]);
+  return statusOf(round, registry, regions, responses, deps.clock.now());
+}
+
+function statusOf(
+  round: Round,
+  registry: Registry,
+  regions: readonly Region[],
+  { current, drafts }: Awaited<ReturnType<Store['roundResponses']>>,
+  now: Date,
+): RoundStatus {
   const byMunicipality = new Map(
     current.filter((v) => v.formId === round.formId).map((v) => [v.municipality, v]),
   );
@@ -106,23 +116,35 @@ export async function roundStatus(
   return {
     round,
     formTitle: findForm(round.formId)?.title ?? round.formId,
-    phase: roundPhase(round, deps.clock.now()),
+    phase: roundPhase(round, now),
     municipalities,
     totals,
   };
 }
 
-/** The rounds a staff member may see (those covering at least one of their regions), with totals. */
+/**
+ * The rounds a staff member may see (those covering at least one of their regions), with totals: the
+ * rounds as stored now (the list by deadline is an index, which may lag a change just made) in one read,
+ * each round's responses in one call, all at once. Callers that listed the rounds already pass them.
+ */
 export async function listRounds(
   deps: { store: Store; clock: Clock },
-  input: { principal: Principal; registry?: Registry },
+  input: { principal: Principal; registry?: Registry; rounds?: readonly Round[] },
 ): Promise<RoundStatus[]> {
-  const rounds = await deps.store.listRounds();
+  const listed = input.rounds ?? (await deps.store.listRounds());
   const registry = input.registry ?? (await deps.store.getRegistry());
-  const visible = rounds.filter(
-    (round) => visibleRegions(input.principal, round, registry.regions).length > 0,
-  );
-  return Promise.all(
-    visible.map((round) => roundStatus(deps, { principal: input.principal, roundId: round.id, registry })),
-  );
+  const ids = listed
+    .filter((round) => visibleRegions(input.principal, round, registry.regions).length > 0)
+    .map((round) => round.id);
+  const [rounds, ...responses] = await Promise.all([
+    deps.store.getRounds(ids),
+    ...ids.map((id) => deps.store.roundResponses(id)),
+  ]);
+  const now = deps.clock.now();
+  const byId = new Map(rounds.map((round) => [round.id, round]));
+  return ids.flatMap((id, i) => {
+    const round = byId.get(id);
+    const regions = round ? visibleRegions(input.principal, round, registry.regions) : [];
+    return round && regions.length > 0 ? [statusOf(round, registry, regions, responses[i]!, now)] : [];
+  });
 }

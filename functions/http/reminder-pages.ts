@@ -26,13 +26,14 @@ export async function remindersPage(ctx: StaffContext, notice?: string): Promise
       municipality: ctx.registry.municipalities.find((candidate) => candidate.code === row.code)!,
       status: row.status,
     }));
-  // The automatic reminder of this deadline went when one of its emails is in the outbox.
+  // The automatic reminder of this deadline went when one of its emails is in the outbox (their envelopes
+  // in one read).
   const period = automaticReminderPeriod(round);
-  const sent = await Promise.all(
-    status.municipalities.map((row) => ctx.deps.store.getMail(`reminder#${round.id}#${row.code}#${period}`)),
+  const sent = await ctx.deps.store.mailEnvelopes(
+    status.municipalities.map((row) => `reminder#${round.id}#${row.code}#${period}`),
   );
-  const automaticSentAt = sent
-    .map((mail) => mail?.createdAt)
+  const automaticSentAt = [...sent.values()]
+    .map((mail) => mail.createdAt)
     .filter((at): at is string => at !== undefined)
     .sort()[0];
   return renderRemindersPage({

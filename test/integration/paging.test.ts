@@ -25,11 +25,13 @@ afterAll(async () => {
 });
 
 describe('listings follow LastEvaluatedKey to the end', () => {
-  it('reads every current version, registry entry and round when each page holds two items', async () => {
+  it('reads every current version (also without its answers), registry entry and round when each page holds two items', async () => {
     const paged = dynamoStore(pipeline.tableName, pipeline.dynamoClient, 2);
     const round = pipeline.rounds['voortgang-opgaven']!;
     const current = await paged.listCurrent(round.id);
     expect(current.map((version) => version.municipality).sort()).toEqual([...codes].sort());
+    const responses = await paged.roundResponses(round.id);
+    expect(responses.current.map((version) => version.municipality).sort()).toEqual([...codes].sort());
     const registry = await paged.getRegistry();
     expect(registry.municipalities).toHaveLength(25);
     expect((await paged.listRounds()).length).toBeGreaterThanOrEqual(3);

@@ -352,3 +352,137 @@ describe('DynamoDB round trips per request', () => {
     version += 1;
   });
 });
+
+describe('DynamoDB round trips of the staff dashboard and the reminders page', () => {
+  const roundId = 'round-trips-herinneren';
+  let token: string;
+  const page =
+    (path: string, accept = 'text/html') =>
+    async () => {
+      const response = await fetch(`${pipeline.baseUrl}${path}`, {
+        headers: { accept, authorization: `Bearer ${token}` },
+      });
+      return { status: response.status, text: await response.text() };
+    };
+  /** The calls of one request, with its answer. */
+  async function measured(request: () => Promise<{ status: number; text: string }>) {
+    let text = '';
+    const calls = await callsOf(async () => {
+      const answer = await request();
+      text = answer.text;
+      return answer;
+    }, 200);
+    return { calls, text };
+  }
+  const count = (calls: MeteredCall[], operation: string) =>
+    calls.filter((call) => call.operation === operation).length;
+  /** The one Query per round that reads its current versions and drafts together. */
+  const responsesOf = (calls: MeteredCall[]) =>
+    calls.filter((call) => call.target.includes('SK BETWEEN') && call.target.includes('CURRENT#, DRAFT$'));
+
+  beforeAll(async () => {
+    token = await pipeline.staffToken('provincie:overijssel');
+    await pipeline.store.createRound({
+      ...pipeline.round,
+      id: roundId,
+      title: 'Overijssel, te herinneren',
+      deadline: '2099-05-10T15:00:00.000Z',
+    });
+    const answers = validEigenBijdrage();
+    const submitted = await postJson(
+      `${pipeline.baseUrl}/formulieren/eigen-bijdrage/${roundId}/GM0193`,
+      { answers },
+      { authorization: `Bearer ${await pipeline.tokenFor('GM0193', roundId)}` },
+    );
+    expect(submitted.status).toBe(201);
+  });
+
+  it('the dashboard: the registry and the rounds, then at once the rounds as stored in one batch, one Query per round for its versions and drafts (without their answers), the waiting and the failed emails; no sent ones', async () => {
+    await callsOf(page('/staf/rondes'), 200);
+    const { calls, text } = await measured(page('/staf/rondes'));
+    const rounds = (await pipeline.store.listRounds()).length;
+    expect(text).toContain('Overijssel, te herinneren');
+    expect(calls).toHaveLength(2 + 1 + rounds + 2);
+    expect(count(calls, 'GetItem')).toBe(0);
+    expect(count(calls, 'BatchGetItem')).toBe(1);
+    expect(calls.find((call) => call.operation === 'BatchGetItem')!.target.split('; ')).toHaveLength(rounds);
+    expect(responsesOf(calls)).toHaveLength(rounds);
+    expect(calls.filter((call) => call.target.includes('[ROUNDS]'))).toHaveLength(1);
+    expect(calls.filter((call) => call.target.includes('[REGISTRY]'))).toHaveLength(1);
+    expect(calls.filter((call) => call.target.includes('OUTBOX#')).map((call) => call.target)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('OUTBOX#pending'),
+        expect.stringContaining('OUTBOX#failed'),
+      ]),
+    );
+    expect(calls.some((call) => call.target.includes('OUTBOX#sent'))).toBe(false);
+    // The JSON answer reads the same.
+    const json = await measured(page('/staf/rondes', 'application/json'));
+    expect(operations(json.calls).sort()).toEqual(operations(calls).sort());
+  });
+
+  it('a round’s versions and drafts are read without their answers: fewer bytes than the versions alone', async () => {
+    const store = dynamoStore(pipeline.tableName, dynamoDbClient({ endpoint: meter.url }));
+    meter.reset();
+    const current = await store.listCurrent(roundId);
+    const full = meter.calls();
+    meter.reset();
+    const responses = await store.roundResponses(roundId);
+    const light = meter.calls();
+    expect(responses.current).toEqual(
+      current.map(({ formId, municipality, version, submittedAt, late, warnings, submittedBy }) => ({
+        formId,
+        municipality,
+        version,
+        submittedAt,
+        late,
+        ...(warnings && { warnings }),
+        submittedBy: { name: submittedBy.name },
+      })),
+    );
+    expect(light).toHaveLength(1);
+    expect(light[0]!.bytes).toBeLessThan(full[0]!.bytes / 2);
+  });
+
+  it('the reminders page: the registry, the round and its versions and drafts together, then the reminder emails of its municipalities in one batch: 4 calls', async () => {
+    const path = `/staf/rondes/${roundId}/herinneringen`;
+    const period = `voor-deadline-2099-05-10T15:00:00.000Z`;
+    await callsOf(page(path), 200);
+    const before = await measured(page(path));
+    expect(before.text).toContain('Vanaf 7 mei 2099 om 17:00');
+    expect(operations(before.calls).sort()).toEqual(['BatchGetItem', 'GetItem', 'Query', 'Query']);
+    expect(responsesOf(before.calls)).toHaveLength(1);
+    const batch = before.calls.find((call) => call.operation === 'BatchGetItem')!;
+    // Every municipality of the province takes part: 25 reminder emails looked for at once.
+    expect(batch.target.split('; ')).toHaveLength(25);
+    expect(batch.target).toContain(`MAIL#reminder#${roundId}#GM0148#${period} MAIL`);
+
+    // Once the automatic reminder went (its earliest email), the page says when, at the same calls.
+    for (const [code, createdAt] of [
+      ['GM0148', '2099-05-06T16:05:00.000Z'],
+      ['GM0150', '2099-05-06T16:00:00.000Z'],
+    ]) {
+      const id = `reminder#${roundId}#${code}#${period}`;
+      await pipeline.store.enqueueMail({
+        id,
+        kind: 'reminder',
+        to: ['coordinator@gemeente.example'],
+        subject: 'Herinnering',
+        html: '<p>Herinnering</p>',
+        text: 'Herinnering',
+        createdAt: createdAt!,
+        status: 'pending',
+        attempts: 0,
+      });
+      await pipeline.store.markMailSent(id, `message-${code}`, createdAt!);
+    }
+    const after = await measured(page(path));
+    expect(after.text).toContain('Verstuurd op 6 mei 2099 om 18:00 aan wie toen nog niet had ingezonden.');
+    expect(operations(after.calls).sort()).toEqual(['BatchGetItem', 'GetItem', 'Query', 'Query']);
+  });
+
+  it('the reminders page of a round id no round can have (too long for a key): the 404 of an unknown round, its responses not asked for', async () => {
+    const calls = await callsOf(page(`/staf/rondes/${'x'.repeat(2100)}/herinneringen`), 404);
+    expect(responsesOf(calls)).toEqual([]);
+  });
+});

@@ -31,6 +31,15 @@ export function roundItems(table: Table): RoundStore {
       return options?.cached ? cachedRead(table.name, roundCacheKey(id), read) : read();
     },
 
+    async getRounds(ids: readonly string[]) {
+      const rounds: Round[] = [];
+      for (let start = 0; start < ids.length; start += 100) {
+        const found = await table.getMany<Round>(ids.slice(start, start + 100).map((id) => roundKey(id)));
+        rounds.push(...found.filter((round): round is Round => round !== undefined));
+      }
+      return rounds;
+    },
+
     async listRounds(options?: ReadOptions) {
       const read = () =>
         table.queryAll<Round>({

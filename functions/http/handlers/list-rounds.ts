@@ -1,4 +1,4 @@
-import { mailInScope } from '../../core/mail-queue.js';
+import { mailToLookAfter } from '../../core/mail-queue.js';
 import { regionsToOpenFor } from '../../core/open-round.js';
 import { actorOf } from '../../core/policy.js';
 import { listRounds } from '../../core/round-status.js';
@@ -20,8 +20,11 @@ import { staffPageHeaders } from '../staff-session.js';
 export const handler = httpHandler(async (event) => {
   const deps = dependencies();
   const { principal, registry } = await authenticateStaffWithRegistry(event, deps.store);
-  const rounds = await listRounds(deps, { principal, registry });
-  const mail = await mailInScope(deps, { principal, registry });
+  const listed = await deps.store.listRounds();
+  const [rounds, mail] = await Promise.all([
+    listRounds(deps, { principal, registry, rounds: listed }),
+    mailToLookAfter(deps, { principal, registry, rounds: listed }),
+  ]);
   if (wantsPage(event)) {
     return htmlResponse(
       200,
