@@ -104,7 +104,7 @@ export class RouteFunction extends NodejsFunction {
       ...(props.tracing && { tracing: Tracing.ACTIVE }),
       environment: {
         // No NODE_OPTIONS=--enable-source-maps: Node would read and parse the bundle's map (0.7 MB) at every
-        // cold start, 10–17 ms (issue 14). A logged error's stack is mapped when it is logged instead
+        // cold start, 7–17 ms (issue 14). A logged error's stack is mapped when it is logged instead
         // (functions/http/original-stack.ts), through the map the asset still carries.
         POWERTOOLS_SERVICE_NAME: serviceName,
         ...props.environment,

@@ -22,7 +22,7 @@ export interface Bundle {
   readonly file: string;
   /**
    * The flags of the function's NODE_OPTIONS, as Lambda starts Node with them: a cold start measured
-   * without them would not be the function's (`--enable-source-maps` alone cost 10–17 ms).
+   * without them would not be the function's (`--enable-source-maps` alone cost 7–17 ms).
    */
   readonly nodeOptions: readonly string[];
   readonly bytes: number;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Stack traces that name our sources, without `--enable-source-maps` (issue 14): that flag makes Node read
- * and parse a bundle's source map (0.7 MB for the form page) at every cold start, 10–17 ms, for the rare
+ * and parse a bundle's source map (0.7 MB for the form page) at every cold start, 7–17 ms, for the rare
  * request that fails. Instead a logged error's frames in a bundle (`file:///var/task/index.mjs:1:23456`) are
  * mapped here, through the `.map` next to the bundle, read only when an error is logged. Frames of files
  * without a map (the TypeScript sources locally and in the tests) stay as they are.
