@@ -94,13 +94,16 @@ export async function mailInScope(
   deps: { store: Store },
   input: { principal: Principal; registry?: Registry },
 ): Promise<MailInScope> {
-  const registry = input.registry ?? (await deps.store.getRegistry());
-  const rounds = visibleRoundIds(input.principal, registry, await deps.store.listRounds());
-  const visible = (mail: OutboxMail) => mailVisibleTo(input.principal, mail.id, registry, rounds);
-  const [{ pending, failed }, sent] = await Promise.all([
-    waitingAndFailed(deps.store, visible),
+  // Every read at once: which emails are visible depends on the rounds, but reading them does not.
+  const [registry, listed, waiting, sent] = await Promise.all([
+    input.registry ?? deps.store.getRegistry(),
+    deps.store.listRounds(),
+    waitingAndFailed(deps.store),
     deps.store.listSentMail({ limit: recentSent }),
   ]);
+  const rounds = visibleRoundIds(input.principal, registry, listed);
+  const visible = (mail: OutboxMail) => mailVisibleTo(input.principal, mail.id, registry, rounds);
+  const { pending, failed } = inScope(waiting, visible);
   const sentInScope = sent.filter(visible);
   return {
     pending,
@@ -121,18 +124,27 @@ export async function mailToLookAfter(
   input: { principal: Principal; registry: Registry; rounds: readonly Round[] },
 ): Promise<Pick<MailInScope, 'pending' | 'failed'>> {
   const rounds = visibleRoundIds(input.principal, input.registry, input.rounds);
-  return waitingAndFailed(deps.store, (mail) =>
+  return inScope(await waitingAndFailed(deps.store), (mail) =>
     mailVisibleTo(input.principal, mail.id, input.registry, rounds),
   );
 }
 
-async function waitingAndFailed(
-  store: Store,
-  visible: (mail: OutboxMail) => boolean,
-): Promise<Pick<MailInScope, 'pending' | 'failed'>> {
+/** The waiting and the failed emails, as stored. */
+async function waitingAndFailed(store: Store): Promise<{ pending: OutboxMail[]; failed: OutboxMail[] }> {
   const [pending, failed] = await Promise.all([store.listMail('pending'), store.listMail('failed')]);
+  return { pending, failed };
+}
+
+/** Those of them the principal may see, oldest first. */
+function inScope(
+  mail: { pending: readonly OutboxMail[]; failed: readonly OutboxMail[] },
+  visible: (mail: OutboxMail) => boolean,
+): Pick<MailInScope, 'pending' | 'failed'> {
   const byAge = (a: OutboxMail, b: OutboxMail) => codePointOrder(a.createdAt, b.createdAt);
-  return { pending: pending.filter(visible).sort(byAge), failed: failed.filter(visible).sort(byAge) };
+  return {
+    pending: mail.pending.filter(visible).sort(byAge),
+    failed: mail.failed.filter(visible).sort(byAge),
+  };
 }
 
 /**
