@@ -32,7 +32,10 @@ function heldStore() {
     listMail: held('listMail', []),
     listSentMail: held('listSentMail', []),
   } as unknown as Store;
-  return { store, started, answerAll: () => waiting.splice(0).forEach((answer) => answer()) };
+  const answerAll = () => {
+    for (const answer of waiting.splice(0)) answer();
+  };
+  return { store, started, answerAll };
 }
 
 describe('the mail page’s reads', () => {
