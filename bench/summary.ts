@@ -18,7 +18,7 @@
  */
 import './support/quiet.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { findForm } from '../forms/catalogue.js';
 import { dynamoStore } from '../functions/adapters/dynamo-store.js';
 import { ensureTable } from '../functions/adapters/table-definition.js';
@@ -27,6 +27,7 @@ import type { Round } from '../functions/core/model.js';
 import { validVoortgangOpgaven } from '../test/support/pipeline.js';
 import { writeBenchVersions } from './support/bench-versions.js';
 import { municipalityCount, nationalRegistry, startDynaliteProcess } from './support/national.js';
+import { queryToTheEnd } from './support/raw-query.js';
 import { machine, markdownTable, median, ms, ratio } from './support/stats.js';
 import { summarySteps } from './support/summary-steps.js';
 
@@ -91,25 +92,7 @@ for (const [r, each] of rounds.entries()) {
   });
 }
 
-/** One Query to the end, page by page: its item count. */
-async function query(roundId: string, prefix: string): Promise<number> {
-  let items = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': `ROUND#${roundId}`, ':prefix': prefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items += page.Items?.length ?? 0;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-}
+const query = (roundId: string, prefix: string) => queryToTheEnd(documents, tableName, roundId, prefix);
 
 /** The floor: the Queries that read the items the summary is made of, all at once. */
 async function rawQueries(): Promise<number> {
