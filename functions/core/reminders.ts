@@ -162,21 +162,39 @@ export async function sendReminders(
     roundId: round.id,
     municipalities: input.municipalities,
   });
+  const mailIdOf = (code: string) => `reminder#${round.id}#${code}#${input.period}`;
+  // Which of them this period recorded already: one batch read, not one read per municipality. One recorded
+  // meanwhile by another run is not recorded twice: `enqueueMail` is conditional.
+  const recordedBefore = await deps.store.mailEnvelopes(
+    plan.reminders.map(({ municipality }) => mailIdOf(municipality.code)),
+  );
+  // The links of those still to record, in one go (one read of the round, the registry and the invitations):
+  // each municipality's working link, or a new one.
+  const toRecord = plan.reminders
+    .map(({ municipality }) => municipality.code)
+    .filter((code) => !recordedBefore.has(mailIdOf(code)));
+  const links = new Map(
+    toRecord.length === 0
+      ? []
+      : (
+          await inviteMunicipalities(deps, {
+            roundId: round.id,
+            municipalities: toRecord,
+            baseUrl: input.baseUrl,
+            send: false,
+            reuse: true,
+            actor: input.actor,
+          })
+        ).map((invited) => [invited.municipality.code, invited.url]),
+  );
   const results: SentReminder[] = [];
   for (const planned of plan.reminders) {
     const { municipality } = planned;
-    const mailId = `reminder#${round.id}#${municipality.code}#${input.period}`;
+    const mailId = mailIdOf(municipality.code);
     let recorded = false;
-    if (!(await deps.store.getMail(mailId))) {
-      const [invited] = await inviteMunicipalities(deps, {
-        roundId: round.id,
-        municipalities: [municipality.code],
-        baseUrl: input.baseUrl,
-        send: false,
-        reuse: true,
-        actor: input.actor,
-      });
-      const mail = reminderFor(round, registry, municipality, planned.status, invited!.url);
+    const link = links.get(municipality.code);
+    if (link) {
+      const mail = reminderFor(round, registry, municipality, planned.status, link);
       recorded = await deps.store.enqueueMail({
         id: mailId,
         kind: 'reminder',

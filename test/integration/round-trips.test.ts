@@ -19,6 +19,7 @@ import {
   type TestPipeline,
   validEigenBijdrage,
 } from '../support/pipeline.js';
+import { formFields, staffBrowser } from '../support/staff.js';
 
 /**
  * DynamoDB calls per request (issue 14): the handlers' client goes through the logging proxy of the
@@ -479,6 +480,31 @@ describe('DynamoDB round trips of the staff dashboard and the reminders page', (
     const after = await measured(page(path));
     expect(after.text).toContain('Verstuurd op 6 mei 2099 om 18:00 aan wie toen nog niet had ingezonden.');
     expect(operations(after.calls).sort()).toEqual(['BatchGetItem', 'GetItem', 'Query', 'Query']);
+  });
+
+  it('sending reminders looks up which this period recorded already in one batch, not one read per municipality', async () => {
+    const staff = await staffBrowser(pipeline, 'provincie:overijssel');
+    const path = `/staf/rondes/${roundId}/herinneringen`;
+    const preview = await staff.post(path, { _action: 'voorbeeld', gemeente: ['GM0166', 'GM0180'] });
+    expect(preview.status).toBe(200);
+    const calls = await callsOf(() => staff.post(path, formFields(preview.text, 'versturen')), 303);
+    const ids = ['GM0166', 'GM0180'].map((code) => `MAIL#reminder#${roundId}#${code}#`);
+    const batches = calls.filter(
+      (call) => call.operation === 'BatchGetItem' && ids.every((id) => call.target.includes(id)),
+    );
+    expect(batches).toHaveLength(1);
+    // The links of both in one go: the invitations read once for them (before, once per municipality).
+    expect(calls.filter((call) => call.target.includes('[INVITATIONS#'))).toHaveLength(1);
+    const putAt = (id: string) =>
+      calls.findIndex((call) => call.operation === 'PutItem' && call.target.startsWith(id));
+    // Each email is read once more, by its delivery (claim and send), after it was recorded: no GetItem.
+    for (const id of ids) {
+      expect(
+        calls.filter((call) => call.operation === 'GetItem' && call.target.includes(id)),
+        id,
+      ).toEqual([]);
+      expect(calls.indexOf(batches[0]!)).toBeLessThan(putAt(id));
+    }
   });
 
   it('the reminders page of a round id no round can have (too long for a key): the 404 of an unknown round, its responses not asked for', async () => {
