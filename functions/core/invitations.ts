@@ -84,11 +84,14 @@ export async function inviteMunicipalities(
     /** Idempotency of the page that asked: the same request mails once. */
     requestId?: string;
     principal?: Principal;
+    /** Passed by a caller that read them already (`sendReminders`). */
+    round?: Round;
+    registry?: Registry;
   },
 ): Promise<InvitedMunicipality[]> {
-  const round = await deps.store.getRound(input.roundId);
+  const round = input.round ?? (await deps.store.getRound(input.roundId));
   if (!round) throw new NotFound(`Er is geen ronde ‘${input.roundId}’.`);
-  const registry = await deps.store.getRegistry();
+  const registry = input.registry ?? (await deps.store.getRegistry());
   const inRound = roundMunicipalities(registry, round);
   const chosen = input.municipalities
     ? input.municipalities.map((code) => {

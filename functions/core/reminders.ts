@@ -89,10 +89,22 @@ function reminderFor(
  */
 export async function planReminders(
   deps: { store: Store; clock: Clock },
-  input: { principal: Principal; roundId: string; municipalities?: readonly string[] },
+  input: {
+    principal: Principal;
+    roundId: string;
+    municipalities?: readonly string[];
+    /** Passed by a caller that read them already (`sendReminders`). */
+    round?: Round;
+    registry?: Registry;
+  },
 ): Promise<ReminderPlan> {
-  const registry = await deps.store.getRegistry();
-  const status = await roundStatus(deps, { principal: input.principal, roundId: input.roundId, registry });
+  const registry = input.registry ?? (await deps.store.getRegistry());
+  const status = await roundStatus(deps, {
+    principal: input.principal,
+    roundId: input.roundId,
+    registry,
+    round: input.round,
+  });
   const { round } = status;
   const rows = chosenRows(status, round, input.municipalities);
   authorizeEvery(
@@ -151,16 +163,20 @@ export async function sendReminders(
     actor: string;
     municipalities?: readonly string[];
     principal?: Principal;
+    /** Passed by a caller that read it already (the staff page, with the sign-in). */
+    registry?: Registry;
   },
 ): Promise<SentReminder[]> {
   const round = await deps.store.getRound(input.roundId);
   if (!round) throw new NotFound(`Er is geen ronde ‘${input.roundId}’.`);
-  const registry = await deps.store.getRegistry();
+  const registry = input.registry ?? (await deps.store.getRegistry());
   const principal = input.principal ?? systemPrincipal(registry, input.actor);
   const plan = await planReminders(deps, {
     principal,
     roundId: round.id,
     municipalities: input.municipalities,
+    round,
+    registry,
   });
   const mailIdOf = (code: string) => `reminder#${round.id}#${code}#${input.period}`;
   // Which of them this period recorded already: one batch read, not one read per municipality. One recorded
@@ -184,6 +200,8 @@ export async function sendReminders(
             send: false,
             reuse: true,
             actor: input.actor,
+            round,
+            registry,
           })
         ).map((invited) => [invited.municipality.code, invited.url]),
   );

@@ -45,13 +45,13 @@ export function roundNotVisible(roundId: string): NotFound {
 /**
  * A round as a staff member may see it: the round, the registry and the regions of it they see. 404 for
  * an unknown round and for one none of whose regions is theirs (`roundNotVisible`). Callers that walk
- * several rounds pass the registry they already read.
+ * several rounds pass the registry they already read, and callers that read the round itself pass it.
  */
 export async function staffRound(
   deps: { store: Store },
-  input: { principal: Principal; roundId: string; registry?: Registry },
+  input: { principal: Principal; roundId: string; registry?: Registry; round?: Round },
 ): Promise<{ round: Round; registry: Registry; regions: Region[] }> {
-  const round = await deps.store.getRound(input.roundId);
+  const round = input.round ?? (await deps.store.getRound(input.roundId));
   if (!round) throw roundNotVisible(input.roundId);
   const registry = input.registry ?? (await deps.store.getRegistry());
   const regions = visibleRegions(input.principal, round, registry.regions);
@@ -66,7 +66,7 @@ export async function staffRound(
  */
 export async function roundStatus(
   deps: { store: Store; clock: Clock },
-  input: { principal: Principal; roundId: string; registry?: Registry },
+  input: { principal: Principal; roundId: string; registry?: Registry; round?: Round },
 ): Promise<RoundStatus> {
   // The responses are read with the round, not after it: nothing of them is shown before the check.
   const [{ round, registry, regions }, responses] = await Promise.all([

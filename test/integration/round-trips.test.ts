@@ -482,7 +482,7 @@ describe('DynamoDB round trips of the staff dashboard and the reminders page', (
     expect(operations(after.calls).sort()).toEqual(['BatchGetItem', 'GetItem', 'Query', 'Query']);
   });
 
-  it('sending reminders looks up which this period recorded already in one batch, not one read per municipality', async () => {
+  it('sending reminders looks up which this period recorded already in one batch, not one read per municipality, and reads the registry once', async () => {
     const staff = await staffBrowser(pipeline, 'provincie:overijssel');
     const path = `/staf/rondes/${roundId}/herinneringen`;
     const preview = await staff.post(path, { _action: 'voorbeeld', gemeente: ['GM0166', 'GM0180'] });
@@ -493,6 +493,12 @@ describe('DynamoDB round trips of the staff dashboard and the reminders page', (
       (call) => call.operation === 'BatchGetItem' && ids.every((id) => call.target.includes(id)),
     );
     expect(batches).toHaveLength(1);
+    // The registry read once, with the sign-in, and passed on (was 5 times); the round twice: for the
+    // post's check, and by the send itself when it performs (was 4 times).
+    expect(calls.filter((call) => call.target === 'PK = :pk [REGISTRY]')).toHaveLength(1);
+    expect(
+      calls.filter((call) => call.operation === 'GetItem' && call.target.startsWith(`ROUND#${roundId} `)),
+    ).toHaveLength(2);
     // The links of both in one go: the invitations read once for them (before, once per municipality).
     expect(calls.filter((call) => call.target.includes('[INVITATIONS#'))).toHaveLength(1);
     const putAt = (id: string) =>

@@ -18,7 +18,12 @@ function named(ctx: StaffContext): string[] | undefined {
 
 /** The plan for the post (the policy decides first: another region's municipality is a 403). */
 const plan = (ctx: StaffContext) =>
-  planReminders(ctx.deps, { principal: ctx.principal, roundId: roundIdOf(ctx), municipalities: named(ctx) });
+  planReminders(ctx.deps, {
+    principal: ctx.principal,
+    roundId: roundIdOf(ctx),
+    municipalities: named(ctx),
+    registry: ctx.registry,
+  });
 
 /**
  * The check step of `/staf/rondes/{roundId}/herinneringen`, drawn by the GET after the post
@@ -57,6 +62,7 @@ export const handler = staffActions(
             actor: ctx.actor,
             municipalities: planned.reminders.map((reminder) => reminder.municipality.code),
             principal: ctx.principal,
+            registry: ctx.registry,
           });
           const waiting = sent.filter(
             (entry) => entry.delivery !== 'sent' && entry.delivery !== 'already-sent',
