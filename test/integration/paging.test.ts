@@ -46,3 +46,16 @@ describe('listings follow LastEvaluatedKey to the end', () => {
     expect(aggregate.response.totals.ingezonden).toBe(codes.length);
   });
 });
+
+describe('batch reads take any number of keys', () => {
+  it('reads 250 rounds by id (100 per BatchGetItem, each key once) in the order asked, leaving out the ones that do not exist', async () => {
+    const store = dynamoStore(pipeline.tableName, pipeline.dynamoClient);
+    const known = pipeline.rounds['voortgang-opgaven']!.id;
+    // The known one three times, twice within the same hundred (DynamoDB refuses a batch naming a key twice).
+    const ids = Array.from({ length: 250 }, (_, i) => (i % 100 === 7 || i === 8 ? known : `geen-ronde-${i}`));
+    const rounds = await store.getRounds(ids);
+    expect(rounds.map((round) => round.id)).toEqual([known, known, known, known]);
+    const envelopes = await store.mailEnvelopes([...ids, 'x'.repeat(2100)]);
+    expect(envelopes.size).toBe(0);
+  });
+});

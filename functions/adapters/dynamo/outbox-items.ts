@@ -202,17 +202,13 @@ export function outboxItems(table: Table): OutboxStore {
 
     async mailEnvelopes(ids: readonly string[]) {
       const found = new Map<string, OutboxMail>();
-      const fitting = ids.filter((id) => keyFits(mailPk(id), 'MAIL'));
-      for (let start = 0; start < fitting.length; start += 100) {
-        const chunk = fitting.slice(start, start + 100);
-        const items = await table.getMany<OutboxMail & { content?: Uint8Array; contentItem?: boolean }>(
-          chunk.map((id) => ({ PK: mailPk(id), SK: 'MAIL' })),
-        );
-        for (const [index, item] of items.entries()) {
-          if (!item) continue;
-          const { content: _content, contentItem: _item, ...envelope } = item;
-          found.set(chunk[index]!, { ...envelope, html: '', text: '' });
-        }
+      const items = await table.getMany<OutboxMail & { content?: Uint8Array; contentItem?: boolean }>(
+        ids.map((id) => ({ PK: mailPk(id), SK: 'MAIL' })),
+      );
+      for (const [index, item] of items.entries()) {
+        if (!item) continue;
+        const { content: _content, contentItem: _item, ...envelope } = item;
+        found.set(ids[index]!, { ...envelope, html: '', text: '' });
       }
       return found;
     },

@@ -32,12 +32,8 @@ export function roundItems(table: Table): RoundStore {
     },
 
     async getRounds(ids: readonly string[]) {
-      const rounds: Round[] = [];
-      for (let start = 0; start < ids.length; start += 100) {
-        const found = await table.getMany<Round>(ids.slice(start, start + 100).map((id) => roundKey(id)));
-        rounds.push(...found.filter((round): round is Round => round !== undefined));
-      }
-      return rounds;
+      const found = await table.getMany<Round>(ids.map((id) => roundKey(id)));
+      return found.filter((round): round is Round => round !== undefined);
     },
 
     async listRounds(options?: ReadOptions) {

@@ -115,20 +115,30 @@ export class Table {
   }
 
   /**
-   * Reads a few items by key in one BatchGetItem (consistent; at most 100 keys), sending again what
-   * DynamoDB leaves unprocessed. Answers in the order of `keys`, undefined where there is no item.
+   * Reads items by key, 100 per BatchGetItem (consistent), sending again what DynamoDB leaves
+   * unprocessed. Answers in the order of `keys` (a key named twice, twice), undefined where there is no
+   * item (or the key cannot be one: too long).
    */
   async getMany<T>(keys: readonly { PK: string; SK: string }[]): Promise<(T | undefined)[]> {
     const found = new Map<string, Record<string, unknown>>();
-    const fitting = keys.filter(({ PK, SK }) => keyFits(PK, SK));
-    let pending: Record<string, unknown>[] | undefined = fitting.map(({ PK, SK }) => ({ PK, SK }));
-    for (let attempt = 0; pending && pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-      const result: BatchGetCommandOutput = await this.documents.send(
-        new BatchGetCommand({ RequestItems: { [this.name]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      for (const item of result.Responses?.[this.name] ?? []) found.set(`${item.PK}\u0000${item.SK}`, item);
-      pending = result.UnprocessedKeys?.[this.name]?.Keys;
+    // Each key once: DynamoDB refuses a BatchGetItem that names a key twice.
+    const fitting = [
+      ...new Map(
+        keys.filter(({ PK, SK }) => keyFits(PK, SK)).map(({ PK, SK }) => [`${PK}\u0000${SK}`, { PK, SK }]),
+      ).values(),
+    ];
+    for (let start = 0; start < fitting.length; start += 100) {
+      let pending: Record<string, unknown>[] | undefined = fitting
+        .slice(start, start + 100)
+        .map(({ PK, SK }) => ({ PK, SK }));
+      for (let attempt = 0; pending && pending.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+        const result: BatchGetCommandOutput = await this.documents.send(
+          new BatchGetCommand({ RequestItems: { [this.name]: { Keys: pending, ConsistentRead: true } } }),
+        );
+        for (const item of result.Responses?.[this.name] ?? []) found.set(`${item.PK}\u0000${item.SK}`, item);
+        pending = result.UnprocessedKeys?.[this.name]?.Keys;
+      }
     }
     return keys.map(({ PK, SK }) => entity<T>(found.get(`${PK}\u0000${SK}`)));
   }
