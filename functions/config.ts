@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { englishMessages } from './core/lazy-schema.js';
+import { zodDefaults } from './core/lazy-schema.js';
 
 /**
  * Runtime configuration, read once per variable and validated where it is first needed: a handler that
@@ -68,7 +68,7 @@ const built = new Map<SettingName, z.ZodMiniType>();
 export function setting<K extends SettingName>(name: K, env: NodeJS.ProcessEnv = process.env): Config[K] {
   let schema = built.get(name);
   if (!schema) {
-    englishMessages();
+    zodDefaults();
     schema = settings[name]();
     built.set(name, schema);
   }

@@ -12,7 +12,7 @@ import { lazy } from '../../forms/lazy.js';
  * reaches a log, a configuration error or an answer reads as before, whichever zod a bundle builds first;
  * and turns zod's compiled fast path off, as the forms' validation does.
  */
-export function englishMessages(): void {
+export function zodDefaults(): void {
   if (!globalConfig.localeError) config(en());
   // As forms/validate.ts: a Lambda parses once per request, and zod's compiled fast path (a `new Function`
   // per object schema on its first parse) costs a cold start more than it saves (issue 14).
@@ -20,13 +20,13 @@ export function englishMessages(): void {
 }
 
 /**
- * A zod/mini schema built on its first use, with {@link englishMessages}. Marked free of side effects, so
+ * A zod/mini schema built on its first use, after {@link zodDefaults}. Marked free of side effects, so
  * a bundle that imports the module for something else keeps neither the schema nor zod/mini.
  */
 // @__NO_SIDE_EFFECTS__
 export function lazySchema<T extends z.ZodMiniType>(build: () => T): () => T {
   return lazy(() => {
-    englishMessages();
+    zodDefaults();
     return build();
   });
 }

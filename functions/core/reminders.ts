@@ -189,22 +189,20 @@ export async function sendReminders(
   const toRecord = plan.reminders
     .map(({ municipality }) => municipality.code)
     .filter((code) => !recordedBefore.has(mailIdOf(code)));
-  const links = new Map(
+  const invited =
     toRecord.length === 0
       ? []
-      : (
-          await inviteMunicipalities(deps, {
-            roundId: round.id,
-            municipalities: toRecord,
-            baseUrl: input.baseUrl,
-            send: false,
-            reuse: true,
-            actor: input.actor,
-            round,
-            registry,
-          })
-        ).map((invited) => [invited.municipality.code, invited.url]),
-  );
+      : await inviteMunicipalities(deps, {
+          roundId: round.id,
+          municipalities: toRecord,
+          baseUrl: input.baseUrl,
+          send: false,
+          reuse: true,
+          actor: input.actor,
+          round,
+          registry,
+        });
+  const links = new Map(invited.map((entry) => [entry.municipality.code, entry.url]));
   const results: SentReminder[] = [];
   for (const planned of plan.reminders) {
     const { municipality } = planned;
