@@ -127,6 +127,12 @@ export class RouteFunction extends NodejsFunction {
           '--charset': 'utf8',
           // On Lambda the credentials are in the environment: the rest of the SDK's default chain stays out.
           '--alias:@aws-sdk/credential-provider-node': './functions/adapters/lambda-credentials.ts',
+          // DynamoDB and SES stream no events; a dynamic import of the event-stream code would otherwise put
+          // some 150 SDK modules behind lazy initialisers (parsed twice at every cold start). S3 needs them.
+          ...(props.access &&
+            !props.access.exportFiles && {
+              '--alias:@smithy/core/event-streams': './functions/adapters/no-event-streams.ts',
+            }),
         },
         // Bundle the pinned SDK (package.json) instead of the runtime's: same version as the tests and the
         // local run, tree-shaken to the few clients we use, and no surprise when AWS updates the runtime.

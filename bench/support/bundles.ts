@@ -35,6 +35,9 @@ export const floorEntries = {
   'floor:get-item': 'bench/floors/get-item.ts',
 } as const;
 
+/** As a read route's: the floors are bundled with the same aliases as the functions they are the floor of. */
+const floorAccess: RouteAccess = { table: 'read', sendsMail: false };
+
 function cdkJsonContext(): Record<string, unknown> {
   return (
     JSON.parse(fs.readFileSync(path.join(repoRoot, 'cdk.json'), 'utf8')) as {
@@ -59,7 +62,8 @@ export function buildBundles(options: { floors?: boolean; jobs?: boolean } = {})
   const floors =
     options.floors === false ? undefined : new Stack(app, 'BenchFloors', { env: { region: 'eu-central-1' } });
   const floorFunctions = Object.entries(floors ? floorEntries : {}).map(
-    ([id, entry]) => [id, entry, new RouteFunction(floors!, id.replace(':', ''), { entry })] as const,
+    ([id, entry]) =>
+      [id, entry, new RouteFunction(floors!, id.replace(':', ''), { entry, access: floorAccess })] as const,
   );
   const assembly = app.synth();
 

@@ -1,3 +1,4 @@
+import { mailContent } from './confirmation-mail.js';
 import { suppressedMessage, withoutSuppressed } from './mail-events.js';
 import type { OutboxMail, Suppression } from './model.js';
 import type { Clock, Mailer, Store } from './ports.js';
@@ -121,11 +122,10 @@ export async function deliverMail(
         await deps.store.markMailFailed(id, suppressedMessage(suppressed), undefined);
         return 'failed';
       }
-      // A confirmation recorded without its content is rendered again from its version (lazily loaded:
-      // only the sender of a confirmation needs the form's rendering).
-      const content = mail.renderFrom
-        ? await (await import('./confirmation-mail.js')).mailContent(deps.store, mail)
-        : mail;
+      // A confirmation recorded without its content is rendered again from its version. (A static import:
+      // a dynamic one made esbuild put everything confirmation-mail.ts reaches, the forms, zod and jose,
+      // behind lazy initialisers in every bundle that has this file, even where it is tree-shaken away.)
+      const content = mail.renderFrom ? await mailContent(deps.store, mail) : mail;
       ({ messageId } = await withinBudget(
         deps.mailer.send(
           {

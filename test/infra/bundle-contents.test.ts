@@ -96,6 +96,36 @@ describe('each function bundles only the adapters its route declares', () => {
 });
 
 /**
+ * How many modules of a bundle esbuild put behind a lazy initialiser (its `__esm` helper, minified): what a
+ * dynamic `import()` of a bundled module does to that module and everything it imports. V8 parses such a
+ * module twice at a cold start (once with the bundle, once when it is initialised).
+ */
+function lazyModules(bundleCode: string): number {
+  const helper = /var ([\w$]+)=\((\w),(\w),(\w)\)=>\(\)=>\{if\(\4\)throw/.exec(bundleCode);
+  return helper ? bundleCode.split(`=${helper[1]}(()=>{`).length - 1 : 0;
+}
+
+describe('no lazy initialisers on the read paths (issue 14)', () => {
+  it('a function without S3 holds no event-stream code of the SDK (DynamoDB and SES stream no events)', () => {
+    for (const bundle of bundles.filter((candidate) => candidate.access && !candidate.access.exportFiles)) {
+      const streams = sources.get(bundle.id)!.filter((source) => source.includes('/event-streams/'));
+      expect(streams, bundle.id).toEqual([]);
+    }
+    expect(sources.get('export')!.some((source) => source.includes('/event-streams/'))).toBe(true);
+  });
+
+  it('a function that sends no mail and exports no files has no module behind a lazy initialiser but the stub of event streams', () => {
+    const readers = bundles.filter(
+      (bundle) => bundle.access && !bundle.access.sendsMail && !bundle.access.exportFiles,
+    );
+    expect(readers.map((bundle) => bundle.id)).toContain('show-form');
+    for (const bundle of readers) expect(lazyModules(code.get(bundle.id)!), bundle.id).toBeLessThanOrEqual(1);
+    // The count finds them where they are: the mailer is loaded with import() on the first email.
+    expect(lazyModules(code.get('submit-form')!)).toBeGreaterThan(100);
+  });
+});
+
+/**
  * Classic zod (some 60 KB more than zod/mini in a bundle) is for the forms' answers (forms/fields.ts,
  * forms/validate.ts); the settings, the handlers' own parameters, the SES events and the retention policy
  * use zod/mini, so a route that shows no form carries no classic zod. Read from the source maps: the
