@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dynamoStore } from '../adapters/dynamo-store.js';
+import { SesMailer, sesClient } from '../adapters/ses-mailer.js';
 import { setting } from '../config.js';
 import type { Clock, ExportFiles, Ids, Mailer, Store } from '../core/ports.js';
 
@@ -35,42 +36,42 @@ function notDeclared(what: string, access: string): Error {
 }
 
 let store: Store | undefined;
-let mailer: Promise<Mailer> | undefined;
+let mailer: Mailer | undefined;
 let exportFiles: Promise<ExportFiles> | undefined;
 
 /**
- * SES through nodemailer's MIME builder, loaded on the first email rather than at cold start. A bounded
- * request time (`sesRequestHandler`): an unanswered SES call must fail (and be retried from the outbox),
- * not hang.
+ * SES through nodemailer's MIME builder, built on the first email (or by {@link loadMailerSoon}). A
+ * bounded request time (`sesRequestHandler`): an unanswered SES call must fail (and be retried from the
+ * outbox), not hang.
  */
-function sesMailer(): Promise<Mailer> {
-  // The condition names the replaced constant itself and the import sits inside the branch: esbuild folds
-  // `typeof false === 'undefined' || false` while parsing and then never bundles what the dead branch imports.
+function sesMailer(): Mailer {
+  // The condition names the replaced constant itself: esbuild folds `typeof false === 'undefined' || false`
+  // while parsing, so where a route sends no mail SesMailer and sesClient are unused and ses-mailer.ts
+  // (package.json: `sideEffects: false`), SES and nodemailer stay out of the bundle. Imported statically:
+  // an import() here put SES, nodemailer and the SDK they share with DynamoDB behind lazy initialisers,
+  // parsed twice at every cold start, and kept all of ses-mailer.ts (48 KB more; issue 14).
   if (typeof REGIETAFEL_BUNDLE_SENDS_MAIL === 'undefined' || REGIETAFEL_BUNDLE_SENDS_MAIL) {
-    mailer ??= import('../adapters/ses-mailer.js').then(
-      ({ SesMailer, sesClient }) =>
-        new SesMailer(setting('MAIL_FROM'), sesClient(), {
-          configurationSet: setting('MAIL_CONFIGURATION_SET'),
-        }),
-    );
+    mailer ??= new SesMailer(setting('MAIL_FROM'), sesClient(), {
+      configurationSet: setting('MAIL_CONFIGURATION_SET'),
+    });
     return mailer;
   }
-  return Promise.reject(notDeclared('e-mail', 'sendsMail'));
+  throw notDeclared('e-mail', 'sendsMail');
 }
 
 /**
- * Starts loading the mailer (SES client, nodemailer) now, for a request that will send: on the next turn
- * of the event loop, when the request's first DynamoDB read has gone out, so the load runs while that
- * read is on the wire instead of after it (issue 14).
+ * Builds the mailer (the SES client and its configuration) now, for a request that will send: on the
+ * next turn of the event loop, when the request's first DynamoDB read has gone out, so it is built while
+ * that read is on the wire instead of after it (issue 14).
  */
 export function loadMailerSoon(): void {
   if (typeof REGIETAFEL_BUNDLE_SENDS_MAIL === 'undefined' || REGIETAFEL_BUNDLE_SENDS_MAIL) {
     setImmediate(() => {
-      const loading = sesMailer();
-      // Not kept when it fails: the first send loads again, and fails (or not) with its own error.
-      loading.catch(() => {
-        if (mailer === loading) mailer = undefined;
-      });
+      try {
+        sesMailer();
+      } catch {
+        // Not kept when it fails: the first send builds it again, and fails (or not) with its own error.
+      }
     });
   }
 }
@@ -97,11 +98,11 @@ function exportFilesFromSettings(): Promise<ExportFiles> {
   return Promise.reject(notDeclared('exportbestanden', 'exportFiles'));
 }
 
-/** The mailer port, whose adapter is loaded on the first send. */
+/** The mailer port, whose adapter is built on the first send. */
 const lazyMailer: Mailer = {
   // The options carry the caller's abort signal (its mail budget): drop them and a send the budget gave up
   // on would still go out, next to the outbox's retry.
-  send: async (message, options) => (await sesMailer()).send(message, options),
+  send: async (message, options) => sesMailer().send(message, options),
 };
 
 /** The export files port, whose adapter (S3 or the local folder) is loaded on the first big export. */
