@@ -9,6 +9,7 @@ import {
 } from './definition.js';
 import { choice, date, derived, integer, repeat, section, text } from './fields.js';
 import { formatInteger } from './format.js';
+import { dutchOrder } from './order.js';
 
 /**
  * Voortgang opgaven: where the municipality stands on its three tasks — asylum places under the
@@ -92,7 +93,7 @@ function publishedFacts(sectionKey: string, context: FormContext): PublishedFact
     };
   }
   if (sectionKey === 'statushouders') {
-    const tasks = Object.entries(context.targets?.housing ?? {}).sort(([a], [b]) => a.localeCompare(b));
+    const tasks = Object.entries(context.targets?.housing ?? {}).sort(([a], [b]) => dutchOrder(a, b));
     if (tasks.length === 0) return undefined;
     return {
       title: 'Taakstelling van uw gemeente volgens de provincie',

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { dutchOrder } from '../../forms/order.js';
 import { type CsvDialect, csvOptions, dialects } from './csv-format.js';
 import { BadRequest } from './errors.js';
 import type { AuditEvent, Registry, Round } from './model.js';
@@ -209,10 +210,10 @@ export async function roundAuditTrail(
     );
   const actions = [...new Set(visible.map((event) => event.action))]
     .map((action) => ({ value: action, label: actionLabel(action) }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+    .sort((a, b) => dutchOrder(a.label, b.label));
   const municipalities = [...new Set(visible.flatMap((event) => event.municipality ?? []))]
     .map((code) => ({ code, name: names.get(code) ?? code }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    .sort((a, b) => dutchOrder(a.name, b.name));
   return { round, lines, total: visible.length, actions, municipalities, filter };
 }
 

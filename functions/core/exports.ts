@@ -4,6 +4,7 @@ import type { Sheet, Cell as XlsxCell } from 'write-excel-file/node';
 import { findForm } from '../../forms/catalogue.js';
 import { type FormDefinition, repeatGroups } from '../../forms/definition.js';
 import type { RepeatGroup } from '../../forms/fields.js';
+import { dutchOrder } from '../../forms/order.js';
 import { readStored, revisionOf, type StoredReading } from '../../forms/revisions.js';
 import { summaryDate } from '../emails/summary-email.js';
 import { type Cell, type CsvDialect, csvOptions, dialects } from './csv-format.js';
@@ -256,7 +257,7 @@ export async function exportScope(
     );
     const municipalities = registry.municipalities
       .filter((municipality) => regions.has(municipality.region) && takesPart(municipality, round))
-      .sort((a, b) => a.region.localeCompare(b.region) || a.name.localeCompare(b.name, 'nl'));
+      .sort((a, b) => dutchOrder(a.region, b.region) || dutchOrder(a.name, b.name));
     return { round, municipalities };
   });
   const visible = inScope.filter((entry) => entry.municipalities.length > 0);

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { dutchOrder } from '../../forms/order.js';
 import type {
   AreaPlaces,
   LocationStanding,
@@ -135,9 +136,7 @@ export function placesCsv(
     table === 'gebieden'
       ? [
           ...[...places.municipalities, ...places.notReported]
-            .sort(
-              (a, b) => regionOrder(a.region) - regionOrder(b.region) || a.name.localeCompare(b.name, 'nl'),
-            )
+            .sort((a, b) => regionOrder(a.region) - regionOrder(b.region) || dutchOrder(a.name, b.name))
             .map((m) => municipalityRow(m, regionName(m.region), places)),
           ...places.regions.map((region) => areaRow(region, region.name, places)),
           ...(places.province ? [areaRow(places.province, '', places)] : []),

@@ -1,4 +1,5 @@
 import { findForm } from '../../forms/catalogue.js';
+import { dutchOrder } from '../../forms/order.js';
 import type { MunicipalityResponse } from './aggregation/types.js';
 import { NotFound } from './errors.js';
 import { type RoundPhase, roundPhase } from './form-context.js';
@@ -92,7 +93,7 @@ function statusOf(
     .filter(
       (municipality: Municipality) => regionIds.has(municipality.region) && takesPart(municipality, round),
     )
-    .sort((a, b) => a.region.localeCompare(b.region) || a.name.localeCompare(b.name, 'nl'))
+    .sort((a, b) => dutchOrder(a.region, b.region) || dutchOrder(a.name, b.name))
     .map((municipality): MunicipalityStatus => {
       const version = byMunicipality.get(municipality.code);
       const draft = draftOf.get(municipality.code);

@@ -1,4 +1,5 @@
 import { type KnownAsylumTargets, knownAsylumTargets } from '../../forms/data/known-targets.js';
+import { dutchOrder } from '../../forms/order.js';
 import type { Registry } from '../core/model.js';
 import type { Store } from '../core/ports.js';
 import type { AsylumTargets, HousingTargets, Targets } from '../core/targets/model.js';
@@ -94,7 +95,7 @@ export function demoAsylumTargets(known: KnownAsylumTargets, registry: Registry,
     effectiveFrom: known.effectiveFrom,
     revision: 1,
     task: known.task,
-    shares: [...fixed, ...generated].sort((a, b) => a.municipality.localeCompare(b.municipality)),
+    shares: [...fixed, ...generated].sort((a, b) => dutchOrder(a.municipality, b.municipality)),
     source: `${known.source}. DEMO: de aandelen van de overige gemeenten zijn verzonnen (naar inwonertal verdeeld zodat ze optellen tot de provinciale taak); de echte staan in de Staatscourant van 31 januari 2024`,
     publishedAt: now.toISOString(),
     publishedBy: 'seed',
@@ -132,7 +133,7 @@ export function demoHousingTargets(
     revision: 1,
     tasks: municipalities
       .map((m, index) => ({ municipality: m.code, task: tasks[index]!, status: 'demo' as const }))
-      .sort((a, b) => a.municipality.localeCompare(b.municipality)),
+      .sort((a, b) => dutchOrder(a.municipality, b.municipality)),
     source: 'DEMO: verzonnen taakstellingen (naar inwonertal verdeeld), niet de echte van de provincie',
     publishedAt: now.toISOString(),
     publishedBy: 'seed',

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { formatDateTime } from '../../forms/format.js';
+import { dutchOrder } from '../../forms/order.js';
 import { html } from '../../forms/render/html.js';
 import { layout } from '../../forms/render/layout.js';
 import { roundPhase } from '../core/form-context.js';
@@ -39,7 +40,7 @@ export async function openRounds(deps: { store: Store; clock: Clock }): Promise<
   const now = deps.clock.now();
   return (await deps.store.listRounds())
     .filter((round) => ['open', 'late'].includes(roundPhase(round, now)))
-    .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.title.localeCompare(b.title));
+    .sort((a, b) => dutchOrder(a.deadline, b.deadline) || dutchOrder(a.title, b.title));
 }
 
 interface RoundLinks {

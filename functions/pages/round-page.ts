@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime } from '../../forms/format.js';
+import { dutchOrder } from '../../forms/order.js';
 import { type Html, html } from '../../forms/render/html.js';
 import { layout } from '../../forms/render/layout.js';
 import type { RoundTrends } from '../core/aggregation/trends.js';
@@ -109,8 +110,8 @@ function municipalityTable(model: RoundPageModel): Html {
     .sort(
       (a, b) =>
         statusOrder[a.status] - statusOrder[b.status] ||
-        a.region.localeCompare(b.region) ||
-        a.name.localeCompare(b.name, 'nl'),
+        dutchOrder(a.region, b.region) ||
+        dutchOrder(a.name, b.name),
     );
   const submissionLink = (code: string, content: Html | string, label?: string) =>
     html`<a class="utrecht-link utrecht-link--html-a" href="${base}/gemeenten/${encodeURIComponent(code)}"${label ? html` aria-label="${label}"` : ''}>${content}</a>`;

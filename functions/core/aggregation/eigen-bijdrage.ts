@@ -1,6 +1,7 @@
 import { type ContributionRate, rateOn } from '../../../forms/data/contribution-schedule.js';
 import type { FormDefinition } from '../../../forms/definition.js';
 import { formatDate, formatMoney } from '../../../forms/format.js';
+import { dutchOrder } from '../../../forms/order.js';
 import {
   booleanOf,
   cents,
@@ -195,7 +196,7 @@ export function aggregateEigenBijdrage(
   const revenue = cents(sum(withRevenue.map((m) => m.monthlyRevenue!)));
   const expected = cents(sum(withRevenue.map((m) => m.expectedRevenue!)));
   const schedules = [...new Set(collecting.map((m) => m.scheduleApplied))].sort((a, b) =>
-    a === null ? 1 : b === null ? -1 : a.localeCompare(b),
+    a === null ? 1 : b === null ? -1 : dutchOrder(a, b),
   );
 
   return {

@@ -1,3 +1,4 @@
+import { dutchOrder } from '../../../forms/order.js';
 import { NotFound } from '../errors.js';
 import type { Registry, Round } from '../model.js';
 import { takesPart } from '../registry/membership.js';
@@ -37,7 +38,7 @@ export function resolveScope(registry: Registry, round: Round, scope: Aggregatio
     province = found.id;
     regions = registry.regions.filter((region) => region.province === found.id);
   }
-  const inRound = regions.filter((region) => taking.has(region.id)).sort((a, b) => a.id.localeCompare(b.id));
+  const inRound = regions.filter((region) => taking.has(region.id)).sort((a, b) => dutchOrder(a.id, b.id));
   const regionIds = new Set(inRound.map((region) => region.id));
   const municipalities = registry.municipalities
     .filter((municipality) => regionIds.has(municipality.region) && takesPart(municipality, round))
@@ -55,5 +56,5 @@ export function resolveScope(registry: Registry, round: Round, scope: Aggregatio
 
 /** The order of municipalities everywhere in a summary (the same as the round-status page). */
 export function byRegionThenName(a: MunicipalityRef, b: MunicipalityRef): number {
-  return a.region.localeCompare(b.region) || a.name.localeCompare(b.name, 'nl');
+  return dutchOrder(a.region, b.region) || dutchOrder(a.name, b.name);
 }

@@ -1,5 +1,6 @@
 import type { FormDefinition } from '../../../forms/definition.js';
 import type { Field } from '../../../forms/fields.js';
+import { dutchOrder } from '../../../forms/order.js';
 import { compareWithTask } from '../targets/check-targets.js';
 import {
   type AsylumShare,
@@ -206,7 +207,7 @@ export function aggregateVoortgang(
     return index === -1 ? periodOrder.length : index;
   };
   const reportedPeriods = [...new Set(reported.flatMap((m) => m.housing.map((row) => row.period)))].sort(
-    (a, b) => rank(a) - rank(b) || a.localeCompare(b),
+    (a, b) => rank(a) - rank(b) || dutchOrder(a, b),
   );
   const housingPeriods = reportedPeriods.map((value): HousingPeriod => {
     const rows = reported.flatMap((m) => m.housing.filter((row) => row.period === value));

@@ -1,3 +1,4 @@
+import { dutchOrder } from '../../../forms/order.js';
 import { describeEvent } from '../audit-trail.js';
 import type { AuditEvent, Municipality, Province, Region, Registry } from '../model.js';
 import { isAllowed, type Principal } from '../policy.js';
@@ -21,12 +22,12 @@ export function contactsInScope(principal: Principal, registry: Registry): Conta
     .filter((region) =>
       isAllowed(principal, 'registry:read', { region: region.id, province: region.province }),
     )
-    .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+    .sort((a, b) => dutchOrder(a.name, b.name))
     .map((region) => ({
       region,
       municipalities: registry.municipalities
         .filter((municipality) => municipality.region === region.id)
-        .sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+        .sort((a, b) => dutchOrder(a.name, b.name)),
     }));
   return {
     provinces,

@@ -1,5 +1,6 @@
 import { readExistingDate } from '../../../forms/dutch-date.js';
 import { formatDate } from '../../../forms/format.js';
+import { dutchOrder } from '../../../forms/order.js';
 import { slug } from '../csv-format.js';
 import type { Municipality, Province, Region, Registry, RegistryItem, Round } from '../model.js';
 import { dutchDate, roundMunicipalities } from './membership.js';
@@ -128,7 +129,7 @@ export function sameValue(
   const canonical = (value: RegistryItem['value'] | undefined) => {
     if (!value) return '';
     const { revision: _revision, ...rest } = value as RegistryItem['value'] & { revision?: number };
-    return JSON.stringify(Object.fromEntries(Object.entries(rest).sort(([x], [y]) => x.localeCompare(y))));
+    return JSON.stringify(Object.fromEntries(Object.entries(rest).sort(([x], [y]) => dutchOrder(x, y))));
   };
   return canonical(a) === canonical(b);
 }

@@ -1,4 +1,5 @@
 import { formatInteger } from '../../../forms/format.js';
+import { dutchOrder, sameLetters } from '../../../forms/order.js';
 import type { Registry } from '../model.js';
 import type { AsylumShare, FigureStatus, HousingTask, Targets, TargetsCandidate } from './model.js';
 import { type ParsedRow, type Problem, parseTargetsFile, type TargetsKind } from './targets-csv.js';
@@ -178,7 +179,7 @@ export function checkTargets(
       continue;
     }
     seen.set(row.code, row.line);
-    if (row.name && row.name.localeCompare(known.name, 'nl', { sensitivity: 'base' }) !== 0) {
+    if (row.name && !sameLetters(row.name, known.name)) {
       warnings.push({
         line: row.line,
         message: `${row.code} heet in het register ${known.name}, in het bestand ‘${row.name}’. Klopt de code?`,
@@ -200,7 +201,7 @@ export function checkTargets(
   }
 
   const byCode = (a: { municipality: string }, b: { municipality: string }) =>
-    a.municipality.localeCompare(b.municipality);
+    dutchOrder(a.municipality, b.municipality);
   const demo = accepted.filter((row) => row.status === 'demo').length;
   const toConfirm = accepted.filter((row) => row.status === 'te-bevestigen').length;
   let candidate: TargetsCheck['candidate'];

@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime, formatInteger } from '../../../forms/format.js';
-import { codePointOrder } from '../../../forms/order.js';
+import { codePointOrder, dutchOrder } from '../../../forms/order.js';
 import { type Html, html } from '../../../forms/render/html.js';
 import type { Registry } from '../../core/model.js';
 import { compareWithTask, periodLabel } from '../../core/targets/check-targets.js';
@@ -155,7 +155,7 @@ ${province.asylum.length === 0 ? html`<p class="utrecht-paragraph">Er zijn nog g
 ${[...province.asylum].sort((a, b) => codePointOrder(b.effectiveFrom, a.effectiveFrom)).map((targets) => asylumSection(model.registry, targets))}
 <h2 class="utrecht-heading-${several ? '3' : '2'} rt-heading-spaced">Taakstelling huisvesting statushouders</h2>
 ${province.housing.length === 0 ? html`<p class="utrecht-paragraph">Er is nog geen taakstelling gepubliceerd.</p>` : html``}
-${[...province.housing].sort((a, b) => b.period.localeCompare(a.period)).map((targets) => housingSection(model.registry, targets))}
+${[...province.housing].sort((a, b) => dutchOrder(b.period, a.period)).map((targets) => housingSection(model.registry, targets))}
 <h2 class="utrecht-heading-${several ? '3' : '2'} rt-heading-spaced">Eerdere versies</h2>
 ${province.all.length === 0 ? html`<p class="utrecht-paragraph">Nog niets gepubliceerd.</p>` : historyTable(`versies-${province.id}`, province.all)}`,
 )}`,

@@ -1,4 +1,5 @@
 import { formatInteger } from '../../../forms/format.js';
+import { dutchOrder } from '../../../forms/order.js';
 import { type Html, html } from '../../../forms/render/html.js';
 import type { Registry } from '../../core/model.js';
 import { figureStatusLabels, type Targets, type TargetsCandidate } from '../../core/targets/model.js';
@@ -17,7 +18,7 @@ function municipalitiesOf(registry: Registry, province: string) {
   const regions = new Set(regionsOf(registry, province).map((region) => region.id));
   return registry.municipalities
     .filter((municipality) => regions.has(municipality.region))
-    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    .sort((a, b) => dutchOrder(a.name, b.name));
 }
 
 const regionName = (registry: Registry, id: string) =>
