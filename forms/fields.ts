@@ -1,7 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { dateExample, dateMessages, isExistingDate, parseDutchDate } from './dutch-date.js';
 import { formatDate, formatInteger, formatMoney } from './format.js';
 import { textProblem } from './text-safety.js';
+import { zodDefaults } from './zod-defaults.js';
 
 /**
  * Field builders. A field type owns everything about one kind of answer: its validation (with Dutch
@@ -73,7 +74,7 @@ export interface Field<T = unknown> {
    */
   readonly perRound?: boolean;
   /** Typed value schema, with Dutch messages. */
-  readonly schema: z.ZodType<T>;
+  readonly schema: z.ZodMiniType<T>;
   /** Turns a browser's string into a candidate value for the schema (undefined when empty). */
   fromForm(raw: RawValue): unknown;
   /** Turns a stored value back into an input's string. */
@@ -205,15 +206,17 @@ export function requiredMessage(widget: Widget, name: string): string {
 }
 
 /** Wraps a value schema so that a missing value gets the field's own required message. */
-function withPresence<T>(schema: z.ZodType<T>, widget: Widget, name: string): z.ZodType<T> {
-  return z
-    .any()
-    .superRefine((value, ctx) => {
-      if (value === undefined || value === null || value === '') {
-        ctx.addIssue({ code: 'custom', message: requiredMessage(widget, name), input: value });
-      }
-    })
-    .pipe(schema) as unknown as z.ZodType<T>;
+function withPresence<T>(schema: z.ZodMiniType<T>, widget: Widget, name: string): z.ZodMiniType<T> {
+  return z.pipe(
+    z.any().check(
+      z.superRefine((value, ctx) => {
+        if (value === undefined || value === null || value === '') {
+          ctx.addIssue({ code: 'custom', message: requiredMessage(widget, name), input: value });
+        }
+      }),
+    ),
+    schema,
+  ) as unknown as z.ZodMiniType<T>;
 }
 
 /**
@@ -221,11 +224,15 @@ function withPresence<T>(schema: z.ZodType<T>, widget: Widget, name: string): z.
  * building every field's zod schema at import was most of a cold start's CPU (issue 14). Spreading a
  * field (`{ ...field }`) builds it.
  */
-function withSchema<T, F extends Omit<Field<T>, 'schema'>>(field: F, build: () => z.ZodType<T>): Field<T> {
-  let built: z.ZodType<T> | undefined;
+function withSchema<T, F extends Omit<Field<T>, 'schema'>>(
+  field: F,
+  build: () => z.ZodMiniType<T>,
+): Field<T> {
+  let built: z.ZodMiniType<T> | undefined;
   return Object.defineProperty(field, 'schema', {
     enumerable: true,
     get: () => {
+      if (!built) zodDefaults();
       built ??= build();
       return built;
     },
@@ -245,17 +252,17 @@ function textField(
   const multiLine = widget === 'textarea';
   const maxLength = options.maxLength ?? 200;
   const schema = () =>
-    z
-      .string({ error: `${quote(meta.name)} moet tekst zijn.` })
-      .trim()
-      .min(1, { error: requiredMessage('text', meta.name) })
-      .max(maxLength, {
+    z.string({ error: `${quote(meta.name)} moet tekst zijn.` }).check(
+      z.trim(),
+      z.minLength(1, { error: requiredMessage('text', meta.name) }),
+      z.maxLength(maxLength, {
         error: `${quote(meta.name)} mag maximaal ${formatInteger(maxLength)} tekens lang zijn.`,
-      })
-      .superRefine((value, ctx) => {
+      }),
+      z.superRefine((value: string, ctx) => {
         const problem = textProblem(value, meta.name, multiLine);
         if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
-      });
+      }),
+    );
   return withSchema(
     {
       ...meta,
@@ -276,13 +283,12 @@ export function textarea(key: string, options: FieldOptions & { maxLength?: numb
 export function email(key: string, options: FieldOptions): Field<string> {
   const meta = base(key, 'email', options);
   const schema = () =>
-    z
-      .string({ error: `${quote(meta.name)} moet tekst zijn.` })
-      .trim()
-      .max(254, { error: `${quote(meta.name)} is te lang.` })
-      .pipe(
-        z.email({ error: `${quote(meta.name)} moet een geldig e-mailadres zijn, zoals naam@gemeente.nl.` }),
-      );
+    z.pipe(
+      z
+        .string({ error: `${quote(meta.name)} moet tekst zijn.` })
+        .check(z.trim(), z.maxLength(254, { error: `${quote(meta.name)} is te lang.` })),
+      z.email({ error: `${quote(meta.name)} moet een geldig e-mailadres zijn, zoals naam@gemeente.nl.` }),
+    );
   return withSchema(
     {
       ...meta,
@@ -309,16 +315,16 @@ export function integer(key: string, options: FieldOptions & { min?: number; max
   const min = options.min ?? 0;
   const max = options.max ?? 1_000_000;
   const schema = () =>
-    z
-      .number({ error: `${quote(meta.name)} moet een heel getal zijn, bijvoorbeeld 12.` })
-      .int({ error: `${quote(meta.name)} moet een heel getal zijn, zonder komma.` })
-      .min(min, {
+    z.number({ error: `${quote(meta.name)} moet een heel getal zijn, bijvoorbeeld 12.` }).check(
+      z.int({ error: `${quote(meta.name)} moet een heel getal zijn, zonder komma.` }),
+      z.gte(min, {
         error:
           min === 0
             ? `${quote(meta.name)} mag niet negatief zijn.`
             : `${quote(meta.name)} moet ${min} of meer zijn.`,
-      })
-      .max(max, { error: `${quote(meta.name)} mag niet groter zijn dan ${formatInteger(max)}.` });
+      }),
+      z.lte(max, { error: `${quote(meta.name)} mag niet groter zijn dan ${formatInteger(max)}.` }),
+    );
   return withSchema(
     {
       ...meta,
@@ -362,15 +368,15 @@ export function money(
   const meta = base(key, 'money', { ...options, hint });
   const max = options.max ?? 100_000_000;
   const schema = () =>
-    z
-      .number({ error: `${quote(meta.name)} moet een bedrag in euro’s zijn, bijvoorbeeld ${example}.` })
-      .min(0, { error: `${quote(meta.name)} mag niet negatief zijn.` })
-      .max(max, { error: `${quote(meta.name)} mag niet hoger zijn dan ${formatMoney(max)}.` })
+    z.number({ error: `${quote(meta.name)} moet een bedrag in euro’s zijn, bijvoorbeeld ${example}.` }).check(
+      z.gte(0, { error: `${quote(meta.name)} mag niet negatief zijn.` }),
+      z.lte(max, { error: `${quote(meta.name)} mag niet hoger zijn dan ${formatMoney(max)}.` }),
       // Exactly cents: 0.30000000000000004 or 1e-320 is not an amount anyone typed (and DynamoDB cannot
       // store the latter), so only a value that is its own rounding to cents passes.
-      .refine((value) => Math.round(value * 100) / 100 === value, {
+      z.refine((value: number) => Math.round(value * 100) / 100 === value, {
         error: `${quote(meta.name)} mag hoogstens twee cijfers achter de komma hebben, bijvoorbeeld ${example}.`,
-      });
+      }),
+    );
   return withSchema(
     {
       ...meta,
@@ -394,16 +400,18 @@ export function date(key: string, options: FieldOptions): Field<string> {
   const meta = base(key, 'date', { ...options, hint: options.hint ? `${options.hint} ${example}` : example });
   const schema = () => {
     const messages = dateMessages(meta.name);
-    return z.string({ error: messages.notADate }).superRefine((value, ctx) => {
-      const problem = !/^\d{4}-\d{2}-\d{2}$/.test(value)
-        ? messages.notADate
-        : !isExistingDate(value)
-          ? messages.notADay
-          : value < '2000-01-01' || value > '2100-12-31'
-            ? messages.outOfRange
-            : undefined;
-      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
-    });
+    return z.string({ error: messages.notADate }).check(
+      z.superRefine((value: string, ctx) => {
+        const problem = !/^\d{4}-\d{2}-\d{2}$/.test(value)
+          ? messages.notADate
+          : !isExistingDate(value)
+            ? messages.notADay
+            : value < '2000-01-01' || value > '2100-12-31'
+              ? messages.outOfRange
+              : undefined;
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+      }),
+    );
   };
   return withSchema(
     {
@@ -469,7 +477,7 @@ export function choice<const V extends string>(
       toCsv: (value) => (typeof value === 'string' ? value : ''),
       csvLabel: (value) => labelOf(value) ?? (typeof value === 'string' ? value : ''),
     },
-    () => withPresence(schema(), meta.widget, meta.name) as z.ZodType<V>,
+    () => withPresence(schema(), meta.widget, meta.name) as z.ZodMiniType<V>,
   );
 }
 
@@ -497,7 +505,7 @@ export function derived(
       display: shown.display,
       toCsv: shown.toCsv,
     },
-    () => z.never() as unknown as z.ZodType<number>,
+    () => z.never() as unknown as z.ZodMiniType<number>,
   );
 }
 

@@ -1,7 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodIssue } from 'zod/v4/core';
 import { missingAnswers, withoutIrrelevant } from './conditions.js';
 import { type Answers, allItems, type FieldError, type FormDefinition } from './definition.js';
 import { type Field, isInput, type RepeatGroup } from './fields.js';
+import { zodDefaults } from './zod-defaults.js';
 
 /**
  * Validation of a form's answers: the zod schema derived from the definition (strict: unknown fields are
@@ -12,11 +14,12 @@ import { type Field, isInput, type RepeatGroup } from './fields.js';
  */
 
 /** A field's schema in its scope: optional when not required, and when not always asked (conditions.ts). */
-export function fieldSchema(field: Field): z.ZodType {
-  return field.required && !field.shownWhen ? field.schema : field.schema.optional();
+export function fieldSchema(field: Field): z.ZodMiniType {
+  return field.required && !field.shownWhen ? field.schema : z.optional(field.schema);
 }
 
-function repeatSchema(group: RepeatGroup): z.ZodType {
+function repeatSchema(group: RepeatGroup): z.ZodMiniType {
+  zodDefaults();
   const row = z.strictObject(
     Object.fromEntries(group.fields.filter(isInput).map((field) => [field.key, fieldSchema(field)])),
   );
@@ -27,22 +30,24 @@ function repeatSchema(group: RepeatGroup): z.ZodType {
           ? `‘${group.label}’ ontbreekt: geef een lijst, eventueel leeg.`
           : `‘${group.label}’ moet een lijst zijn.`,
     })
-    .min(group.min, { error: `Vul minstens ${group.min} ${group.itemLabel.toLowerCase()} in.` })
-    .max(group.max, { error: `U kunt hoogstens ${group.max} regels invullen bij ‘${group.label}’.` });
+    .check(
+      z.minLength(group.min, { error: `Vul minstens ${group.min} ${group.itemLabel.toLowerCase()} in.` }),
+      z.maxLength(group.max, {
+        error: `U kunt hoogstens ${group.max} regels invullen bij ‘${group.label}’.`,
+      }),
+    );
 }
 
-// A Lambda parses one form per request: zod's compiled fast path (a `new Function` per object schema, built
-// on its first parse) cost more at a cold start than it saves later — a form's first validation 3.6–5.5 ms
-// with it, 2.1–2.3 ms without; later ones 0.16 → 0.20 ms (issue 14). Set before any schema is built: zod
-// decides per schema when it is built.
-z.config({ jitless: true });
+const schemas = new WeakMap<FormDefinition, z.ZodMiniType<Answers>>();
 
-const schemas = new WeakMap<FormDefinition, z.ZodType<Answers>>();
-
-/** The form's strict schema with its rules, built on the first call for that definition. */
-export function formSchema(definition: FormDefinition): z.ZodType<Answers> {
+/**
+ * The form's strict schema with its rules, built on the first call for that definition (zod/mini, with
+ * English default messages and no compiled fast path: forms/zod-defaults.ts).
+ */
+export function formSchema(definition: FormDefinition): z.ZodMiniType<Answers> {
   const known = schemas.get(definition);
   if (known) return known;
+  zodDefaults();
   const shape = Object.fromEntries(
     allItems(definition)
       .filter((item) => item.type === 'repeat' || isInput(item))
@@ -50,12 +55,14 @@ export function formSchema(definition: FormDefinition): z.ZodType<Answers> {
   );
   const base = z.strictObject(shape);
   const schema = (definition.rules
-    ? base.superRefine((answers, ctx) => {
-        for (const issue of definition.rules!(answers)) {
-          ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: answers });
-        }
-      })
-    : base) as unknown as z.ZodType<Answers>;
+    ? base.check(
+        z.superRefine((answers, ctx) => {
+          for (const issue of definition.rules!(answers as Answers)) {
+            ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: answers });
+          }
+        }),
+      )
+    : base) as unknown as z.ZodMiniType<Answers>;
   schemas.set(definition, schema);
   return schema;
 }
@@ -71,7 +78,7 @@ function describePath(definition: FormDefinition, path: readonly PropertyKey[]):
  * Maps zod issues to one Dutch message per field path. Messages already name the field; a row of a
  * repeated group is named too (`Opvanglocatie 2: …`).
  */
-export function toFieldErrors(definition: FormDefinition, error: z.ZodError): FieldError[] {
+export function toFieldErrors(definition: FormDefinition, issues: readonly $ZodIssue[]): FieldError[] {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   const add = (path: PropertyKey[], message: string) => {
@@ -81,7 +88,7 @@ export function toFieldErrors(definition: FormDefinition, error: z.ZodError): Fi
     const row = describePath(definition, path);
     errors.push({ path: key, message: row && path.length > 2 ? `${row}: ${message}` : message });
   };
-  for (const issue of error.issues) {
+  for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         add([...issue.path, key], `Onbekend veld ‘${key}’: dit formulier kent dit veld niet.`);
@@ -120,7 +127,7 @@ export interface ValidationOutcome {
  * `__proto__` as a key of the answers or of a row: JSON.parse makes it an ordinary key, but zod's output
  * (an object literal) would take it as the prototype and drop it silently. It is no field of any form.
  */
-function prototypeKeyIssues(value: unknown, path: (string | number)[] = []): z.core.$ZodIssue[] {
+function prototypeKeyIssues(value: unknown, path: (string | number)[] = []): $ZodIssue[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => prototypeKeyIssues(item, [...path, index]));
   if (typeof value !== 'object' || value === null) return [];
   return Object.keys(value).flatMap((key) =>
@@ -156,19 +163,20 @@ export function validateAnswers(definition: FormDefinition, candidate: unknown):
   }));
   if (parsed.success && hidden.length === 0 && missing.length === 0)
     return { success: true, answers: parsed.data, errors: [] };
-  const issues = parsed.success ? [] : withRuleIssues(definition, relevant, parsed.error).issues;
-  return {
-    success: false,
-    errors: toFieldErrors(definition, new z.ZodError([...hidden, ...issues, ...missing])),
-  };
+  const issues = parsed.success ? [] : withRuleIssues(definition, relevant, parsed.error.issues);
+  return { success: false, errors: toFieldErrors(definition, [...hidden, ...issues, ...missing]) };
 }
 
 /**
  * zod skips a form's cross-field rules once a field fails to parse; run them on the fields that did, so
  * the official sees every problem in one round instead of a second list after fixing the first.
  */
-function withRuleIssues(definition: FormDefinition, candidate: unknown, error: z.ZodError): z.ZodError {
-  if (!definition.rules || typeof candidate !== 'object' || candidate === null) return error;
+function withRuleIssues(
+  definition: FormDefinition,
+  candidate: unknown,
+  issues: readonly $ZodIssue[],
+): readonly $ZodIssue[] {
+  if (!definition.rules || typeof candidate !== 'object' || candidate === null) return issues;
   const partial: Answers = {};
   for (const item of allItems(definition)) {
     if (item.type === 'field' && !isInput(item)) continue;
@@ -182,5 +190,5 @@ function withRuleIssues(definition: FormDefinition, candidate: unknown, error: z
     message: issue.message,
     input: undefined,
   }));
-  return new z.ZodError([...error.issues, ...ruleIssues]);
+  return [...issues, ...ruleIssues];
 }

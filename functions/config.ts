@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { zodDefaults } from './core/lazy-schema.js';
+import { zodDefaults } from '../forms/zod-defaults.js';
 
 /**
  * Runtime configuration, read once per variable and validated where it is first needed: a handler that

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   type DecodedPost,
   emptyRow,
@@ -10,10 +10,10 @@ import {
 } from '../../forms/definition.js';
 import type { RepeatGroup } from '../../forms/fields.js';
 import { formatDateTime } from '../../forms/format.js';
-import { lazy } from '../../forms/lazy.js';
 import { Conflict, ValidationFailed } from '../core/errors.js';
 import type { FormContextKey, ResolvedForm } from '../core/form-context.js';
 import type { SignedLink } from '../core/invitation-tokens.js';
+import { lazySchema } from '../core/lazy-schema.js';
 import type { Principal } from '../core/policy.js';
 import { saveDraft } from '../core/save-draft.js';
 import { submissionIdPattern } from '../core/submission-id.js';
@@ -33,18 +33,12 @@ import { rowNoticePath } from './row-notice.js';
  */
 
 /** The hidden fields of the page, as our pages write them. */
-const control = lazy(() =>
+const control = lazySchema(() =>
   z.strictObject({
     _action: z.string(),
-    _submissionId: z.string().regex(submissionIdPattern).optional(),
-    _baseVersion: z
-      .string()
-      .regex(/^\d{1,6}$/)
-      .default('0'),
-    _draftRevision: z
-      .string()
-      .regex(/^\d{1,6}$/)
-      .default('0'),
+    _submissionId: z.optional(z.string().check(z.regex(submissionIdPattern))),
+    _baseVersion: z._default(z.string().check(z.regex(/^\d{1,6}$/)), '0'),
+    _draftRevision: z._default(z.string().check(z.regex(/^\d{1,6}$/)), '0'),
   }),
 );
 

@@ -1,8 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodIssue } from 'zod/v4/core';
 import { type DecodedPost, decodeFormPost, type FieldError } from '../../../forms/definition.js';
-import { lazy } from '../../../forms/lazy.js';
 import { ValidationFailed } from '../../core/errors.js';
 import { resolveFormFor } from '../../core/form-context.js';
+import { lazySchema } from '../../core/lazy-schema.js';
 import { submissionIdPattern } from '../../core/submission-id.js';
 import { submitForm } from '../../core/submit-form.js';
 import { formTargets } from '../../core/targets/form-targets.js';
@@ -16,31 +17,35 @@ import { readBody, requestOrigin } from '../request.js';
 import { jsonResponse } from '../responses.js';
 
 /** What an API client posts: the answers, and optionally the version it amends and an idempotency key. */
-const jsonEnvelope = lazy(() =>
+const jsonEnvelope = lazySchema(() =>
   z.strictObject({
     answers: z.record(z.string(), z.unknown(), {
       error: '‘answers’ ontbreekt of is geen object met antwoorden.',
     }),
-    baseVersion: z
-      .number({ error: '‘baseVersion’ moet een heel getal zijn (0 bij een eerste inzending).' })
-      .int({ error: '‘baseVersion’ moet een heel getal zijn.' })
-      .min(0, { error: '‘baseVersion’ mag niet negatief zijn.' })
-      .optional(),
-    submissionId: z
-      .string({ error: '‘submissionId’ moet tekst zijn.' })
-      .regex(submissionIdPattern, {
-        error:
-          '‘submissionId’ moet 8 tot 100 zichtbare tekens lang zijn (letters, cijfers, leestekens; geen spaties of stuurtekens), bijvoorbeeld een UUID.',
-      })
-      .optional(),
+    baseVersion: z.optional(
+      z
+        .number({ error: '‘baseVersion’ moet een heel getal zijn (0 bij een eerste inzending).' })
+        .check(
+          z.int({ error: '‘baseVersion’ moet een heel getal zijn.' }),
+          z.gte(0, { error: '‘baseVersion’ mag niet negatief zijn.' }),
+        ),
+    ),
+    submissionId: z.optional(
+      z.string({ error: '‘submissionId’ moet tekst zijn.' }).check(
+        z.regex(submissionIdPattern, {
+          error:
+            '‘submissionId’ moet 8 tot 100 zichtbare tekens lang zijn (letters, cijfers, leestekens; geen spaties of stuurtekens), bijvoorbeeld een UUID.',
+        }),
+      ),
+    ),
   }),
 );
 
 const unknownEnvelopeKey = (key: string) =>
   `Onbekend veld ‘${key}’: stuur alleen answers, baseVersion en submissionId.`;
 
-function envelopeErrors(error: z.ZodError): FieldError[] {
-  return error.issues.flatMap((issue) =>
+function envelopeErrors(issues: readonly $ZodIssue[]): FieldError[] {
+  return issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({ path: key, message: unknownEnvelopeKey(key) }))
       : [{ path: issue.path.join('.') || 'answers', message: issue.message }],
@@ -77,7 +82,7 @@ export const handler = httpHandler(async (event) => {
       // envelope is judged.
       await confirmLink(deps, link);
       await resolveFormFor(deps.store, key, principal, 'form:submit');
-      const errors = envelope.success ? [] : envelopeErrors(envelope.error);
+      const errors = envelope.success ? [] : envelopeErrors(envelope.error.issues);
       if (hidden && !errors.some((error) => error.path === '__proto__')) {
         errors.unshift({ path: '__proto__', message: unknownEnvelopeKey('__proto__') });
       }
