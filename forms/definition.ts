@@ -7,7 +7,7 @@ import {
   type RepeatGroup,
   type Section,
   type SectionItem,
-} from './fields.js';
+} from './field-types.js';
 
 /**
  * A form definition and everything derived from it but its validation (forms/validate.ts): decoding a

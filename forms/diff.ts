@@ -1,5 +1,5 @@
 import { type Answers, allItems, type FormDefinition } from './definition.js';
-import { answerOf } from './fields.js';
+import { answerOf } from './field-types.js';
 import { readStored, revisionOf } from './revisions.js';
 
 /** One readable change between two versions: `Opvanglocatie 2 – Capaciteit: 40 plaatsen → 45 plaatsen`. */

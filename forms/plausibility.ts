@@ -5,7 +5,7 @@ import {
   type FormContext,
   type FormDefinition,
 } from './definition.js';
-import { type Field, isInput } from './fields.js';
+import { type Field, isInput } from './field-types.js';
 import { formatInteger, formatMoney } from './format.js';
 
 /**

@@ -1,5 +1,5 @@
 import { type Answers, allItems, type DefinitionChange, type FormDefinition } from './definition.js';
-import { type Field, isInput, type RepeatGroup, type SectionItem } from './fields.js';
+import { type Field, isInput, type RepeatGroup, type SectionItem } from './field-types.js';
 import { fieldSchema } from './validate.js';
 
 /**

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { $ZodIssue } from 'zod/v4/core';
 import { missingAnswers, withoutIrrelevant } from './conditions.js';
 import { type Answers, allItems, type FieldError, type FormDefinition } from './definition.js';
-import { type Field, isInput, type RepeatGroup } from './fields.js';
+import { type Field, isInput, type RepeatGroup } from './field-types.js';
 import { zodDefaults } from './zod-defaults.js';
 
 /**

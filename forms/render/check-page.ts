@@ -6,7 +6,7 @@ import {
   type RawState,
 } from '../definition.js';
 import type { AnswerChange, SincePreviousRound } from '../diff.js';
-import { isInput } from '../fields.js';
+import { isInput } from '../field-types.js';
 import { answersSummary, type ChangeControl } from './confirmation-page.js';
 import { inputId } from './form-page.js';
 import { type Html, html } from './html.js';

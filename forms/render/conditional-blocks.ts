@@ -1,4 +1,4 @@
-import type { Field, SectionItem, ShownWhen } from '../fields.js';
+import type { Field, SectionItem, ShownWhen } from '../field-types.js';
 
 /**
  * How the form page groups the questions asked only after an answer (GOV.UK's "conditional reveal"): the

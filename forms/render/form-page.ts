@@ -7,7 +7,7 @@ import {
   type PublishedFacts,
   type RawState,
 } from '../definition.js';
-import type { Field, RawValue, RepeatGroup, SectionItem } from '../fields.js';
+import type { Field, RawValue, RepeatGroup, SectionItem } from '../field-types.js';
 import { formatDate, formatDateTime, formatInteger } from '../format.js';
 import {
   blockControls,

@@ -1,5 +1,5 @@
 import { type Answers, allItems, type FormDefinition } from '../../forms/definition.js';
-import { answerOf, type Field, type RepeatGroup } from '../../forms/fields.js';
+import { answerOf, type Field, type RepeatGroup } from '../../forms/field-types.js';
 import type { RetiredAnswer, StoredReading } from '../../forms/revisions.js';
 import type { Cell, CsvColumnDescription } from './csv-format.js';
 

@@ -1,5 +1,5 @@
 import type { FormDefinition } from '../../forms/definition.js';
-import type { Field } from '../../forms/fields.js';
+import type { Field } from '../../forms/field-types.js';
 import { readStored, revisionOf, usableAnswers } from '../../forms/revisions.js';
 import { fieldOf, numberOf } from './aggregation/read.js';
 import type { PlacesFigures } from './aggregation/types.js';

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify';
 import type { Sheet, Cell as XlsxCell } from 'write-excel-file/node';
 import { findForm } from '../../forms/catalogue.js';
 import { type FormDefinition, repeatGroups } from '../../forms/definition.js';
-import type { RepeatGroup } from '../../forms/fields.js';
+import type { RepeatGroup } from '../../forms/field-types.js';
 import { dutchOrder } from '../../forms/order.js';
 import { readStored, revisionOf, type StoredReading } from '../../forms/revisions.js';
 import { summaryDate } from '../emails/summary-email.js';

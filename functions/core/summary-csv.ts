@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { findForm } from '../../forms/catalogue.js';
 import { type FormDefinition, repeatGroups } from '../../forms/definition.js';
-import type { RepeatGroup } from '../../forms/fields.js';
+import type { RepeatGroup } from '../../forms/field-types.js';
 import { readStored, revisionOf } from '../../forms/revisions.js';
 import { summaryDate } from '../emails/summary-format.js';
 import type { MunicipalityResponse, RoundAggregate } from './aggregation/types.js';

@@ -8,7 +8,7 @@ import {
   rawToCandidate,
   repeatGroups,
 } from '../../forms/definition.js';
-import type { RepeatGroup } from '../../forms/fields.js';
+import type { RepeatGroup } from '../../forms/field-types.js';
 import { formatDateTime } from '../../forms/format.js';
 import { Conflict, ValidationFailed } from '../core/errors.js';
 import type { FormContextKey, ResolvedForm } from '../core/form-context.js';

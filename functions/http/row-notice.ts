@@ -1,5 +1,5 @@
 import { type FormDefinition, type RawState, repeatGroups } from '../../forms/definition.js';
-import type { RepeatGroup } from '../../forms/fields.js';
+import type { RepeatGroup } from '../../forms/field-types.js';
 import { type GroupNotice, groupNoticeId } from '../../forms/render/form-page.js';
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogue } from '../../forms/catalogue.js';
 import { allItems, type FormDefinition } from '../../forms/definition.js';
-import { type Field, isInput, type RepeatGroup } from '../../forms/fields.js';
+import { type Field, isInput, type RepeatGroup } from '../../forms/field-types.js';
 import type { Round } from '../../functions/core/model.js';
 import { type Item, scanTable } from '../support/faults.js';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../forms/catalogue.js';
 import { type Answers, decodeFormPost, rawToCandidate } from '../../forms/definition.js';
-import { isInput } from '../../forms/fields.js';
+import { isInput } from '../../forms/field-types.js';
 import { validateAnswers } from '../../forms/validate.js';
 import { validEigenBijdrage, validSociaalDomein, validVoortgangOpgaven } from '../support/pipeline.js';
 

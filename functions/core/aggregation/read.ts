@@ -1,5 +1,5 @@
 import { type Answers, allItems, type FormDefinition } from '../../../forms/definition.js';
-import { answerOf, type ChoiceOption, type Field, type RepeatGroup } from '../../../forms/fields.js';
+import { answerOf, type ChoiceOption, type Field, type RepeatGroup } from '../../../forms/field-types.js';
 
 /**
  * Reading answers through the form definitions: every figure the aggregation uses is looked up by its key

@@ -1,5 +1,5 @@
 import { allItems, type FormDefinition } from '../../../forms/definition.js';
-import { type Field, isInput } from '../../../forms/fields.js';
+import { type Field, isInput } from '../../../forms/field-types.js';
 import { groupOf, labelOf, numberOf, optionsOf, rowFieldOf, rowsOf, stringOf, sum } from './read.js';
 import { byRegionThenName } from './scope.js';
 import type {

@@ -1,5 +1,5 @@
 import type { FormDefinition } from '../../../forms/definition.js';
-import type { Field } from '../../../forms/fields.js';
+import type { Field } from '../../../forms/field-types.js';
 import { dutchOrder } from '../../../forms/order.js';
 import { compareWithTask } from '../targets/check-targets.js';
 import {
