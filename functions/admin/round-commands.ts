@@ -1,4 +1,5 @@
 import { catalogue, findForm } from '../../forms/catalogue.js';
+import { isExistingDate } from '../../forms/dutch-date.js';
 import { formatDateTime } from '../../forms/format.js';
 import type { AggregationScope } from '../core/aggregation/types.js';
 import { changeRound } from '../core/change-round.js';
@@ -9,7 +10,6 @@ import {
   scopeKey,
   sendSummaries,
 } from '../core/compile-summaries.js';
-import { parseDutchDate } from '../core/dutch-time.js';
 import { openRound } from '../core/open-round.js';
 import { parseRole, systemPrincipal } from '../core/policy.js';
 import { parseRetention, retentionSummary } from '../core/retention.js';
@@ -68,8 +68,7 @@ async function openRoundCommand({
   if (!findForm(formId))
     throw new UsageError(`Onbekend formulier ‘${formId}’. Kies uit: ${[...catalogue.keys()].join(', ')}.`);
   const referenceDate = required('reference-date');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(referenceDate) || !parseDutchDate(referenceDate))
-    throw new UsageError('--reference-date moet jjjj-mm-dd zijn.');
+  if (!isExistingDate(referenceDate)) throw new UsageError('--reference-date moet jjjj-mm-dd zijn.');
   const registry = await store.getRegistry();
   const { round } = await fieldErrorsAsUsage(() =>
     openRound(deps, {

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { spreidingswetCycles } from '../../forms/data/spreidingswet-cycles.js';
+import { readExistingDate } from '../../forms/dutch-date.js';
 import { formatDate, formatDateTime, formatInteger } from '../../forms/format.js';
-import { parseDutchDate } from '../core/dutch-time.js';
 import type { Principal } from '../core/policy.js';
 import type { Clock, Ids, Store } from '../core/ports.js';
 import { periodLabel, type TargetsImportInput } from '../core/targets/check-targets.js';
@@ -137,7 +137,7 @@ async function importInput(ctx: Context): Promise<TargetsImportInput> {
   const cycle = cycleName ?? current?.cycle ?? spreidingswetCycles.at(-1)?.cycle;
   const effectiveFrom =
     typeof values['effective-from'] === 'string'
-      ? parseDutchDate(values['effective-from'])
+      ? readExistingDate(values['effective-from'])
       : (current?.effectiveFrom ??
         spreidingswetCycles.find((candidate) => candidate.cycle === cycle)?.effectiveFrom);
   if (!effectiveFrom) throw ctx.fail('--effective-from moet een datum zijn, bijvoorbeeld 2024-02-01.');

@@ -1,5 +1,4 @@
 import { amsterdamWallClock } from '../../forms/amsterdam-time.js';
-import { readExistingDate } from '../../forms/dutch-date.js';
 import { lazy } from '../../forms/lazy.js';
 /**
  * Dates and times as Dutch staff type them (Amsterdam time, `18-12-2026` and `17:00`), to and from the ISO
@@ -81,14 +80,6 @@ export function parseAmsterdamTime(value: string): string | undefined {
   if (!match) return undefined;
   const [, y, m, d, hh = '00', mm = '00'] = match;
   return fromAmsterdam(Number(y), Number(m), Number(d), Number(hh), Number(mm));
-}
-
-/**
- * A date as typed, in every format the forms read (forms/dutch-date.ts: `18-12-2026`, `18/12/2026`,
- * `18 december 2026`, `18 dec. 2026`, ISO `2026-12-18`) → `2026-12-18`; undefined when no real date.
- */
-export function parseDutchDate(value: string): string | undefined {
-  return readExistingDate(value);
 }
 
 /** A time as typed: `17:00`, `9.30`, `17` → minutes since midnight; undefined when no time of day. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Round } from '../../functions/core/model.js';
-import { parseDutchDate, planImport } from '../../functions/core/registry/import-plan.js';
+import { planImport, readEffectiveDate } from '../../functions/core/registry/import-plan.js';
 import { roundMunicipalities, takesPart } from '../../functions/core/registry/membership.js';
 import { municipalityCode, parseMunicipalityList } from '../../functions/core/registry/municipality-list.js';
 import { overijssel } from '../../functions/core/registry/overijssel.js';
@@ -287,23 +287,23 @@ describe('a new province', () => {
 
 describe('the effective date', () => {
   it('is read the Dutch way', () => {
-    expect(parseDutchDate('1-1-2027')).toBe('2027-01-01');
-    expect(parseDutchDate('01-01-2027')).toBe('2027-01-01');
-    expect(parseDutchDate('2027-01-01')).toBe('2027-01-01');
-    expect(parseDutchDate('1 januari 2027')).toBe('2027-01-01');
-    expect(parseDutchDate('31-2-2027')).toBeUndefined();
-    expect(parseDutchDate('morgen')).toBeUndefined();
+    expect(readEffectiveDate('1-1-2027')).toBe('2027-01-01');
+    expect(readEffectiveDate('01-01-2027')).toBe('2027-01-01');
+    expect(readEffectiveDate('2027-01-01')).toBe('2027-01-01');
+    expect(readEffectiveDate('1 januari 2027')).toBe('2027-01-01');
+    expect(readEffectiveDate('31-2-2027')).toBeUndefined();
+    expect(readEffectiveDate('morgen')).toBeUndefined();
   });
 
   it('reads every format a form date field reads', () => {
     for (const typed of ['1/1/2027', '1.1.2027', '2027-1-1', '1 JANUARI 2027', '1 jan 2027', '1 jan. 2027'])
-      expect(parseDutchDate(typed)).toBe('2027-01-01');
+      expect(readEffectiveDate(typed)).toBe('2027-01-01');
   });
 
   it('lies in 1900–2200, wider than a form field’s 2000–2100', () => {
-    expect(parseDutchDate('1-1-1900')).toBe('1900-01-01');
-    expect(parseDutchDate('31-12-2200')).toBe('2200-12-31');
-    expect(parseDutchDate('31-12-1899')).toBeUndefined();
-    expect(parseDutchDate('1-1-2201')).toBeUndefined();
+    expect(readEffectiveDate('1-1-1900')).toBe('1900-01-01');
+    expect(readEffectiveDate('31-12-2200')).toBe('2200-12-31');
+    expect(readEffectiveDate('31-12-1899')).toBeUndefined();
+    expect(readEffectiveDate('1-1-2201')).toBeUndefined();
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDutchDate } from '../../forms/dutch-date.js';
-import { parseDutchDate } from '../../functions/core/dutch-time.js';
+import { readDutchDate, readExistingDate } from '../../forms/dutch-date.js';
 import { deadlineFrom, draftFromInput, readNewRoundInput } from '../../functions/http/new-round-form.js';
 import { readWindow } from '../../functions/http/places-pages.js';
 import { importFromInput, readTargetsInput } from '../../functions/http/targets-form.js';
@@ -26,7 +25,7 @@ const formats = [
 describe('a staff date input', () => {
   it.each(formats)('reads %s as the forms do', (typed) => {
     expect(readDutchDate(typed, 'Peildatum')).toEqual({ iso: '2024-07-01' });
-    expect(parseDutchDate(typed)).toBe('2024-07-01');
+    expect(readExistingDate(typed)).toBe('2024-07-01');
   });
 
   it('says per kind of mistake what is wrong, naming the field', () => {
@@ -43,7 +42,7 @@ describe('a staff date input', () => {
     expect(readDutchDate('1-1-1990', 'Peildatum')).toEqual({
       error: '‘Peildatum’ moet tussen 2000 en 2100 liggen.',
     });
-    expect(parseDutchDate('31-2-2024')).toBeUndefined();
+    expect(readExistingDate('31-2-2024')).toBeUndefined();
   });
 
   it('opens a new round from written-out dates, and names the field of each mistake', () => {

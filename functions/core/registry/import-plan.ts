@@ -392,6 +392,6 @@ export function effectsOnRounds(before: Registry, after: Registry, rounds: reado
  * The effective date as typed (`1-1-2027`, `01-01-2027`, `2027-01-01`, `1 januari 2027`, `1 jan. 2027`:
  * every format forms/dutch-date.ts reads) → `2027-01-01`; undefined when no date that exists in 1900–2200.
  */
-export function parseDutchDate(text: string): string | undefined {
+export function readEffectiveDate(text: string): string | undefined {
   return readExistingDate(text, { years: { from: 1900, to: 2200 } });
 }

@@ -4,7 +4,7 @@ import type { Registry, RegistryItem } from '../model.js';
 import type { Principal } from '../policy.js';
 import { isAllowed } from '../policy.js';
 import type { AuditStore, Clock, Ids, RegistryStore, RoundStore } from '../ports.js';
-import { type ImportPlan, parseDutchDate, planImport, sameValue } from './import-plan.js';
+import { type ImportPlan, planImport, readEffectiveDate, sameValue } from './import-plan.js';
 import { parseMunicipalityList } from './municipality-list.js';
 
 /**
@@ -60,7 +60,7 @@ export async function previewImport(deps: Deps, input: ImportInput): Promise<Imp
   const registry = await deps.store.getRegistry();
   const allowed = allowedProvinces(input.importer, registry);
   const errors: FieldError[] = [];
-  const effectiveDate = parseDutchDate(input.effectiveDate);
+  const effectiveDate = readEffectiveDate(input.effectiveDate);
   if (!effectiveDate) {
     errors.push({
       path: 'ingangsdatum',
