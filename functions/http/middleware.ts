@@ -44,8 +44,9 @@ const titles: Record<number, string> = {
 
 /**
  * An error no domain rule expected (a 500): logged with its name, message, stack and cause (Powertools
- * formats an Error so; the stack mapped to our sources, functions/http/original-stack.ts), the route and the request id, so a failing run or an alarm shows why. Never the
- * body, the query (invitation codes) or the headers (tokens, cookies): no personal data.
+ * formats an Error so; the stack mapped to our sources, functions/http/original-stack.ts), the route and
+ * the request id, so a failing run or an alarm shows why. Never the body, the query (invitation codes) or
+ * the headers (tokens, cookies): no personal data.
  */
 function logUnexpected(event: APIGatewayProxyEventV2, error: unknown): void {
   logger.error('Onverwachte fout', {

@@ -3,7 +3,7 @@ import { setting } from '../../functions/config.js';
 import { parseRetention } from '../../functions/core/retention.js';
 
 /**
- * zod/mini loads no locale of its own (its messages would read 'Invalid input'): functions/core/lazy-schema.ts
+ * zod/mini loads no locale of its own (its messages would read 'Invalid input'): forms/zod-defaults.ts
  * registers the English messages classic zod registers. This file builds no classic zod schema, so each
  * message here is zod/mini's alone, and reads as it did with classic zod.
  */
