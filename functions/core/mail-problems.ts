@@ -21,7 +21,11 @@ export interface MailProblem {
  */
 export async function mailProblemsByMunicipality(
   deps: { store: Pick<MailEventStore, 'listSuppressions'> },
-  input: { municipalities: readonly Municipality[]; current: readonly SubmissionVersion[] },
+  input: {
+    municipalities: readonly Municipality[];
+    /** The current versions (who submitted them), read only when some address is on the list at all. */
+    current: () => Promise<readonly SubmissionVersion[]>;
+  },
 ): Promise<Map<string, MailProblem[]>> {
   const suppressions = new Map(
     (await deps.store.listSuppressions()).map((suppression) => [
@@ -32,7 +36,7 @@ export async function mailProblemsByMunicipality(
   const problems = new Map<string, MailProblem[]>();
   if (suppressions.size === 0) return problems;
   const submitter = new Map(
-    input.current.map((version) => [version.municipality, version.submittedBy.email]),
+    (await input.current()).map((version) => [version.municipality, version.submittedBy.email]),
   );
   for (const municipality of input.municipalities) {
     const found: MailProblem[] = [];

@@ -445,6 +445,25 @@ describe('DynamoDB round trips of the staff dashboard and the reminders page', (
     expect(light[0]!.bytes).toBeLessThan(full[0]!.bytes / 2);
   });
 
+  it('the round status as JSON: its versions read once, without their answers, while no address is on the suppression list', async () => {
+    const path = `/staf/rondes/${roundId}`;
+    await callsOf(page(path, 'application/json'), 200);
+    const { calls, text } = await measured(page(path, 'application/json'));
+    const status = JSON.parse(text) as {
+      municipalities: { code: string; status: string }[];
+      mailProblems: object;
+    };
+    expect(status.municipalities.find((m) => m.code === 'GM0193')?.status).toBe('ingezonden');
+    expect(status.mailProblems).toEqual({});
+    expect(responsesOf(calls)).toHaveLength(1);
+    // No second Query of the same versions with their answers (what listCurrent reads).
+    const store = dynamoStore(pipeline.tableName, dynamoDbClient({ endpoint: meter.url }));
+    meter.reset();
+    await store.listCurrent(roundId);
+    const [full] = meter.calls();
+    expect(calls.map((call) => call.target)).not.toContain(full!.target);
+  });
+
   it('the reminders page: the registry, the round and its versions and drafts together, then the reminder emails of its municipalities in one batch: 4 calls', async () => {
     const path = `/staf/rondes/${roundId}/herinneringen`;
     const period = `voor-deadline-2099-05-10T15:00:00.000Z`;

@@ -59,7 +59,7 @@ export const handler = httpHandler(async (event) => {
       municipalities: registry.municipalities.filter((m) =>
         status.municipalities.some((s) => s.code === m.code),
       ),
-      current: await deps.store.listCurrent(status.round.id),
+      current: () => deps.store.listCurrent(status.round.id),
     });
     return jsonResponse(200, { ...status, mailProblems: Object.fromEntries(problems) });
   }
@@ -84,7 +84,7 @@ export const handler = httpHandler(async (event) => {
     municipalities: registry.municipalities.filter((municipality) =>
       aggregate.response.municipalities.some((shown) => shown.code === municipality.code),
     ),
-    current,
+    current: async () => current,
   });
   return htmlResponse(
     200,
