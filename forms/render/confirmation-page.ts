@@ -37,11 +37,12 @@ export interface HistoryEntry {
 function historyTable(model: ConfirmationModel): Html {
   const entries = model.history ?? [];
   if (entries.length < 2) return html``;
-  // Four columns do not fit a phone: the table scrolls sideways in its own region (named by its heading,
-  // reachable by keyboard), never the page (WCAG 1.4.10).
+  // Four columns do not fit a phone: there what changed goes under the version, its date and who sent it
+  // (`rt-versions`); the table stays in a region of its own (named by its heading, reachable by keyboard)
+  // that scrolls sideways if it must, never the page (WCAG 1.4.10).
   return html`<h2 class="utrecht-heading-2" id="alle-versies">Alle versies</h2>
 <div class="rt-table-scroll" role="region" aria-labelledby="alle-versies" tabindex="0">
-<table class="utrecht-table utrecht-table--html-table rt-history">
+<table class="utrecht-table utrecht-table--html-table rt-history rt-versions">
 <caption class="utrecht-table__caption">Elke ingezonden versie blijft bewaard.</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="col">Versie</th><th class="utrecht-table__header-cell" scope="col">Ingezonden</th><th class="utrecht-table__header-cell" scope="col">Door</th><th class="utrecht-table__header-cell" scope="col">Wat is er veranderd</th></tr></thead>
 <tbody class="utrecht-table__body">

@@ -32,9 +32,11 @@ export function dataTable(options: {
   readonly caption: string;
   readonly head: readonly Html[];
   readonly rows: readonly Html[];
+  /** A layout of its own besides `rt-table` (`rt-versions`: a version history that stacks on a phone). */
+  readonly layout?: 'rt-versions';
 }): Html {
   return html`<div class="rt-table-scroll" role="region" aria-labelledby="${options.id}-titel" tabindex="0">
-<table class="utrecht-table utrecht-table--html-table rt-table" id="${options.id}">
+<table class="utrecht-table utrecht-table--html-table rt-table${options.layout ? ` ${options.layout}` : ''}" id="${options.id}">
 <caption class="utrecht-table__caption" id="${options.id}-titel">${options.caption}</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">${options.head}</tr></thead>
 <tbody class="utrecht-table__body">

@@ -76,6 +76,7 @@ ${storedAnswers(definition, current)}
 ${dataTable({
   id: 'versies-tabel',
   caption: 'Elke ingezonden versie, nieuwste eerst',
+  layout: 'rt-versions',
   head: [
     headerCell('Versie'),
     headerCell('Ingezonden'),

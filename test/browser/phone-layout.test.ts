@@ -1,0 +1,123 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Round } from '../../functions/core/model.js';
+import { expectNoAxeViolations, openInvitation, saveScreenshot, visit } from '../support/browser.js';
+import { signInAsStaff, startBrowserPipeline } from '../support/browser-pipeline.js';
+import { postJson, type TestPipeline, validEigenBijdrage } from '../support/pipeline.js';
+
+/**
+ * What a phone (390 px) showed wrong once: a radio button's long label under an empty circle, a text
+ * typed on two lines shown on one, a version history whose "what changed" stood off the screen, a table's
+ * caption cut off at the screen's edge. Measured where the browser lays them out, not in the markup.
+ */
+
+const formId = 'eigen-bijdrage';
+const phone = { width: 390, height: 844 };
+
+let pipeline: TestPipeline;
+let round: Round;
+let browser: Browser;
+let stop: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ pipeline, browser, stop } = await startBrowserPipeline());
+  round = pipeline.rounds[formId]!;
+});
+
+afterAll(() => stop?.());
+
+async function onPhone<T>(use: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    viewport: phone,
+  });
+  try {
+    return await use(await context.newPage(), context);
+  } finally {
+    await context.close();
+  }
+}
+
+describe('on a phone (390 px)', { timeout: 120_000 }, () => {
+  it('every radio button’s label starts beside its button, on the same line, however long it is', async () => {
+    await onPhone(async (page) => {
+      await openInvitation(page, pipeline, 'GM0148', round);
+      await page
+        .getByRole('group', { name: 'Vraagt uw gemeente een eigen bijdrage van werkende ontheemden?' })
+        .getByRole('radio', { name: 'Ja' })
+        .check();
+      const placed = await page.locator('input[type="radio"]:visible').evaluateAll((inputs) =>
+        inputs.map((input) => {
+          const label = document.querySelector(`label[for="${CSS.escape(input.id)}"]`)!;
+          const [box, text] = [input.getBoundingClientRect(), label.getBoundingClientRect()];
+          return {
+            label: label.textContent,
+            besides: text.left >= box.right,
+            sameLine: text.top < box.bottom,
+          };
+        }),
+      );
+      const long = placed.find((option) => option.label === 'Met een eigen verklaring van de bewoner');
+      expect(long, 'the long option is on the page').toBeDefined();
+      expect(placed.length).toBeGreaterThan(6);
+      for (const option of placed)
+        expect(option, option.label ?? '').toMatchObject({ besides: true, sameLine: true });
+      await saveScreenshot(page, 'keuzes-lang-label-390');
+    });
+  });
+
+  it('an explanation typed on two lines is shown on two lines; the history puts what changed under each version, on the screen', async () => {
+    const url = pipeline.formUrl('GM0150', round);
+    const remarks = 'Eerste regel van de toelichting.\nTweede regel.';
+    expect((await postJson(url, { answers: validEigenBijdrage({ remarks }) })).status).toBe(201);
+    expect(
+      (await postJson(url, { answers: validEigenBijdrage({ remarks, adultsFull: 44 }), baseVersion: 1 }))
+        .status,
+    ).toBe(201);
+    await onPhone(async (page) => {
+      await openInvitation(page, pipeline, 'GM0150', round);
+      await visit(page, `${url}/bevestiging`);
+      const shown = page
+        .locator('.rt-answer-list .utrecht-data-list__item')
+        .filter({ hasText: 'Wilt u nog iets toelichten?' })
+        .locator('dd');
+      // innerText follows the layout: a line break only where the page shows one.
+      expect(await shown.innerText()).toBe(remarks);
+
+      const table = page.locator('table.rt-versions');
+      const changed = table.locator('tbody tr').first().locator('td').last();
+      await changed.scrollIntoViewIfNeeded();
+      const box = (await changed.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(phone.width);
+      // The full width of the region, not a column of a few words per line.
+      expect(box.width).toBeGreaterThan(300);
+      expect(await changed.textContent()).toContain('Volwassenen die de volledige bijdrage betalen');
+      await expectNoAxeViolations(page, 'the confirmation with its history on a phone');
+      await saveScreenshot(page, 'versies-390');
+    });
+  });
+
+  it('a wide table’s caption stays on the screen, wrapped, while the table scrolls sideways', async () => {
+    await onPhone(async (page) => {
+      await signInAsStaff(page, pipeline, /Provincie Overijssel/);
+      await visit(page, `${pipeline.baseUrl}/staf/rondes/${round.id}`);
+      const captions = await page.locator('.rt-table-scroll caption').evaluateAll((all) =>
+        all.map((caption) => {
+          const box = caption.getBoundingClientRect();
+          const table = caption.closest('table')!.getBoundingClientRect();
+          return { text: caption.textContent, left: box.left, right: box.right, tableWidth: table.width };
+        }),
+      );
+      const wide = captions.filter((caption) => caption.tableWidth > phone.width);
+      expect(wide.length, 'a table wider than the phone').toBeGreaterThan(0);
+      for (const caption of captions) {
+        expect(caption.left, caption.text ?? '').toBeGreaterThanOrEqual(0);
+        expect(caption.right, caption.text ?? '').toBeLessThanOrEqual(phone.width);
+      }
+      await expectNoAxeViolations(page, 'the round page on a phone');
+      await saveScreenshot(page, 'ronde-bijschrift-390');
+    });
+  });
+});
