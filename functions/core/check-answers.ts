@@ -4,7 +4,7 @@ import { type AnswerChange, diffStored, type SincePreviousRound } from '../../fo
 import { plausibilityWarnings } from '../../forms/plausibility.js';
 import { readStored, revisionOf } from '../../forms/revisions.js';
 import { validateAnswers } from '../../forms/validate.js';
-import { Forbidden, ValidationFailed } from './errors.js';
+import { RoundNotOpen, ValidationFailed } from './errors.js';
 import {
   type FormContextKey,
   type ResolvedForm,
@@ -73,12 +73,12 @@ export async function checkAnswers(
   const resolved = withStoredRound(await resolving, base?.round);
   const phase = roundPhase(resolved.round, deps.clock.now());
   if (phase === 'not-open') {
-    throw new Forbidden(
+    throw new RoundNotOpen(
       'Deze ronde is nog niet geopend. U kunt het formulier invullen vanaf de openingsdatum.',
     );
   }
   if (phase === 'closed') {
-    throw new Forbidden(
+    throw new RoundNotOpen(
       'De sluitingsdatum van deze ronde is verstreken. Inzenden of wijzigen kan niet meer.',
     );
   }

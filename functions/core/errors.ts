@@ -40,6 +40,9 @@ export class Forbidden extends DomainError {
   }
 }
 
+/** A 403 because the round is not open (yet, or any more): a submission's retry may still be answered. */
+export class RoundNotOpen extends Forbidden {}
+
 export class NotFound extends DomainError {
   constructor(message = 'Deze pagina bestaat niet. Controleer de link uit uw uitnodiging.', title?: string) {
     super(404, 'not_found', message, title);

@@ -1,10 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import { formatDateTime } from '../../forms/format.js';
-import { checkAnswers } from './check-answers.js';
+import { validateAnswers } from '../../forms/validate.js';
+import { type CheckedAnswers, checkAnswers } from './check-answers.js';
 import { completeSubmission, type MailState } from './complete-submission.js';
 import { requestMailBudgetMs } from './deliver-mail.js';
-import { Conflict } from './errors.js';
-import type { FormContextKey } from './form-context.js';
+import { Conflict, RoundNotOpen } from './errors.js';
+import { type FormContextKey, resolveFormFor } from './form-context.js';
 import type { SignedLink } from './invitation-tokens.js';
 import { maxVersion, type Principal, type SubmissionVersion } from './model.js';
 import type { Clock, Ids, Mailer, Store } from './ports.js';
@@ -76,7 +77,11 @@ const claimRounds = 4;
  * version: a retry stores it there.
  */
 export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): Promise<SubmitFormResult> {
-  const checked = await checkAnswers(deps, { ...input, mailTo: true });
+  const checked: CheckedAnswers | SubmitFormResult = await checkAnswers(deps, {
+    ...input,
+    mailTo: true,
+  }).catch((error: unknown) => replayAfterClosing(deps, input, error));
+  if (!('resolved' in checked)) return checked;
   const { resolved, answers } = checked;
   const submissionId = input.submissionId ?? deps.ids.newId();
   const key = {
@@ -171,6 +176,37 @@ export async function submitForm(deps: SubmitFormDeps, input: SubmitFormInput): 
     throw await conflict(deps, input);
   }
   throw await conflict(deps, input);
+}
+
+/**
+ * A retry of a submission that was stored before the round closed (its answer lost at 16:59:59, sent again
+ * at 17:00) is answered with its version, as any retry is, not refused as if nothing had been stored. Only
+ * the same id with the same answers; anything else gets the round's own refusal (`error`). The round being
+ * closed is rare, so these reads are made only then.
+ */
+async function replayAfterClosing(
+  deps: SubmitFormDeps,
+  input: SubmitFormInput,
+  error: unknown,
+): Promise<SubmitFormResult> {
+  if (!(error instanceof RoundNotOpen) || input.submissionId === undefined) throw error;
+  const key = { ...input, submissionId: input.submissionId };
+  const resolved = await resolveFormFor(deps.store, input, input.principal, 'form:submit');
+  const claim = await deps.store.getSubmissionClaim(key);
+  const stored =
+    claim && (await deps.store.getVersion(input.roundId, input.formId, input.municipality, claim.version));
+  if (stored?.submissionId !== input.submissionId) throw error;
+  const outcome = validateAnswers(resolved.definition, input.answers);
+  if (!outcome.success || !sameAnswers(stored.answers, outcome.answers)) throw error;
+  const done = await completeSubmission(deps, {
+    resolved,
+    version: stored,
+    formUrl: input.formUrl,
+    actor: principalName(input.principal),
+    fresh: false,
+    mailBudgetMs: input.mailBudgetMs ?? requestMailBudgetMs,
+  });
+  return { version: stored, replayed: true, ...done };
 }
 
 /** Answers compare as stored: key order does not matter, nor does −0 against 0. */

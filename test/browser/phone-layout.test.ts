@@ -83,6 +83,7 @@ describe('on a phone (390 px)', { timeout: 120_000 }, () => {
         .filter({ hasText: 'Wilt u nog iets toelichten?' })
         .locator('dd');
       // innerText follows the layout: a line break only where the page shows one.
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out is what is tested
       expect(await shown.innerText()).toBe(remarks);
 
       const table = page.locator('table.rt-versions');

@@ -107,6 +107,40 @@ describe('a submission id produces one version', () => {
     ]);
   });
 
+  it('answers a retry that arrives after the round closed with its stored version (200), and refuses anything else then (403)', async () => {
+    const round = { ...pipeline.round, id: 'sluit-na-inzending', deadline: '2099-01-01T16:00:00.000Z' };
+    expect(await pipeline.store.createRound(round)).toBe(true);
+    const url = pipeline.formUrl('GM0189', round);
+    const body = { answers: validEigenBijdrage(), submissionId: 'voor-de-sluiting-01', baseVersion: 0 };
+    const auth = { authorization: `Bearer ${await pipeline.tokenFor('GM0189', round.id)}` };
+    expect((await postJson(url, body, auth)).status).toBe(201);
+    // Closed now, as the console's "Ronde sluiten" does (no late submissions).
+    const stored = (await pipeline.store.getRound(round.id))!;
+    const closed = { ...stored, deadline: new Date(Date.now() - 1000).toISOString(), acceptsLate: false };
+    expect(await pipeline.store.updateRound(closed, stored.deadline)).toBe(true);
+    const before = await pipeline.items(round.id, '');
+    const mails = (await pipeline.mailbox()).length;
+
+    // The answer to the first was lost: the client sends it again, after the deadline.
+    const retry = await postJson(url, body, auth);
+    expect(retry.status).toBe(200);
+    expect(retry.json()).toMatchObject({ version: 1, replayed: true });
+    // The same id with other answers, a new id, another base: the round's own refusal, nothing stored.
+    for (const other of [
+      { ...body, answers: validEigenBijdrage({ adultsFull: 7 }) },
+      { ...body, submissionId: 'na-de-sluiting-0001' },
+      { answers: validEigenBijdrage(), baseVersion: 1 },
+    ]) {
+      const refused = await postJson(url, other, auth);
+      expect(refused.status).toBe(403);
+      expect(refused.json().message).toBe(
+        'De sluitingsdatum van deze ronde is verstreken. Inzenden of wijzigen kan niet meer.',
+      );
+    }
+    expect(await pipeline.items(round.id, '')).toEqual(before);
+    expect(await pipeline.mailbox()).toHaveLength(mails);
+  });
+
   it('refuses the same submission id with other answers (409), storing nothing', async () => {
     const url = pipeline.formUrl('GM0164');
     const body = { answers: validEigenBijdrage(), submissionId: 'stored-once-0002', baseVersion: 0 };
