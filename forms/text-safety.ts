@@ -18,6 +18,12 @@ function hasControlCharacter(value: string, multiLine: boolean): boolean {
 const bidiControls = /[\u202A-\u202E\u2066-\u2069]/;
 /** A UTF-16 surrogate without its partner: not a character at all (it cannot be stored as UTF-8). */
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * The replacement character: what a decoder puts where the bytes were not UTF-8 (a latin-1 `é` posted by a
+ * client that says another charset, or a `%E9` in a form post). What was typed is lost; stored, `Ren�`
+ * would go into the confirmation and the exports as if it were the name.
+ */
+const replacementCharacter = /\uFFFD/;
 /** Noncharacters, which Unicode reserves and no text uses. */
 const nonCharacters = /[\uFDD0-\uFDEF\uFFFE\uFFFF]/;
 /** What shows nothing: whitespace and the zero-width characters (allowed inside text, as in some names). */
@@ -26,7 +32,7 @@ const invisible = /[\s\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/g;
 /** The Dutch problem with a text answer of the field called `name`, or undefined when it is fine. */
 export function textProblem(value: string, name: string, multiLine: boolean): string | undefined {
   const field = `‘${name}’`;
-  if (loneSurrogate.test(value) || nonCharacters.test(value)) {
+  if (loneSurrogate.test(value) || nonCharacters.test(value) || replacementCharacter.test(value)) {
     return `${field} bevat een beschadigd teken. Typ de tekst opnieuw (niet plakken uit een ander programma).`;
   }
   if (bidiControls.test(value)) {

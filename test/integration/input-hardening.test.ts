@@ -59,6 +59,12 @@ describe('numbers and text the store cannot hold or that read differently → 42
     ],
     ['text with NUL', { contactName: 'Anna\u0000de Vries' }, 'contactName', /onzichtbaar stuurteken/],
     ['a lone surrogate', { contactName: 'Anna \uD800' }, 'contactName', /beschadigd teken/],
+    [
+      'a character lost in decoding (U+FFFD)',
+      { contactName: 'Ren\uFFFD Jansen' },
+      'contactName',
+      /beschadigd teken/,
+    ],
     ['a bidi override', { contactName: 'Anna \u202Eseirv ed' }, 'contactName', /leesrichting/],
     [
       'a name of only invisible characters',
@@ -82,6 +88,34 @@ describe('numbers and text the store cannot hold or that read differently → 42
     const errors = response.json().fieldErrors as { path: string; message: string }[];
     expect(errors.map((error) => error.path)).toEqual([path]);
     expect(errors[0]!.message).toMatch(message);
+    await unchanged();
+  });
+
+  it('refuses text sent in latin-1 instead of UTF-8 (`René` as the byte E9), naming the field, whatever charset the client names', async () => {
+    const body = Buffer.from(
+      JSON.stringify({ answers: validEigenBijdrage({ contactName: 'René Jansen' }) }),
+      'latin1',
+    );
+    for (const type of ['application/json', 'application/json; charset=iso-8859-1']) {
+      const response = await fetch(pipeline.formUrl(municipality), {
+        method: 'POST',
+        headers: {
+          'content-type': type,
+          accept: 'application/json',
+          authorization: `Bearer ${await pipeline.tokenFor(municipality)}`,
+        },
+        body,
+      });
+      expect(response.status, type).toBe(422);
+      const { fieldErrors } = (await response.json()) as { fieldErrors: { path: string; message: string }[] };
+      expect(fieldErrors).toEqual([
+        {
+          path: 'contactName',
+          message:
+            '‘Uw naam’ bevat een beschadigd teken. Typ de tekst opnieuw (niet plakken uit een ander programma).',
+        },
+      ]);
+    }
     await unchanged();
   });
 
