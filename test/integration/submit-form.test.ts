@@ -206,6 +206,21 @@ describe('bad input at the submit route: a clear answer and nothing stored', () 
     await expectNothingStored(municipality);
   });
 
+  it('JSON that is no object (an array, null, a number, a text) → 422 in Dutch, nothing stored', async () => {
+    for (const body of ['[1,2]', 'null', '5', '"antwoorden"']) {
+      const response = await postJson(pipeline.formUrl(municipality), body);
+      expect(response.status, body).toBe(422);
+      expect(response.json().fieldErrors, body).toEqual([
+        {
+          path: 'answers',
+          message:
+            'Stuur een JSON-object met ‘answers’ (de antwoorden per veld), en eventueel ‘baseVersion’ en ‘submissionId’.',
+        },
+      ]);
+    }
+    await expectNothingStored(municipality);
+  });
+
   it('a body over 64 kB → 413', async () => {
     const response = await postJson(pipeline.formUrl(municipality), {
       answers: validEigenBijdrage({ remarks: 'x'.repeat(70 * 1024) }),

@@ -18,28 +18,37 @@ import { jsonResponse } from '../responses.js';
 
 /** What an API client posts: the answers, and optionally the version it amends and an idempotency key. */
 const jsonEnvelope = lazySchema(() =>
-  z.strictObject({
-    answers: z.record(z.string(), z.unknown(), {
-      error: '‘answers’ ontbreekt of is geen object met antwoorden.',
-    }),
-    baseVersion: z.optional(
-      z
-        .number({ error: '‘baseVersion’ moet een heel getal zijn (0 bij een eerste inzending).' })
-        .check(
-          z.int({ error: '‘baseVersion’ moet een heel getal zijn.' }),
-          z.gte(0, { error: '‘baseVersion’ mag niet negatief zijn.' }),
-        ),
-    ),
-    submissionId: z.optional(
-      z.string({ error: '‘submissionId’ moet tekst zijn.' }).check(
-        z.regex(submissionIdPattern, {
-          error:
-            '‘submissionId’ moet 8 tot 100 zichtbare tekens lang zijn (letters, cijfers, leestekens; geen spaties of stuurtekens), bijvoorbeeld een UUID.',
-        }),
+  z.strictObject(
+    {
+      answers: z.record(z.string(), z.unknown(), {
+        error: '‘answers’ ontbreekt of is geen object met antwoorden.',
+      }),
+      baseVersion: z.optional(
+        z
+          .number({ error: '‘baseVersion’ moet een heel getal zijn (0 bij een eerste inzending).' })
+          .check(
+            z.int({ error: '‘baseVersion’ moet een heel getal zijn.' }),
+            z.gte(0, { error: '‘baseVersion’ mag niet negatief zijn.' }),
+          ),
       ),
-    ),
-  }),
+      submissionId: z.optional(
+        z.string({ error: '‘submissionId’ moet tekst zijn.' }).check(
+          z.regex(submissionIdPattern, {
+            error:
+              '‘submissionId’ moet 8 tot 100 zichtbare tekens lang zijn (letters, cijfers, leestekens; geen spaties of stuurtekens), bijvoorbeeld een UUID.',
+          }),
+        ),
+      ),
+    },
+    {
+      // A body that is JSON but no object (`[1,2]`, `null`, `5`): zod's own message would be English.
+      error: (issue) => (issue.code === 'invalid_type' ? notAnEnvelope : undefined),
+    },
+  ),
 );
+
+const notAnEnvelope =
+  'Stuur een JSON-object met ‘answers’ (de antwoorden per veld), en eventueel ‘baseVersion’ en ‘submissionId’.';
 
 const unknownEnvelopeKey = (key: string) =>
   `Onbekend veld ‘${key}’: stuur alleen answers, baseVersion en submissionId.`;
