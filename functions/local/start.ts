@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeStylesheet } from '../../forms/build-stylesheet.js';
-import { systemClock } from '../http/dependencies.js';
 import { PortInUseError } from './emulators.js';
 
 /**
@@ -26,9 +25,16 @@ function port(name: string, fallback: number): number {
 
 async function main(): Promise<void> {
   const dataDir = path.resolve(root, process.env.REGIETAFEL_DATA_DIR ?? '.data');
-  const dataDirLabel = path.relative(root, dataDir) || '.';
+  // Inside the repository relative to it (`.data`), elsewhere as given: `../../tmp/x` helps nobody.
+  const inside = path.relative(root, dataDir);
+  const dataDirLabel = inside === '' ? '.' : inside.startsWith('..') ? dataDir : inside;
   await writeStylesheet();
-  const { startLocalRun } = await import('./start-local.js');
+  // Only now: these load the pages, which import the stylesheet's and the script's generated names (a
+  // fresh clone whose `npm install` ran no prepare script has none yet).
+  const [{ startLocalRun }, { systemClock }] = await Promise.all([
+    import('./start-local.js'),
+    import('../http/dependencies.js'),
+  ]);
   const run = await startLocalRun({
     port: port('PORT', 3000),
     dynamoPort: port('DYNAMODB_PORT', 8000),
