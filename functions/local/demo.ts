@@ -3,10 +3,9 @@ import { SesMailer, sesClient } from '../adapters/ses-mailer.js';
 import { localConfigurationSet } from '../config.js';
 import { sendSummaries } from '../core/compile-summaries.js';
 import { invitationLinks } from '../core/invitations.js';
-import type { Municipality } from '../core/model.js';
 import { sendReminders } from '../core/reminders.js';
 import { randomIds, systemClock } from '../http/dependencies.js';
-import { halfYearOf } from './demo-targets.js';
+import { answersFor, figure } from './demo-answers.js';
 
 /**
  * `npm run demo` (with `npm start` running): fills the demo rounds with realistic, clearly labelled demo
@@ -32,114 +31,18 @@ const mailer = new SesMailer(
 );
 const deps = { store, mailer, clock: systemClock, ids: randomIds };
 
-/** A small deterministic number from a municipality code, so every run gives the same demo figures. */
-function figure(code: string, salt: number, min: number, max: number): number {
-  let hash = salt;
-  for (const char of code) hash = (hash * 31 + char.charCodeAt(0)) % 100_003;
-  return min + (hash % (max - min + 1));
+/** A submission the route refused, as the official would have read it (the first one per round is shown). */
+interface Refusal {
+  readonly municipality: string;
+  readonly status: number;
+  readonly message: string;
 }
 
-function contact(municipality: Municipality) {
-  return {
-    contactName: `DEMO – coördinator ${municipality.name}`,
-    contactEmail: municipality.contacts[0] ?? `demo@${municipality.code.toLowerCase()}.example`,
-  };
-}
-
-const answersFor: Record<string, (m: Municipality, amended: boolean) => Record<string, unknown>> = {
-  'eigen-bijdrage': (m, amended) => {
-    const collects = figure(m.code, 1, 0, 9) > 1;
-    const adults = figure(m.code, 2, 8, 90) + (amended ? 5 : 0);
-    return collects
-      ? {
-          collects: true,
-          collectingSince: `2024-${String(figure(m.code, 3, 7, 12)).padStart(2, '0')}-01`,
-          scheduleApplied: '2025-10-01',
-          amountOperatingCosts: figure(m.code, 4, 0, 9) === 0 ? 105 : 244.22,
-          amountCatering: 252.18,
-          incomeVerification: (['eigen-verklaring', 'uwv', 'beide'] as const)[figure(m.code, 5, 0, 2)],
-          executedBy: 'gemeente',
-          locations: [
-            {
-              name: `DEMO Opvang ${m.name}`,
-              capacity: adults * 2,
-              catering: figure(m.code, 6, 0, 1) === 1,
-              residents: adults * 2 - 4,
-            },
-          ],
-          adultsFull: adults,
-          adultsPartial: figure(m.code, 7, 0, 20),
-          adultsCustom: figure(m.code, 8, 0, 3),
-          monthlyRevenue: Math.round(adults * 244.22 * 0.9 * 100) / 100,
-          remarks: 'DEMO-gegevens, niet echt.',
-          ...contact(m),
-        }
-      : { collects: false, locations: [], remarks: 'DEMO-gegevens, niet echt.', ...contact(m) };
-  },
-  'sociaal-domein': (m, amended) => ({
-    careSituation: 'DEMO: wachtlijsten bij de huisarts voor nieuwkomers.',
-    withoutGp: figure(m.code, 11, 0, 40),
-    pupilsPrimary: figure(m.code, 12, 5, 120),
-    pupilsSecondary: figure(m.code, 13, 2, 60),
-    pupilsWaiting: figure(m.code, 14, 0, 15) + (amended ? 3 : 0),
-    intakesStarted: figure(m.code, 15, 10, 80),
-    intakesFinished: figure(m.code, 16, 5, 60),
-    bottlenecks: [
-      {
-        domain: (['zorg', 'onderwijs', 'werk', 'inburgering'] as const)[figure(m.code, 17, 0, 3)],
-        description: 'DEMO: te weinig capaciteit.',
-        severity: (['beperkt', 'aanzienlijk', 'ernstig'] as const)[figure(m.code, 18, 0, 2)],
-      },
-    ],
-    supportRequests: [
-      {
-        domain: 'onderwijs',
-        addressee: (['rijk', 'provincie', 'ketenpartners', 'maatschappelijke-organisaties'] as const)[
-          figure(m.code, 19, 0, 3)
-        ],
-        request: 'DEMO: extra middelen voor nieuwkomersonderwijs.',
-      },
-    ],
-    ...contact(m),
-  }),
-  'voortgang-opgaven': (m, amended) => {
-    // The share itself is published data (seeded, see demo-targets.ts); the demo commits a part of a
-    // figure of the same size, so the progress bars have something to show.
-    const share = figure(m.code, 21, 80, 720);
-    const committed = Math.round(share * (figure(m.code, 22, 40, 110) / 100));
-    return {
-      regularCommitted: committed,
-      regularRealised: Math.round(committed * (figure(m.code, 23, 20, 90) / 100)) + (amended ? 10 : 0),
-      amvCommitted: Math.round(share * 0.07),
-      amvRealised: Math.round(share * 0.04),
-      asylumLocations: [
-        {
-          name: `DEMO Locatie ${m.name}`,
-          type: 'azc',
-          capacity: committed,
-          availableFrom: '2025-07-01',
-          phase: (['voornemen', 'besluit', 'ruimtelijke-procedure', 'realisatie', 'operationeel'] as const)[
-            figure(m.code, 24, 0, 4)
-          ],
-        },
-      ],
-      ukraineCapacity: figure(m.code, 25, 20, 400),
-      ukraineOccupied: figure(m.code, 26, 10, 380),
-      housing: [
-        {
-          period: halfYearOf(new Date()),
-          task: figure(m.code, 27, 10, 120),
-          backlog: figure(m.code, 28, -5, 30),
-          housed: figure(m.code, 29, 5, 110),
-          ibtColour: (['groen', 'oranje', 'rood'] as const)[figure(m.code, 30, 0, 2)],
-        },
-      ],
-      ...contact(m),
-    };
-  },
-};
-
-async function post(url: string, token: string, body: unknown): Promise<number> {
+async function post(
+  url: string,
+  token: string,
+  body: unknown,
+): Promise<{ status: number; refusal?: string }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: {
@@ -149,7 +52,13 @@ async function post(url: string, token: string, body: unknown): Promise<number> 
     },
     body: JSON.stringify(body),
   });
-  return response.status;
+  if (response.status === 201) return { status: 201 };
+  const answer = (await response.json().catch(() => ({}))) as {
+    message?: string;
+    fieldErrors?: { path: string; message: string }[];
+  };
+  const fields = answer.fieldErrors?.map((error) => `${error.path}: ${error.message}`).join('; ');
+  return { status: response.status, refusal: fields || answer.message || response.statusText };
 }
 
 async function main(): Promise<void> {
@@ -157,8 +66,20 @@ async function main(): Promise<void> {
   if (rounds.length === 0) throw new Error('Geen demo-rondes gevonden: start eerst npm start.');
   for (const round of rounds) {
     const links = await invitationLinks(deps, { roundId: round.id, baseUrl, actor: 'npm run demo' });
+    const answers = answersFor[round.formId];
+    if (!answers) {
+      console.log(
+        `${round.title}: overgeslagen, de demo kent voor formulier ‘${round.formId}’ geen antwoorden (voeg ze toe aan answersFor in functions/local/demo-answers.ts).`,
+      );
+      continue;
+    }
     let submitted = 0;
     let amended = 0;
+    const refused: Refusal[] = [];
+    const count = (municipality: string, sent: { status: number; refusal?: string }) => {
+      if (sent.refusal) refused.push({ municipality, status: sent.status, message: sent.refusal });
+      return sent.status === 201 ? 1 : 0;
+    };
     for (const { municipality, url } of links) {
       // A few municipalities are left missing, so the reminders and the "nog niets" list have something to say.
       if (figure(municipality.code, round.formId.length, 0, 9) === 0) continue;
@@ -166,18 +87,30 @@ async function main(): Promise<void> {
       const formUrl = `${baseUrl}/formulieren/${round.formId}/${round.id}/${municipality.code}`;
       const current = await store.latestVersion(round.id, round.formId, municipality.code);
       const base = current?.version ?? 0;
-      const answers = answersFor[round.formId]!;
       if (base === 0) {
-        if ((await post(formUrl, token, { answers: answers(municipality, false), baseVersion: 0 })) === 201)
-          submitted++;
+        submitted += count(
+          municipality.code,
+          await post(formUrl, token, { answers: answers(municipality, false), baseVersion: 0 }),
+        );
       }
       if (figure(municipality.code, 40, 0, 5) === 0 && base <= 1) {
         const from = (await store.latestVersion(round.id, round.formId, municipality.code))?.version ?? 0;
-        if ((await post(formUrl, token, { answers: answers(municipality, true), baseVersion: from })) === 201)
-          amended++;
+        amended += count(
+          municipality.code,
+          await post(formUrl, token, { answers: answers(municipality, true), baseVersion: from }),
+        );
       }
     }
     console.log(`${round.title}: ${submitted} ingezonden, ${amended} gewijzigd (DEMO-gegevens).`);
+    // A form changed since the demo's answers were written refuses them: say so, with the first reason.
+    const [first] = refused;
+    if (first) {
+      console.log(
+        `  Let op: ${refused.length} inzending(en) geweigerd, bijvoorbeeld ${first.municipality} (HTTP ${first.status}): ${first.message}`,
+      );
+      console.log('  Pas de demo-antwoorden aan in functions/local/demo-answers.ts (answersFor).');
+      process.exitCode = 1;
+    }
     const sent = await sendSummaries(deps, {
       roundId: round.id,
       period: `demo-${new Date().toISOString()}`,
