@@ -123,3 +123,11 @@ export function formatInteger(value: number): string {
   if (!digits) return integerFormat().format(value);
   return `${minus(value)}${grouped(digits.whole)}`;
 }
+
+/**
+ * A label with what follows it: `Capaciteit: 80 → 95`, but `Wilt u nog iets toelichten? Vanaf juli → …`
+ * (a question mark is its own separator; `toelichten?:` reads as a typo).
+ */
+export function labelled(label: string, text: string): string {
+  return /[?:]$/.test(label.trim()) ? `${label.trim()} ${text}` : `${label}: ${text}`;
+}

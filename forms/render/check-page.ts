@@ -7,6 +7,7 @@ import {
 } from '../definition.js';
 import type { AnswerChange, SincePreviousRound } from '../diff.js';
 import { isInput } from '../field-types.js';
+import { labelled } from '../format.js';
 import { answersSummary, type ChangeControl } from './confirmation-page.js';
 import { inputId } from './form-page.js';
 import { type Html, html } from './html.js';
@@ -90,7 +91,7 @@ ${
 ${
   model.changes.length === 0
     ? html`<p class="utrecht-paragraph">Niets: uw antwoorden zijn gelijk aan de huidige versie.</p>`
-    : html`<ul class="utrecht-unordered-list">${model.changes.map((change) => html`<li class="utrecht-unordered-list__item">${change.label}: ${change.before} → ${change.after}</li>`)}</ul>`
+    : html`<ul class="utrecht-unordered-list">${model.changes.map((change) => html`<li class="utrecht-unordered-list__item">${labelled(change.label, `${change.before} → ${change.after}`)}</li>`)}</ul>`
 }`
     : ''
 }

@@ -1,6 +1,6 @@
 import { type AnswerRow, type Answers, describeAnswers, type FormDefinition } from '../definition.js';
 import type { AnswerChange } from '../diff.js';
-import { formatDateTime } from '../format.js';
+import { formatDateTime, labelled } from '../format.js';
 import type { InvalidAnswer, RetiredAnswer } from '../revisions.js';
 import type { ConfirmedVersion } from './confirmed-version.js';
 import { compoundHeading, type Html, html } from './html.js';
@@ -59,7 +59,7 @@ ${[...entries]
           ? 'Eerste versie'
           : entry.changes.length === 0
             ? 'Niets gewijzigd'
-            : html`<ul class="utrecht-unordered-list">${entry.changes.map((change) => html`<li class="utrecht-unordered-list__item">${change.label}: ${change.before} → ${change.after}</li>`)}</ul>`
+            : html`<ul class="utrecht-unordered-list">${entry.changes.map((change) => html`<li class="utrecht-unordered-list__item">${labelled(change.label, `${change.before} → ${change.after}`)}</li>`)}</ul>`
       }</td></tr>`,
   )}
 </tbody>

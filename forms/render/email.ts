@@ -1,9 +1,9 @@
 import { type AnswerSection, describeAnswers, type FieldError } from '../definition.js';
 import type { AnswerChange, SincePreviousRound } from '../diff.js';
-import { formatDateTime } from '../format.js';
+import { formatDateTime, labelled } from '../format.js';
 import type { ConfirmedVersion } from './confirmed-version.js';
 import { breakable, breakableText, type Html, html } from './html.js';
-import { type PageContact, telephoneHref } from './layout.js';
+import { type PageContact, secretariatOf, telephoneHref } from './layout.js';
 
 /**
  * Email building blocks: HTML made of tables with inline styles (what common mail clients render), no
@@ -12,10 +12,13 @@ import { type PageContact, telephoneHref } from './layout.js';
 
 const font = 'font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;';
 /**
- * On the cells of the answer and change tables: a long word (a Dutch compound, an address) wraps inside its
- * cell on a 375 px phone instead of widening the email (mail clients keep inline styles).
+ * On the cells of the answer and change tables, which have fixed column widths (`table-layout:fixed`): a
+ * word longer than its cell (an address, a long compound) wraps inside it on a 375 px phone instead of
+ * widening the email, and only such a word — `anywhere` broke ordinary ones too (`volwassene|n`), as it
+ * lets the table make a column narrower than its words. (Mail clients keep inline styles.)
  */
-const wrap = 'overflow-wrap:anywhere;word-break:break-word;';
+const wrap = 'overflow-wrap:break-word;word-wrap:break-word;';
+const fixedTable = 'border-collapse:collapse;table-layout:fixed;margin:0 0 12px 0;';
 
 export function emailDocument(title: string, body: Html): Html {
   return html`<!doctype html>
@@ -37,18 +40,18 @@ export function contactHtml(contact: PageContact | undefined): Html {
   if (!contact) {
     return html`<p style="${font}margin:20px 0 0 0;font-size:13px;color:#555555;">Vragen? Neem contact op met het secretariaat van uw regietafel.</p>`;
   }
-  return html`<p style="${font}margin:20px 0 0 0;font-size:13px;color:#555555;">Vragen? Beantwoord deze e-mail of neem contact op met het secretariaat van ${contact.organisation}: ${contact.name}, <a href="mailto:${contact.email}" style="color:#0b57a4;">${breakable(contact.email)}</a>${contact.phone ? html`, telefoon <a href="${telephoneHref(contact.phone)}" style="color:#0b57a4;">${contact.phone}</a>` : html``}.</p>`;
+  return html`<p style="${font}margin:20px 0 0 0;font-size:13px;color:#555555;">Vragen? Beantwoord deze e-mail of neem contact op met ${secretariatOf(contact.organisation)}: ${contact.name}, <a href="mailto:${contact.email}" style="color:#0b57a4;">${breakable(contact.email)}</a>${contact.phone ? html`, telefoon <a href="${telephoneHref(contact.phone)}" style="color:#0b57a4;">${contact.phone}</a>` : html``}.</p>`;
 }
 
 /** The plain-text twin of {@link contactHtml}. */
 export function contactText(contact: PageContact | undefined): string {
   if (!contact) return 'Vragen? Neem contact op met het secretariaat van uw regietafel.';
-  return `Vragen? Beantwoord deze e-mail of neem contact op met het secretariaat van ${contact.organisation}: ${contact.name}, ${contact.email}${contact.phone ? `, telefoon ${contact.phone}` : ''}.`;
+  return `Vragen? Beantwoord deze e-mail of neem contact op met ${secretariatOf(contact.organisation)}: ${contact.name}, ${contact.email}${contact.phone ? `, telefoon ${contact.phone}` : ''}.`;
 }
 
 export function answersHtml(sections: AnswerSection[]): Html {
   const rowsTable = (rows: { label: string; value: string }[]) =>
-    html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 12px 0;">
+    html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="${fixedTable}">
 ${rows.map(
   (row) =>
     html`<tr><td style="${font}padding:6px 8px 6px 0;border-bottom:1px solid #dddddd;vertical-align:top;${wrap}width:55%;">${row.label}</td><td style="${font}padding:6px 0;border-bottom:1px solid #dddddd;vertical-align:top;${wrap}font-weight:bold;">${breakableText(row.value)}</td></tr>`,
@@ -65,10 +68,10 @@ export function answersText(sections: AnswerSection[]): string {
   const lines: string[] = [];
   for (const section of sections) {
     lines.push('', section.title.toUpperCase(), '-'.repeat(section.title.length));
-    for (const row of section.rows) lines.push(`${row.label}: ${row.value}`);
+    for (const row of section.rows) lines.push(labelled(row.label, row.value));
     for (const group of section.groups) {
       lines.push('', `  ${group.title}`);
-      for (const row of group.rows) lines.push(`  ${row.label}: ${row.value}`);
+      for (const row of group.rows) lines.push(`  ${labelled(row.label, row.value)}`);
     }
   }
   return lines.join('\n');
@@ -99,7 +102,7 @@ function changesHtml(changes: readonly AnswerChange[], words = sinceVersion): Ht
 ${
   changes.length === 0
     ? html`<p style="${font}margin:0 0 12px 0;">${words.same}</p>`
-    : html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 12px 0;">
+    : html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="${fixedTable}">
 <tr><th align="left" style="${font}padding:6px 8px 6px 0;border-bottom:2px solid #1a1a1a;">Vraag</th><th align="left" style="${font}padding:6px 8px 6px 0;border-bottom:2px solid #1a1a1a;">Was</th><th align="left" style="${font}padding:6px 0;border-bottom:2px solid #1a1a1a;">Is nu</th></tr>
 ${changes.map(
   (change) =>
@@ -112,9 +115,10 @@ ${changes.map(
 function changesText(changes: readonly AnswerChange[], words = sinceVersion): string {
   const title = words.title.toUpperCase();
   if (changes.length === 0) return `${title}\n${words.same}`;
-  return [title, ...changes.map((change) => `- ${change.label}: ${change.before} → ${change.after}`)].join(
-    '\n',
-  );
+  return [
+    title,
+    ...changes.map((change) => `- ${labelled(change.label, `${change.before} → ${change.after}`)}`),
+  ].join('\n');
 }
 
 function warningsHtml(warnings: readonly FieldError[]): Html {

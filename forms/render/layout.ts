@@ -12,6 +12,14 @@ export interface PageContact {
   readonly phone?: string;
 }
 
+/**
+ * The organisation after `het secretariaat van`: `de Regionale Regietafel Vluchtelingen IJsselland`, `de
+ * Provincie Overijssel`; a name that starts with its own article keeps it.
+ */
+export function secretariatOf(organisation: string): string {
+  return `het secretariaat van ${/^(de|het)\s/i.test(organisation) ? organisation : `de ${organisation}`}`;
+}
+
 /** `038 000 00 01` → `tel:+31380000001`; `+31 6 …` stays international. */
 export function telephoneHref(phone: string): string {
   const digits = phone.replace(/[^\d+]/g, '');
@@ -31,7 +39,7 @@ function contactDetails(contact: PageContact): Html {
 export function contactFooter(contacts: readonly PageContact[], question: string): Html {
   if (contacts.length === 1) {
     const [contact] = contacts as [PageContact];
-    return html`<p class="utrecht-paragraph">${question} Neem contact op met het secretariaat van ${contact.organisation}:</p>
+    return html`<p class="utrecht-paragraph">${question} Neem contact op met ${secretariatOf(contact.organisation)}:</p>
 <address class="rt-contact">${contactDetails(contact)}</address>`;
   }
   return html`<p class="utrecht-paragraph">${question} Neem contact op met het secretariaat van uw regietafel:</p>

@@ -1,4 +1,5 @@
 import type { SincePreviousRound } from '../diff.js';
+import { labelled } from '../format.js';
 import { type Html, html } from './html.js';
 
 /**
@@ -13,7 +14,7 @@ export function sincePreviousRoundSection(since: SincePreviousRound | undefined)
 ${
   since.changes.length === 0
     ? html`<p class="utrecht-paragraph">Niets: uw antwoorden zijn gelijk aan die van de vorige ronde.</p>`
-    : html`<ul class="utrecht-unordered-list">${since.changes.map((change) => html`<li class="utrecht-unordered-list__item">${change.label}: ${change.before} → ${change.after}</li>`)}</ul>`
+    : html`<ul class="utrecht-unordered-list">${since.changes.map((change) => html`<li class="utrecht-unordered-list__item">${labelled(change.label, `${change.before} → ${change.after}`)}</li>`)}</ul>`
 }
 </section>`;
 }

@@ -1,3 +1,4 @@
+import { labelled } from '../../forms/format.js';
 import { html } from '../../forms/render/html.js';
 import type { RoundAggregate } from '../core/aggregation/types.js';
 import { h2, list, type Part, p, part, textTitle } from './summary-blocks.js';
@@ -27,7 +28,7 @@ export function previousRoundPart(aggregate: RoundAggregate): Part | null {
     for (const m of changed) {
       const first = m.changes
         .slice(0, shownChanges)
-        .map((change) => shorten(`${change.label}: ${change.before} → ${change.after}`, 120));
+        .map((change) => shorten(labelled(change.label, `${change.before} → ${change.after}`), 120));
       const more = m.changes.length > shownChanges ? `; en ${m.changes.length - shownChanges} meer` : '';
       lines.push(
         `${m.name}: ${count(m.changes.length, 'antwoord', 'antwoorden')} gewijzigd — ${first.join('; ')}${more}`,

@@ -388,7 +388,7 @@ describe('the sociaal-domein form in a browser', { timeout: 120_000 }, () => {
     expect(await listAfterHeading(page, 'Wat verandert er ten opzichte van de huidige versie')).toEqual([
       'Nieuwkomersleerlingen in het primair onderwijs: 38 → 45',
       'Brede intakes afgerond: 31 → 44',
-      'Knelpunt 2 – Hoe ernstig is het?: Aanzienlijk → Ernstig',
+      'Knelpunt 2 – Hoe ernstig is het? Aanzienlijk → Ernstig',
     ]);
     expect(await listAfterHeading(page, 'Kijkt u deze antwoorden nog even na?')).toEqual([
       'Er zijn meer brede intakes afgerond dan gestart. Klopt dat?',

@@ -432,7 +432,7 @@ describe('questions asked only after ‘ja’', () => {
       contactEmail: 'jan@deventer.example',
     });
     const [mail] = await pipeline.mailbox();
-    expect(mail?.body.text).toContain('Vraagt uw gemeente een eigen bijdrage van werkende ontheemden?: Nee');
+    expect(mail?.body.text).toContain('Vraagt uw gemeente een eigen bijdrage van werkende ontheemden? Nee');
     expect(mail?.body.text).not.toContain('Naam van de uitvoerende organisatie');
     expect(mail?.body.text).not.toContain('Opbrengst per maand');
   });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SesMailer } from '../../functions/adapters/ses-mailer.js';
 import { openRound } from '../../functions/core/open-round.js';
 import type { Principal } from '../../functions/core/policy.js';
+import { contactTarget, contactValues } from '../../functions/core/registry/contact-changes.js';
 import { overijssel } from '../../functions/core/registry/overijssel.js';
 import { sendReminders } from '../../functions/core/reminders.js';
 import { randomIds } from '../../functions/http/dependencies.js';
@@ -237,6 +238,40 @@ describe('the contacts page', () => {
     expect(stale.status).toBe(409);
     expect(stale.text).toContain('intussen door iemand anders gewijzigd');
     expect((await pipeline.store.getMunicipality('GM0148'))?.contacts).toEqual(['collega@dalfsen.example']);
+  });
+
+  it('says on the check page what follows from the fields that change, and only those', async () => {
+    const staff = browser('provincie:overijssel');
+    // What the form shows (formFields reads the hidden fields only), then the changes.
+    const shown = contactValues(contactTarget(await pipeline.store.getRegistry(), 'regio', 'twente'));
+    const check = async (changes: Record<string, string>) => {
+      const fields = formFields((await staff.get('/staf/contacten/regio/twente')).text, 'controleren');
+      for (const [name, value] of Object.entries({ ...shown, ...changes })) fields.set(name, value);
+      const page = await staff.post('/staf/contacten/regio/twente', fields);
+      expect(page.status).toBe(200);
+      const from = page.text.slice(page.text.indexOf('Wat er daarna gebeurt'));
+      return from.slice(0, from.indexOf('</ul>'));
+    };
+    const emptied = await check({ addresses: '' });
+    expect(emptied).toContain('Het overzicht wordt niet meer verstuurd zolang er geen adres is.');
+    expect(emptied).not.toContain('nieuwe adressen');
+    expect(emptied).not.toContain('secretariaat');
+    const moved = await check({ addresses: 'voorzitter@twente.example' });
+    expect(moved).toContain('Het volgende overzicht gaat naar de nieuwe adressen.');
+    expect(moved).not.toContain('secretariaat');
+    const secretariat = await check({ secretariatPhone: '053 481 00 01' });
+    expect(secretariat).toContain('noemen vanaf nu het secretariaat zoals hierboven');
+    expect(secretariat).not.toContain('overzicht');
+    const municipality = browser('regietafel:ijsselland');
+    const fields = formFields(
+      (await municipality.get('/staf/contacten/gemeente/GM0150')).text,
+      'controleren',
+    );
+    fields.set('contacts', '');
+    const none = await municipality.post('/staf/contacten/gemeente/GM0150', fields);
+    expect(none.text).toContain(
+      'Deze gemeente krijgt geen uitnodigingen en herinneringen meer zolang er geen adres is.',
+    );
   });
 
   it('lets the province change a region’s secretariat, which every page and email of it names at once', async () => {

@@ -342,10 +342,12 @@ describe('DynamoDB round trips per request', () => {
     try {
       // The form page answers from the copy (the documented 30 s) …
       expect(await (await get(form())).text()).not.toContain('U kunt dit formulier niet meer wijzigen');
-      // … but a submission reads the round as stored in its first batch, at no extra call.
+      // … but a submission reads the round as stored in its first batch; refused, it looks up only whether
+      // its id produced a version before the close (a retry is answered with it): one GetItem more.
       const calls = await callsOf(submit, 403);
-      expect(operations(calls)).toEqual(['BatchGetItem']);
+      expect(operations(calls)).toEqual(['BatchGetItem', 'GetItem']);
       expect(calls[0]!.target).toContain(`ROUND#${round.id} ROUND`);
+      expect(calls[1]!.target).toContain('SUBMISSION#');
     } finally {
       await put(round.deadline, round.acceptsLate ?? false);
     }

@@ -7,7 +7,9 @@ import {
   formatInteger,
   formatMoney,
   formatWholeMoney,
+  labelled,
 } from '../../forms/format.js';
+import { secretariatOf } from '../../forms/render/layout.js';
 import { amsterdamDate, amsterdamMinute } from '../../functions/core/dutch-time.js';
 
 /**
@@ -131,5 +133,24 @@ describe('Dutch formatting without ICU', () => {
       expect(amsterdamMinute(moment), moment.toISOString()).toBe(icu);
       expect(amsterdamDate(moment), moment.toISOString()).toBe(icu.slice(0, 10));
     }
+  });
+});
+
+describe('a label with what follows it', () => {
+  it('a colon after a name, none after a question', () => {
+    expect(labelled('Capaciteit', '80 → 95')).toBe('Capaciteit: 80 → 95');
+    expect(labelled('Wilt u nog iets toelichten?', 'Vanaf juli → Sinds juli')).toBe(
+      'Wilt u nog iets toelichten? Vanaf juli → Sinds juli',
+    );
+  });
+});
+
+describe('whose secretariat', () => {
+  it('the organisation with its article', () => {
+    expect(secretariatOf('Regionale Regietafel Vluchtelingen IJsselland')).toBe(
+      'het secretariaat van de Regionale Regietafel Vluchtelingen IJsselland',
+    );
+    expect(secretariatOf('Provincie Overijssel')).toBe('het secretariaat van de Provincie Overijssel');
+    expect(secretariatOf('de Regietafel Twente')).toBe('het secretariaat van de Regietafel Twente');
   });
 });

@@ -149,7 +149,7 @@ function secretariatFrom(
   if (!name)
     errors.push({
       path: 'secretariatName',
-      message: `${contactFieldLabels.secretariatName}: vul een naam in, bijvoorbeeld ‘Secretariaat Regietafel IJsselland’.`,
+      message: `${contactFieldLabels.secretariatName}: vul een naam in: een persoon of een afdeling, zoals ‘Secretariaat Regietafel’.`,
     });
   else if (name.length > 100)
     errors.push({

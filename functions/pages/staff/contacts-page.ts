@@ -179,16 +179,22 @@ export interface ContactFormModel {
   readonly token: string;
 }
 
-const hints: Partial<Record<ContactField, string>> = {
-  contacts:
-    'Eén adres per regel. Uitnodigingen en herinneringen gaan naar al deze adressen. Adressen uit uw e-mailprogramma plakken kan ook.',
-  addresses: 'Eén adres per regel: de voorzitter, de secretaris, wie het overzicht moet lezen.',
-  secretariatName: 'Een persoon of een afdeling, zoals ‘Secretariaat Regietafel IJsselland’.',
-  secretariatEmail: 'Antwoorden op de e-mails gaan naar dit adres.',
-  secretariatPhone: 'Optioneel, bijvoorbeeld 038 425 00 00.',
-};
+/** The hints, with an example of the region or province being changed (not always IJsselland's). */
+function hintsFor(target: ContactTarget): Partial<Record<ContactField, string>> {
+  const owner =
+    target.kind === 'regio' ? `Regietafel ${target.region?.name}` : `provincie ${target.province.name}`;
+  return {
+    contacts:
+      'Eén adres per regel. Uitnodigingen en herinneringen gaan naar al deze adressen. Adressen uit uw e-mailprogramma plakken kan ook.',
+    addresses: 'Eén adres per regel: de voorzitter, de secretaris, wie het overzicht moet lezen.',
+    secretariatName: `Een persoon of een afdeling, zoals ‘Secretariaat ${owner}’.`,
+    secretariatEmail: 'Antwoorden op de e-mails gaan naar dit adres.',
+    secretariatPhone: 'Bijvoorbeeld 038 425 00 00.',
+  };
+}
 
 function fields(model: ContactFormModel): Html {
+  const hints = hintsFor(model.target);
   return html`${kindFields[model.target.kind].map((field) =>
     field === 'contacts' || field === 'addresses'
       ? textArea({
@@ -200,7 +206,11 @@ function fields(model: ContactFormModel): Html {
         })
       : textInput({
           name: field,
-          label: contactFieldLabels[field],
+          // As on every form of the product: what may stay empty says so in its label.
+          label:
+            field === 'secretariatPhone'
+              ? `${contactFieldLabels[field]} (niet verplicht)`
+              : contactFieldLabels[field],
           hint: hints[field],
           value: model.values[field],
           width: field === 'secretariatPhone' ? 'm' : undefined,
@@ -267,6 +277,34 @@ ${factList([
 </div>`;
 }
 
+/** What the change does, for the fields it changes only (emptied addresses send nothing, they do not go elsewhere). */
+function whatFollows(changes: readonly FieldChange[]): string[] {
+  const changed = (field: ContactField) => changes.find((change) => change.field === field);
+  const lines: string[] = [];
+  const contacts = changed('contacts');
+  if (contacts)
+    lines.push(
+      contacts.after.trim() === ''
+        ? 'Deze gemeente krijgt geen uitnodigingen en herinneringen meer zolang er geen adres is.'
+        : 'De volgende uitnodiging en herinnering voor deze gemeente gaan naar de nieuwe adressen. Wat al verstuurd is, blijft zoals het was.',
+    );
+  const addresses = changed('addresses');
+  if (addresses)
+    lines.push(
+      addresses.after.trim() === ''
+        ? 'Het overzicht wordt niet meer verstuurd zolang er geen adres is.'
+        : 'Het volgende overzicht gaat naar de nieuwe adressen. Wat al verstuurd is, blijft zoals het was.',
+    );
+  const secretariat = changes.filter((change) => change.field.startsWith('secretariat'));
+  if (secretariat.length > 0)
+    lines.push(
+      secretariat.every((change) => change.after.trim() === '')
+        ? 'Pagina’s en e-mails noemen geen secretariaat meer voor dit gebied.'
+        : 'Pagina’s en e-mails noemen vanaf nu het secretariaat zoals hierboven, en antwoorden op e-mails gaan naar het adres daarvan.',
+    );
+  return lines;
+}
+
 export function renderContactCheck(model: ContactCheckModel): Html {
   const { target } = model;
   const id =
@@ -289,9 +327,7 @@ ${model.changes.map((change) => changedField(change))}`
 ${
   model.changes.length > 0
     ? consequences('Wat er daarna gebeurt', [
-        target.kind === 'gemeente'
-          ? 'De volgende uitnodiging en herinnering voor deze gemeente gaan naar de nieuwe adressen. Wat al verstuurd is, blijft zoals het was.'
-          : 'Het volgende overzicht gaat naar de nieuwe adressen; pagina’s en e-mails noemen vanaf nu het nieuwe secretariaat, en antwoorden op e-mails gaan daarheen.',
+        ...whatFollows(model.changes),
         'De wijziging komt in het logboek: wie, wanneer, wat het was en wat het werd.',
       ])
     : ''

@@ -73,7 +73,10 @@ ${actionForm({
   buttons: [
     {
       action: 'voorbeeld',
-      label: `Alle ${model.missing.length} ${model.missing.length === 1 ? 'gemeente' : 'gemeenten'} zonder inzending herinneren…`,
+      label:
+        model.missing.length === 1
+          ? 'De gemeente zonder inzending herinneren…'
+          : `Alle ${model.missing.length} gemeenten zonder inzending herinneren…`,
     },
   ],
   fields: { alle: 'ja' },
