@@ -63,8 +63,8 @@ export class MethodNotAllowed extends DomainError {
 }
 
 export class Conflict extends DomainError {
-  constructor(message: string) {
-    super(409, 'conflict', message);
+  constructor(message: string, title?: string) {
+    super(409, 'conflict', message, title);
   }
 }
 

@@ -146,7 +146,11 @@ async function once(
       return { location: earlier.location!, notice: earlier.notice!, replayed: true };
     }
     if (earlier?.status === 'running' && earlier.actor === request.actor) {
-      throw new Conflict('Dit verzoek wordt al uitgevoerd. Wacht even en laad de pagina dan opnieuw.');
+      // A double click while the first is still running: nobody else changed anything.
+      throw new Conflict(
+        'Dit verzoek wordt al uitgevoerd. Wacht even en laad de pagina dan opnieuw.',
+        'Dit verzoek loopt al',
+      );
     }
     throw new Conflict('Dit formulier is al gebruikt. Laad de pagina opnieuw en probeer het nog eens.');
   }

@@ -577,6 +577,30 @@ describe('reminders now: a preview of the email and its recipients, then sent on
     expect((await pipeline.mailbox()).length).toBe(mails);
   });
 
+  it('a second click while the first still runs: “Dit verzoek loopt al”, not that someone else changed it, and nothing sent', async () => {
+    await pipeline.clearMailbox();
+    const preview = await ijsselland.post(path, { _action: 'voorbeeld', gemeente: 'GM0148' });
+    const send = formFields(preview.text, 'versturen');
+    // The first click, still running (taken, not yet done), as a concurrent request holds it.
+    expect(
+      await pipeline.store.claimRequest(
+        {
+          token: send._verzoek!,
+          actor: 'regietafel.ijsselland@test.example',
+          action: 'versturen',
+          startedAt: new Date().toISOString(),
+          status: 'running',
+        },
+        Math.floor(Date.now() / 1000) + 600,
+      ),
+    ).toBe(true);
+    const second = await ijsselland.post(path, send);
+    expect(second.status).toBe(409);
+    expect(second.text).toContain('<h1 class="utrecht-heading-1">Dit verzoek loopt al</h1>');
+    expect(second.text).not.toContain('Gewijzigd door een ander');
+    expect(await pipeline.mailbox()).toEqual([]);
+  });
+
   it('reminds one municipality, once per click, audited; one that submitted gets nothing', async () => {
     await pipeline.clearMailbox();
     const preview = await ijsselland.post(path, { _action: 'voorbeeld', gemeente: 'GM0166' });
