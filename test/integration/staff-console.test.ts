@@ -585,7 +585,7 @@ describe('reminders now: a preview of the email and its recipients, then sent on
     expect(
       await pipeline.store.claimRequest(
         {
-          token: send._verzoek!,
+          token: String(send._verzoek),
           actor: 'regietafel.ijsselland@test.example',
           action: 'versturen',
           startedAt: new Date().toISOString(),
