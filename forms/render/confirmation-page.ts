@@ -103,7 +103,43 @@ ${answerRows(group.rows, change, group.title)}`,
   )}`;
 }
 
+/**
+ * An earlier version, opened from the history (`?versie=1`): what it was, and that another replaced it —
+ * not "Uw antwoorden zijn ontvangen" with its warnings to correct, as if it were what counts now.
+ */
+function replacedVersionPage(model: ConfirmationModel, latest: HistoryEntry): Html {
+  const title = `Versie ${model.version} (vervangen)`;
+  const content = html`<p class="utrecht-pre-heading rt-pre-heading">Gemeente ${model.municipalityName} · ${model.roundTitle}</p>
+<div class="utrecht-alert utrecht-alert--info rt-panel">
+<h1 class="utrecht-heading-1">${title}</h1>
+<p class="utrecht-paragraph">${model.definition.title} — versie ${model.version}, ingezonden op ${formatDateTime(model.submittedAt)} door ${model.submittedBy}.${model.late ? ' Deze inzending kwam na de sluitingsdatum binnen en is als te laat gemarkeerd.' : ''}</p>
+<p class="utrecht-paragraph">Deze versie is vervangen. Wat nu geldt, is ${
+    model.versionUrl
+      ? html`<a class="utrecht-link utrecht-link--html-a" href="${model.versionUrl(latest.version)}">versie ${latest.version}</a>`
+      : html`versie ${latest.version}`
+  }, ingezonden op ${formatDateTime(latest.submittedAt)} door ${latest.submittedBy}.</p>
+</div>
+${
+  model.warnings && model.warnings.length > 0
+    ? html`<div class="utrecht-alert utrecht-alert--warning rt-notice"><h2 class="utrecht-heading-2">Waarschuwingen bij deze versie</h2><ul class="utrecht-unordered-list">${model.warnings.map((warning) => html`<li class="utrecht-unordered-list__item">${warning.message}</li>`)}</ul></div>`
+    : ''
+}
+<h2 class="utrecht-heading-2">De antwoorden van versie ${model.version}</h2>
+${answersSummary(model.definition, model.answers)}
+${model.retired ? retiredAnswersList(model.retired.retired, model.retired.invalid) : ''}
+${historyTable(model)}`;
+  return layout(
+    { title, organisation: model.organisation, contacts: model.contact ? [model.contact] : undefined },
+    content,
+  );
+}
+
 export function renderConfirmationPage(model: ConfirmationModel): Html {
+  const latest = model.history?.reduce<HistoryEntry | undefined>(
+    (newest, entry) => (!newest || entry.version > newest.version ? entry : newest),
+    undefined,
+  );
+  if (latest && latest.version > model.version) return replacedVersionPage(model, latest);
   const content = html`<p class="utrecht-pre-heading rt-pre-heading">Gemeente ${model.municipalityName} · ${model.roundTitle}</p>
 <div class="utrecht-alert utrecht-alert--ok rt-panel">
 <h1 class="utrecht-heading-1">Uw antwoorden zijn ontvangen</h1>

@@ -159,10 +159,19 @@ describe('amendments, history and warnings', () => {
     );
     expect(page).toContain('Eerste versie');
     expect(page).toContain('Opvanglocatie 1 – Capaciteit: 120 plaatsen → 130 plaatsen');
+    // An earlier version says it was replaced, and by which: not "ontvangen", nothing to correct in it.
     const first = await (await get(`${pipeline.formUrl(municipality)}/bevestiging?versie=1`)).text();
-    expect(first).toContain('versie 1');
-    expect(first).toContain('Controleer deze antwoorden');
+    expect(first).toContain('<h1 class="utrecht-heading-1">Versie 1 (vervangen)</h1>');
+    expect(first).toContain(
+      'Deze versie is vervangen. Wat nu geldt, is <a class="utrecht-link utrecht-link--html-a" href="/formulieren/eigen-bijdrage/eigen-bijdrage-demo/GM0177/bevestiging?versie=2">versie 2</a>',
+    );
+    expect(first).toContain('Waarschuwingen bij deze versie');
     expect(first).toContain('wijkt af van het landelijke bedrag');
+    expect(first).not.toContain('Uw antwoorden zijn ontvangen');
+    expect(first).not.toContain('Klopt er iets niet?');
+    // The latest is what it always was.
+    const latest = await (await get(`${pipeline.formUrl(municipality)}/bevestiging?versie=2`)).text();
+    expect(latest).toContain('Uw antwoorden zijn ontvangen');
   });
 });
 
