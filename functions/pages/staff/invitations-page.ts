@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../../forms/format.js';
-import { type Html, html } from '../../../forms/render/html.js';
+import { breakable, type Html, html } from '../../../forms/render/html.js';
 import type { InvitationRow } from '../../core/invitations.js';
 import type { Municipality, Round } from '../../core/model.js';
 import type { ResponseStatus } from '../../core/round-status.js';
@@ -30,8 +30,11 @@ export interface InvitationsPageModel {
   readonly notice?: string;
 }
 
+/** One address per line, each breakable after its dots and `@`: the column stays narrow enough for the actions. */
 const addresses = (list: readonly string[] | undefined) =>
-  list && list.length > 0 ? list.join(', ') : html`<span class="rt-hint">geen adres bekend</span>`;
+  list && list.length > 0
+    ? html`<span class="rt-addresses">${list.map((address) => html`<span>${breakable(address)}</span>`)}</span>`
+    : html`<span class="rt-hint">geen adres bekend</span>`;
 
 export function renderInvitationsPage(model: InvitationsPageModel): Html {
   const { round } = model;

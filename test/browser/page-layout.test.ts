@@ -8,7 +8,8 @@ import { postJson, type TestPipeline, validEigenBijdrage } from '../support/pipe
 /**
  * What a phone (390 px) showed wrong once: a radio button's long label under an empty circle, a text
  * typed on two lines shown on one, a version history whose "what changed" stood off the screen, a table's
- * caption cut off at the screen's edge. Measured where the browser lays them out, not in the markup.
+ * caption cut off at the screen's edge; and a laptop (1280 px): the invitations' action buttons cut off at
+ * the table's edge. Measured where the browser lays them out, not in the markup.
  */
 
 const formId = 'eigen-bijdrage';
@@ -26,12 +27,11 @@ beforeAll(async () => {
 
 afterAll(() => stop?.());
 
-async function onPhone<T>(use: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await browser.newContext({
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-    viewport: phone,
-  });
+async function onScreen<T>(
+  use: (page: Page, context: BrowserContext) => Promise<T>,
+  viewport: { width: number; height: number } = phone,
+): Promise<T> {
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport });
   try {
     return await use(await context.newPage(), context);
   } finally {
@@ -41,7 +41,7 @@ async function onPhone<T>(use: (page: Page, context: BrowserContext) => Promise<
 
 describe('on a phone (390 px)', { timeout: 120_000 }, () => {
   it('every radio button’s label starts beside its button, on the same line, however long it is', async () => {
-    await onPhone(async (page) => {
+    await onScreen(async (page) => {
       await openInvitation(page, pipeline, 'GM0148', round);
       await page
         .getByRole('group', { name: 'Vraagt uw gemeente een eigen bijdrage van werkende ontheemden?' })
@@ -75,7 +75,7 @@ describe('on a phone (390 px)', { timeout: 120_000 }, () => {
       (await postJson(url, { answers: validEigenBijdrage({ remarks, adultsFull: 44 }), baseVersion: 1 }))
         .status,
     ).toBe(201);
-    await onPhone(async (page) => {
+    await onScreen(async (page) => {
       await openInvitation(page, pipeline, 'GM0150', round);
       await visit(page, `${url}/bevestiging`);
       const shown = page
@@ -101,7 +101,7 @@ describe('on a phone (390 px)', { timeout: 120_000 }, () => {
   });
 
   it('a wide table’s caption stays on the screen, wrapped, while the table scrolls sideways', async () => {
-    await onPhone(async (page) => {
+    await onScreen(async (page) => {
       await signInAsStaff(page, pipeline, /Provincie Overijssel/);
       await visit(page, `${pipeline.baseUrl}/staf/rondes/${round.id}`);
       const captions = await page.locator('.rt-table-scroll caption').evaluateAll((all) =>
@@ -120,5 +120,32 @@ describe('on a phone (390 px)', { timeout: 120_000 }, () => {
       await expectNoAxeViolations(page, 'the round page on a phone');
       await saveScreenshot(page, 'ronde-bijschrift-390');
     });
+  });
+});
+
+describe('on a laptop (1280 px)', { timeout: 120_000 }, () => {
+  it('the invitations table fits its region: every action button whole, no sideways scrolling', async () => {
+    await onScreen(
+      async (page) => {
+        await signInAsStaff(page, pipeline, /Provincie Overijssel/);
+        await visit(page, `${pipeline.baseUrl}/staf/rondes/${round.id}/uitnodigingen`);
+        const region = page.locator('.rt-table-scroll').filter({ has: page.locator('#uitnodigingen') });
+        const fits = await region.evaluate((element) => element.scrollWidth <= element.clientWidth);
+        expect(fits, 'the table is no wider than its region').toBe(true);
+        const buttons = await page
+          .locator('#uitnodigingen button')
+          .evaluateAll((all) =>
+            all.map((button) => ({
+              text: button.textContent,
+              whole: button.scrollWidth <= button.clientWidth,
+            })),
+          );
+        expect(buttons.length).toBeGreaterThan(20);
+        for (const button of buttons) expect(button.whole, button.text ?? '').toBe(true);
+        await expectNoAxeViolations(page, 'the invitations page on a laptop');
+        await saveScreenshot(page, 'uitnodigingen-1280');
+      },
+      { width: 1280, height: 900 },
+    );
   });
 });
