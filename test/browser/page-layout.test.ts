@@ -132,14 +132,12 @@ describe('on a laptop (1280 px)', { timeout: 120_000 }, () => {
         const region = page.locator('.rt-table-scroll').filter({ has: page.locator('#uitnodigingen') });
         const fits = await region.evaluate((element) => element.scrollWidth <= element.clientWidth);
         expect(fits, 'the table is no wider than its region').toBe(true);
-        const buttons = await page
-          .locator('#uitnodigingen button')
-          .evaluateAll((all) =>
-            all.map((button) => ({
-              text: button.textContent,
-              whole: button.scrollWidth <= button.clientWidth,
-            })),
-          );
+        const buttons = await page.locator('#uitnodigingen button').evaluateAll((all) =>
+          all.map((button) => ({
+            text: button.textContent,
+            whole: button.scrollWidth <= button.clientWidth,
+          })),
+        );
         expect(buttons.length).toBeGreaterThan(20);
         for (const button of buttons) expect(button.whole, button.text ?? '').toBe(true);
         await expectNoAxeViolations(page, 'the invitations page on a laptop');
