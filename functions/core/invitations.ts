@@ -314,6 +314,15 @@ export function isInvited(row: InvitationRow): boolean {
 }
 
 /**
+ * Whom "Uitnodigen: alle gemeenten zonder uitnodiging" mails (`awaitsInvitation`): not invited, and not
+ * submitted either — a municipality that submitted with a link it got another way (handed out from the
+ * CLI or the local start page) would be asked to fill in what it already sent. Its own button still can.
+ */
+export function awaitsInvitation(row: InvitationRow): boolean {
+  return !isInvited(row) && row.status !== 'ingezonden';
+}
+
+/**
  * A municipality opened its link (`recordFirstOpen`): the first time is recorded on the invitation and in
  * the audit trail, so the secretariat sees who has looked; later openings change nothing.
  */

@@ -1,6 +1,6 @@
 import type { Html } from '../../forms/render/html.js';
 import type { InvitationRow } from '../core/invitations.js';
-import { isInvited } from '../core/invitations.js';
+import { awaitsInvitation, isInvited } from '../core/invitations.js';
 import type { Round } from '../core/model.js';
 import { renderInvitationsPage } from '../pages/staff/invitations-page.js';
 import { formToken, type StaffContext } from './staff-actions.js';
@@ -16,6 +16,7 @@ export function invitationsPage(
     round: overview.round,
     rows: overview.rows,
     notInvited: overview.rows.filter((row) => !isInvited(row)),
+    toInvite: overview.rows.filter(awaitsInvitation),
     token: formToken(ctx.pageToken, 'uitnodigingen'),
     notice,
   });

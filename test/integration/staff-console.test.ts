@@ -444,6 +444,30 @@ describe('invitations: who got one, when it was opened; invite, send again, repl
     expect(audit[0]!.actor).toBe('regietafel.ijsselland@test.example');
   });
 
+  it('does not invite, with all the others, a municipality that submitted with a link it got another way', async () => {
+    const other = { ...pipeline.round, id: 'ijsselland-al-ingezonden', regions: ['ijsselland'] };
+    await pipeline.store.createRound(other);
+    const { postJson, validEigenBijdrage } = await import('../support/pipeline.js');
+    // A link handed out without an email (the CLI's `invitations`, the local start page), then used.
+    const submitted = await postJson(
+      `${pipeline.baseUrl}/formulieren/eigen-bijdrage/${other.id}/GM0193`,
+      { answers: validEigenBijdrage() },
+      { authorization: `Bearer ${await pipeline.tokenFor('GM0193', other.id)}` },
+    );
+    expect(submitted.status).toBe(201);
+    const otherPath = `/staf/rondes/${other.id}/uitnodigingen`;
+    const page = await ijsselland.get(otherPath);
+    const shown = text(page.text);
+    expect(shown).toContain('Uitgenodigd 0 van 11 gemeenten');
+    expect(shown).toContain('Uitnodigen: 10 gemeenten zonder uitnodiging…');
+    expect(shown).toContain(
+      '1 gemeente zonder uitnodiging heeft al ingezonden, met een link die niet per e-mail ging: die wordt niet mee uitgenodigd.',
+    );
+    const check = await ijsselland.post(otherPath, formFields(page.text, 'alle-controleren'));
+    expect(text(check.text)).toContain('10 gemeenten krijgen een uitnodiging met de persoonlijke link');
+    expect(check.text).not.toContain('coordinator@zwolle.gemeente.example');
+  });
+
   it('the invitation names the peildatum, the deadline and what to prepare, replies go to the secretariat, and its link wraps', async () => {
     const zwolle = (await pipeline.mailbox()).find((mail) =>
       mail.destination.to.includes('coordinator@zwolle.gemeente.example'),

@@ -102,7 +102,8 @@ function decode(value: string): string {
 
 /** A page's text, without markup, for readable assertions. */
 export function text(page: string): string {
-  return decode(page.replace(/<[^>]+>/g, ' '))
+  // <wbr> is a place a line may break, not a space.
+  return decode(page.replace(/<wbr>/g, '').replace(/<[^>]+>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
 }

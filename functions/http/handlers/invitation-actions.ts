@@ -1,5 +1,6 @@
 import { Forbidden, NotFound } from '../../core/errors.js';
 import {
+  awaitsInvitation,
   type InvitationRow,
   invitationOverview,
   inviteMunicipalities,
@@ -31,7 +32,7 @@ async function chosen(ctx: StaffContext, all: boolean) {
     roundId: roundIdOf(ctx),
     registry: ctx.registry,
   });
-  if (all) return { overview, rows: overview.rows.filter((row) => !isInvited(row)) };
+  if (all) return { overview, rows: overview.rows.filter(awaitsInvitation) };
   const codes = ctx.fields.getAll('gemeente');
   if (codes.length === 0) throw new NotFound('Kies een gemeente.');
   const inRound = roundMunicipalities(ctx.registry, overview.round);

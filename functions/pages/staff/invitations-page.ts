@@ -26,6 +26,8 @@ export interface InvitationsPageModel {
   readonly round: Round;
   readonly rows: readonly InvitationRow[];
   readonly notInvited: readonly InvitationRow[];
+  /** Of those, the ones that did not submit either: whom the button for all of them mails. */
+  readonly toInvite: readonly InvitationRow[];
   readonly token: string;
   readonly notice?: string;
 }
@@ -35,6 +37,11 @@ const addresses = (list: readonly string[] | undefined) =>
   list && list.length > 0
     ? html`<span class="rt-addresses">${list.map((address) => html`<span>${breakable(address)}</span>`)}</span>`
     : html`<span class="rt-hint">geen adres bekend</span>`;
+
+const submittedUninvited = (n: number) =>
+  n === 1
+    ? '1 gemeente zonder uitnodiging heeft al ingezonden, met een link die niet per e-mail ging: die wordt niet mee uitgenodigd.'
+    : `${n} gemeenten zonder uitnodiging hebben al ingezonden, met een link die niet per e-mail ging: die worden niet mee uitgenodigd.`;
 
 export function renderInvitationsPage(model: InvitationsPageModel): Html {
   const { round } = model;
@@ -57,18 +64,24 @@ ${factList([
 ])}
 <p class="utrecht-paragraph">Iedere gemeente krijgt een persoonlijke link naar haar eigen formulier. Opnieuw versturen stuurt dezelfde link nog eens; een link vervangen maakt de oude meteen ongeldig (bijvoorbeeld als hij bij de verkeerde persoon kwam). U ziet steeds eerst wie wat krijgt.</p>
 ${
-  model.notInvited.length > 0
+  model.toInvite.length > 0
     ? actionForm({
         path,
         token: model.token,
         buttons: [
           {
             action: 'alle-controleren',
-            label: `Uitnodigen: ${model.notInvited.length} ${model.notInvited.length === 1 ? 'gemeente' : 'gemeenten'} zonder uitnodiging…`,
+            label: `Uitnodigen: ${model.toInvite.length} ${model.toInvite.length === 1 ? 'gemeente' : 'gemeenten'} zonder uitnodiging…`,
           },
         ],
       })
-    : html`<p class="utrecht-paragraph">Alle gemeenten zijn uitgenodigd.</p>`
+    : model.notInvited.length > 0
+      ? ''
+      : html`<p class="utrecht-paragraph">Alle gemeenten zijn uitgenodigd.</p>`
+}${
+  model.notInvited.length > model.toInvite.length
+    ? html`<p class="utrecht-paragraph rt-hint">${submittedUninvited(model.notInvited.length - model.toInvite.length)}</p>`
+    : ''
 }
 ${dataTable({
   id: 'uitnodigingen',
