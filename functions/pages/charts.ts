@@ -99,19 +99,20 @@ export function responseChart(
     x += w;
     return bar;
   });
-  const legend = svgLegend(
-    parts.map(({ status, value }) => ({
-      colour: chartColours[status],
-      label: `${labels[status]}: ${value}`,
-    })),
-    46,
-  );
   const description = `${totals.ingezonden} van ${all} gemeenten ingezonden, ${totals.concept} alleen een concept, ${totals.niets} nog niets.`;
-  return html`<svg class="rt-chart" viewBox="0 0 ${width} 52" width="100%" role="img" aria-labelledby="${id}-titel ${id}-uitleg" focusable="false">
+  // The legend in the page's text, not in the drawing: a drawing scaled to a 390 px phone shrank its
+  // words to 8 px. (The description says the same to a screen reader, so the legend is hidden from it.)
+  return html`<div class="rt-response-chart">
+<svg class="rt-chart" viewBox="0 0 ${width} 24" width="100%" role="img" aria-labelledby="${id}-titel ${id}-uitleg" focusable="false">
 <title id="${id}-titel">Voortgang van de inzendingen</title>
 <desc id="${id}-uitleg">${description}</desc>
-${bars}${legend}
-</svg>`;
+${bars}
+</svg>
+<ul class="rt-chart-legend" aria-hidden="true">${parts.map(
+    ({ status, value }) =>
+      html`<li><span class="rt-chart-key rt-chart-key--${status}"></span>${labels[status]}: ${value}</li>`,
+  )}</ul>
+</div>`;
 }
 
 /** A row of a bar chart: a thick and a thin bar in percent of the row's own 100 %, and the figure. */

@@ -100,7 +100,7 @@ describe('on a phone (390 px)', { timeout: 120_000 }, () => {
     });
   });
 
-  it('a wide table’s caption stays on the screen, wrapped, while the table scrolls sideways', async () => {
+  it('a wide table’s caption stays on the screen, wrapped, while the table scrolls sideways; the submissions legend stays readable', async () => {
     await onScreen(async (page) => {
       await signInAsStaff(page, pipeline, /Provincie Overijssel/);
       await visit(page, `${pipeline.baseUrl}/staf/rondes/${round.id}`);
@@ -116,6 +116,23 @@ describe('on a phone (390 px)', { timeout: 120_000 }, () => {
       for (const caption of captions) {
         expect(caption.left, caption.text ?? '').toBeGreaterThanOrEqual(0);
         expect(caption.right, caption.text ?? '').toBeLessThanOrEqual(phone.width);
+      }
+      // The submissions bar's legend is text of the page's own size, not drawn and scaled down with the bar.
+      const legend = await page.locator('.rt-chart-legend li').evaluateAll((items) =>
+        items.map((item) => ({
+          size: Number.parseFloat(getComputedStyle(item).fontSize),
+          right: item.getBoundingClientRect().right,
+          text: item.textContent,
+        })),
+      );
+      expect(legend.map((item) => item.text)).toEqual([
+        expect.stringMatching(/^Ingezonden: \d+$/),
+        expect.stringMatching(/^Alleen concept: \d+$/),
+        expect.stringMatching(/^Nog niets: \d+$/),
+      ]);
+      for (const item of legend) {
+        expect(item.size, item.text ?? '').toBeGreaterThanOrEqual(14);
+        expect(item.right, item.text ?? '').toBeLessThanOrEqual(phone.width);
       }
       await expectNoAxeViolations(page, 'the round page on a phone');
       await saveScreenshot(page, 'ronde-bijschrift-390');
