@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -175,10 +176,15 @@ export async function run(argv: string[], print: (line: string) => void = consol
       throw new UsageError(
         'Op AWS meldt staf zich aan bij Cognito; staff-token is alleen voor de lokale run.',
       );
-    const issuer = await loadStaffIssuer(
-      // resolve, not join: an absolute REGIETAFEL_DATA_DIR must be used as is (as npm start does).
-      path.join(path.resolve(root, process.env.REGIETAFEL_DATA_DIR ?? '.data'), 'staff-issuer.json'),
-    );
+    // resolve, not join: an absolute REGIETAFEL_DATA_DIR must be used as is (as npm start does).
+    const dataDir = path.resolve(root, process.env.REGIETAFEL_DATA_DIR ?? '.data');
+    const keyFile = path.join(dataDir, 'staff-issuer.json');
+    // npm start makes the key; one made here instead would sign tokens the running server answers with 401.
+    if (!existsSync(keyFile))
+      throw new UsageError(
+        `Geen sleutel van de lokale run in ${dataDir}: start eerst npm start, met dezelfde REGIETAFEL_DATA_DIR als hier.`,
+      );
+    const issuer = await loadStaffIssuer(keyFile);
     print(
       await issuer.mint({
         roles: [role],

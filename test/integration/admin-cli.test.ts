@@ -382,7 +382,16 @@ describe('staff-token', () => {
     rmSync(path.join(dataDir, 'staff-issuer.json'), { force: true });
   });
 
-  it('keeps its key pair under REGIETAFEL_DATA_DIR (owner-only) and mints a token with the staff claims', async () => {
+  it('refuses without the local run’s key (npm start makes it): a key of its own would sign tokens the server refuses', async () => {
+    await expect(cli('staff-token', '--role', 'provincie:overijssel')).rejects.toThrow(
+      `Geen sleutel van de lokale run in ${dataDir}: start eerst npm start, met dezelfde REGIETAFEL_DATA_DIR als hier.`,
+    );
+    expect(existsSync(path.join(dataDir, 'staff-issuer.json'))).toBe(false);
+  });
+
+  it('uses the key pair npm start keeps under REGIETAFEL_DATA_DIR (owner-only) and mints a token with the staff claims', async () => {
+    // What npm start does on its first run.
+    await loadStaffIssuer(path.join(dataDir, 'staff-issuer.json'));
     const [token] = await cli(
       'staff-token',
       '--role',
@@ -407,6 +416,7 @@ describe('staff-token', () => {
   });
 
   it('mints tokens the issuer with the same key file accepts (the npm start setup)', async () => {
+    await loadStaffIssuer(path.join(dataDir, 'staff-issuer.json'));
     const [token] = await cli('staff-token', '--role', 'provincie:overijssel');
     const issuer = await loadStaffIssuer(path.join(dataDir, 'staff-issuer.json'));
     // What npm start's server publishes as its keys and the staff handlers verify against.
