@@ -377,7 +377,7 @@ export function exportFilename(
   const pieces = [
     scope.definition.id,
     rounds,
-    ...(request.table ? [request.table] : []),
+    ...(request.table ? [tableSlug(scope, request.table)] : []),
     ...(request.versions === 'alle' ? ['alle-versies'] : []),
     summaryDate(now.toISOString()),
     ...(request.format === 'csv' ? [request.dialect ?? 'excel-nl'] : []),
@@ -385,6 +385,23 @@ export function exportFilename(
     ...(request.values === 'label' ? ['labels'] : []),
   ];
   return `${pieces.join('_')}.${request.format}`;
+}
+
+/**
+ * A table in a file name by its Dutch name, as the dashboard's button and the XLSX sheet call it
+ * (`opvanglocaties`, not the group's key `locations`): letters without accents, digits and hyphens.
+ */
+function tableSlug(scope: ExportScope, key: string): string {
+  const title = exportTables(scope.definition, scope.regionName, scope.shares).find(
+    (table) => table.key === key,
+  )?.title;
+  const slug = (title ?? key)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return slug || key;
 }
 
 /** The table `tabel` names; 400 naming the parameter when the form has no such table (any format). */

@@ -284,6 +284,15 @@ describe('all versions (audit) and all rounds', () => {
       dialect: 'rfc4180',
     });
     expect(response.headers.get('content-disposition')).toContain('_gemeenten_alle-versies_');
+    // A repeated group's table is named in the file as on its button, in Dutch, not by its key.
+    for (const [tabel, name] of [
+      ['asylumLocations', '_asiellocaties_'],
+      ['housing', '_taakstelling-per-halfjaar_'],
+    ]) {
+      const group = await download('voortgang-opgaven', { ronde: round.id, tabel });
+      await group.arrayBuffer();
+      expect(group.headers.get('content-disposition'), tabel).toContain(name);
+    }
     const [header, ...rows] = read(await body(response), 'rfc4180');
     const version = header!.indexOf('Versie');
     const current = header!.indexOf('Huidige versie');
