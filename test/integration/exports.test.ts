@@ -288,7 +288,7 @@ describe('all versions (audit) and all rounds', () => {
     for (const [tabel, name] of [
       ['asylumLocations', '_asiellocaties_'],
       ['housing', '_taakstelling-per-halfjaar_'],
-    ]) {
+    ] as const) {
       const group = await download('voortgang-opgaven', { ronde: round.id, tabel });
       await group.arrayBuffer();
       expect(group.headers.get('content-disposition'), tabel).toContain(name);
