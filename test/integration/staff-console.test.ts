@@ -116,6 +116,9 @@ describe('Nieuwe ronde: form → check page → the round', () => {
     expect(shown).toContain('De sluitingsdatum moet in de toekomst liggen.');
     expect(shown).toContain('Het aantal dagen voor de herinnering moet een heel getal van 0 tot 60 zijn.');
     expect(shown).toContain('Kies een formulier.');
+    // The summary lists them in the page's order: Formulier first, as on the page.
+    const summary = [...answer.text.matchAll(/href="#f-([A-Za-z]+)/g)].map((match) => match[1]);
+    expect(summary.slice(0, 4)).toEqual(['formId', 'referenceDate', 'deadline', 'reminderDaysBefore']);
     expect(answer.text).toContain('href="#f-referenceDate"');
     expect(answer.text).toContain('value="31-2-2099"');
     expect(await everything()).toEqual(before);

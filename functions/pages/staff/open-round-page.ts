@@ -44,8 +44,26 @@ export interface NewRoundFormModel {
   readonly token: string;
 }
 
+/** The fields in the order the page shows them: the error summary lists its problems in that order. */
+const fieldOrder = [
+  'formId',
+  'referenceDate',
+  'deadline',
+  'title',
+  'regions',
+  'acceptsLate',
+  'prefill',
+  'reminderDaysBefore',
+  'invite',
+];
+const place = (error: FieldError) => {
+  const index = fieldOrder.indexOf(error.path.split('.')[0]!);
+  return index === -1 ? fieldOrder.length : index;
+};
+
 export function renderNewRoundForm(model: NewRoundFormModel): Html {
-  const { input, errors } = model;
+  const { input } = model;
+  const errors = [...model.errors].sort((a, b) => place(a) - place(b));
   return staffPage(
     {
       staff: model.staff,
