@@ -233,6 +233,11 @@ export interface AuditStore {
   audit(event: AuditEvent): Promise<void>;
   /** The audit trail, oldest first; per round, or the global one (staff and admin actions without a round). */
   listAudit(roundId?: string): Promise<AuditEvent[]>;
+  /**
+   * When each reminder of a round went, automatic or sent from the console (its audit lines of action
+   * `reminder`, only their time and municipality), oldest first.
+   */
+  remindersSent(roundId: string): Promise<{ municipality: string; at: string }[]>;
 }
 
 export interface OutboxStore {

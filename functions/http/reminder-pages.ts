@@ -20,18 +20,30 @@ export async function remindersPage(ctx: StaffContext, notice?: string): Promise
     registry: ctx.registry,
   });
   const { round } = status;
+  // The automatic reminder of this deadline went when one of its emails is in the outbox (their envelopes
+  // in one read); every reminder a municipality got, automatic or from this page, is in the audit trail.
+  const period = automaticReminderPeriod(round);
+  const [sent, reminders] = await Promise.all([
+    ctx.deps.store.mailEnvelopes(
+      status.municipalities.map((row) => `reminder#${round.id}#${row.code}#${period}`),
+    ),
+    ctx.deps.store.remindersSent(round.id),
+  ]);
+  const reminded = new Map<string, { count: number; lastAt: string }>();
+  for (const { municipality, at } of reminders) {
+    const known = reminded.get(municipality);
+    reminded.set(municipality, {
+      count: (known?.count ?? 0) + 1,
+      lastAt: known && known.lastAt > at ? known.lastAt : at,
+    });
+  }
   const missing = status.municipalities
     .filter((row) => row.status !== 'ingezonden')
     .map((row) => ({
       municipality: ctx.registry.municipalities.find((candidate) => candidate.code === row.code)!,
       status: row.status,
+      reminded: reminded.get(row.code),
     }));
-  // The automatic reminder of this deadline went when one of its emails is in the outbox (their envelopes
-  // in one read).
-  const period = automaticReminderPeriod(round);
-  const sent = await ctx.deps.store.mailEnvelopes(
-    status.municipalities.map((row) => `reminder#${round.id}#${row.code}#${period}`),
-  );
   const automaticSentAt = [...sent.values()]
     .map((mail) => mail.createdAt)
     .filter((at): at is string => at !== undefined)

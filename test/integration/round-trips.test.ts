@@ -466,14 +466,17 @@ describe('DynamoDB round trips of the staff dashboard and the reminders page', (
     expect(calls.map((call) => call.target)).not.toContain(full!.target);
   });
 
-  it('the reminders page: the registry, the round and its versions and drafts together, then the reminder emails of its municipalities in one batch: 4 calls', async () => {
+  it('the reminders page: the registry, the round and its versions and drafts together, then the reminder emails of its municipalities in one batch and the reminders sent, from the audit trail: 5 calls', async () => {
     const path = `/staf/rondes/${roundId}/herinneringen`;
     const period = `voor-deadline-2099-05-10T15:00:00.000Z`;
     await callsOf(page(path), 200);
     const before = await measured(page(path));
     expect(before.text).toContain('Vanaf 7 mei 2099 om 17:00');
-    expect(operations(before.calls).sort()).toEqual(['BatchGetItem', 'GetItem', 'Query', 'Query']);
+    expect(operations(before.calls).sort()).toEqual(['BatchGetItem', 'GetItem', 'Query', 'Query', 'Query']);
     expect(responsesOf(before.calls)).toHaveLength(1);
+    // The round's audit lines of reminders only, and only when and to whom: not the recipients' addresses.
+    const audit = before.calls.find((call) => call.target.includes(`AUDIT#${roundId}`))!;
+    expect(audit.target).toContain('reminder');
     const batch = before.calls.find((call) => call.operation === 'BatchGetItem')!;
     // Every municipality of the province takes part: 25 reminder emails looked for at once.
     expect(batch.target.split('; ')).toHaveLength(25);
@@ -500,7 +503,7 @@ describe('DynamoDB round trips of the staff dashboard and the reminders page', (
     }
     const after = await measured(page(path));
     expect(after.text).toContain('Verstuurd op 6 mei 2099 om 18:00 aan wie toen nog niet had ingezonden.');
-    expect(operations(after.calls).sort()).toEqual(['BatchGetItem', 'GetItem', 'Query', 'Query']);
+    expect(operations(after.calls).sort()).toEqual(['BatchGetItem', 'GetItem', 'Query', 'Query', 'Query']);
   });
 
   it('sending reminders looks up which this period recorded already in one batch, not one read per municipality, and reads the registry once', async () => {

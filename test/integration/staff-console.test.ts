@@ -643,6 +643,12 @@ describe('reminders now: a preview of the email and its recipients, then sent on
     expect(audit).toEqual([
       expect.objectContaining({ municipality: 'GM0166', actor: 'regietafel.ijsselland@test.example' }),
     ]);
+    // The page says who was reminded and when, so nobody reminds twice without knowing.
+    const after = text((await ijsselland.get(path)).text);
+    expect(after).toMatch(
+      /Kampen GM0166 Nog niets coordinator@kampen\.gemeente\.example \d+ \w+ 2\d{3} om \d\d:\d\d/,
+    );
+    expect(after).toMatch(/Dalfsen GM0148 Nog niets \S+ Nog niet/);
 
     const submitted = await ijsselland.post(path, { _action: 'voorbeeld', gemeente: 'GM0193' });
     expect(text(submitted.text)).toContain('Geen herinnering voor: Zwolle (heeft al ingezonden).');

@@ -26,5 +26,20 @@ export function auditItems(table: Table): AuditStore {
         ConsistentRead: true,
       });
     },
+    async remindersSent(roundId: string) {
+      // The round's audit partition with a filter: only the reminder lines come back, and of those only
+      // the two attributes the reminders page shows (not the recipients in their details).
+      const lines = await table.queryAll<{ municipality?: string; at: string }>({
+        KeyConditionExpression: 'PK = :pk',
+        FilterExpression: '#action = :reminder',
+        ProjectionExpression: 'municipality, #at',
+        ExpressionAttributeNames: { '#action': 'action', '#at': 'at' },
+        ExpressionAttributeValues: { ':pk': `AUDIT#${roundId}`, ':reminder': 'reminder' },
+        ConsistentRead: true,
+      });
+      return lines.flatMap((line) =>
+        line.municipality ? [{ municipality: line.municipality, at: line.at }] : [],
+      );
+    },
   };
 }

@@ -23,6 +23,15 @@ const statusLabels: Record<ResponseStatus, string> = {
 export interface ReminderRow {
   readonly municipality: Municipality;
   readonly status: ResponseStatus;
+  /** The reminders it got in this round (automatic or from this page): how many, and the last one's time. */
+  readonly reminded?: { readonly count: number; readonly lastAt: string };
+}
+
+/** `Nog niet`, `3 december 2026 om 17:21`, `2× — laatst 3 december 2026 om 17:21`. */
+function remindedText(reminded: ReminderRow['reminded']): string {
+  if (!reminded) return 'Nog niet';
+  const last = formatDateTime(reminded.lastAt);
+  return reminded.count === 1 ? last : `${reminded.count}× — laatst ${last}`;
 }
 
 export interface RemindersPageModel {
@@ -84,10 +93,16 @@ ${actionForm({
 ${dataTable({
   id: 'zonder-inzending',
   caption: 'Gemeenten zonder inzending',
-  head: [headerCell('Gemeente'), headerCell('Stand'), headerCell('Gaat naar'), headerCell('Herinneren')],
+  head: [
+    headerCell('Gemeente'),
+    headerCell('Stand'),
+    headerCell('Gaat naar'),
+    headerCell('Herinnerd'),
+    headerCell('Herinneren'),
+  ],
   rows: model.missing.map(
     (row) =>
-      html`${rowHeader(html`${row.municipality.name} <span class="rt-code">${row.municipality.code}</span>`)}${cell(html`<span class="rt-status rt-status--${row.status}">${statusLabels[row.status]}</span>`)}${cell(row.municipality.contacts.length > 0 ? row.municipality.contacts.join(', ') : html`<span class="rt-hint">geen adres bekend</span>`)}${cell(
+      html`${rowHeader(html`${row.municipality.name} <span class="rt-code">${row.municipality.code}</span>`)}${cell(html`<span class="rt-status rt-status--${row.status}">${statusLabels[row.status]}</span>`)}${cell(row.municipality.contacts.length > 0 ? row.municipality.contacts.join(', ') : html`<span class="rt-hint">geen adres bekend</span>`)}${cell(remindedText(row.reminded))}${cell(
         actionForm({
           path,
           token: model.token,
