@@ -195,10 +195,28 @@ async function auditCommand({ values, store, print }: CommandContext): Promise<v
   }
 }
 
+/** What the outbox did in a run, in words: `3 verstuurd, 1 later opnieuw` (the counts that are not 0). */
+const deliveryWords: Record<string, string> = {
+  sent: 'verstuurd',
+  'already-sent': 'al verstuurd',
+  busy: 'bezig in een andere run',
+  'retry-later': 'later opnieuw',
+  failed: 'mislukt',
+  'in-flight': 'nog onderweg',
+  deferred: 'voor de volgende run',
+};
+
+function deliverySummary(delivered: Readonly<Record<string, number>>): string {
+  const parts = Object.entries(delivered)
+    .filter(([, count]) => count > 0)
+    .map(([outcome, count]) => `${count} ${deliveryWords[outcome] ?? outcome}`);
+  return parts.length > 0 ? parts.join(', ') : 'niets te versturen';
+}
+
 async function runScheduleCommand({ deps, baseUrl, print }: CommandContext): Promise<void> {
   const result = await runSchedule(deps, { baseUrl, retention: parseRetention(process.env.RETENTION) });
   print(
-    `${result.summaries} overzicht(en), ${result.reminders} herinnering(en); verstuurd: ${JSON.stringify(result.delivered)}; ${retentionSummary(result.retention)}`,
+    `${result.summaries} overzicht(en), ${result.reminders} herinnering(en); uit de wachtrij: ${deliverySummary(result.delivered)}; ${retentionSummary(result.retention)}`,
   );
 }
 

@@ -227,6 +227,18 @@ describe('invitations', () => {
   });
 });
 
+describe('run-schedule', () => {
+  it('says in words what it sent, and what the outbox did (only the counts that are not 0)', async () => {
+    const [first] = await cli('run-schedule');
+    expect(first).toMatch(
+      /^\d+ overzicht\(en\), \d+ herinnering\(en\); uit de wachtrij: (niets te versturen|\d+ [a-z ]+(, \d+ [a-z ]+)*); /,
+    );
+    expect(first).not.toContain('{');
+    // At once again: nothing left to send.
+    expect((await cli('run-schedule'))[0]).toContain('uit de wachtrij: niets te versturen;');
+  });
+});
+
 describe('status and close-round', () => {
   it('status lists every municipality of the round with ingezonden, concept or niets', async () => {
     const submitted = await postJson(pipeline.formUrl('GM0168', { ...pipeline.round, id: roundId }), {
