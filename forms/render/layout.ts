@@ -20,6 +20,13 @@ export function secretariatOf(organisation: string): string {
   return `het secretariaat van ${/^(de|het)\s/i.test(organisation) ? organisation : `de ${organisation}`}`;
 }
 
+/**
+ * The tab's icon, in the page itself (a small square in the header's blue; CSP allows `data:` images): a
+ * browser asks for /favicon.ico otherwise, which no route answers, and logs a 404 on every page.
+ */
+const favicon =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%23154273'/%3E%3C/svg%3E";
+
 /** `038 000 00 01` → `tel:+31380000001`; `+31 6 …` stays international. */
 export function telephoneHref(phone: string): string {
   const digits = phone.replace(/[^\d+]/g, '');
@@ -78,6 +85,7 @@ export function layout(options: LayoutOptions, content: Html): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
+<link rel="icon" href="${favicon}">
 <link rel="stylesheet" href="${stylesheetPath}">
 <script type="module" src="${scriptPath}"></script>
 </head>

@@ -141,6 +141,24 @@ describe('on a phone (390 px)', { timeout: 120_000 }, () => {
 });
 
 describe('on a laptop (1280 px)', { timeout: 120_000 }, () => {
+  it('a page asks for no /favicon.ico (its icon is in the page) and logs no error', async () => {
+    await onScreen(
+      async (page) => {
+        const asked: string[] = [];
+        const errors: string[] = [];
+        page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+        page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+        await openInvitation(page, pipeline, 'GM0193', round);
+        await visit(page, `${pipeline.baseUrl}/toegankelijkheid`);
+        // A browser asks for the icon after the page has loaded.
+        await page.waitForTimeout(300);
+        expect(asked).not.toContain('/favicon.ico');
+        expect(errors).toEqual([]);
+      },
+      { width: 1280, height: 900 },
+    );
+  });
+
   it('the invitations table fits its region: every action button whole, no sideways scrolling', async () => {
     await onScreen(
       async (page) => {
