@@ -36,7 +36,7 @@ export function telephoneHref(phone: string): string {
 }
 
 function contactDetails(contact: PageContact): Html {
-  return html`${contact.name}, <a class="utrecht-link utrecht-link--html-a" href="mailto:${contact.email}">${contact.email}</a>${contact.phone ? html`, telefoon <a class="utrecht-link utrecht-link--html-a" href="${telephoneHref(contact.phone)}">${contact.phone}</a>` : html``}`;
+  return html`${contact.name}, <a class="utrecht-link utrecht-link--html-a" href="mailto:${contact.email}">${contact.email}</a>${contact.phone ? html`, telefoon <a class="utrecht-link utrecht-link--html-a rt-phone" href="${telephoneHref(contact.phone)}">${contact.phone}</a>` : html``}`;
 }
 
 /**
