@@ -129,5 +129,6 @@ export function formatInteger(value: number): string {
  * (a question mark is its own separator; `toelichten?:` reads as a typo).
  */
 export function labelled(label: string, text: string): string {
-  return /[?:]$/.test(label.trim()) ? `${label.trim()} ${text}` : `${label}: ${text}`;
+  const trimmed = label.trim();
+  return /[?:]$/.test(trimmed) ? `${trimmed} ${text}` : `${trimmed}: ${text}`;
 }

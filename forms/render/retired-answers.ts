@@ -1,3 +1,4 @@
+import { labelled } from '../format.js';
 import type { InvalidAnswer, RetiredAnswer } from '../revisions.js';
 import { type Html, html } from './html.js';
 
@@ -31,7 +32,7 @@ export function retiredNotice(
   const parts: string[] = [];
   if (retired.length > 0)
     parts.push(
-      `Deze antwoorden uit ${source} staan niet meer in het formulier; ze blijven bij die versie bewaard, maar gaan niet mee in een nieuwe: ${retired.map((answer) => `${answer.label}: ${answer.value}`).join('; ')}.`,
+      `Deze antwoorden uit ${source} staan niet meer in het formulier; ze blijven bij die versie bewaard, maar gaan niet mee in een nieuwe: ${retired.map((answer) => labelled(answer.label, answer.value)).join('; ')}.`,
     );
   if (invalid.length > 0)
     parts.push(

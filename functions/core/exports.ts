@@ -388,20 +388,29 @@ export function exportFilename(
 }
 
 /**
- * A table in a file name by its Dutch name, as the dashboard's button and the XLSX sheet call it
- * (`opvanglocaties`, not the group's key `locations`): letters without accents, digits and hyphens.
+ * A repeated group's table in a file name by its Dutch name, as the dashboard's button and the XLSX sheet
+ * call it (`opvanglocaties`, not the group's key `locations`): letters without accents, digits and
+ * hyphens. The form's own tables keep their Dutch keys (`gemeenten`, `aandelen` — as the summary's
+ * attachment names it —, `waarschuwingen`), and a name another table of the form has falls back to the key,
+ * so two exports never download under the same name.
  */
 function tableSlug(scope: ExportScope, key: string): string {
-  const title = exportTables(scope.definition, scope.regionName, scope.shares).find(
-    (table) => table.key === key,
-  )?.title;
-  const slug = (title ?? key)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return slug || key;
+  const own = [mainTable, sharesTable, warningsTable];
+  if (own.includes(key)) return key;
+  const slugOf = (table: ExportTable) =>
+    table.title
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+  const tables = exportTables(scope.definition, scope.regionName, scope.shares);
+  const table = tables.find((candidate) => candidate.key === key);
+  const slug = table ? slugOf(table) : '';
+  const others = tables
+    .filter((other) => other.key !== key)
+    .map((other) => (own.includes(other.key) ? other.key : slugOf(other)));
+  return slug && !others.includes(slug) ? slug : key;
 }
 
 /** The table `tabel` names; 400 naming the parameter when the form has no such table (any format). */

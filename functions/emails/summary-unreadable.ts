@@ -1,3 +1,4 @@
+import { labelled } from '../../forms/format.js';
 import { html } from '../../forms/render/html.js';
 import type { RoundAggregate } from '../core/aggregation/types.js';
 import { h2, list, type Part, p, part, textTitle } from './summary-blocks.js';
@@ -16,7 +17,7 @@ export function unreadablePart(aggregate: RoundAggregate): Part | null {
     'Het formulier is veranderd nadat deze gemeenten hebben ingezonden. Deze antwoorden passen niet bij het formulier van nu en tellen daarom niet mee in de cijfers; ze blijven bewaard en staan in de export.';
   const lines = aggregate.unreadable.map(
     (m) =>
-      `${nameIn(aggregate, m)}, versie ${m.version}: ${m.answers.map((answer) => `${answer.label}: ${answer.value} — ${answer.reason}`).join('; ')}`,
+      `${nameIn(aggregate, m)}, versie ${m.version}: ${m.answers.map((answer) => labelled(answer.label, `${answer.value} — ${answer.reason}`)).join('; ')}`,
   );
   return part(html`${h2(title)}${p(intro, 'small')}${list(lines)}`, [
     ...textTitle(title),

@@ -262,14 +262,20 @@ describe('the contacts page', () => {
     const secretariat = await check({ secretariatPhone: '053 481 00 01' });
     expect(secretariat).toContain('noemen vanaf nu het secretariaat zoals hierboven');
     expect(secretariat).not.toContain('overzicht');
+    // Clearing the phone alone keeps the secretariat (its name and address stay).
+    const noPhone = await check({ secretariatPhone: '' });
+    expect(noPhone).toContain('noemen vanaf nu het secretariaat zoals hierboven');
+    expect(noPhone).not.toContain('geen secretariaat meer');
+    const none = await check({ secretariatName: '', secretariatEmail: '', secretariatPhone: '' });
+    expect(none).toContain('Pagina’s en e-mails noemen geen secretariaat meer voor dit gebied.');
     const municipality = browser('regietafel:ijsselland');
     const fields = formFields(
       (await municipality.get('/staf/contacten/gemeente/GM0150')).text,
       'controleren',
     );
     fields.set('contacts', '');
-    const none = await municipality.post('/staf/contacten/gemeente/GM0150', fields);
-    expect(none.text).toContain(
+    const cleared = await municipality.post('/staf/contacten/gemeente/GM0150', fields);
+    expect(cleared.text).toContain(
       'Deze gemeente krijgt geen uitnodigingen en herinneringen meer zolang er geen adres is.',
     );
   });

@@ -288,6 +288,9 @@ describe('all versions (audit) and all rounds', () => {
     for (const [tabel, name] of [
       ['asylumLocations', '_asiellocaties_'],
       ['housing', '_taakstelling-per-halfjaar_'],
+      // The form's own tables keep their Dutch keys (the summary's attachment says `aandelen` too).
+      ['aandelen', '_aandelen_'],
+      ['waarschuwingen', '_waarschuwingen_'],
     ] as const) {
       const group = await download('voortgang-opgaven', { ronde: round.id, tabel });
       await group.arrayBuffer();

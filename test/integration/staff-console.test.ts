@@ -469,6 +469,25 @@ describe('invitations: who got one, when it was opened; invite, send again, repl
     const check = await ijsselland.post(otherPath, formFields(page.text, 'alle-controleren'));
     expect(text(check.text)).toContain('10 gemeenten krijgen een uitnodiging met de persoonlijke link');
     expect(check.text).not.toContain('coordinator@zwolle.gemeente.example');
+    // One of the ten submits between the check page and Versturen: it is not asked to fill in either.
+    const meanwhile = await postJson(
+      `${pipeline.baseUrl}/formulieren/eigen-bijdrage/${other.id}/GM0148`,
+      { answers: validEigenBijdrage() },
+      { authorization: `Bearer ${await pipeline.tokenFor('GM0148', other.id)}` },
+    );
+    expect(meanwhile.status).toBe(201);
+    // (The mailbox is kept: the tests after this one read the first round's invitations in it.)
+    const earlier = (await pipeline.mailbox()).length;
+    const sent = await ijsselland.post(otherPath, formFields(check.text, 'alle-versturen'));
+    expect(sent.status).toBe(303);
+    const mails = (await pipeline.mailbox()).slice(earlier);
+    expect(mails).toHaveLength(9);
+    expect(mails.flatMap((mail) => mail.destination.to)).not.toContain(
+      'coordinator@dalfsen.gemeente.example',
+    );
+    expect(text((await ijsselland.get(sent.location!)).text)).toContain(
+      '9 gemeenten zijn uitgenodigd. 1 gemeente heeft intussen ingezonden en kreeg geen uitnodiging.',
+    );
   });
 
   it('the invitation names the peildatum, the deadline and what to prepare, replies go to the secretariat, and its link wraps', async () => {

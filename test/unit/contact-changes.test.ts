@@ -109,6 +109,19 @@ describe('checking a contact change', () => {
       'secretariatEmail',
       'secretariatPhone',
     ]);
+    // The name is in every footer: refused as a typed answer would be, naming the field.
+    for (const name of ['Ren\uFFFD Jansen', 'Anne \u202Enesnaj', 'Anne\u0007']) {
+      const refused = checkContactChange(twente, {
+        secretariatName: name,
+        secretariatEmail: 'anne@twente.example',
+        secretariatPhone: '',
+      });
+      expect(
+        refused.errors.map((error) => error.path),
+        JSON.stringify(name),
+      ).toEqual(['secretariatName']);
+      expect(refused.errors[0]!.message).toMatch(/^‘Naam van het secretariaat’ bevat /);
+    }
   });
 
   it('knows only the items the registry has', () => {

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../forms/definition.js';
+import { textProblem } from '../../../forms/text-safety.js';
 import { Conflict, NotFound, ValidationFailed } from '../errors.js';
 import type { Municipality, Province, Region, Registry, RegistryItem, SecretariatContact } from '../model.js';
 import { authorize, type Principal } from '../policy.js';
@@ -156,6 +157,12 @@ function secretariatFrom(
       path: 'secretariatName',
       message: `${contactFieldLabels.secretariatName}: ten hoogste 100 tekens.`,
     });
+  else {
+    // The name goes into the footer of every page and email: the same refusals as any typed answer
+    // (control and invisible characters, bidi overrides, a character lost in decoding).
+    const problem = textProblem(name, contactFieldLabels.secretariatName, false);
+    if (problem) errors.push({ path: 'secretariatName', message: problem });
+  }
   const parsed = parseAddresses(email);
   if (!email)
     errors.push({

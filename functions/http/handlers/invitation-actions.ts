@@ -92,13 +92,14 @@ const send =
           roundId: overview.round.id,
           registry: ctx.registry,
         });
+        // And "all without an invitation" mails no one who submitted meanwhile, as its preview left out
+        // those who had (awaitsInvitation).
+        const now = (row: InvitationRow) =>
+          fresh.rows.find((candidate) => candidate.municipality.code === row.municipality.code)!;
+        const invitedMeanwhile = rows.filter((row) => kind !== 'opnieuw' && isInvited(now(row))).length;
         const codes = rows
-          .filter(
-            (row) =>
-              kind === 'opnieuw' ||
-              !isInvited(
-                fresh.rows.find((candidate) => candidate.municipality.code === row.municipality.code)!,
-              ),
+          .filter((row) =>
+            kind === 'opnieuw' ? true : kind === 'alle' ? awaitsInvitation(now(row)) : !isInvited(now(row)),
           )
           .map((row) => row.municipality.code);
         const sent =
@@ -115,13 +116,13 @@ const send =
                 requestId: token,
               });
         const mailed = sent.filter((entry) => entry.mailId).length;
-        const skipped = rows.length - codes.length;
+        const submittedMeanwhile = rows.length - codes.length - invitedMeanwhile;
         return {
           location: `/staf/rondes/${encodeURIComponent(overview.round.id)}/uitnodigingen`,
           notice:
             kind === 'opnieuw'
               ? `De uitnodiging van gemeente ${rows[0]!.municipality.name} is opnieuw verstuurd, met dezelfde link.`
-              : `${invited(mailed)} uitgenodigd.${skipped > 0 ? ` ${invited(skipped)} intussen al door iemand anders uitgenodigd en kreeg${skipped === 1 ? '' : 'en'} niets extra.` : ''}`,
+              : `${invited(mailed)} uitgenodigd.${invitedMeanwhile > 0 ? ` ${invited(invitedMeanwhile)} intussen al door iemand anders uitgenodigd en kreeg${invitedMeanwhile === 1 ? '' : 'en'} niets extra.` : ''}${submittedMeanwhile > 0 ? ` ${submittedMeanwhile} ${submittedMeanwhile === 1 ? 'gemeente heeft' : 'gemeenten hebben'} intussen ingezonden en kreeg${submittedMeanwhile === 1 ? '' : 'en'} geen uitnodiging.` : ''}`,
         };
       },
     };

@@ -278,7 +278,7 @@ ${factList([
 }
 
 /** What the change does, for the fields it changes only (emptied addresses send nothing, they do not go elsewhere). */
-function whatFollows(changes: readonly FieldChange[]): string[] {
+function whatFollows(changes: readonly FieldChange[], values: Record<ContactField, string>): string[] {
   const changed = (field: ContactField) => changes.find((change) => change.field === field);
   const lines: string[] = [];
   const contacts = changed('contacts');
@@ -298,7 +298,10 @@ function whatFollows(changes: readonly FieldChange[]): string[] {
   const secretariat = changes.filter((change) => change.field.startsWith('secretariat'));
   if (secretariat.length > 0)
     lines.push(
-      secretariat.every((change) => change.after.trim() === '')
+      // Removed only when nothing of it is left (clearing the phone alone keeps the secretariat).
+      (['secretariatName', 'secretariatEmail', 'secretariatPhone'] as const).every(
+        (field) => values[field].trim() === '',
+      )
         ? 'Pagina’s en e-mails noemen geen secretariaat meer voor dit gebied.'
         : 'Pagina’s en e-mails noemen vanaf nu het secretariaat zoals hierboven, en antwoorden op e-mails gaan naar het adres daarvan.',
     );
@@ -327,7 +330,7 @@ ${model.changes.map((change) => changedField(change))}`
 ${
   model.changes.length > 0
     ? consequences('Wat er daarna gebeurt', [
-        ...whatFollows(model.changes),
+        ...whatFollows(model.changes, model.values),
         'De wijziging komt in het logboek: wie, wanneer, wat het was en wat het werd.',
       ])
     : ''

@@ -1,5 +1,5 @@
 import type { FormDefinition } from '../../../forms/definition.js';
-import { formatDateTime } from '../../../forms/format.js';
+import { formatDateTime, labelled } from '../../../forms/format.js';
 import { answersSummary } from '../../../forms/render/confirmation-page.js';
 import { type Html, html } from '../../../forms/render/html.js';
 import { retiredAnswersList } from '../../../forms/render/retired-answers.js';
@@ -92,7 +92,7 @@ ${dataTable({
             ? 'Eerste versie'
             : changes.length === 0
               ? 'Niets gewijzigd'
-              : html`<ul class="utrecht-unordered-list">${changes.map((change) => html`<li class="utrecht-unordered-list__item">${change.label}: ${change.before} → ${change.after}</li>`)}</ul>`,
+              : html`<ul class="utrecht-unordered-list">${changes.map((change) => html`<li class="utrecht-unordered-list__item">${labelled(change.label, `${change.before} → ${change.after}`)}</li>`)}</ul>`,
         )}`,
     ),
 })}`
