@@ -6,7 +6,7 @@ import type { RepeatGroup } from '../../forms/field-types.js';
 import { dutchOrder } from '../../forms/order.js';
 import { readStored, revisionOf, type StoredReading } from '../../forms/revisions.js';
 import { summaryDate } from '../emails/summary-email.js';
-import { type Cell, type CsvDialect, csvOptions, dialects } from './csv-format.js';
+import { type Cell, type CsvDialect, csvOptions, dialects, slug } from './csv-format.js';
 import { BadRequest, Forbidden, NotFound } from './errors.js';
 import {
   answerColumns,
@@ -389,28 +389,19 @@ export function exportFilename(
 
 /**
  * A repeated group's table in a file name by its Dutch name, as the dashboard's button and the XLSX sheet
- * call it (`opvanglocaties`, not the group's key `locations`): letters without accents, digits and
- * hyphens. The form's own tables keep their Dutch keys (`gemeenten`, `aandelen` — as the summary's
+ * call it (`opvanglocaties`, not the group's key `locations`; csv-format.ts's `slug`). The form's own tables keep their Dutch keys (`gemeenten`, `aandelen` — as the summary's
  * attachment names it —, `waarschuwingen`), and a name another table of the form has falls back to the key,
  * so two exports never download under the same name.
  */
 function tableSlug(scope: ExportScope, key: string): string {
   const own = [mainTable, sharesTable, warningsTable];
   if (own.includes(key)) return key;
-  const slugOf = (table: ExportTable) =>
-    table.title
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '');
-  const tables = exportTables(scope.definition, scope.regionName, scope.shares);
-  const table = tables.find((candidate) => candidate.key === key);
-  const slug = table ? slugOf(table) : '';
-  const others = tables
-    .filter((other) => other.key !== key)
-    .map((other) => (own.includes(other.key) ? other.key : slugOf(other)));
-  return slug && !others.includes(slug) ? slug : key;
+  const names = exportTables(scope.definition, scope.regionName, scope.shares).map((table) => ({
+    key: table.key,
+    name: own.includes(table.key) ? table.key : slug(table.title),
+  }));
+  const name = names.find((table) => table.key === key)?.name;
+  return name && names.filter((table) => table.name === name).length === 1 ? name : key;
 }
 
 /** The table `tabel` names; 400 naming the parameter when the form has no such table (any format). */
