@@ -281,20 +281,23 @@ ${factList([
 function whatFollows(changes: readonly FieldChange[], values: Record<ContactField, string>): string[] {
   const changed = (field: ContactField) => changes.find((change) => change.field === field);
   const lines: string[] = [];
-  const contacts = changed('contacts');
-  if (contacts)
-    lines.push(
-      contacts.after.trim() === ''
-        ? 'Deze gemeente krijgt geen uitnodigingen en herinneringen meer zolang er geen adres is.'
-        : 'De volgende uitnodiging en herinnering voor deze gemeente gaan naar de nieuwe adressen. Wat al verstuurd is, blijft zoals het was.',
-    );
-  const addresses = changed('addresses');
-  if (addresses)
-    lines.push(
-      addresses.after.trim() === ''
-        ? 'Het overzicht wordt niet meer verstuurd zolang er geen adres is.'
-        : 'Het volgende overzicht gaat naar de nieuwe adressen. Wat al verstuurd is, blijft zoals het was.',
-    );
+  // An address list emptied sends nothing; one changed sends the next email to the new addresses.
+  const addressLists: [ContactField, emptied: string, moved: string][] = [
+    [
+      'contacts',
+      'Deze gemeente krijgt geen uitnodigingen en herinneringen meer zolang er geen adres is.',
+      'De volgende uitnodiging en herinnering voor deze gemeente gaan naar de nieuwe adressen. Wat al verstuurd is, blijft zoals het was.',
+    ],
+    [
+      'addresses',
+      'Het overzicht wordt niet meer verstuurd zolang er geen adres is.',
+      'Het volgende overzicht gaat naar de nieuwe adressen. Wat al verstuurd is, blijft zoals het was.',
+    ],
+  ];
+  for (const [field, emptied, moved] of addressLists) {
+    const change = changed(field);
+    if (change) lines.push(change.after.trim() === '' ? emptied : moved);
+  }
   const secretariat = changes.filter((change) => change.field.startsWith('secretariat'));
   if (secretariat.length > 0)
     lines.push(
