@@ -1,7 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Round } from '../../functions/core/model.js';
-import { expectNoAxeViolations, openInvitation, saveScreenshot, visit } from '../support/browser.js';
+import {
+  expectNoAxeViolations,
+  newDutchContext,
+  openInvitation,
+  saveScreenshot,
+  visit,
+} from '../support/browser.js';
 import { signInAsStaff, startBrowserPipeline } from '../support/browser-pipeline.js';
 import { postJson, type TestPipeline, validEigenBijdrage } from '../support/pipeline.js';
 
@@ -31,7 +37,7 @@ async function onScreen<T>(
   use: (page: Page, context: BrowserContext) => Promise<T>,
   viewport: { width: number; height: number } = phone,
 ): Promise<T> {
-  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport });
+  const context = await newDutchContext(browser, { viewport });
   try {
     return await use(await context.newPage(), context);
   } finally {
