@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { barChart, labelWidth, wrapLabel } from '../../functions/pages/charts.js';
+import { barChart, chartColours, labelWidth, wrapLabel } from '../../functions/pages/charts.js';
 
 /** The dashboard's SVG charts: labels that fit their column, a visible legend, text for screen readers. */
 
@@ -54,5 +55,16 @@ describe('a bar chart', () => {
     expect(svg).toContain('250,0 % ▸');
     // The long bold label is on two lines (tspans), in the label column.
     expect(svg.match(/<tspan x="0"/g)).toHaveLength(3);
+  });
+});
+
+describe('the submissions bar’s legend (text under the bar, in the stylesheet’s colours)', () => {
+  it('has the bar’s own colour for each status', () => {
+    const css = readFileSync(new URL('../../forms/static/regietafel.css', import.meta.url), 'utf8');
+    for (const status of ['ingezonden', 'concept', 'niets'] as const) {
+      expect(css, status).toMatch(
+        new RegExp(`\\.rt-chart-key--${status} \\{\\s*background: ${chartColours[status]};`),
+      );
+    }
   });
 });
