@@ -29,13 +29,10 @@ export async function remindersPage(ctx: StaffContext, notice?: string): Promise
     ),
     ctx.deps.store.remindersSent(round.id),
   ]);
+  // Oldest first (the audit trail's order): the last line of a municipality is its latest reminder.
   const reminded = new Map<string, { count: number; lastAt: string }>();
   for (const { municipality, at } of reminders) {
-    const known = reminded.get(municipality);
-    reminded.set(municipality, {
-      count: (known?.count ?? 0) + 1,
-      lastAt: known && known.lastAt > at ? known.lastAt : at,
-    });
+    reminded.set(municipality, { count: (reminded.get(municipality)?.count ?? 0) + 1, lastAt: at });
   }
   const missing = status.municipalities
     .filter((row) => row.status !== 'ingezonden')

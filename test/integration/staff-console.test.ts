@@ -668,6 +668,12 @@ describe('reminders now: a preview of the email and its recipients, then sent on
       /Kampen GM0166 Nog niets coordinator@kampen\.gemeente\.example \d+ \w+ 2\d{3} om \d\d:\d\d/,
     );
     expect(after).toMatch(/Dalfsen GM0148 Nog niets \S+ Nog niet/);
+    // Reminded again (another click, another page): how often, and the latest.
+    const again = await ijsselland.post(path, { _action: 'voorbeeld', gemeente: 'GM0166' });
+    expect((await ijsselland.post(path, formFields(again.text, 'versturen'))).status).toBe(303);
+    expect(text((await ijsselland.get(path)).text)).toMatch(
+      /Kampen GM0166 Nog niets coordinator@kampen\.gemeente\.example 2× — laatst \d+ \w+ 2\d{3} om \d\d:\d\d/,
+    );
 
     const submitted = await ijsselland.post(path, { _action: 'voorbeeld', gemeente: 'GM0193' });
     expect(text(submitted.text)).toContain('Geen herinnering voor: Zwolle (heeft al ingezonden).');
