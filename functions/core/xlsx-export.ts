@@ -3,16 +3,8 @@ import type { Sheet, Cell as XlsxCell } from 'write-excel-file/node';
 import type { Cell } from './csv-format.js';
 import { inAmsterdam } from './dutch-time.js';
 import type { ColumnDescription } from './export-columns.js';
-import {
-  type ExportFile,
-  type ExportRequest,
-  type ExportScope,
-  exportFilename,
-  exportTables,
-  headerRow,
-  type RowOptions,
-  tableRows,
-} from './exports.js';
+import { type ExportScope, exportTables, type RowOptions } from './export-tables.js';
+import { type ExportFile, type ExportRequest, exportFilename, headerRow, tableRows } from './exports.js';
 import type { Clock, Store } from './ports.js';
 
 /**

@@ -5,7 +5,7 @@ import { aggregateSeries, roundTrends } from '../../core/aggregation/trends.js';
 import { mayChangeRound } from '../../core/change-round.js';
 import { scopeKey } from '../../core/compile-summaries.js';
 import { usesShares } from '../../core/export-shares.js';
-import { exportTables } from '../../core/exports.js';
+import { exportTables } from '../../core/export-tables.js';
 import { mailProblemsByMunicipality } from '../../core/mail-problems.js';
 import { actorOf } from '../../core/policy.js';
 import { earlierRoundSeries } from '../../core/round-series.js';
